@@ -1,0 +1,102 @@
+package org.tsperf.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.openide.util.Lookup;
+import org.tsperf.api.cache.CacheService;
+import org.tsperf.api.gpu.GpuBenchmark;
+import org.tsperf.api.gpu.GpuMetrics;
+import org.tsperf.api.monitor.ResourceMonitor;
+import org.tsperf.api.optimize.Optimizer;
+import org.tsperf.api.proxy.ProxyService;
+import org.tsperf.api.tasks.TaskService;
+import org.tsperf.api.timeline.PlaybackStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tsperf services [--json]}: which engine services Lookup finds, by concern. */
+@Command(name = "services", mixinStandardHelpOptions = true,
+        description = "List the engine services found through Lookup, by concern, with the module that provides each.")
+final class ServicesCommand implements Callable<Integer> {
+
+    /** Every API service, by concern, in the order of the README. */
+    static final List<Concern> CONCERNS = List.of(
+            new Concern("monitor", List.of(ResourceMonitor.class)),
+            new Concern("gpu", List.of(GpuMetrics.class, GpuBenchmark.class)),
+            new Concern("proxies", List.of(ProxyService.class)),
+            new Concern("cache", List.of(CacheService.class)),
+            new Concern("tasks", List.of(TaskService.class)),
+            new Concern("timeline", List.of(PlaybackStatus.class)),
+            new Concern("optimize", List.of(Optimizer.class)));
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Object> concerns = new ArrayList<>();
+        for (Concern concern : CONCERNS) {
+            List<Object> services = new ArrayList<>();
+            for (Class<?> api : concern.apis()) {
+                List<Object> providers = new ArrayList<>();
+                for (Object impl : Lookup.getDefault().lookupAll(api)) {
+                    providers.add(Json.object("class", impl.getClass().getName(), "module", jarOf(impl.getClass())));
+                }
+                services.add(Json.object("service", api.getName(), "providers", providers));
+            }
+            concerns.add(Json.object("concern", concern.name(), "services", services));
+        }
+        if (json) {
+            out.println(Json.line(Json.object("concerns", concerns)));
+        } else {
+            printText(out, concerns);
+        }
+        return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printText(PrintWriter out, List<Object> concerns) {
+        for (Object c : concerns) {
+            Map<String, Object> concern = (Map<String, Object>) c;
+            out.println(concern.get("concern") + ":");
+            for (Object s : (List<Object>) concern.get("services")) {
+                Map<String, Object> service = (Map<String, Object>) s;
+                List<Object> providers = (List<Object>) service.get("providers");
+                String name = ((String) service.get("service")).replaceFirst(".*\\.", "");
+                if (providers.isEmpty()) {
+                    out.println("  " + name + ": not installed");
+                }
+                for (Object p : providers) {
+                    Map<String, Object> provider = (Map<String, Object>) p;
+                    out.println("  " + name + ": " + provider.get("class") + " (" + provider.get("module") + ")");
+                }
+            }
+        }
+    }
+
+    private static String jarOf(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return "unknown";
+        }
+        try {
+            return Path.of(source.getLocation().toURI()).getFileName().toString();
+        } catch (java.net.URISyntaxException | IllegalArgumentException ex) {
+            return source.getLocation().toString();
+        }
+    }
+
+    record Concern(String name, List<Class<?>> apis) {
+    }
+}

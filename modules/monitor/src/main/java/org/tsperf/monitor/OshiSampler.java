@@ -1,0 +1,160 @@
+package org.tsperf.monitor;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openide.util.Lookup;
+import org.tsperf.api.gpu.GpuMetrics;
+import org.tsperf.api.gpu.GpuUsage;
+import org.tsperf.api.monitor.CpuUsage;
+import org.tsperf.api.monitor.DiskUsage;
+import org.tsperf.api.monitor.ResourceSnapshot;
+import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
+import oshi.hardware.GlobalMemory;
+import oshi.hardware.HWDiskStore;
+import oshi.hardware.HWPartition;
+import oshi.hardware.HardwareAbstractionLayer;
+import oshi.software.os.OSFileStore;
+import oshi.software.os.OSProcess;
+import oshi.software.os.OperatingSystem;
+
+/**
+ * Reads one {@link ResourceSnapshot} from OSHI, the JVM and the GPU module. Keeps the previous readings that
+ * rates (CPU load, disk throughput) are computed from, so it is used by one thread at a time.
+ */
+final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
+
+    private static final Logger LOG = Logger.getLogger(OshiSampler.class.getName());
+    /** Pseudo and container file systems that are not where media or caches live. */
+    private static final Set<String> IGNORED_FS = Set.of("tmpfs", "devtmpfs", "squashfs", "overlay", "proc", "sysfs",
+            "cgroup", "cgroup2", "devpts", "mqueue", "autofs", "fuse.lxcfs", "nsfs", "ramfs", "efivarfs");
+
+    private final Lookup lookup;
+    private final HardwareAbstractionLayer hardware;
+    private final OperatingSystem os;
+    private final CentralProcessor cpu;
+    private final GlobalMemory memory;
+    private final MemoryMXBean heap = ManagementFactory.getMemoryMXBean();
+    private final ResourceWarnings warnings = new ResourceWarnings();
+    private final int pid;
+    private long[] previousTicks;
+    private OSProcess previousProcess;
+    private final Map<String, DiskCounters> previousDisks = new HashMap<>();
+
+    OshiSampler(Lookup lookup) {
+        this.lookup = lookup;
+        SystemInfo si = new SystemInfo();
+        this.os = si.getOperatingSystem();
+        this.cpu = si.getHardware().getProcessor();
+        this.memory = si.getHardware().getMemory();
+        this.pid = os.getProcessId();
+        this.previousTicks = cpu.getSystemCpuLoadTicks();
+        this.previousProcess = os.getProcess(pid);
+        this.hardware = si.getHardware();
+    }
+
+    @Override
+    public ResourceSnapshot sample() {
+        Instant now = Instant.now();
+        CpuUsage cpuUsage = sampleCpu();
+        org.tsperf.api.monitor.MemoryUsage mem = sampleMemory();
+        GpuUsage gpu = sampleGpu();
+        List<DiskUsage> disks = sampleDisks(now);
+        ResourceSnapshot withoutWarnings = new ResourceSnapshot(now, cpuUsage, mem, gpu, disks, List.of());
+        return new ResourceSnapshot(now, cpuUsage, mem, gpu, disks, warnings.evaluate(withoutWarnings));
+    }
+
+    private CpuUsage sampleCpu() {
+        int logical = Math.max(1, cpu.getLogicalProcessorCount());
+        double system = 100 * cpu.getSystemCpuLoadBetweenTicks(previousTicks);
+        previousTicks = cpu.getSystemCpuLoadTicks();
+        double process = 0;
+        OSProcess current = os.getProcess(pid);
+        if (current != null) {
+            // OSHI gives the load relative to one processor; the monitor shows a share of the whole machine
+            process = previousProcess == null ? 0 : 100 * current.getProcessCpuLoadBetweenTicks(previousProcess) / logical;
+            previousProcess = current;
+        }
+        return new CpuUsage(system, process, logical);
+    }
+
+    private org.tsperf.api.monitor.MemoryUsage sampleMemory() {
+        long total = memory.getTotal();
+        long used = Math.max(0, Math.min(total, total - memory.getAvailable()));
+        long resident = previousProcess == null ? 0 : Math.max(0, previousProcess.getResidentSetSize());
+        MemoryUsage h = heap.getHeapMemoryUsage();
+        long heapMax = h.getMax() > 0 ? h.getMax() : h.getCommitted();
+        return new org.tsperf.api.monitor.MemoryUsage(total, used, resident, h.getUsed(), heapMax);
+    }
+
+    private GpuUsage sampleGpu() {
+        GpuMetrics metrics = lookup.lookup(GpuMetrics.class);
+        if (metrics == null) {
+            return GpuUsage.notAvailable("GPU module not installed");
+        }
+        try {
+            return metrics.sample();
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "GPU metrics from " + metrics.getClass().getName() + " failed", ex);
+            return GpuUsage.notAvailable("GPU metrics failed: " + ex.getMessage());
+        }
+    }
+
+    private List<DiskUsage> sampleDisks(Instant now) {
+        Map<String, double[]> rateByMount = diskRatesByMount(now);
+        List<DiskUsage> result = new ArrayList<>();
+        for (OSFileStore store : os.getFileSystem().getFileStores(true)) {
+            if (IGNORED_FS.contains(store.getType()) || store.getTotalSpace() <= 0) {
+                continue;
+            }
+            long total = store.getTotalSpace();
+            long used = Math.max(0, Math.min(total, total - store.getUsableSpace()));
+            double[] rate = rateByMount.get(store.getMount());
+            if (rate == null) {
+                rate = rateByMount.getOrDefault(store.getVolume(), new double[] {Double.NaN, Double.NaN});
+            }
+            result.add(new DiskUsage(store.getVolume().isEmpty() ? store.getName() : store.getVolume(),
+                    store.getMount(), store.getType(), total, used, rate[0], rate[1]));
+        }
+        return result;
+    }
+
+    /** Read/write bytes per second of each physical disk, keyed by the mount points of its partitions. */
+    private Map<String, double[]> diskRatesByMount(Instant now) {
+        Map<String, double[]> byMount = new HashMap<>();
+        for (HWDiskStore disk : hardware.getDiskStores()) {
+            DiskCounters current = new DiskCounters(disk.getReadBytes(), disk.getWriteBytes(), now.toEpochMilli());
+            DiskCounters previous = previousDisks.put(disk.getName(), current);
+            double[] rate = previous == null ? new double[] {Double.NaN, Double.NaN} : current.ratesSince(previous);
+            for (HWPartition partition : disk.getPartitions()) {
+                if (!partition.getMountPoint().isEmpty()) {
+                    byMount.put(partition.getMountPoint(), rate);
+                }
+            }
+            // a disk formatted without partitions is found by its device name
+            byMount.putIfAbsent(disk.getName(), rate);
+        }
+        return byMount;
+    }
+
+    private record DiskCounters(long readBytes, long writeBytes, long millis) {
+
+        double[] ratesSince(DiskCounters before) {
+            double seconds = (millis - before.millis) / 1000.0;
+            if (seconds <= 0) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            return new double[] {Math.max(0, readBytes - before.readBytes) / seconds,
+                Math.max(0, writeBytes - before.writeBytes) / seconds};
+        }
+    }
+}

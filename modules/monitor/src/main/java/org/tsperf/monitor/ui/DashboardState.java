@@ -1,0 +1,29 @@
+package org.tsperf.monitor.ui;
+
+import java.util.List;
+import java.util.Set;
+import org.tsperf.api.monitor.DiskUsage;
+import org.tsperf.api.monitor.ResourceSnapshot;
+
+/**
+ * Everything the Performance Monitor window shows at one moment, computed off the event thread.
+ *
+ * @param snapshot     the resource sample
+ * @param workDisk     the file store that holds the user directory (media caches and proxies), if found
+ * @param playback     "24.0 fps of 25" or "not installed"
+ * @param preview      preview quality or "not installed"
+ * @param renderSpeed  "1.6x real time", "idle" or "not installed"
+ * @param proxies      "12/20 generated" or "not installed"
+ * @param cache        "87 % hit rate" or "not installed"
+ * @param tasks        "3 running, 5 waiting" or "not installed"
+ * @param installed    the features whose modules are installed now
+ */
+record DashboardState(ResourceSnapshot snapshot, DiskUsage workDisk, String playback, String preview,
+        String renderSpeed, String proxies, String cache, String tasks, Set<EngineFeature> installed) {
+
+    static final String NOT_INSTALLED = "not installed";
+
+    List<String> warnings() {
+        return snapshot.warnings();
+    }
+}

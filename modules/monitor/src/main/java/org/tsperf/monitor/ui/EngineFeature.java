@@ -1,0 +1,37 @@
+package org.tsperf.monitor.ui;
+
+import org.openide.util.Lookup;
+import org.tsperf.api.cache.CacheService;
+import org.tsperf.api.gpu.GpuBenchmark;
+import org.tsperf.api.optimize.Optimizer;
+import org.tsperf.api.proxy.ProxyService;
+import org.tsperf.api.tasks.TaskService;
+import org.tsperf.api.timeline.PlaybackStatus;
+
+/** The services of other modules that the monitor shows or calls, with the module a user installs to get each. */
+enum EngineFeature {
+
+    PLAYBACK(PlaybackStatus.class, "Playback"),
+    PROXIES(ProxyService.class, "Proxy Manager"),
+    CACHE(CacheService.class, "Cache Viewer"),
+    TASKS(TaskService.class, "Background Tasks"),
+    GPU_BENCHMARK(GpuBenchmark.class, "GPU Scheduler"),
+    OPTIMIZER(Optimizer.class, "Optimization Wizard");
+
+    final Class<?> service;
+    final String moduleName;
+
+    EngineFeature(Class<?> service, String moduleName) {
+        this.service = service;
+        this.moduleName = moduleName;
+    }
+
+    boolean installed(Lookup lookup) {
+        return lookup.lookup(service) != null;
+    }
+
+    /** For a disabled button's tooltip and "not installed" lines. */
+    String missingHint() {
+        return "Needs the " + moduleName + " module: install it from Tools > Plugins";
+    }
+}

@@ -1,0 +1,94 @@
+package org.tsperf.monitor.ui;
+
+import java.awt.Dimension;
+import java.util.Date;
+import java.util.List;
+import javax.swing.JComponent;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.time.FixedMillisecond;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+import org.tsperf.api.monitor.ResourceSnapshot;
+
+/** The live CPU and memory time series of the monitor. Event thread only: JFreeChart datasets are not thread-safe. */
+final class ResourceCharts {
+
+    /** What the charts show; the service keeps more history than this. */
+    static final long VISIBLE_MILLIS = 2 * 60 * 1000L;
+
+    private final TimeSeries cpuSystem = series("System");
+    private final TimeSeries cpuProcess = series("Timeline Studio");
+    private final TimeSeries ram = series("RAM");
+    private final TimeSeries heap = series("Java heap");
+    private final JFreeChart cpuChart = chart("CPU %", cpuSystem, cpuProcess);
+    private final JFreeChart memoryChart = chart("Memory %", ram, heap);
+    private final ChartPanel cpuPanel = panel(cpuChart, "cpuChart");
+    private final ChartPanel memoryPanel = panel(memoryChart, "memoryChart");
+
+    JComponent cpuPanel() {
+        return cpuPanel;
+    }
+
+    JComponent memoryPanel() {
+        return memoryPanel;
+    }
+
+    void addAll(List<ResourceSnapshot> snapshots) {
+        for (ResourceSnapshot s : snapshots) {
+            add(s);
+        }
+    }
+
+    void add(ResourceSnapshot s) {
+        FixedMillisecond t = new FixedMillisecond(Date.from(s.time()));
+        cpuSystem.addOrUpdate(t, s.cpu().systemPercent());
+        cpuProcess.addOrUpdate(t, s.cpu().processPercent());
+        ram.addOrUpdate(t, s.memory().physicalPercent());
+        heap.addOrUpdate(t, s.memory().heapPercent());
+    }
+
+    int pointCount() {
+        return cpuSystem.getItemCount();
+    }
+
+    void applyLookAndFeel() {
+        ChartTheming.apply(cpuChart);
+        ChartTheming.apply(memoryChart);
+    }
+
+    private static TimeSeries series(String name) {
+        TimeSeries s = new TimeSeries(name);
+        s.setMaximumItemAge(VISIBLE_MILLIS); // in periods; FixedMillisecond periods are milliseconds
+        return s;
+    }
+
+    private static JFreeChart chart(String title, TimeSeries... series) {
+        TimeSeriesCollection data = new TimeSeriesCollection();
+        for (TimeSeries s : series) {
+            data.addSeries(s);
+        }
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(title, null, null, data, true, true, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.getDomainAxis().setAutoRange(true);
+        plot.getDomainAxis().setFixedAutoRange(VISIBLE_MILLIS);
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        range.setRange(0, 100);
+        range.setAutoRange(false);
+        ChartTheming.apply(chart);
+        return chart;
+    }
+
+    private static ChartPanel panel(JFreeChart chart, String name) {
+        ChartPanel p = new ChartPanel(chart, false, false, false, false, true);
+        p.setName(name);
+        p.setPopupMenu(null);
+        p.setMouseZoomable(false);
+        p.setPreferredSize(new Dimension(360, 200));
+        p.setMinimumSize(new Dimension(200, 140));
+        return p;
+    }
+}
