@@ -6,8 +6,8 @@ import java.net.URL;
 
 /**
  * Where the project's update center lives: the {@code tsperf.updates.url} system property (the {@code tsperf}
- * launcher sets it to {@code nbm-repo/updates.xml} of the checkout), else {@code nbm-repo/} beside the built
- * application ({@code application/target/tsperf/platform/../../../../nbm-repo}).
+ * launcher sets it to {@code nbm-repo/netbeans_site/updates.xml} of the checkout), else the same catalog
+ * found from the built application ({@code application/target/tsperf/platform/../../../..}).
  */
 public final class UpdateCenter {
 
@@ -30,6 +30,6 @@ public final class UpdateCenter {
         }
         File checkout = new File(netbeansHome).getAbsoluteFile().getParentFile().getParentFile().getParentFile()
                 .getParentFile();
-        return new File(checkout, "nbm-repo/updates.xml").toURI().toURL().toExternalForm();
+        return new File(checkout, "nbm-repo/netbeans_site/updates.xml").toURI().toURL().toExternalForm();
     }
 }

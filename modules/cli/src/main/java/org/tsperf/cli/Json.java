@@ -3,7 +3,6 @@ package org.tsperf.cli;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.tsperf.api.gpu.GpuUsage;
 import org.tsperf.api.monitor.DiskUsage;
@@ -67,10 +66,6 @@ final class Json {
             m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return m;
-    }
-
-    static List<Object> list(List<?> items) {
-        return List.copyOf(items);
     }
 
     private static double round(double v) {

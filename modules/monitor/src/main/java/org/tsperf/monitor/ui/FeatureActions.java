@@ -1,6 +1,7 @@
 package org.tsperf.monitor.ui;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -30,7 +31,8 @@ final class FeatureActions {
     private static final Logger LOG = Logger.getLogger(FeatureActions.class.getName());
 
     private final Lookup lookup;
-    private final Map<EngineFeature, JButton> buttons = new EnumMap<>(EngineFeature.class);
+    /** In the order of the seed's mock-up. */
+    private final Map<EngineFeature, JButton> buttons = new LinkedHashMap<>();
     private final Map<EngineFeature, String> descriptions = new EnumMap<>(EngineFeature.class);
 
     FeatureActions(Lookup lookup) {

@@ -1,0 +1,115 @@
+package org.tsperf.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Runs the real {@code ./tsperf} launcher as a separate process against the assembled application. */
+class CommandLineTest {
+
+    private record Result(int exit, List<String> out, String err) {
+    }
+
+    private static Result tsperf(String... args) throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("tsperf.root", "..")).toAbsolutePath().normalize();
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("tsperf").toString());
+        command.addAll(List.of(args));
+        File out = File.createTempFile("tsperf-out", ".txt");
+        File err = File.createTempFile("tsperf-err", ".txt");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile())
+                    .redirectOutput(out).redirectError(err);
+            pb.environment().put("TSPERF_NO_BUILD", "1"); // the build under test assembled it
+            Process p = pb.start();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "tsperf " + String.join(" ", args) + " did not end");
+            return new Result(p.exitValue(), Files.readAllLines(out.toPath(), StandardCharsets.UTF_8),
+                    Files.readString(err.toPath(), StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out.toPath());
+            Files.deleteIfExists(err.toPath());
+        }
+    }
+
+    @Test
+    void monitorJsonPrintsOneRealSnapshotPerSecond() throws Exception {
+        long start = System.nanoTime();
+        Result r = tsperf("monitor", "--seconds", "2", "--json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(2, r.out().size(), "one JSON line per second: " + r.out());
+        long previous = 0;
+        for (String line : r.out()) {
+            JsonObject s = JsonParser.parseString(line).getAsJsonObject();
+            JsonObject cpu = s.getAsJsonObject("cpu");
+            double system = cpu.get("systemPercent").getAsDouble();
+            assertTrue(system >= 0 && system <= 100, line);
+            assertEquals(Runtime.getRuntime().availableProcessors(), cpu.get("logicalProcessors").getAsInt());
+            JsonObject mem = s.getAsJsonObject("memory");
+            long total = mem.get("totalBytes").getAsLong();
+            assertTrue(total > 0 && mem.get("usedBytes").getAsLong() <= total, line);
+            assertTrue(mem.get("heapUsedBytes").getAsLong() <= mem.get("heapMaxBytes").getAsLong(), line);
+            JsonObject gpu = s.getAsJsonObject("gpu");
+            assertFalse(gpu.get("available").getAsBoolean(), "no GPU module in this build: " + line);
+            assertEquals("GPU module not installed", gpu.get("reason").getAsString());
+            JsonArray disks = s.getAsJsonArray("disks");
+            for (JsonElement d : disks) {
+                JsonObject disk = d.getAsJsonObject();
+                assertTrue(disk.get("usedBytes").getAsLong() <= disk.get("totalBytes").getAsLong(), line);
+            }
+            assertTrue(s.get("warnings").isJsonArray());
+            long t = java.time.Instant.parse(s.get("time").getAsString()).toEpochMilli();
+            if (previous != 0) {
+                assertEquals(1000, t - previous, 250, "a second apart");
+            }
+            previous = t;
+        }
+        assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 30, "starts and ends promptly");
+    }
+
+    @Test
+    void servicesFindTheMonitorThroughLookup() throws Exception {
+        Result r = tsperf("services", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonArray concerns = JsonParser.parseString(String.join("\n", r.out())).getAsJsonObject().getAsJsonArray("concerns");
+        JsonObject monitor = concerns.get(0).getAsJsonObject();
+        assertEquals("monitor", monitor.get("concern").getAsString());
+        JsonObject service = monitor.getAsJsonArray("services").get(0).getAsJsonObject();
+        assertEquals("org.tsperf.api.monitor.ResourceMonitor", service.get("service").getAsString());
+        JsonObject provider = service.getAsJsonArray("providers").get(0).getAsJsonObject();
+        assertEquals("org.tsperf.monitor.OshiResourceMonitor", provider.get("class").getAsString());
+        assertEquals("org-tsperf-monitor.jar", provider.get("module").getAsString());
+    }
+
+    @Test
+    void usageErrorsExitTwoAndSayWhatToDo() throws Exception {
+        Result bad = tsperf("monitor", "--seconds", "0");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--seconds must be at least 1"), bad.err());
+        Result unknown = tsperf("monitr");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("--help"), unknown.err());
+    }
+
+    @Test
+    void everyCommandHasHelp() throws Exception {
+        for (String command : List.of("monitor", "services")) {
+            Result r = tsperf(command, "--help");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(String.join("\n", r.out()).contains("Usage: tsperf " + command), r.out().toString());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.tsperf.app;
+
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import javax.imageio.ImageIO;
+import junit.framework.Test;
+import org.netbeans.jellytools.JellyTestCase;
+import org.netbeans.jellytools.MainWindowOperator;
+import org.netbeans.jellytools.TopComponentOperator;
+import org.netbeans.jellytools.actions.Action;
+import org.netbeans.jemmy.operators.JButtonOperator;
+import org.netbeans.jemmy.operators.JLabelOperator;
+import org.netbeans.jemmy.operators.JProgressBarOperator;
+import org.netbeans.jemmy.util.NameComponentChooser;
+import org.netbeans.junit.NbModuleSuite;
+
+/**
+ * Starts the assembled application (all its clusters) under a real display, finds the Performance Monitor with
+ * JellyTools/Jemmy operators and reads live figures from it.
+ */
+public class PerformanceMonitorUiTest extends JellyTestCase {
+
+    private static final String TITLE = "Performance Monitor";
+
+    public PerformanceMonitorUiTest(String name) {
+        super(name);
+    }
+
+    public static Test suite() {
+        return NbModuleSuite.createConfiguration(PerformanceMonitorUiTest.class)
+                .clusters(".*")
+                .enableModules(".*")
+                .honorAutoloadEager(true)
+                .failOnException(Level.INFO)
+                .gui(true)
+                .addTest("testMonitorOpensAtStartWithLiveFigures", "testMissingModulesAreExplained",
+                        "testWindowMenuReopensTheMonitor")
+                .suite();
+    }
+
+    public void testMonitorOpensAtStartWithLiveFigures() throws Exception {
+        TopComponentOperator monitor = new TopComponentOperator(TITLE);
+        JProgressBarOperator cpu = new JProgressBarOperator(monitor, new NameComponentChooser("cpuBar"));
+        JProgressBarOperator ram = new JProgressBarOperator(monitor, new NameComponentChooser("ramBar"));
+        String cpuText = await(() -> cpu.getString(), "\\d+ %  \\(this app \\d+ %\\)", "a live CPU figure");
+        int cpuPercent = Integer.parseInt(cpuText.substring(0, cpuText.indexOf(' ')));
+        assertTrue(cpuText, cpuPercent >= 0 && cpuPercent <= 100);
+        assertEquals("the bar shows the figure it prints", cpuPercent, cpu.getValue(), 1);
+        String ramText = await(() -> ram.getString(), "\\d+ %  \\(\\d+\\.\\d GB of \\d+\\.\\d GB\\)", "a live RAM figure");
+        String[] gb = ramText.replaceAll(".*\\((.*) GB of (.*) GB\\)", "$1 $2").split(" ");
+        assertTrue(ramText, Double.parseDouble(gb[0]) <= Double.parseDouble(gb[1]));
+        // the figures move: a second sample arrives within a few seconds
+        long before = System.currentTimeMillis();
+        String first = cpu.getString() + ram.getToolTipText();
+        await(() -> cpu.getString() + ram.getToolTipText(), "(?!" + java.util.regex.Pattern.quote(first) + "$).*",
+                "a new sample");
+        assertTrue(System.currentTimeMillis() - before < 10_000);
+        screenshot();
+    }
+
+    public void testMissingModulesAreExplained() {
+        TopComponentOperator monitor = new TopComponentOperator(TITLE);
+        assertEquals("not available", new JProgressBarOperator(monitor, new NameComponentChooser("gpuBar")).getString());
+        assertEquals("not installed", new JLabelOperator(monitor, new NameComponentChooser("proxiesValue")).getText());
+        JButtonOperator generate = new JButtonOperator(monitor, new NameComponentChooser("generateProxies"));
+        assertFalse("no proxy module is installed", generate.isEnabled());
+        assertTrue(generate.getToolTipText(), generate.getToolTipText().contains("Proxy Manager"));
+    }
+
+    public void testWindowMenuReopensTheMonitor() {
+        new TopComponentOperator(TITLE).close();
+        new Action("Window|" + TITLE, null).perform();
+        TopComponentOperator reopened = new TopComponentOperator(TITLE);
+        await(() -> new JProgressBarOperator(reopened, new NameComponentChooser("cpuBar")).getString(), "\\d+ %.*",
+                "figures after reopening");
+    }
+
+    private static String await(Supplier<String> value, String regex, String what) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        String last = null;
+        while (System.currentTimeMillis() < deadline) {
+            last = value.get();
+            if (last != null && last.matches(regex)) {
+                return last;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what + "; last seen: " + last);
+    }
+
+    /** With -Dtsperf.screenshot=FILE the main window is saved as PNG (the README's screenshot is made this way). */
+    private static void screenshot() throws Exception {
+        String file = System.getProperty("tsperf.screenshot", "");
+        if (file.isEmpty()) {
+            return;
+        }
+        Thread.sleep(3000); // let the charts gather a few seconds of history
+        Rectangle bounds = MainWindowOperator.getDefault().getBounds();
+        BufferedImage image = new Robot().createScreenCapture(bounds);
+        ImageIO.write(image, "png", new File(file));
+    }
+}
