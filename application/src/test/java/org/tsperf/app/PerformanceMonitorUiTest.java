@@ -28,6 +28,8 @@ public class PerformanceMonitorUiTest extends JellyTestCase {
 
     public PerformanceMonitorUiTest(String name) {
         super(name);
+        // the monitor repaints every second, so "no AWT event for 1 s" before each test would never come
+        waitNoEvent = false;
     }
 
     public static Test suite() {
