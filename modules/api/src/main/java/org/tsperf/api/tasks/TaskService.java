@@ -1,8 +1,59 @@
 package org.tsperf.api.tasks;
 
-/** The background task system, as far as the workbench's other modules need it. Provided by the tasks module. */
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The background task system: typed priority queues with worker pools, capacity-aware starts, dependencies,
+ * progress, cancellation, a watchdog and a journal that survives crashes. Provided by the tasks module.
+ * All methods are thread-safe and return quickly.
+ */
 public interface TaskService {
 
     /** Current queue figures. Cheap; may be called from any thread. */
     TaskCounts counts();
+
+    /** Queues a task (journalled before this returns). Its handler is looked up by {@link TaskSpec#kind()}. */
+    TaskId submit(TaskSpec spec);
+
+    /** Completes with the task's final state; never completes exceptionally. */
+    CompletableFuture<TaskInfo> completion(TaskId id);
+
+    /**
+     * Asks a task to stop. A running task is told cooperatively and interrupted after a grace period.
+     *
+     * @return false if the task is unknown or already ended
+     */
+    boolean cancel(TaskId id, String reason);
+
+    Optional<TaskInfo> task(TaskId id);
+
+    /** Queued and running tasks, then the recent history, newest first. */
+    List<TaskInfo> tasks();
+
+    /** Figures per queue, in {@link TaskType} order. */
+    List<QueueInfo> queues();
+
+    /** Stops starting new tasks (running ones go on) until resumed. */
+    void setPaused(boolean paused);
+
+    boolean isPaused();
+
+    /**
+     * Says the user is busy with interactive work (playback, scrubbing): while any hold is open only
+     * {@link TaskPriority#CRITICAL} tasks start. Close the hold when the work ends.
+     */
+    Hold userBusy(String why);
+
+    void addListener(TaskListener listener);
+
+    void removeListener(TaskListener listener);
+
+    /** An open "user is busy" declaration. */
+    interface Hold extends AutoCloseable {
+
+        @Override
+        void close();
+    }
 }
