@@ -35,6 +35,7 @@ class JournalCrashTest {
     void killMinusNineLosesNothingAndCompletesNothingTwice(@TempDir Path userdir) throws Exception {
         Path journal = TaskJournals.journalIn(userdir);
         Path log = userdir.resolve("runs.log");
+        Files.createDirectories(journal.getParent());
         Process first = worker(journal, log);
         // one worker runs the tasks in order; once task-03 starts, task-02 is committed as done
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
