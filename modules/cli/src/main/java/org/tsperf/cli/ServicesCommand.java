@@ -14,6 +14,9 @@ import org.tsperf.api.gpu.GpuMetrics;
 import org.tsperf.api.monitor.ResourceMonitor;
 import org.tsperf.api.optimize.Optimizer;
 import org.tsperf.api.proxy.ProxyService;
+import org.tsperf.api.tasks.LoadSource;
+import org.tsperf.api.tasks.TaskBenchmark;
+import org.tsperf.api.tasks.TaskJournalReader;
 import org.tsperf.api.tasks.TaskService;
 import org.tsperf.api.timeline.PlaybackStatus;
 import picocli.CommandLine.Command;
@@ -32,7 +35,7 @@ final class ServicesCommand implements Callable<Integer> {
             new Concern("gpu", List.of(GpuMetrics.class, GpuBenchmark.class)),
             new Concern("proxies", List.of(ProxyService.class)),
             new Concern("cache", List.of(CacheService.class)),
-            new Concern("tasks", List.of(TaskService.class)),
+            new Concern("tasks", List.of(TaskService.class, TaskJournalReader.class, TaskBenchmark.class, LoadSource.class)),
             new Concern("timeline", List.of(PlaybackStatus.class)),
             new Concern("optimize", List.of(Optimizer.class)));
 

@@ -75,12 +75,15 @@ public final class TaskScheduler implements TaskService {
     private final Map<TaskType, ThreadPoolExecutor> pools = new EnumMap<>(TaskType.class);
     private final Map<TaskType, Integer> busyWorkers = new EnumMap<>(TaskType.class);
     private final Map<TaskId, TaskEntry> active = new LinkedHashMap<>();
+    /** Entries whose attempt has not returned yet, including ones the watchdog already failed. */
+    private final Set<TaskEntry> running = new java.util.LinkedHashSet<>();
     private final LinkedHashMap<TaskId, TaskEntry> history = new LinkedHashMap<>();
     private final Map<TaskId, List<TaskEntry>> dependants = new HashMap<>();
     private final List<TaskEntry> withoutHandler = new ArrayList<>();
     private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
     private final Thread ticker;
     private final Lookup.Result<TaskHandler> handlers;
+    private volatile Map<String, TaskHandler> handlersByKind;
     private long sequence;
     private boolean paused;
     private int holds;
@@ -114,7 +117,11 @@ public final class TaskScheduler implements TaskService {
             busyWorkers.put(type, 0);
         }
         handlers = lookup.lookupResult(TaskHandler.class);
-        handlers.addLookupListener(ev -> retryWithoutHandler());
+        handlers.addLookupListener(ev -> {
+            handlersByKind = indexHandlers();
+            retryWithoutHandler();
+        });
+        handlersByKind = indexHandlers();
         if (journal != null) {
             recover(journal.readAll());
         }
@@ -151,13 +158,13 @@ public final class TaskScheduler implements TaskService {
     public TaskCounts counts() {
         lock.lock();
         try {
-            int running = 0;
-            for (TaskEntry e : active.values()) {
+            int n = 0;
+            for (TaskEntry e : running) {
                 if (e.state == TaskState.RUNNING) {
-                    running++;
+                    n++;
                 }
             }
-            return new TaskCounts(running, active.size() - running);
+            return new TaskCounts(n, active.size() - n);
         } finally {
             lock.unlock();
         }
@@ -489,7 +496,7 @@ public final class TaskScheduler implements TaskService {
     private ResourceEstimate reserved() {
         ResourceEstimate sum = ResourceEstimate.TRIVIAL;
         long now = System.nanoTime();
-        for (TaskEntry e : active.values()) {
+        for (TaskEntry e : running) {
             if (e.running != null && now - e.running.startedNanos < RESERVE_NANOS) {
                 sum = CapacityPolicy.plus(sum, e.spec.estimate());
             }
@@ -511,12 +518,16 @@ public final class TaskScheduler implements TaskService {
     }
 
     private TaskHandler handlerFor(String kind) {
+        return handlersByKind.get(kind);
+    }
+
+    /** The first handler in Lookup order wins for a kind. */
+    private Map<String, TaskHandler> indexHandlers() {
+        Map<String, TaskHandler> byKind = new HashMap<>();
         for (TaskHandler h : handlers.allInstances()) {
-            if (h.kind().equals(kind)) {
-                return h;
-            }
+            byKind.putIfAbsent(h.kind(), h);
         }
-        return null;
+        return byKind;
     }
 
     private void start(TaskEntry e, List<TaskInfo> events) {
@@ -531,6 +542,7 @@ public final class TaskScheduler implements TaskService {
         RunningTask rt = new RunningTask(this, e, e.attempts);
         e.running = rt;
         busyWorkers.merge(e.spec.type(), 1, Integer::sum);
+        running.add(e);
         journal(e);
         events.add(e.info());
         pools.get(e.spec.type()).execute(() -> run(e, rt, handler));
@@ -584,6 +596,7 @@ public final class TaskScheduler implements TaskService {
         lock.lock();
         try {
             busyWorkers.merge(e.spec.type(), -1, Integer::sum);
+            running.remove(e);
             if (e.running == rt && !e.state.isFinal()) {
                 if (closing) {
                     // shutting down: the journal keeps it as running, so the next start resumes it
@@ -709,7 +722,7 @@ public final class TaskScheduler implements TaskService {
 
     private void watch(List<TaskInfo> events) {
         long now = System.nanoTime();
-        for (TaskEntry e : new ArrayList<>(active.values())) {
+        for (TaskEntry e : new ArrayList<>(running)) {
             RunningTask rt = e.running;
             if (e.state != TaskState.RUNNING || rt == null) {
                 continue;

@@ -1,0 +1,117 @@
+package org.tsperf.app;
+
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import junit.framework.Test;
+import org.netbeans.jellytools.JellyTestCase;
+import org.netbeans.jellytools.TopComponentOperator;
+import org.netbeans.jellytools.actions.Action;
+import org.netbeans.jemmy.operators.JButtonOperator;
+import org.netbeans.jemmy.operators.JLabelOperator;
+import org.netbeans.jemmy.operators.JTableOperator;
+import org.netbeans.jemmy.operators.JToggleButtonOperator;
+import org.netbeans.jemmy.util.NameComponentChooser;
+import org.netbeans.junit.NbModuleSuite;
+import org.openide.util.Lookup;
+import org.tsperf.api.tasks.ResourceEstimate;
+import org.tsperf.api.tasks.TaskPriority;
+import org.tsperf.api.tasks.TaskService;
+import org.tsperf.api.tasks.TaskSpec;
+import org.tsperf.api.tasks.TaskType;
+
+/** The Background Tasks window of the real workbench: a waiting task shows with its reason and is cancelled. */
+public class BackgroundTasksUiTest extends JellyTestCase {
+
+    public BackgroundTasksUiTest(String name) {
+        super(name);
+        waitNoEvent = false; // live windows repaint continuously
+    }
+
+    public static Test suite() {
+        return NbModuleSuite.createConfiguration(BackgroundTasksUiTest.class)
+                .clusters(".*")
+                .enableModules(".*")
+                .honorAutoloadEager(true)
+                .failOnException(Level.INFO)
+                .gui(true)
+                .addTest("testWaitingTaskShowsItsReasonAndCancels", "testPauseSwitchPausesTheService",
+                        "testMonitorCountsBackgroundTasks")
+                .suite();
+    }
+
+    private static TaskService service() {
+        TaskService s = Lookup.getDefault().lookup(TaskService.class);
+        assertNotNull("the tasks module provides TaskService", s);
+        return s;
+    }
+
+    private static TopComponentOperator window() {
+        new Action("Window|Background Tasks", null).perform();
+        return new TopComponentOperator("Background Tasks");
+    }
+
+    public void testWaitingTaskShowsItsReasonAndCancels() {
+        TopComponentOperator tc = window();
+        TaskSpec spec = TaskSpec.of("uitest.nohandler", "UI test task", TaskType.THUMBNAIL, TaskPriority.NORMAL,
+                ResourceEstimate.TRIVIAL);
+        service().submit(spec);
+        JTableOperator active = new JTableOperator(tc, new NameComponentChooser("activeTable"));
+        await(() -> row(active, "UI test task") >= 0, "the task in the running-and-waiting table");
+        int row = row(active, "UI test task");
+        await(() -> String.valueOf(active.getValueAt(row(active, "UI test task"), 6)).contains("no handler"),
+                "the reason it waits");
+        active.selectCell(row, 0);
+        JButtonOperator cancel = new JButtonOperator(tc, new NameComponentChooser("cancelTask"));
+        await(cancel::isEnabled, "Cancel to be enabled for the selected task");
+        cancel.push();
+        JTableOperator history = new JTableOperator(tc, new NameComponentChooser("historyTable"));
+        await(() -> row(history, "UI test task") >= 0, "the task in the history");
+        int h = row(history, "UI test task");
+        assertEquals("cancelled", history.getValueAt(h, 2));
+        assertEquals("cancelled by the user", history.getValueAt(h, 3));
+        assertTrue(row(active, "UI test task") < 0);
+    }
+
+    public void testPauseSwitchPausesTheService() {
+        TopComponentOperator tc = window();
+        JToggleButtonOperator pause = new JToggleButtonOperator(tc, new NameComponentChooser("pauseToggle"));
+        pause.push();
+        await(() -> service().isPaused(), "the service to pause");
+        await(() -> new JLabelOperator(tc, new NameComponentChooser("tasksSummary")).getText().startsWith("Paused."),
+                "the window to say so");
+        pause.push();
+        await(() -> !service().isPaused(), "the service to resume");
+    }
+
+    public void testMonitorCountsBackgroundTasks() {
+        TopComponentOperator monitor = new TopComponentOperator("Performance Monitor");
+        JLabelOperator tasks = new JLabelOperator(monitor, new NameComponentChooser("tasksValue"));
+        await(() -> tasks.getText().matches("\\d+ running, \\d+ waiting"), "the monitor's background tasks line, saw "
+                + tasks.getText());
+        assertTrue(new JButtonOperator(monitor, new NameComponentChooser("generateProxies")).isEnabled() == false);
+    }
+
+    private static int row(JTableOperator table, String title) {
+        for (int i = 0; i < table.getRowCount(); i++) {
+            if (title.equals(table.getValueAt(i, 0))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, ex);
+            }
+        }
+    }
+}
