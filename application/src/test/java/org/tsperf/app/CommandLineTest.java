@@ -105,9 +105,37 @@ class CommandLineTest {
     }
 
     @Test
+    void tasksListExplainsAMissingJournal() throws Exception {
+        Path empty = Files.createTempDirectory("tsperf-userdir");
+        try {
+            Result r = tsperf("tasks", "list", "--userdir", empty.toString());
+            assertEquals(1, r.exit());
+            assertTrue(r.err().contains(empty.resolve("var/tasks/journal.db").toString())
+                    && r.err().contains("no task journal here"), r.err());
+        } finally {
+            Files.deleteIfExists(empty);
+        }
+    }
+
+    @Test
+    void tasksBenchComparesWithAThreadPoolInOneRun() throws Exception {
+        Result r = tsperf("tasks", "bench", "--tasks", "2000", "--journal-tasks", "20", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonArray results = JsonParser.parseString(String.join("\n", r.out())).getAsJsonObject().getAsJsonArray("results");
+        assertEquals(4, results.size());
+        for (JsonElement e : results) {
+            JsonObject m = e.getAsJsonObject();
+            assertTrue(m.get("value").getAsDouble() > 0 && m.get("baseline").getAsDouble() > 0, m.toString());
+            assertEquals(m.get("value").getAsDouble() / m.get("baseline").getAsDouble(), m.get("ratio").getAsDouble(), 1e-9);
+        }
+    }
+
+    @Test
     void everyCommandHasHelp() throws Exception {
-        for (String command : List.of("monitor", "services")) {
-            Result r = tsperf(command, "--help");
+        for (String command : List.of("monitor", "services", "tasks list", "tasks bench")) {
+            List<String> args = new ArrayList<>(List.of(command.split(" ")));
+            args.add("--help");
+            Result r = tsperf(args.toArray(String[]::new));
             assertEquals(0, r.exit(), r.err());
             assertTrue(String.join("\n", r.out()).contains("Usage: tsperf " + command), r.out().toString());
         }

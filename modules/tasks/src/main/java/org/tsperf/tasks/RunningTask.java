@@ -13,6 +13,8 @@ final class RunningTask implements TaskContext {
     private final int attempt;
     final long startedNanos;
     volatile Thread thread;
+    /** Why the user cancelled; written before {@link #cancelled} so that whoever sees the flag sees the reason. */
+    volatile String cancelReason = "cancelled";
     volatile boolean cancelled;
     volatile long cancelRequestedNanos;
     volatile long lastProgressNanos;

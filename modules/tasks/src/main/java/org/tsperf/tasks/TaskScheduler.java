@@ -219,6 +219,7 @@ public final class TaskScheduler implements TaskService {
             if (e.state == TaskState.RUNNING) {
                 RunningTask rt = e.running;
                 if (!rt.cancelled) {
+                    rt.cancelReason = reason;
                     rt.cancelled = true;
                     rt.cancelRequestedNanos = System.nanoTime();
                     e.reason = "cancelling: " + reason;
@@ -558,14 +559,14 @@ public final class TaskScheduler implements TaskService {
             reason = "";
         } catch (CancellationException ex) {
             outcome = rt.failureReason != null ? TaskState.FAILED : TaskState.CANCELLED;
-            reason = rt.failureReason != null ? rt.failureReason : cancelReason(e);
+            reason = rt.failureReason != null ? rt.failureReason : rt.cancelReason;
         } catch (InterruptedException ex) {
             outcome = rt.failureReason != null ? TaskState.FAILED : rt.cancelled ? TaskState.CANCELLED : TaskState.FAILED;
-            reason = rt.failureReason != null ? rt.failureReason : rt.cancelled ? cancelReason(e) : "interrupted";
+            reason = rt.failureReason != null ? rt.failureReason : rt.cancelled ? rt.cancelReason : "interrupted";
         } catch (Exception | Error ex) {
             if (rt.cancelled && rt.failureReason == null && Thread.currentThread().isInterrupted()) {
                 outcome = TaskState.CANCELLED;
-                reason = cancelReason(e);
+                reason = rt.cancelReason;
             } else {
                 outcome = TaskState.FAILED;
                 reason = rt.failureReason != null ? rt.failureReason : describe(ex);
@@ -579,11 +580,6 @@ public final class TaskScheduler implements TaskService {
             Thread.interrupted(); // a late interrupt must not reach the next task on this worker
         }
         finished(e, rt, outcome, reason);
-    }
-
-    private static String cancelReason(TaskEntry e) {
-        String r = e.reason.startsWith("cancelling: ") ? e.reason.substring("cancelling: ".length()) : e.reason;
-        return r.isEmpty() ? "cancelled" : r;
     }
 
     private static String describe(Throwable ex) {

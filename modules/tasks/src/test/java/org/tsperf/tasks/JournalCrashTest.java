@@ -44,6 +44,11 @@ class JournalCrashTest {
             assertTrue(System.nanoTime() < deadline, "task-03 never started");
             Thread.sleep(5);
         }
+        // while the worker holds the journal, reading it says so instead of failing obscurely
+        java.io.IOException inUse = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> new TaskJournals().read(userdir));
+        assertTrue(inUse.getMessage().contains("in use by a running Timeline Studio Performance workbench"),
+                inUse.getMessage());
         first.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no close
         assertTrue(first.waitFor(10, TimeUnit.SECONDS));
         assertEquals(137, first.exitValue(), "killed by SIGKILL");
