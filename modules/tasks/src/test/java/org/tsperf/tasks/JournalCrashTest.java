@@ -23,7 +23,7 @@ class JournalCrashTest {
     private static Process worker(Path journal, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                JournalWorkerMain.class.getName(), journal.toString(), log.toString(), Integer.toString(TASKS), "25")
+                JournalWorkerMain.class.getName(), journal.toString(), log.toString(), Integer.toString(TASKS), "50")
                 .redirectErrorStream(true).redirectOutput(journal.resolveSibling("worker.out").toFile()).start();
     }
 
@@ -37,11 +37,9 @@ class JournalCrashTest {
         Path log = userdir.resolve("runs.log");
         Files.createDirectories(journal.getParent());
         Process first = worker(journal, log);
-        // one worker runs the tasks in order; once task-03 starts, task-02 is committed as done
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!lines(log).contains("task-03 start 1")) {
-            assertTrue(first.isAlive(), "worker ended early: " + Files.readString(journal.resolveSibling("worker.out")));
-            assertTrue(System.nanoTime() < deadline, "task-03 never started");
+        while (!lines(log).contains("task-00 start 1")) {
+            assertTrue(first.isAlive() && System.nanoTime() < deadline, "task-00 never started");
             Thread.sleep(5);
         }
         // while the worker holds the journal, reading it says so instead of failing obscurely
@@ -49,6 +47,13 @@ class JournalCrashTest {
                 () -> new TaskJournals().read(userdir));
         assertTrue(inUse.getMessage().contains("in use by a running Timeline Studio Performance workbench"),
                 inUse.getMessage());
+        // one worker runs the tasks in order; once task-03 starts, task-02 is committed as done
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!lines(log).contains("task-03 start 1")) {
+            assertTrue(first.isAlive(), "worker ended early: " + Files.readString(journal.resolveSibling("worker.out")));
+            assertTrue(System.nanoTime() < deadline, "task-03 never started");
+            Thread.sleep(5);
+        }
         first.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no close
         assertTrue(first.waitFor(10, TimeUnit.SECONDS));
         assertEquals(137, first.exitValue(), "killed by SIGKILL");
