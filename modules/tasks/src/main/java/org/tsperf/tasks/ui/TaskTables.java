@@ -18,29 +18,52 @@ final class TaskTables {
     private TaskTables() {
     }
 
-    static final class Queues extends AbstractTableModel {
+    /** A read-only table of immutable rows with fixed column names. */
+    private abstract static class RowsModel<T> extends AbstractTableModel {
 
-        private static final String[] COLUMNS = {"Queue", "Waiting", "Running", "Workers"};
-        private List<QueueInfo> rows = List.of();
+        private final String[] columns;
+        private List<T> rows = List.of();
 
-        void set(List<QueueInfo> queues) {
-            rows = List.copyOf(queues);
+        RowsModel(String... columns) {
+            this.columns = columns;
+        }
+
+        void set(List<T> newRows) {
+            rows = List.copyOf(newRows);
             fireTableDataChanged();
         }
 
+        T at(int row) {
+            return rows.get(row);
+        }
+
+        abstract Object value(T row, int column);
+
         @Override
-        public int getRowCount() {
+        public final int getRowCount() {
             return rows.size();
         }
 
         @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
+        public final int getColumnCount() {
+            return columns.length;
         }
 
         @Override
-        public String getColumnName(int column) {
-            return COLUMNS[column];
+        public final String getColumnName(int column) {
+            return columns[column];
+        }
+
+        @Override
+        public final Object getValueAt(int row, int column) {
+            return value(rows.get(row), column);
+        }
+    }
+
+    static final class Queues extends RowsModel<QueueInfo> {
+
+        Queues() {
+            super("Queue", "Waiting", "Running", "Workers");
         }
 
         @Override
@@ -49,8 +72,7 @@ final class TaskTables {
         }
 
         @Override
-        public Object getValueAt(int row, int column) {
-            QueueInfo q = rows.get(row);
+        Object value(QueueInfo q, int column) {
             switch (column) {
                 case 0: return q.type().displayName();
                 case 1: return q.waiting();
@@ -61,34 +83,12 @@ final class TaskTables {
     }
 
     /** Queued and running tasks; the progress column holds the {@link TaskInfo} for its renderer. */
-    static final class Active extends AbstractTableModel {
+    static final class Active extends RowsModel<TaskInfo> {
 
         static final int PROGRESS = 4;
-        private static final String[] COLUMNS = {"Task", "Queue", "Priority", "State", "Progress", "ETA", "Reason"};
-        private List<TaskInfo> rows = List.of();
 
-        void set(List<TaskInfo> tasks) {
-            rows = List.copyOf(tasks);
-            fireTableDataChanged();
-        }
-
-        TaskInfo at(int row) {
-            return rows.get(row);
-        }
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            return COLUMNS[column];
+        Active() {
+            super("Task", "Queue", "Priority", "State", "Progress", "ETA", "Reason");
         }
 
         @Override
@@ -97,8 +97,7 @@ final class TaskTables {
         }
 
         @Override
-        public Object getValueAt(int row, int column) {
-            TaskInfo t = rows.get(row);
+        Object value(TaskInfo t, int column) {
             switch (column) {
                 case 0: return t.spec().title();
                 case 1: return t.spec().type().displayName();
@@ -111,34 +110,14 @@ final class TaskTables {
         }
     }
 
-    static final class History extends AbstractTableModel {
+    static final class History extends RowsModel<TaskInfo> {
 
-        private static final String[] COLUMNS = {"Task", "Queue", "Outcome", "Reason", "Ended", "Attempts"};
-        private List<TaskInfo> rows = List.of();
-
-        void set(List<TaskInfo> tasks) {
-            rows = List.copyOf(tasks);
-            fireTableDataChanged();
+        History() {
+            super("Task", "Queue", "Outcome", "Reason", "Ended", "Attempts");
         }
 
         @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            return COLUMNS[column];
-        }
-
-        @Override
-        public Object getValueAt(int row, int column) {
-            TaskInfo t = rows.get(row);
+        Object value(TaskInfo t, int column) {
             switch (column) {
                 case 0: return t.spec().title();
                 case 1: return t.spec().type().displayName();
