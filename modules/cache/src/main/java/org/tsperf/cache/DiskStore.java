@@ -29,8 +29,9 @@ import org.tsperf.api.cache.CacheKey;
  * ({@code index.db}) of {@link EntryRecord}s. The index is committed after each change, so a process killed at
  * any moment reopens with every committed entry; a value file that the index does not name is an orphan and is
  * removed on open, an index entry whose file is missing or whose bytes fail the checksum is dropped, never served.
- * The budget holds for the size on disk: value files and the index rounded up to whole blocks, directories included
- * (what {@code du} reports). Thread-safe: index changes are serialised, file reads run in parallel.
+ * The budget holds for the size on disk (what {@code du} reports): value files rounded up to whole blocks, the
+ * index files and directories at their full length (MapDB's index file is sparse, so this over-counts it: an empty
+ * store counts 2 MiB). Thread-safe: index changes are serialised, file reads run in parallel.
  */
 final class DiskStore implements AutoCloseable {
 

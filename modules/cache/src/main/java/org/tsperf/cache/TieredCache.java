@@ -1,8 +1,5 @@
 package org.tsperf.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Policy;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,8 +43,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     private static final int SPILL_QUEUE = 64;
 
     private final CacheSettings settings;
-    private final Cache<CacheKey, RamEntry> l1;
-    private final Policy.Eviction<CacheKey, RamEntry> l1Eviction;
+    private final AdaptiveL1<CacheKey, RamEntry> l1;
     private final DiskStore l2;
     private final DiskStore l3;
     private final LevelCounters counters = new LevelCounters();
@@ -58,8 +54,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
 
     TieredCache(CacheSettings settings) throws IOException {
         this.settings = settings;
-        this.l1 = L1Policy.build(settings.l1BudgetBytes(), (RamEntry e) -> e.value.length, this::l1Removed);
-        this.l1Eviction = l1.policy().eviction().orElseThrow();
+        this.l1 = new AdaptiveL1<>(settings.l1BudgetBytes(), (RamEntry e) -> e.value.length, this::l1Evicted);
         this.spill = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(SPILL_QUEUE),
                 daemon("tsperf-cache-spill"), new ThreadPoolExecutor.DiscardPolicy());
         this.l2 = DiskStore.open(settings.l2Dir(), settings.l2BudgetBytes());
@@ -83,10 +78,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
 
     // ---- L1 evictions and spills -------------------------------------------------------------------------------
 
-    private void l1Removed(CacheKey key, RamEntry entry, RemovalCause cause) {
-        if (key == null || entry == null || !cause.wasEvicted()) {
-            return;
-        }
+    private void l1Evicted(CacheKey key, RamEntry entry) {
         counters.evicted(CacheLevel.L1, key.type());
         if (worthSpilling(entry)) {
             spill.execute(() -> putOnDisk(key, entry.value, entry.hits.get()));
@@ -129,7 +121,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
 
     @Override
     public Optional<byte[]> get(CacheKey key) {
-        RamEntry e = l1.getIfPresent(key);
+        RamEntry e = l1.get(key);
         if (e != null) {
             e.touch();
             counters.hit(CacheLevel.L1, key.type());
@@ -164,7 +156,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     }
 
     private void promoteToL1(CacheKey key, byte[] value, long used) {
-        if (used >= settings.promoteAfterHits() && fits(l1Eviction.getMaximum(), value)) {
+        if (used >= settings.promoteAfterHits() && fits(l1.capacity(), value)) {
             l1.put(key, new RamEntry(key, value, used));
         }
     }
@@ -182,19 +174,19 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
 
     @Override
     public void put(CacheKey key, byte[] value) {
-        if (fits(l1Eviction.getMaximum(), value)) {
+        if (fits(l1.capacity(), value)) {
             l1.put(key, new RamEntry(key, value, 0));
             l2.remove(key);
             l3.remove(key);
         } else {
-            l1.invalidate(key);
+            l1.remove(key);
             putOnDisk(key, value, 0);
         }
     }
 
     @Override
     public boolean invalidate(CacheKey key) {
-        boolean inRam = l1.asMap().remove(key) != null;
+        boolean inRam = l1.remove(key) != null;
         boolean onL2 = l2.remove(key);
         boolean onL3 = l3.remove(key);
         return inRam || onL2 || onL3;
@@ -202,12 +194,12 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
 
     /** True if any level holds the key; does not count as a use. */
     boolean contains(CacheKey key) {
-        return l1.getIfPresent(key) != null || l2.contains(key) || l3.contains(key);
+        return l1.contains(key) || l2.contains(key) || l3.contains(key);
     }
 
     /** The memory manager's budget for L1; shrinking evicts (and spills) at once. */
     void setL1Budget(long bytes) {
-        l1Eviction.setMaximum(Math.max(1 << 20, bytes));
+        l1.setCapacity(Math.max(1 << 20, bytes));
     }
 
     // ---- clearing and cleanup ----------------------------------------------------------------------------------
@@ -243,13 +235,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     }
 
     private int clearL1(Predicate<RamEntry> which) {
-        int n = 0;
-        for (Map.Entry<CacheKey, RamEntry> e : new ArrayList<>(l1.asMap().entrySet())) {
-            if (which.test(e.getValue()) && l1.asMap().remove(e.getKey(), e.getValue())) {
-                n++;
-            }
-        }
-        return n;
+        return l1.removeIf(which);
     }
 
     @Override
@@ -292,8 +278,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     @Override
     public List<LevelStatistics> levels() {
         return List.of(
-                new LevelStatistics(CacheLevel.L1, "RAM", l1.estimatedSize(), l1Eviction.weightedSize().orElse(0),
-                        l1Eviction.getMaximum(), counters.hits(CacheLevel.L1), counters.misses(CacheLevel.L1),
+                new LevelStatistics(CacheLevel.L1, "RAM", l1.size(), l1.weightedSize(), l1.capacity(), counters.hits(CacheLevel.L1), counters.misses(CacheLevel.L1),
                         counters.evictions(CacheLevel.L1)),
                 disk(CacheLevel.L2, l2), disk(CacheLevel.L3, l3));
     }
@@ -307,7 +292,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     public List<TypeStatistics> byType() {
         List<TypeStatistics> out = new ArrayList<>();
         Map<EntryType, long[]> ram = new EnumMap<>(EntryType.class);
-        for (RamEntry e : l1.asMap().values()) {
+        for (RamEntry e : l1.values()) {
             long[] a = ram.computeIfAbsent(e.key.type(), t -> new long[2]);
             a[0]++;
             a[1] += e.value.length;
@@ -339,7 +324,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     @Override
     public List<CacheEntryInfo> entries(int limit) {
         List<CacheEntryInfo> all = new ArrayList<>();
-        for (RamEntry e : l1.asMap().values()) {
+        for (RamEntry e : l1.values()) {
             all.add(new CacheEntryInfo(e.key, CacheLevel.L1, e.value.length, Instant.ofEpochMilli(e.lastAccessMillis),
                     e.hits.get()));
         }

@@ -1,6 +1,5 @@
 package org.tsperf.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import java.util.List;
 import org.openide.util.lookup.ServiceProvider;
 import org.tsperf.api.cache.CacheReplay;
@@ -8,7 +7,7 @@ import org.tsperf.api.cache.ReplayPolicy;
 import org.tsperf.api.cache.ReplayResult;
 import org.tsperf.api.cache.TraceAccess;
 
-/** Replays traces through {@link L1Policy} (the application's L1), plain LRU or Belady's MIN. */
+/** Replays traces through {@link AdaptiveL1} (the application's L1 policy), plain LRU or Belady's MIN. */
 @ServiceProvider(service = CacheReplay.class)
 public final class TraceReplayer implements CacheReplay {
 
@@ -27,11 +26,11 @@ public final class TraceReplayer implements CacheReplay {
     }
 
     private static long[] replayL1(List<TraceAccess> trace, long capacity) {
-        Cache<String, Long> l1 = L1Policy.build(capacity, (Long size) -> size, (k, v, cause) -> { });
+        AdaptiveL1<String, Long> l1 = new AdaptiveL1<>(capacity, Long::longValue, (k, v) -> { });
         long hits = 0;
         long hitBytes = 0;
         for (TraceAccess a : trace) {
-            if (l1.getIfPresent(a.key()) != null) {
+            if (l1.get(a.key()) != null) {
                 hits++;
                 hitBytes += a.bytes();
             } else {
