@@ -27,7 +27,8 @@ import org.tsperf.api.memory.PressureLevel;
 /**
  * The cache service in the global Lookup. Opens the levels on first use, with the locations and budgets of
  * {@link CacheSettings} and the L1 budget of the {@link MemoryManager} when one is installed (following its
- * changes). Closed at JVM exit so that last-use times reach the disk index.
+ * changes). Closed when the module is disabled, the application exits ({@link CacheLifecycle}) or the JVM ends, so
+ * that last-use times reach the disk index and the stores' file locks are released.
  */
 @ServiceProviders({
     @ServiceProvider(service = CacheService.class),
@@ -38,6 +39,19 @@ public final class CacheProvider implements MultiLevelCache {
 
     private TieredCache cache;
     private RuntimeException openFailure;
+    private boolean hookAdded;
+
+    /**
+     * Closes the levels (commits the disk indexes, releases their file locks); the next use opens them again.
+     * Called when the module is disabled or the application exits.
+     */
+    public synchronized void close() {
+        if (cache != null) {
+            cache.close();
+            cache = null;
+        }
+        openFailure = null;
+    }
 
     private synchronized TieredCache cache() {
         if (cache == null) {
@@ -61,7 +75,10 @@ public final class CacheProvider implements MultiLevelCache {
                         }
                     });
                 }
-                Runtime.getRuntime().addShutdownHook(new Thread(opened::close, "tsperf-cache-close"));
+                if (!hookAdded) {
+                    Runtime.getRuntime().addShutdownHook(new Thread(this::close, "tsperf-cache-close"));
+                    hookAdded = true;
+                }
                 cache = opened;
             } catch (IOException e) {
                 openFailure = new IllegalStateException(e.getMessage(), e);
