@@ -39,6 +39,15 @@ final class DiskStore implements AutoCloseable {
     private static final String INDEX = "index.db";
     private static final String VALUES = "values";
     private static final String VALUE_SUFFIX = ".v";
+    /** Group commit: at most this many puts, or this long, between index commits. */
+    static final int GROUP_PUTS = 32;
+    static final long GROUP_MILLIS = 100;
+    private static final java.util.concurrent.ScheduledExecutorService FLUSHER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "tsperf-cache-index-commit");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** What {@link #put} and eviction report to the owner: an entry left the level to stay within budget. */
     interface EvictionListener {
@@ -55,6 +64,12 @@ final class DiskStore implements AutoCloseable {
     private final Set<String> dirty = new HashSet<>();
     private long valueBytesOnDisk;
     private long corruptDropped;
+    /** Puts since the last commit (group commit: a MapDB commit syncs to disk and costs milliseconds). */
+    private int uncommitted;
+    private long firstUncommittedNanos;
+    /** Value files of replaced entries: deleted once the index no longer names them on disk. */
+    private final List<EntryRecord> replacedUntilCommit = new ArrayList<>();
+    private java.util.concurrent.ScheduledFuture<?> flusher;
     private EvictionListener evictionListener = (e, v) -> { };
     private Predicate<EntryRecord> spillWorthy = r -> false;
 
@@ -90,6 +105,8 @@ final class DiskStore implements AutoCloseable {
             DiskStore store = new DiskStore(dir, budgetBytes, db, index);
             store.recover();
             store.enforceBudget(0);
+            store.flusher = FLUSHER.scheduleWithFixedDelay(store::syncQuietly, GROUP_MILLIS, GROUP_MILLIS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
             return store;
         } catch (IOException | RuntimeException e) {
             db.close();
@@ -224,10 +241,15 @@ final class DiskStore implements AutoCloseable {
             index.put(key.toString(), r.toBytes());
             dirty.remove(key.toString());
             valueBytesOnDisk += onDisk(stored.length);
-            commit();
             if (old != null) {
-                valueBytesOnDisk -= onDisk(old.storedBytes());
-                Files.deleteIfExists(values.resolve(old.file()));
+                replacedUntilCommit.add(old); // the committed index may still name it
+            }
+            if (uncommitted++ == 0) {
+                firstUncommittedNanos = System.nanoTime();
+            }
+            if (uncommitted >= GROUP_PUTS
+                    || System.nanoTime() - firstUncommittedNanos >= GROUP_MILLIS * 1_000_000) {
+                commit();
             }
             enforceBudget(0);
         }
@@ -326,6 +348,32 @@ final class DiskStore implements AutoCloseable {
         }
         dirty.clear();
         db.commit();
+        uncommitted = 0;
+        for (EntryRecord old : replacedUntilCommit) {
+            try {
+                Files.deleteIfExists(values.resolve(old.file()));
+                valueBytesOnDisk -= onDisk(old.storedBytes());
+            } catch (IOException e) {
+                valueBytesOnDisk -= onDisk(old.storedBytes()); // an orphan now: removed at the next open
+                LOG.log(Level.WARNING, "cannot delete replaced cache value " + old.file() + "; removed at next open", e);
+            }
+        }
+        replacedUntilCommit.clear();
+    }
+
+    /** Commits puts not yet committed: after it returns they survive a crash. */
+    synchronized void sync() {
+        if (!db.isClosed() && (uncommitted > 0 || !dirty.isEmpty() || !replacedUntilCommit.isEmpty())) {
+            commit();
+        }
+    }
+
+    private void syncQuietly() {
+        try {
+            sync();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot commit the cache index in " + dir, e);
+        }
     }
 
     /** Index files and directories on disk (everything but the value files). */
@@ -348,6 +396,9 @@ final class DiskStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (flusher != null) {
+            flusher.cancel(false);
+        }
         if (!db.isClosed()) {
             commit();
             db.close();
