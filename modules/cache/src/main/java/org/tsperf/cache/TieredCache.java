@@ -49,6 +49,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     private final LevelCounters counters = new LevelCounters();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicLong spillsDropped = new java.util.concurrent.atomic.AtomicLong();
     private final ThreadPoolExecutor spill;
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("tsperf-cache-background"));
 
@@ -56,7 +57,14 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
         this.settings = settings;
         this.l1 = new AdaptiveL1<>(settings.l1BudgetBytes(), (RamEntry e) -> e.value.length, this::l1Evicted);
         this.spill = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(SPILL_QUEUE),
-                daemon("tsperf-cache-spill"), new ThreadPoolExecutor.DiscardPolicy());
+                daemon("tsperf-cache-spill"), (task, pool) -> {
+                    // L2 is slower than RAM evictions: drop the spill (the entry is simply not kept) rather than
+                    // hold more evicted values in RAM; counted, and logged once per 1000
+                    if (spillsDropped.getAndIncrement() % 1000 == 0) {
+                        LOG.log(Level.INFO, "L2 cannot keep up with L1 evictions: {0} spills dropped so far",
+                                spillsDropped.get());
+                    }
+                });
         this.l2 = DiskStore.open(settings.l2Dir(), settings.l2BudgetBytes());
         try {
             this.l3 = DiskStore.open(settings.l3Dir(), settings.l3BudgetBytes());
@@ -354,6 +362,11 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
             return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
         }
         return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+    }
+
+    /** L1 evictions that were worth keeping but found the spill queue full, since start. */
+    long spillsDropped() {
+        return spillsDropped.get();
     }
 
     /** Waits for background spills (tests, shutdown). */

@@ -12,7 +12,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface MultiLevelCache extends CacheService {
 
-    /** The value from the fastest level that has it (promoting it when hit often), or empty: a miss. */
+    /**
+     * The value from the fastest level that has it (promoting it when hit often), or empty: a miss. A value from RAM
+     * is the cached array itself: read it, never change it.
+     */
     Optional<byte[]> get(CacheKey key);
 
     /** The cached value, or the produced one (then cached). */
