@@ -226,8 +226,10 @@ final class DiskStore implements AutoCloseable {
     boolean put(CacheKey key, byte[] value, boolean compress, long hits) throws IOException {
         byte[] packed = compress ? Codec.compressIfSmaller(value) : null;
         byte[] stored = packed == null ? value : packed;
-        if (onDisk(stored.length) + overheadBytes() > budgetBytes) {
-            return false;
+        synchronized (this) {
+            if (onDisk(stored.length) + overheadBytes() > budgetBytes) {
+                return false;
+            }
         }
         String name = Long.toHexString(key.toString().hashCode() & 0xffffffffL) + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + VALUE_SUFFIX;
@@ -381,7 +383,11 @@ final class DiskStore implements AutoCloseable {
         long sum = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
-                sum += onDisk(Files.size(f));
+                try {
+                    sum += onDisk(Files.size(f));
+                } catch (NoSuchFileException gone) {
+                    // MapDB rotates its write-ahead log files on commit: one listed may be gone already
+                }
             }
             sum += onDisk(Files.size(dir));
         } catch (IOException e) {
