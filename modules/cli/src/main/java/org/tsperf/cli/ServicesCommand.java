@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.openide.util.Lookup;
+import org.tsperf.api.cache.CacheReplay;
 import org.tsperf.api.cache.CacheService;
+import org.tsperf.api.cache.MultiLevelCache;
 import org.tsperf.api.gpu.GpuBenchmark;
 import org.tsperf.api.gpu.GpuMetrics;
+import org.tsperf.api.memory.MemoryManager;
 import org.tsperf.api.monitor.ResourceMonitor;
 import org.tsperf.api.optimize.Optimizer;
 import org.tsperf.api.proxy.ProxyService;
@@ -34,7 +37,8 @@ final class ServicesCommand implements Callable<Integer> {
             new Concern("monitor", List.of(ResourceMonitor.class)),
             new Concern("gpu", List.of(GpuMetrics.class, GpuBenchmark.class)),
             new Concern("proxies", List.of(ProxyService.class)),
-            new Concern("cache", List.of(CacheService.class)),
+            new Concern("cache", List.of(CacheService.class, MultiLevelCache.class, CacheReplay.class)),
+            new Concern("memory", List.of(MemoryManager.class)),
             new Concern("tasks", List.of(TaskService.class, TaskJournalReader.class, TaskBenchmark.class, LoadSource.class)),
             new Concern("timeline", List.of(PlaybackStatus.class)),
             new Concern("optimize", List.of(Optimizer.class)));

@@ -1,0 +1,52 @@
+package org.tsperf.api.cache;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The cache by key, level and type. Provided by the cache module together with {@link CacheService} (one
+ * instance). Every method may be called from any thread; none blocks on the event thread for long, but get and put
+ * of disk levels do file I/O: call them off the event thread.
+ */
+public interface MultiLevelCache extends CacheService {
+
+    /**
+     * The value from the fastest level that has it (promoting it when hit often), or empty: a miss. A value from RAM
+     * is the cached array itself: read it, never change it.
+     */
+    Optional<byte[]> get(CacheKey key);
+
+    /** The cached value, or the produced one (then cached). */
+    byte[] get(CacheKey key, ValueProducer producer) throws Exception;
+
+    /** Stores a value in the level chosen by its size and type. The array is not copied: do not change it later. */
+    void put(CacheKey key, byte[] value);
+
+    /** Removes the key from every level; true if some level held it. */
+    boolean invalidate(CacheKey key);
+
+    /** Empties one level; completes with a summary for the user. */
+    CompletableFuture<String> clear(CacheLevel level);
+
+    /** Removes every entry of one type from every level. */
+    CompletableFuture<String> clear(EntryType type);
+
+    /**
+     * Read-ahead: produces the keys that no level holds, in order, in the background, into the cache.
+     *
+     * @return completes with how many were produced; cancel it to stop
+     */
+    CompletableFuture<Integer> prefetch(List<CacheKey> keys, ValueProducer producer);
+
+    /** Removes disk entries not used for longer than {@code age}; returns how many. */
+    int removeOlderThan(Duration age);
+
+    List<LevelStatistics> levels();
+
+    List<TypeStatistics> byType();
+
+    /** Up to {@code limit} entries of every level, most recently used first. */
+    List<CacheEntryInfo> entries(int limit);
+}

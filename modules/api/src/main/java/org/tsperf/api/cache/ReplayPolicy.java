@@ -1,0 +1,11 @@
+package org.tsperf.api.cache;
+
+/** The eviction policy a trace is replayed with. */
+public enum ReplayPolicy {
+    /** The L1 policy exactly as the application configures it. */
+    DEFAULT,
+    /** Plain least-recently-used, for comparison. */
+    LRU,
+    /** Belady's MIN (evicts what is needed furthest in the future): the offline ceiling, for comparison. */
+    MIN
+}

@@ -1,0 +1,398 @@
+package org.tsperf.cache;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.tsperf.api.cache.CacheEntryInfo;
+import org.tsperf.api.cache.CacheKey;
+import org.tsperf.api.cache.CacheLevel;
+import org.tsperf.api.cache.CacheStatistics;
+import org.tsperf.api.cache.EntryType;
+import org.tsperf.api.cache.LevelStatistics;
+import org.tsperf.api.cache.MultiLevelCache;
+import org.tsperf.api.cache.TypeStatistics;
+import org.tsperf.api.cache.ValueProducer;
+
+/**
+ * L1 in RAM over L2 and L3 on disk. A value goes to the fastest level it fits (at most 1/8 of the level's budget);
+ * L1 evictions worth keeping (used again, or an entry type that is costly to produce) spill to L2 in the
+ * background, L2 evictions used more than once spill to L3; disk entries used {@code promoteAfterHits} times move
+ * up. A get that misses every level is a miss of the cache.
+ */
+final class TieredCache implements MultiLevelCache, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(TieredCache.class.getName());
+    /** Spills waiting for L2 at most; beyond it an eviction is dropped rather than held in RAM. */
+    private static final int SPILL_QUEUE = 64;
+
+    private final CacheSettings settings;
+    private final AdaptiveL1<CacheKey, RamEntry> l1;
+    private final DiskStore l2;
+    private final DiskStore l3;
+    private final LevelCounters counters = new LevelCounters();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicLong spillsDropped = new java.util.concurrent.atomic.AtomicLong();
+    private final ThreadPoolExecutor spill;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("tsperf-cache-background"));
+
+    TieredCache(CacheSettings settings) throws IOException {
+        this.settings = settings;
+        this.l1 = new AdaptiveL1<>(settings.l1BudgetBytes(), (RamEntry e) -> e.value.length, this::l1Evicted);
+        this.spill = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(SPILL_QUEUE),
+                daemon("tsperf-cache-spill"), (task, pool) -> {
+                    // L2 is slower than RAM evictions: drop the spill (the entry is simply not kept) rather than
+                    // hold more evicted values in RAM; counted, and logged once per 1000
+                    if (spillsDropped.getAndIncrement() % 1000 == 0) {
+                        LOG.log(Level.INFO, "L2 cannot keep up with L1 evictions: {0} spills dropped so far",
+                                spillsDropped.get());
+                    }
+                });
+        this.l2 = DiskStore.open(settings.l2Dir(), settings.l2BudgetBytes());
+        try {
+            this.l3 = DiskStore.open(settings.l3Dir(), settings.l3BudgetBytes());
+        } catch (IOException | RuntimeException e) {
+            l2.close();
+            throw e;
+        }
+        l2.setEvictionListener(this::l2Evicted, r -> r.hits() >= 1);
+        l3.setEvictionListener((r, v) -> counters.evicted(CacheLevel.L3, r.key().type()), r -> false);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    // ---- L1 evictions and spills -------------------------------------------------------------------------------
+
+    private void l1Evicted(CacheKey key, RamEntry entry) {
+        counters.evicted(CacheLevel.L1, key.type());
+        if (worthSpilling(entry)) {
+            spill.execute(() -> putOnDisk(key, entry.value, entry.hits.get()));
+        }
+    }
+
+    /** Used again since it was stored, or a type that costs more to produce than its size suggests. */
+    private static boolean worthSpilling(RamEntry e) {
+        return e.hits.get() >= 1 || e.key.type() != EntryType.FRAME;
+    }
+
+    private void l2Evicted(EntryRecord r, byte[] value) {
+        counters.evicted(CacheLevel.L2, r.key().type());
+        if (value != null) {
+            store(l3, CacheLevel.L3, r.key(), value, r.hits());
+        }
+    }
+
+    private void putOnDisk(CacheKey key, byte[] value, long hitsSoFar) {
+        if (fits(settings.l2BudgetBytes(), value)) {
+            store(l2, CacheLevel.L2, key, value, hitsSoFar);
+        } else if (fits(settings.l3BudgetBytes(), value)) {
+            store(l3, CacheLevel.L3, key, value, hitsSoFar);
+        }
+    }
+
+    private void store(DiskStore level, CacheLevel name, CacheKey key, byte[] value, long hitsSoFar) {
+        try {
+            level.put(key, value, settings.compressed().contains(key.type()), hitsSoFar);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot store " + key + " in " + name + " (" + level.directory() + ")", e);
+        }
+    }
+
+    private static boolean fits(long budget, byte[] value) {
+        return value.length <= budget / 8;
+    }
+
+    // ---- get / put ---------------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<byte[]> get(CacheKey key) {
+        RamEntry e = l1.get(key);
+        if (e != null) {
+            e.touch();
+            counters.hit(CacheLevel.L1, key.type());
+            hits.increment();
+            return Optional.of(e.value);
+        }
+        counters.miss(CacheLevel.L1, key.type());
+        Optional<byte[]> v = l2.get(key);
+        if (v.isPresent()) {
+            counters.hit(CacheLevel.L2, key.type());
+            promoteToL1(key, v.get(), l2.hits(key));
+        } else {
+            counters.miss(CacheLevel.L2, key.type());
+            v = l3.get(key);
+            if (v.isPresent()) {
+                counters.hit(CacheLevel.L3, key.type());
+                long used = l3.hits(key);
+                byte[] value = v.get();
+                if (fits(settings.l2BudgetBytes(), value)) {
+                    background.execute(() -> {
+                        store(l2, CacheLevel.L2, key, value, used);
+                        l3.remove(key);
+                    });
+                }
+                promoteToL1(key, value, used);
+            } else {
+                counters.miss(CacheLevel.L3, key.type());
+            }
+        }
+        (v.isPresent() ? hits : misses).increment();
+        return v;
+    }
+
+    private void promoteToL1(CacheKey key, byte[] value, long used) {
+        if (used >= settings.promoteAfterHits() && fits(l1.capacity(), value)) {
+            l1.put(key, new RamEntry(key, value, used));
+        }
+    }
+
+    @Override
+    public byte[] get(CacheKey key, ValueProducer producer) throws Exception {
+        Optional<byte[]> cached = get(key);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        byte[] value = producer.produce(key);
+        put(key, value);
+        return value;
+    }
+
+    @Override
+    public void put(CacheKey key, byte[] value) {
+        if (fits(l1.capacity(), value)) {
+            l1.put(key, new RamEntry(key, value, 0));
+            l2.remove(key);
+            l3.remove(key);
+        } else {
+            l1.remove(key);
+            putOnDisk(key, value, 0);
+        }
+    }
+
+    @Override
+    public boolean invalidate(CacheKey key) {
+        boolean inRam = l1.remove(key) != null;
+        boolean onL2 = l2.remove(key);
+        boolean onL3 = l3.remove(key);
+        return inRam || onL2 || onL3;
+    }
+
+    /** True if any level holds the key; does not count as a use. */
+    boolean contains(CacheKey key) {
+        return l1.contains(key) || l2.contains(key) || l3.contains(key);
+    }
+
+    /** The memory manager's budget for L1; shrinking evicts (and spills) at once. */
+    void setL1Budget(long bytes) {
+        l1.setCapacity(Math.max(1 << 20, bytes));
+    }
+
+    // ---- clearing and cleanup ----------------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<String> clear() {
+        return CompletableFuture.supplyAsync(() -> {
+            long before = totalBytes();
+            int n = clearL1(e -> true) + l2.removeIf(r -> true) + l3.removeIf(r -> true);
+            return String.format(Locale.ROOT, "Cleared %d entries, %s freed", n, human(Math.max(0, before - totalBytes())));
+        }, background);
+    }
+
+    @Override
+    public CompletableFuture<String> clear(CacheLevel level) {
+        return CompletableFuture.supplyAsync(() -> {
+            int n = switch (level) {
+                case L1 -> clearL1(e -> true);
+                case L2 -> l2.removeIf(r -> true);
+                case L3 -> l3.removeIf(r -> true);
+            };
+            return "Cleared " + n + " entries from " + level;
+        }, background);
+    }
+
+    @Override
+    public CompletableFuture<String> clear(EntryType type) {
+        return CompletableFuture.supplyAsync(() -> {
+            int n = clearL1(e -> e.key.type() == type) + l2.removeIf(r -> r.key().type() == type)
+                    + l3.removeIf(r -> r.key().type() == type);
+            return "Cleared " + n + " " + type.name().toLowerCase(Locale.ROOT) + " entries";
+        }, background);
+    }
+
+    private int clearL1(Predicate<RamEntry> which) {
+        return l1.removeIf(which);
+    }
+
+    @Override
+    public int removeOlderThan(Duration age) {
+        long limit = System.currentTimeMillis() - age.toMillis();
+        return l2.removeIf(r -> r.lastAccessMillis() < limit) + l3.removeIf(r -> r.lastAccessMillis() < limit);
+    }
+
+    @Override
+    public CompletableFuture<Integer> prefetch(List<CacheKey> keys, ValueProducer producer) {
+        List<CacheKey> todo = List.copyOf(keys);
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        background.execute(() -> {
+            int produced = 0;
+            try {
+                for (CacheKey k : todo) {
+                    if (result.isDone()) {
+                        return; // cancelled
+                    }
+                    if (!contains(k)) {
+                        put(k, producer.produce(k));
+                        produced++;
+                    }
+                }
+                result.complete(produced);
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    // ---- analytics ---------------------------------------------------------------------------------------------
+
+    @Override
+    public CacheStatistics statistics() {
+        return new CacheStatistics(hits.sum(), misses.sum());
+    }
+
+    @Override
+    public List<LevelStatistics> levels() {
+        return List.of(
+                new LevelStatistics(CacheLevel.L1, "RAM", l1.size(), l1.weightedSize(), l1.capacity(), counters.hits(CacheLevel.L1), counters.misses(CacheLevel.L1),
+                        counters.evictions(CacheLevel.L1)),
+                disk(CacheLevel.L2, l2), disk(CacheLevel.L3, l3));
+    }
+
+    private LevelStatistics disk(CacheLevel level, DiskStore s) {
+        return new LevelStatistics(level, s.directory().toString(), s.size(), s.bytesOnDisk(), s.budgetBytes(),
+                counters.hits(level), counters.misses(level), counters.evictions(level));
+    }
+
+    @Override
+    public List<TypeStatistics> byType() {
+        List<TypeStatistics> out = new ArrayList<>();
+        Map<EntryType, long[]> ram = new EnumMap<>(EntryType.class);
+        for (RamEntry e : l1.values()) {
+            long[] a = ram.computeIfAbsent(e.key.type(), t -> new long[2]);
+            a[0]++;
+            a[1] += e.value.length;
+        }
+        add(out, CacheLevel.L1, ram);
+        add(out, CacheLevel.L2, byType(l2));
+        add(out, CacheLevel.L3, byType(l3));
+        return out;
+    }
+
+    private static Map<EntryType, long[]> byType(DiskStore s) {
+        Map<EntryType, long[]> m = new EnumMap<>(EntryType.class);
+        for (EntryRecord r : s.entries()) {
+            long[] a = m.computeIfAbsent(r.key().type(), t -> new long[2]);
+            a[0]++;
+            a[1] += r.storedBytes();
+        }
+        return m;
+    }
+
+    private void add(List<TypeStatistics> out, CacheLevel level, Map<EntryType, long[]> content) {
+        for (EntryType t : EntryType.values()) {
+            long[] a = content.getOrDefault(t, new long[2]);
+            out.add(new TypeStatistics(level, t, a[0], a[1], counters.hits(level, t), counters.misses(level, t),
+                    counters.evictions(level, t)));
+        }
+    }
+
+    @Override
+    public List<CacheEntryInfo> entries(int limit) {
+        List<CacheEntryInfo> all = new ArrayList<>();
+        for (RamEntry e : l1.values()) {
+            all.add(new CacheEntryInfo(e.key, CacheLevel.L1, e.value.length, Instant.ofEpochMilli(e.lastAccessMillis),
+                    e.hits.get()));
+        }
+        for (EntryRecord r : l2.entries()) {
+            all.add(info(r, CacheLevel.L2));
+        }
+        for (EntryRecord r : l3.entries()) {
+            all.add(info(r, CacheLevel.L3));
+        }
+        all.sort(Comparator.comparing(CacheEntryInfo::lastAccess).reversed());
+        return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+    }
+
+    private static CacheEntryInfo info(EntryRecord r, CacheLevel level) {
+        return new CacheEntryInfo(r.key(), level, r.storedBytes(), Instant.ofEpochMilli(r.lastAccessMillis()), r.hits());
+    }
+
+    private long totalBytes() {
+        return levels().stream().mapToLong(LevelStatistics::bytes).sum();
+    }
+
+    static String human(long bytes) {
+        if (bytes < 1 << 20) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        if (bytes < 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
+        }
+        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+    }
+
+    /** L1 evictions that were worth keeping but found the spill queue full, since start. */
+    long spillsDropped() {
+        return spillsDropped.get();
+    }
+
+    /** Waits for background spills (tests, shutdown). */
+    void drain() throws InterruptedException {
+        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> { }, spill);
+        done.orTimeout(30, TimeUnit.SECONDS);
+        try {
+            done.get();
+            CompletableFuture.runAsync(() -> { }, background).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cache background work did not finish", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        spill.shutdown();
+        background.shutdown();
+        try {
+            if (!spill.awaitTermination(10, TimeUnit.SECONDS) || !background.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warning("cache background work still running at close; pending spills are dropped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        l2.close();
+        l3.close();
+    }
+}

@@ -1,0 +1,267 @@
+package org.tsperf.cache.ui;
+
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.awt.GridLayout;
+import java.text.SimpleDateFormat;
+import java.util.Date;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.RowFilter;
+import javax.swing.SwingUtilities;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.table.DefaultTableModel;
+import javax.swing.table.TableRowSorter;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.time.Millisecond;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+import org.netbeans.api.settings.ConvertAsProperties;
+import org.openide.awt.ActionID;
+import org.openide.awt.ActionReference;
+import org.openide.util.Lookup;
+import org.openide.util.NbBundle.Messages;
+import org.openide.windows.TopComponent;
+import org.tsperf.api.cache.CacheEntryInfo;
+import org.tsperf.api.cache.CacheLevel;
+import org.tsperf.api.cache.EntryType;
+import org.tsperf.api.cache.LevelStatistics;
+import org.tsperf.api.cache.MultiLevelCache;
+
+/**
+ * The Cache Viewer: each level (location, size against budget, entries, hit rate), the hit rate over time, the
+ * entries with a filter, clearing by level or type. Figures are gathered once a second on a background thread; the
+ * view only renders them.
+ */
+@ConvertAsProperties(dtd = "-//org.tsperf.cache.ui//CacheViewer//EN", autostore = false)
+@TopComponent.Description(preferredID = CacheViewerTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_ALWAYS)
+@TopComponent.Registration(mode = "output", openAtStartup = false, position = 200)
+@ActionID(category = "Window", id = "org.tsperf.cache.ui.CacheViewerTopComponent")
+@ActionReference(path = "Menu/Window", position = 200)
+@TopComponent.OpenActionRegistration(displayName = "#CTL_CacheViewerAction", preferredID = CacheViewerTopComponent.ID)
+@Messages({
+    "CTL_CacheViewerAction=Cache Viewer",
+    "CTL_CacheViewerTopComponent=Cache Viewer",
+    "HINT_CacheViewerTopComponent=The frame cache in RAM and on disk: levels, hit rate, entries"
+})
+public final class CacheViewerTopComponent extends TopComponent {
+
+    static final String ID = "CacheViewerTopComponent";
+    private static final Logger LOG = Logger.getLogger(CacheViewerTopComponent.class.getName());
+    private static final int ENTRY_ROWS = 500;
+
+    private final DefaultTableModel levels = readOnly("Level", "Location", "Entries", "Size / budget", "Hit rate",
+            "Evictions");
+    private final DefaultTableModel entries = readOnly("Key", "Type", "Level", "Size", "Last access", "Hits");
+    private final TableRowSorter<DefaultTableModel> entrySorter = new TableRowSorter<>(entries);
+    private final JTextField filter = new JTextField(24);
+    private final JLabel status = new JLabel(" ");
+    private final TimeSeries hitRate = new TimeSeries("Hit rate %");
+    private final JComboBox<CacheLevel> levelChoice = new JComboBox<>(CacheLevel.values());
+    private final JComboBox<EntryType> typeChoice = new JComboBox<>(EntryType.values());
+    private ScheduledExecutorService sampler;
+
+    public CacheViewerTopComponent() {
+        setName(Bundle.CTL_CacheViewerTopComponent());
+        setToolTipText(Bundle.HINT_CacheViewerTopComponent());
+        hitRate.setMaximumItemAge(600_000);
+        buildLayout();
+    }
+
+    private static DefaultTableModel readOnly(String... columns) {
+        return new DefaultTableModel(columns, 0) {
+            @Override
+            public boolean isCellEditable(int row, int column) {
+                return false;
+            }
+        };
+    }
+
+    private void buildLayout() {
+        setLayout(new BorderLayout());
+        JTable levelTable = new JTable(levels);
+        levelTable.setName("levelsTable");
+        JScrollPane levelScroll = new JScrollPane(levelTable);
+        levelScroll.setPreferredSize(new java.awt.Dimension(600, 90));
+
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null, "hit rate %",
+                new TimeSeriesCollection(hitRate), false, false, false);
+        chart.getXYPlot().getRangeAxis().setRange(0, 100);
+        ChartLook.apply(chart);
+        ChartPanel chartPanel = new ChartPanel(chart);
+        chartPanel.setName("hitRateChart");
+        chartPanel.setPreferredSize(new java.awt.Dimension(600, 160));
+
+        JPanel top = new JPanel(new GridLayout(1, 2, 8, 0));
+        top.add(levelScroll);
+        top.add(chartPanel);
+
+        JTable entryTable = new JTable(entries);
+        entryTable.setName("entriesTable");
+        entryTable.setRowSorter(entrySorter);
+        filter.setName("entriesFilter");
+        filter.setToolTipText("Show entries whose key or type contains this (a regular expression)");
+        filter.getDocument().addDocumentListener(new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent e) {
+                applyFilter();
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent e) {
+                applyFilter();
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent e) {
+                applyFilter();
+            }
+        });
+        levelChoice.setName("levelChoice");
+        typeChoice.setName("typeChoice");
+        JButton clearLevel = new JButton("Clear level");
+        clearLevel.setName("clearLevel");
+        clearLevel.addActionListener(e -> clear(c -> c.clear((CacheLevel) levelChoice.getSelectedItem())));
+        JButton clearType = new JButton("Clear type");
+        clearType.setName("clearType");
+        clearType.addActionListener(e -> clear(c -> c.clear((EntryType) typeChoice.getSelectedItem())));
+        status.setName("status");
+
+        JPanel tools = new JPanel(new FlowLayout(FlowLayout.LEADING));
+        tools.add(new JLabel("Filter"));
+        tools.add(filter);
+        tools.add(levelChoice);
+        tools.add(clearLevel);
+        tools.add(typeChoice);
+        tools.add(clearType);
+        tools.add(status);
+        JPanel bottom = new JPanel(new BorderLayout());
+        bottom.add(tools, BorderLayout.NORTH);
+        bottom.add(new JScrollPane(entryTable), BorderLayout.CENTER);
+
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, top, bottom);
+        split.setResizeWeight(0.35);
+        split.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
+        add(split, BorderLayout.CENTER);
+    }
+
+    private void applyFilter() {
+        String text = filter.getText();
+        try {
+            entrySorter.setRowFilter(text.isBlank() ? null : RowFilter.regexFilter("(?i)" + text, 0, 1));
+            filter.setForeground(javax.swing.UIManager.getColor("TextField.foreground"));
+        } catch (PatternSyntaxException e) {
+            entrySorter.setRowFilter(RowFilter.regexFilter("(?i)" + Pattern.quote(text), 0, 1));
+        }
+    }
+
+    private interface Clearing {
+        CompletableFuture<String> start(MultiLevelCache cache);
+    }
+
+    private void clear(Clearing how) {
+        MultiLevelCache cache = Lookup.getDefault().lookup(MultiLevelCache.class);
+        if (cache == null) {
+            status.setText("The cache service is not installed");
+            return;
+        }
+        status.setText("Clearing...");
+        CompletableFuture.supplyAsync(() -> how.start(cache).join()).whenComplete((summary, error) ->
+                SwingUtilities.invokeLater(() -> {
+                    if (error != null) {
+                        LOG.log(Level.WARNING, "clearing the cache failed", error);
+                        status.setText("Clearing failed: " + error.getMessage());
+                    } else {
+                        status.setText(summary);
+                    }
+                    if (sampler != null) {
+                        sampler.execute(this::sample);
+                    }
+                }));
+    }
+
+    /** On the sampler thread: reads the cache, hands a snapshot to the event thread. */
+    private void sample() {
+        MultiLevelCache cache = Lookup.getDefault().lookup(MultiLevelCache.class);
+        if (cache == null) {
+            SwingUtilities.invokeLater(() -> status.setText("The cache service is not installed"));
+            return;
+        }
+        try {
+            CacheSnapshot s = new CacheSnapshot(System.currentTimeMillis(), cache.statistics().hitRate(),
+                    cache.levels(), cache.entries(ENTRY_ROWS));
+            SwingUtilities.invokeLater(() -> show(s));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot read the cache figures", e);
+            SwingUtilities.invokeLater(() -> status.setText("Cache unavailable: " + e.getMessage()));
+        }
+    }
+
+    private void show(CacheSnapshot s) {
+        levels.setRowCount(0);
+        for (LevelStatistics l : s.levels()) {
+            levels.addRow(new Object[] {l.level(), l.location(), l.entries(), human(l.bytes()) + " / " + human(l.budgetBytes()),
+                String.format(Locale.ROOT, "%.1f %%", l.hitRate() * 100), l.evictions()});
+        }
+        entries.setRowCount(0);
+        SimpleDateFormat time = new SimpleDateFormat("HH:mm:ss", Locale.ROOT);
+        for (CacheEntryInfo e : s.entries()) {
+            entries.addRow(new Object[] {e.key().id(), e.key().type().name().toLowerCase(Locale.ROOT), e.level(),
+                human(e.bytes()), time.format(Date.from(e.lastAccess())), e.hits()});
+        }
+        hitRate.addOrUpdate(new Millisecond(new Date(s.timeMillis())), s.hitRate() * 100);
+    }
+
+    static String human(long bytes) {
+        if (bytes < 1 << 20) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        if (bytes < 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
+        }
+        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+    }
+
+    @Override
+    protected void componentOpened() {
+        sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tsperf-cache-viewer");
+            t.setDaemon(true);
+            return t;
+        });
+        sampler.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    protected void componentClosed() {
+        sampler.shutdownNow();
+        sampler = null;
+    }
+
+    void writeProperties(java.util.Properties p) {
+        p.setProperty("version", "1.0");
+    }
+
+    void readProperties(java.util.Properties p) {
+        // nothing to restore: the window shows live figures only
+    }
+}

@@ -1,0 +1,153 @@
+package org.tsperf.cache;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.tsperf.api.cache.TraceAccess;
+
+/**
+ * Editing-like access traces for the L1 policy: what an editor's cache sees. Frames are 1080p RGBA proxy frames
+ * (8,294,400 bytes), thumbnails 160x90 RGBA (57,600 bytes). Deterministic for a seed.
+ */
+final class EditingTraces {
+
+    static final long FRAME = 1920L * 1080 * 4;
+    static final long THUMB = 160L * 90 * 4;
+
+    private final Random random;
+    private final List<TraceAccess> out = new ArrayList<>();
+
+    private EditingTraces(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** Every trace by name; {@code scale} 1 is the benchmark size, smaller values give quick test traces. */
+    static Map<String, List<TraceAccess>> all(double scale) {
+        Map<String, List<TraceAccess>> m = new LinkedHashMap<>();
+        m.put("playback", new EditingTraces(1).playback(scale).out);
+        m.put("loop", new EditingTraces(2).loops(scale).out);
+        m.put("scrub", new EditingTraces(3).scrubbing(scale).out);
+        m.put("jumps", new EditingTraces(4).jumps(scale).out);
+        m.put("thumbnails", new EditingTraces(5).thumbnailStrips(scale).out);
+        EditingTraces mixed = new EditingTraces(6);
+        for (int i = 0; i < 4; i++) {
+            mixed.playback(scale / 4).loops(scale / 4).scrubbing(scale / 4).jumps(scale / 4).thumbnailStrips(scale / 4);
+        }
+        m.put("mixed", mixed.out);
+        return m;
+    }
+
+    private void frame(int clip, int frame) {
+        out.add(new TraceAccess("frame:c" + clip + "@" + frame, FRAME));
+    }
+
+    private void thumb(int source, int index) {
+        out.add(new TraceAccess("thumbnail:s" + source + "#" + index, THUMB));
+    }
+
+    /** Play a run, stop, play again from near where it stopped or from a little earlier (review), sometimes elsewhere. */
+    private EditingTraces playback(double scale) {
+        int runs = (int) Math.max(4, 160 * scale);
+        int clip = 0;
+        int pos = 0;
+        for (int r = 0; r < runs; r++) {
+            double p = random.nextDouble();
+            if (p < 0.45) {
+                pos = Math.max(0, pos - 20 - random.nextInt(150)); // back a little, play again
+            } else if (p < 0.85) {
+                // carry on from where it stopped
+            } else {
+                clip = random.nextInt(4);
+                pos = random.nextInt(1400);
+            }
+            int len = 60 + random.nextInt(240);
+            for (int f = pos; f < pos + len; f++) {
+                frame(clip, f);
+            }
+            pos += len;
+        }
+        return this;
+    }
+
+    /** Loop playback over a region (in/out points), the region nudged now and then. */
+    private EditingTraces loops(double scale) {
+        int loops = (int) Math.max(3, 40 * scale);
+        int start = random.nextInt(1000);
+        int len = 200 + random.nextInt(200);
+        for (int l = 0; l < loops; l++) {
+            if (random.nextDouble() < 0.15) {
+                start += random.nextInt(61) - 30;
+                start = Math.max(0, start);
+            }
+            for (int f = start; f < start + len; f++) {
+                frame(5, f);
+            }
+        }
+        return this;
+    }
+
+    /** Dragging the playhead back and forth around a spot, the spot drifting. */
+    private EditingTraces scrubbing(double scale) {
+        int steps = (int) Math.max(500, 12_000 * scale);
+        int centre = 500 + random.nextInt(1000);
+        int pos = centre;
+        for (int s = 0; s < steps; s++) {
+            if (random.nextDouble() < 0.002) {
+                centre = random.nextInt(3000);
+                pos = centre;
+            }
+            int step = 1 + random.nextInt(8);
+            pos += random.nextBoolean() ? step : -step;
+            pos += Integer.signum(centre - pos) * (random.nextDouble() < 0.3 ? 1 : 0);
+            pos = Math.max(0, pos);
+            if (random.nextDouble() < 0.01) {
+                centre += random.nextInt(41) - 20;
+            }
+            frame(6, pos);
+        }
+        return this;
+    }
+
+    /** Jumping between markers and playing a little from each. */
+    private EditingTraces jumps(double scale) {
+        int[] markers = new int[24];
+        for (int i = 0; i < markers.length; i++) {
+            markers[i] = random.nextInt(20_000);
+        }
+        int jumps = (int) Math.max(10, 300 * scale);
+        for (int j = 0; j < jumps; j++) {
+            // favourite markers more often (Zipf-like)
+            int m = (int) Math.min(markers.length - 1, Math.abs(random.nextGaussian()) * 6);
+            int len = 20 + random.nextInt(60);
+            for (int f = markers[m]; f < markers[m] + len; f++) {
+                frame(7, f);
+            }
+        }
+        return this;
+    }
+
+    /** Thumbnail strips of a media bin: scrolling through sources, revisiting, with a few frames previewed. */
+    private EditingTraces thumbnailStrips(double scale) {
+        int sources = 400;
+        int views = (int) Math.max(20, 600 * scale);
+        int top = 0;
+        for (int v = 0; v < views; v++) {
+            top = Math.max(0, Math.min(sources - 12, top + random.nextInt(9) - 4));
+            for (int s = top; s < top + 12; s++) {
+                for (int t = 0; t < 20; t++) {
+                    thumb(s, t);
+                }
+            }
+            if (random.nextDouble() < 0.2) {
+                int src = top + random.nextInt(12);
+                int at = random.nextInt(20) * 30;
+                for (int f = at; f < at + 30; f++) {
+                    frame(100 + src, f);
+                }
+            }
+        }
+        return this;
+    }
+}

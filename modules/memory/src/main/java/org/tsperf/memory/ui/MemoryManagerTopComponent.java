@@ -1,0 +1,208 @@
+package org.tsperf.memory.ui;
+
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.awt.GridLayout;
+import java.util.Date;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.SwingUtilities;
+import javax.swing.table.DefaultTableModel;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.data.time.Millisecond;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+import org.netbeans.api.settings.ConvertAsProperties;
+import org.openide.awt.ActionID;
+import org.openide.awt.ActionReference;
+import org.openide.util.Lookup;
+import org.openide.util.NbBundle.Messages;
+import org.openide.windows.TopComponent;
+import org.tsperf.api.memory.MemoryManager;
+import org.tsperf.api.memory.MemoryStatistics;
+import org.tsperf.api.memory.PoolStatistics;
+import org.tsperf.api.memory.Priority;
+
+/**
+ * The Memory Manager: profile and budgets, the pools by size class, bytes lent by priority, the pressure level over
+ * time and a "Free unused" action. Figures are read once a second on a background thread.
+ */
+@ConvertAsProperties(dtd = "-//org.tsperf.memory.ui//MemoryManager//EN", autostore = false)
+@TopComponent.Description(preferredID = MemoryManagerTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_ALWAYS)
+@TopComponent.Registration(mode = "output", openAtStartup = false, position = 210)
+@ActionID(category = "Window", id = "org.tsperf.memory.ui.MemoryManagerTopComponent")
+@ActionReference(path = "Menu/Window", position = 210)
+@TopComponent.OpenActionRegistration(displayName = "#CTL_MemoryManagerAction", preferredID = MemoryManagerTopComponent.ID)
+@Messages({
+    "CTL_MemoryManagerAction=Memory Manager",
+    "CTL_MemoryManagerTopComponent=Memory Manager",
+    "HINT_MemoryManagerTopComponent=Buffer pools, budgets and memory pressure"
+})
+public final class MemoryManagerTopComponent extends TopComponent {
+
+    static final String ID = "MemoryManagerTopComponent";
+    private static final Logger LOG = Logger.getLogger(MemoryManagerTopComponent.class.getName());
+
+    private final DefaultTableModel pools = new DefaultTableModel(
+            new String[] {"Buffer size", "In use", "Idle", "Free", "Capacity"}, 0) {
+        @Override
+        public boolean isCellEditable(int row, int column) {
+            return false;
+        }
+    };
+    private final JLabel profile = named("profileValue");
+    private final JLabel pressure = named("pressureValue");
+    private final JLabel budgets = named("budgetsValue");
+    private final JLabel priorities = named("prioritiesValue");
+    private final JLabel status = named("status");
+    private final TimeSeries pressureSeries = new TimeSeries("Pressure");
+    private ScheduledExecutorService sampler;
+
+    public MemoryManagerTopComponent() {
+        setName(Bundle.CTL_MemoryManagerTopComponent());
+        setToolTipText(Bundle.HINT_MemoryManagerTopComponent());
+        pressureSeries.setMaximumItemAge(600_000);
+        buildLayout();
+    }
+
+    private static JLabel named(String name) {
+        JLabel l = new JLabel(" ");
+        l.setName(name);
+        return l;
+    }
+
+    private void buildLayout() {
+        setLayout(new BorderLayout(0, 6));
+        JPanel figures = new JPanel(new GridLayout(0, 1, 0, 2));
+        figures.add(profile);
+        figures.add(pressure);
+        figures.add(budgets);
+        figures.add(priorities);
+        JButton free = new JButton("Free unused");
+        free.setName("freeUnused");
+        free.setToolTipText("Take back idle buffers and give the pools' free buffers back to the system");
+        free.addActionListener(e -> freeUnused());
+        JPanel actions = new JPanel(new FlowLayout(FlowLayout.LEADING));
+        actions.add(free);
+        actions.add(status);
+        figures.add(actions);
+
+        JTable table = new JTable(pools);
+        table.setName("poolsTable");
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null, null,
+                new TimeSeriesCollection(pressureSeries), false, false, false);
+        chart.getXYPlot().setRangeAxis(new SymbolAxis(null, new String[] {"normal", "elevated", "high", "critical"}));
+        ChartLook.apply(chart);
+        ChartPanel chartPanel = new ChartPanel(chart);
+        chartPanel.setName("pressureChart");
+        JPanel centre = new JPanel(new GridLayout(1, 2, 8, 0));
+        centre.add(new JScrollPane(table));
+        centre.add(chartPanel);
+
+        JPanel content = new JPanel(new BorderLayout(0, 6));
+        content.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
+        content.add(figures, BorderLayout.NORTH);
+        content.add(centre, BorderLayout.CENTER);
+        add(content, BorderLayout.CENTER);
+    }
+
+    private void freeUnused() {
+        MemoryManager m = Lookup.getDefault().lookup(MemoryManager.class);
+        if (m == null) {
+            status.setText("The memory manager is not installed");
+            return;
+        }
+        CompletableFuture.supplyAsync(m::freeUnused).whenComplete((bytes, error) -> SwingUtilities.invokeLater(() -> {
+            if (error != null) {
+                LOG.log(Level.WARNING, "freeing unused buffers failed", error);
+                status.setText("Failed: " + error.getMessage());
+            } else {
+                status.setText("Freed " + human(bytes));
+            }
+        }));
+    }
+
+    private void sample() {
+        MemoryManager m = Lookup.getDefault().lookup(MemoryManager.class);
+        if (m == null) {
+            SwingUtilities.invokeLater(() -> status.setText("The memory manager is not installed"));
+            return;
+        }
+        try {
+            MemoryStatistics s = m.statistics();
+            SwingUtilities.invokeLater(() -> show(s));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot read the memory figures", e);
+        }
+    }
+
+    private void show(MemoryStatistics s) {
+        profile.setText(String.format(Locale.ROOT, "Profile: %s (heap %s, pools %s, cache %s)", s.profile().name(),
+                human(s.profile().heapBytes()), human(s.profile().poolBytes()), human(s.profile().cacheBytes())));
+        pressure.setText("Pressure: " + s.pressure().name().toLowerCase(Locale.ROOT) + String.format(Locale.ROOT,
+                " (machine %s available of %s, heap %s of %s)", human(s.systemAvailableBytes()),
+                human(s.systemTotalBytes()), human(s.heapUsedBytes()), human(s.heapMaxBytes())));
+        budgets.setText(String.format(Locale.ROOT, "Pools: %s used, %s allocated of %s; L1 cache budget %s;"
+                + " waiting %d, timed out %d", human(s.poolUsedBytes()), human(s.poolCapacityBytes()),
+                human(s.poolBudgetBytes()), human(s.cacheBudgetBytes()), s.waiting(), s.timedOut()));
+        StringBuilder p = new StringBuilder("By priority:");
+        for (Priority pr : Priority.values()) {
+            p.append(' ').append(pr.name().toLowerCase(Locale.ROOT)).append(' ')
+                    .append(human(s.usedByPriority().getOrDefault(pr, 0L)));
+        }
+        priorities.setText(p.toString());
+        pools.setRowCount(0);
+        for (PoolStatistics ps : s.pools()) {
+            pools.addRow(new Object[] {human(ps.bufferBytes()), ps.inUse(), ps.idle(), ps.free(), human(ps.capacityBytes())});
+        }
+        pressureSeries.addOrUpdate(new Millisecond(new Date()), s.pressure().ordinal());
+    }
+
+    static String human(long bytes) {
+        if (bytes < 1 << 20) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        if (bytes < 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
+        }
+        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+    }
+
+    @Override
+    protected void componentOpened() {
+        sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tsperf-memory-viewer");
+            t.setDaemon(true);
+            return t;
+        });
+        sampler.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    protected void componentClosed() {
+        sampler.shutdownNow();
+        sampler = null;
+    }
+
+    void writeProperties(java.util.Properties p) {
+        p.setProperty("version", "1.0");
+    }
+
+    void readProperties(java.util.Properties p) {
+        // nothing to restore: the window shows live figures only
+    }
+}
