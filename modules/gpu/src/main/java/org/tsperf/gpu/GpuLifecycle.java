@@ -1,6 +1,8 @@
 package org.tsperf.gpu;
 
 import org.openide.modules.ModuleInstall;
+import org.openide.util.Lookup;
+import org.tsperf.api.gpu.GpuScheduler;
 
 /**
  * Releases Vulkan (waits for the queue, frees every buffer and pipeline, saves the pipeline cache) when this module
@@ -10,11 +12,20 @@ public final class GpuLifecycle extends ModuleInstall {
 
     @Override
     public void uninstalled() {
-        GpuRuntime.shutdownDefault();
+        release();
     }
 
     @Override
     public void close() {
+        release();
+    }
+
+    static void release() {
+        for (GpuScheduler s : Lookup.getDefault().lookupAll(GpuScheduler.class)) {
+            if (s instanceof PriorityGpuScheduler scheduler) {
+                scheduler.shutdown();
+            }
+        }
         GpuRuntime.shutdownDefault();
     }
 }

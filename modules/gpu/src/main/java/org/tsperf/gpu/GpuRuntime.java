@@ -195,11 +195,7 @@ public final class GpuRuntime implements AutoCloseable {
     }
 
     static Frame calibrationFrame() {
-        Frame f = Frame.allocate(1280, 720, PixelFormat.I420);
-        for (int i = 0; i < f.byteCount(); i++) {
-            f.data().put(i, (byte) (i * 31 + (i >> 11)));
-        }
-        return f;
+        return TestPattern.frame(1280, 720, PixelFormat.I420, 7);
     }
 
     /** Runs on the chosen path; a Vulkan failure switches to the CPU for good and the frame is redone there. */
