@@ -21,6 +21,7 @@ import org.tsperf.api.gpu.PixelFormat;
 import org.tsperf.api.gpu.ProcessingPath;
 import org.tsperf.api.gpu.ProcessorStatus;
 import org.tsperf.gpu.cpu.CpuFrameProcessor;
+import org.tsperf.gpu.vulkan.DeviceLimitException;
 import org.tsperf.gpu.vulkan.VulkanDevice;
 import org.tsperf.gpu.vulkan.VulkanFrameProcessor;
 import org.tsperf.gpu.vulkan.VulkanOptions;
@@ -206,6 +207,9 @@ public final class GpuRuntime implements AutoCloseable {
                 return processOn(in, ops, target, ProcessingPath.VULKAN);
             } catch (IllegalArgumentException e) {
                 throw e;
+            } catch (DeviceLimitException e) {
+                LOG.log(Level.FINE, "frame beyond the device's limits, done on the CPU: {0}", e.getMessage());
+                return processOn(in, ops, target, ProcessingPath.CPU);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Vulkan failed on a frame; switching to the CPU path", e);
                 synchronized (this) {

@@ -216,6 +216,12 @@ public final class VulkanFrameProcessor implements AutoCloseable {
                 auxBytes = align(auxBytes + bytes, vk.storageOffsetAlignment());
             }
         }
+        boolean blur = operations.stream().anyMatch(op -> op instanceof GaussianBlur);
+        long largestStorage = Math.max(Math.max(inBytes, maxRgba), Math.max(auxBytes, blur ? 4 * maxRgba : 0));
+        if (largestStorage > vk.maxStorageBufferRange()) {
+            throw new DeviceLimitException("this chain needs a " + largestStorage / (1 << 20) + " MiB storage buffer,"
+                    + " the device allows " + vk.maxStorageBufferRange() / (1 << 20) + " MiB");
+        }
         input.ensure(inBytes);
         uploadStaging.ensure(inBytes);
         readback.ensure(outShape.byteCount());

@@ -137,6 +137,15 @@ class VulkanFrameProcessorTest {
     }
 
     @Test
+    void refusesFramesBeyondTheDeviceStorageLimitSoTheCallerUsesTheCpu() {
+        long needed = 16L * 7680 * 4320; // an 8K blur's float pass
+        assumeTrue(vk.maxStorageBufferRange() < needed, "this device can blur 8K frames");
+        Frame big = Frame.allocate(7680, 4320, PixelFormat.RGBA8);
+        org.junit.jupiter.api.Assertions.assertThrows(DeviceLimitException.class,
+                () -> gpu.process(big, List.of(new GaussianBlur(1)), ByteBuffer.allocateDirect((int) big.byteCount())));
+    }
+
+    @Test
     void producesNoValidationMessages() {
         assumeTrue(VulkanDevice.validationLayerInstalled(), "validation layer not installed (vulkan-validationlayers)");
         Frame yuv = TestFrames.frame(64, 32, PixelFormat.I420, 9);
