@@ -201,27 +201,36 @@ public final class PriorityGpuScheduler implements GpuScheduler {
                 lock.unlock();
             }
             long start = System.nanoTime();
-            boolean ok = false;
+            Frame result = null;
+            Throwable error = null;
             try {
                 if (!task.future.isDone()) {
                     ByteBuffer out = ByteBuffer.allocateDirect((int) task.output.byteCount());
-                    task.future.complete(runtime.get().process(task.input, task.operations, out));
-                    ok = true;
+                    result = runtime.get().process(task.input, task.operations, out);
                 }
             } catch (RuntimeException | OutOfMemoryError e) {
                 LOG.log(Level.WARNING, "a " + task.priority + " GPU task failed", e);
-                task.future.completeExceptionally(e);
-            } finally {
-                lock.lock();
-                try {
-                    busyNanos += System.nanoTime() - start;
-                    reserved -= task.bytes;
-                    running.merge(task.priority, -1, Integer::sum);
-                    counters.get(task.priority)[ok ? 0 : 2]++;
-                    changed.signalAll();
-                } finally {
-                    lock.unlock();
+                error = e;
+            }
+            // count first, then complete: whoever waits on the future sees the counters already updated
+            lock.lock();
+            try {
+                busyNanos += System.nanoTime() - start;
+                reserved -= task.bytes;
+                running.merge(task.priority, -1, Integer::sum);
+                if (result != null) {
+                    counters.get(task.priority)[0]++;
+                } else if (error != null) {
+                    counters.get(task.priority)[2]++;
                 }
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            if (result != null) {
+                task.future.complete(result);
+            } else if (error != null) {
+                task.future.completeExceptionally(error);
             }
         }
     }

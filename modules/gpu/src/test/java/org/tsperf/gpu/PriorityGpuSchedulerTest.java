@@ -50,7 +50,7 @@ class PriorityGpuSchedulerTest {
     /** A task that keeps the single worker busy for a while; returns once it runs. */
     private CompletableFuture<Frame> slow() throws InterruptedException {
         CompletableFuture<Frame> f = scheduler.submit(GpuPriority.BACKGROUND,
-                TestFrames.frame(960, 540, PixelFormat.RGBA8, 1), List.of(new GaussianBlur(12), new GaussianBlur(12)));
+                TestFrames.frame(640, 360, PixelFormat.RGBA8, 1), List.of(new GaussianBlur(10), new GaussianBlur(10)));
         long deadline = System.currentTimeMillis() + 10_000;
         while (scheduler.snapshot().queues().get(GpuPriority.BACKGROUND.ordinal()).running() == 0
                 && !f.isDone() && System.currentTimeMillis() < deadline) {
