@@ -94,6 +94,8 @@ public final class VulkanFrameProcessor implements AutoCloseable {
                 return;
             }
             free();
+            // a new buffer may get the freed one's handle value: every descriptor set must be written again
+            Arrays.fill(setBindings, null);
             try (MemoryStack stack = stackPush()) {
                 VkBufferCreateInfo bci = VkBufferCreateInfo.calloc(stack).sType$Default().size(bytes).usage(usage)
                         .sharingMode(VK_SHARING_MODE_EXCLUSIVE);

@@ -108,6 +108,18 @@ class VulkanFrameProcessorTest {
     }
 
     @Test
+    void staysCorrectWhileBuffersGrowAndShrinkBetweenFrames() {
+        int[][] sizes = {{64, 36}, {256, 144}, {96, 54}, {320, 180}, {64, 36}, {320, 180}};
+        for (int[] size : sizes) {
+            int w = size[0], h = size[1];
+            Frame yuv = TestFrames.frame(w, h, PixelFormat.I420, w);
+            Frame other = TestFrames.frame(w * 2, h * 2, PixelFormat.RGBA8, h);
+            compare(yuv, List.of(new ConvertToRgba(BT709, LIMITED), new Scale(w * 2, h * 2, BILINEAR),
+                    new GaussianBlur(w / 40.0 + 0.5), new CrossFade(other, 0.25)), "frame " + w + "x" + h);
+        }
+    }
+
+    @Test
     void referenceConvertsKnownColours() {
         Frame f = Frame.allocate(2, 2, PixelFormat.I420);
         // Y 235, U 128, V 128: white; then BT.601 limited red (81, 90, 240)
