@@ -38,6 +38,7 @@ public final class GpuRuntime implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GpuRuntime.class.getName());
     static final int CONTEXTS = 2;
     private static GpuRuntime defaultRuntime;
+    private static Thread shutdownHook;
 
     private final VulkanOptions options;
     private final String forcedPath;
@@ -59,11 +60,16 @@ public final class GpuRuntime implements AutoCloseable {
         this.cpuSingle = new CpuFrameProcessor(1);
     }
 
-    /** The runtime of this module (system properties decide the options). */
+    /**
+     * The runtime of this module (system properties decide the options). A JVM shutdown hook closes it in a plain JVM
+     * (the CLI), so the pipeline cache is saved there too; in the workbench the module's close() comes first.
+     */
     public static synchronized GpuRuntime getDefault() {
         if (defaultRuntime == null) {
             defaultRuntime = new GpuRuntime(VulkanOptions.fromSystemProperties(),
                     System.getProperty("tsperf.gpu.path", "auto"));
+            shutdownHook = new Thread(GpuRuntime::shutdownDefault, "tsperf-gpu-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
         return defaultRuntime;
     }
@@ -74,6 +80,14 @@ public final class GpuRuntime implements AutoCloseable {
         synchronized (GpuRuntime.class) {
             r = defaultRuntime;
             defaultRuntime = null;
+            if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException e) {
+                    LOG.log(Level.FINE, "JVM already shutting down", e);
+                }
+            }
+            shutdownHook = null;
         }
         if (r != null) {
             r.close();
