@@ -41,7 +41,7 @@ public final class FrameBenchmark implements GpuBenchmark {
 
     @Override
     public CompletableFuture<String> run() {
-        return measure(3840, 2160, Duration.ofSeconds(1)).thenApply(FrameBenchmark::summary);
+        return measure(1920, 1080, Duration.ofMillis(500)).thenApply(FrameBenchmark::summary); // the CLI measures 4K
     }
 
     @Override
