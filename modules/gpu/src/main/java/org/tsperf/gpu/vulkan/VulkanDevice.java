@@ -91,6 +91,7 @@ public final class VulkanDevice implements AutoCloseable {
     private final long minStorageOffsetAlignment;
     private final long maxStorageBufferRange;
     private final boolean memoryBudgetExtension;
+    private final boolean unifiedMemory;
     private final Path pipelineCacheFile;
     private final long pipelineCache;
     private volatile String pipelineCacheState;
@@ -202,6 +203,7 @@ public final class VulkanDevice implements AutoCloseable {
             maxStorageBufferRange = chosen.limits().maxStorageBufferRange() & 0xFFFFFFFFL;
             queueFamily = computeFamily(best, stack);
             memoryBudgetExtension = hasDeviceExtension(best, "VK_EXT_memory_budget", stack);
+            unifiedMemory = isUnified(best, stack);
 
             VkDeviceQueueCreateInfo.Buffer qci = VkDeviceQueueCreateInfo.calloc(1, stack);
             qci.get(0).sType$Default().queueFamilyIndex(queueFamily).pQueuePriorities(stack.floats(1.0f));
@@ -326,6 +328,28 @@ public final class VulkanDevice implements AutoCloseable {
 
     public Path pipelineCacheFile() {
         return pipelineCacheFile;
+    }
+
+    /** Whether every device-local memory type is also host-visible and coherent (integrated GPUs, CPU drivers). */
+    public boolean unifiedMemory() {
+        return unifiedMemory;
+    }
+
+    private static boolean isUnified(VkPhysicalDevice pd, MemoryStack stack) {
+        VkPhysicalDeviceMemoryProperties mp = VkPhysicalDeviceMemoryProperties.malloc(stack);
+        vkGetPhysicalDeviceMemoryProperties(pd, mp);
+        int hostCoherent = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
+        boolean any = false;
+        for (int i = 0; i < mp.memoryTypeCount(); i++) {
+            int flags = mp.memoryTypes(i).propertyFlags();
+            if ((flags & VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT) != 0) {
+                if ((flags & hostCoherent) != hostCoherent) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     public boolean memoryBudgetExtension() {

@@ -42,7 +42,8 @@ import org.tsperf.gpu.vulkan.VulkanDevice.Shader;
 
 /**
  * One execution context on a {@link VulkanDevice}: a command buffer, a fence, a descriptor pool whose sets are
- * allocated once, and buffers (host-visible staging for upload and readback, device buffers for the work) that grow
+ * allocated once, and buffers (host-visible staging for upload and readback and device buffers for the work, or on
+ * unified memory the mapped device buffers alone) that grow
  * to the largest frame seen and are then reused: no Vulkan allocation per frame. A whole chain is recorded into one
  * command buffer (upload copy, one dispatch per pass with barriers between them, readback copy) and waited for with
  * the fence. One chain at a time per context (calls are serialised); use several contexts for parallel work.
@@ -62,13 +63,14 @@ public final class VulkanFrameProcessor implements AutoCloseable {
     private final Buf uploadStaging = new Buf(VK_BUFFER_USAGE_TRANSFER_SRC_BIT, Host.WRITE);
     private final Buf auxStaging = new Buf(VK_BUFFER_USAGE_TRANSFER_SRC_BIT, Host.WRITE);
     private final Buf readback = new Buf(VK_BUFFER_USAGE_TRANSFER_DST_BIT, Host.READ);
-    private final Buf input = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT
-            | VK_BUFFER_USAGE_TRANSFER_SRC_BIT, Host.NONE);
-    private final Buf aux = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, Host.NONE);
-    private final Buf ping = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT, Host.NONE);
-    private final Buf pong = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT, Host.NONE);
+    private final Buf input;
+    private final Buf aux;
+    private final Buf ping;
+    private final Buf pong;
     private final Buf floats = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, Host.NONE);
-    private final List<Buf> buffers = List.of(uploadStaging, auxStaging, readback, input, aux, ping, pong, floats);
+    private final List<Buf> buffers;
+    /** Whether frames go through staging buffers (discrete GPUs) or straight into mapped device memory (unified memory). */
+    private final boolean staging;
     private boolean closed;
     private long lastGpuNanos;
 
@@ -136,8 +138,25 @@ public final class VulkanFrameProcessor implements AutoCloseable {
             float[] c, float[] d, int width, int height) {
     }
 
+    /** A context that uses staging buffers unless the device's memory is unified ({@code -Dtsperf.gpu.staging=true} forces them). */
     public VulkanFrameProcessor(VulkanDevice vk) {
+        this(vk, !vk.unifiedMemory() || Boolean.getBoolean("tsperf.gpu.staging"));
+    }
+
+    /**
+     * @param staging true: copy frames through host-visible staging buffers into device-local ones (what a discrete
+     *                GPU needs); false: write and read the device buffers directly through their mapping (only
+     *                sensible where device-local memory is host-visible: integrated GPUs, CPU drivers)
+     */
+    public VulkanFrameProcessor(VulkanDevice vk, boolean staging) {
         this.vk = vk;
+        this.staging = staging;
+        int transfers = VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT;
+        input = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.WRITE);
+        aux = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.WRITE);
+        ping = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.READ);
+        pong = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.READ);
+        buffers = List.of(uploadStaging, auxStaging, readback, input, aux, ping, pong, floats);
         try (MemoryStack stack = stackPush()) {
             LongBuffer lp = stack.mallocLong(1);
             VulkanDevice.check(vkCreateCommandPool(vk.device(), VkCommandPoolCreateInfo.calloc(stack).sType$Default()
@@ -172,6 +191,11 @@ public final class VulkanFrameProcessor implements AutoCloseable {
 
     public VulkanDevice device() {
         return vk;
+    }
+
+    /** Whether this context copies frames through staging buffers. */
+    public boolean usesStaging() {
+        return staging;
     }
 
     /** Nanoseconds the last chain spent on the device queue (submit to fence). */
@@ -225,15 +249,19 @@ public final class VulkanFrameProcessor implements AutoCloseable {
                     + " the device allows " + vk.maxStorageBufferRange() / (1 << 20) + " MiB");
         }
         input.ensure(inBytes);
-        uploadStaging.ensure(inBytes);
-        readback.ensure(outShape.byteCount());
+        if (staging) {
+            uploadStaging.ensure(inBytes);
+            readback.ensure(outShape.byteCount());
+        }
         if (maxRgba > 0) {
             ping.ensure(maxRgba);
             pong.ensure(maxRgba);
         }
         if (auxBytes > 0) {
             aux.ensure(auxBytes);
-            auxStaging.ensure(auxBytes);
+            if (staging) {
+                auxStaging.ensure(auxBytes);
+            }
         }
         List<Step> steps = plan(in, operations, auxOffsets, auxData);
         if (steps.size() > MAX_STEPS) {
@@ -242,20 +270,22 @@ public final class VulkanFrameProcessor implements AutoCloseable {
         }
         Buf last = steps.isEmpty() ? input : steps.get(steps.size() - 1).dst();
 
-        // host writes: input and aux data into the staging buffers
-        copyToStaging(in.data(), uploadStaging, 0, inBytes);
+        // host writes: input and aux data into the staging buffers, or straight into the mapped device buffers
+        Buf inTarget = staging ? uploadStaging : input;
+        Buf auxTarget = staging ? auxStaging : aux;
+        copyToStaging(in.data(), inTarget, 0, inBytes);
         for (int i = 0; i < auxData.size(); i++) {
             Object data = auxData.get(i);
             if (data instanceof float[] f) {
-                auxStaging.view(auxBytes).asFloatBuffer().put((int) (auxOffsets.get(i) / 4), f);
+                auxTarget.view(auxBytes).asFloatBuffer().put((int) (auxOffsets.get(i) / 4), f);
             } else {
                 Frame f = (Frame) data;
-                copyToStaging(f.data(), auxStaging, auxOffsets.get(i), f.byteCount());
+                copyToStaging(f.data(), auxTarget, auxOffsets.get(i), f.byteCount());
             }
         }
-        vmaFlushAllocation(vk.allocator(), uploadStaging.allocation, 0, VK_WHOLE_SIZE);
+        vmaFlushAllocation(vk.allocator(), inTarget.allocation, 0, VK_WHOLE_SIZE);
         if (auxBytes > 0) {
-            vmaFlushAllocation(vk.allocator(), auxStaging.allocation, 0, VK_WHOLE_SIZE);
+            vmaFlushAllocation(vk.allocator(), auxTarget.allocation, 0, VK_WHOLE_SIZE);
         }
 
         try (MemoryStack stack = stackPush()) {
@@ -265,11 +295,14 @@ public final class VulkanFrameProcessor implements AutoCloseable {
             VulkanDevice.check(vkResetCommandBuffer(cmd, 0), "vkResetCommandBuffer");
             VulkanDevice.check(vkBeginCommandBuffer(cmd, VkCommandBufferBeginInfo.calloc(stack).sType$Default()
                     .flags(VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT)), "vkBeginCommandBuffer");
-            copy(uploadStaging, input, inBytes, stack);
-            if (auxBytes > 0) {
-                copy(auxStaging, aux, auxBytes, stack);
+            if (staging) {
+                copy(uploadStaging, input, inBytes, stack);
+                if (auxBytes > 0) {
+                    copy(auxStaging, aux, auxBytes, stack);
+                }
             }
-            barrier(VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT,
+            barrier(VK_PIPELINE_STAGE_TRANSFER_BIT | VK_PIPELINE_STAGE_HOST_BIT,
+                    VK_ACCESS_TRANSFER_WRITE_BIT | VK_ACCESS_HOST_WRITE_BIT,
                     VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
                     VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_TRANSFER_READ_BIT, stack);
             ByteBuffer push = stack.malloc(VulkanDevice.PUSH_CONSTANT_BYTES).order(ByteOrder.nativeOrder());
@@ -290,14 +323,20 @@ public final class VulkanFrameProcessor implements AutoCloseable {
                         VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
                         VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_READ_BIT, stack);
             }
-            copy(last, readback, outShape.byteCount(), stack);
-            barrier(VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_HOST_BIT,
-                    VK_ACCESS_HOST_READ_BIT, stack);
+            if (staging) {
+                copy(last, readback, outShape.byteCount(), stack);
+                barrier(VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_HOST_BIT,
+                        VK_ACCESS_HOST_READ_BIT, stack);
+            } else {
+                barrier(VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_ACCESS_SHADER_WRITE_BIT, VK_PIPELINE_STAGE_HOST_BIT,
+                        VK_ACCESS_HOST_READ_BIT, stack);
+            }
             VulkanDevice.check(vkEndCommandBuffer(cmd), "vkEndCommandBuffer");
             submitAndWait(stack);
         }
-        vmaInvalidateAllocation(vk.allocator(), readback.allocation, 0, VK_WHOLE_SIZE);
-        ByteBuffer src = readback.view(outShape.byteCount());
+        Buf result = staging ? readback : last;
+        vmaInvalidateAllocation(vk.allocator(), result.allocation, 0, VK_WHOLE_SIZE);
+        ByteBuffer src = result.view(outShape.byteCount());
         ByteBuffer dst = target.duplicate().clear();
         dst.put(src);
         return new Frame(outShape.width(), outShape.height(), outShape.format(), target);
@@ -309,6 +348,15 @@ public final class VulkanFrameProcessor implements AutoCloseable {
      */
     public synchronized long[] transferCost(long bytes, ByteBuffer data) {
         input.ensure(bytes);
+        if (!staging) { // unified memory: a frame moves by one copy into, and one out of, the mapped device buffer
+            long t0 = System.nanoTime();
+            copyToStaging(data, input, 0, bytes);
+            vmaFlushAllocation(vk.allocator(), input.allocation, 0, VK_WHOLE_SIZE);
+            long t1 = System.nanoTime();
+            vmaInvalidateAllocation(vk.allocator(), input.allocation, 0, VK_WHOLE_SIZE);
+            data.duplicate().clear().put(input.view(bytes));
+            return new long[] {t1 - t0, System.nanoTime() - t1};
+        }
         uploadStaging.ensure(bytes);
         readback.ensure(bytes);
         long t0 = System.nanoTime();

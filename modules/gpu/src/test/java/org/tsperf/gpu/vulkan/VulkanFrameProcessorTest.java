@@ -39,12 +39,15 @@ class VulkanFrameProcessorTest {
     static Path cacheDir;
     static VulkanDevice vk;
     static VulkanFrameProcessor gpu;
+    /** The staging-buffer path (what discrete GPUs use), forced: lavapipe's memory is unified. */
+    static VulkanFrameProcessor staged;
     static CpuFrameProcessor cpu;
 
     @BeforeAll
     static void open() throws VulkanUnavailableException {
         vk = VulkanDevice.open(VulkanOptions.fromSystemProperties().withCacheDirectory(cacheDir).withValidation(true));
         gpu = new VulkanFrameProcessor(vk);
+        staged = new VulkanFrameProcessor(vk, true);
         cpu = new CpuFrameProcessor(2);
     }
 
@@ -61,6 +64,8 @@ class VulkanFrameProcessorTest {
         Frame expected = cpu.process(in, ops, ByteBuffer.allocateDirect((int) shape.byteCount()));
         Frame actual = gpu.process(in, ops, ByteBuffer.allocateDirect((int) shape.byteCount()));
         TestFrames.assertClose(expected, actual, 1, what);
+        Frame viaStaging = staged.process(in, ops, ByteBuffer.allocateDirect((int) shape.byteCount()));
+        TestFrames.assertClose(expected, viaStaging, 1, what + " (staging buffers)");
     }
 
     @Test
@@ -138,6 +143,16 @@ class VulkanFrameProcessorTest {
         assertTrue((out.get(0) & 0xFF) >= 253 && (out.get(1) & 0xFF) <= 2 && (out.get(2) & 0xFF) <= 2,
                 "red, got " + (out.get(0) & 0xFF) + "," + (out.get(1) & 0xFF) + "," + (out.get(2) & 0xFF));
         compare(f, List.of(new ConvertToRgba(BT601, LIMITED)), "known colours on the GPU");
+    }
+
+    @Test
+    void writesStraightIntoDeviceMemoryWhereItIsUnified() {
+        assertEquals(!vk.unifiedMemory(), gpu.usesStaging());
+        assertTrue(staged.usesStaging());
+        ByteBuffer data = ByteBuffer.allocateDirect(4096);
+        long[] direct = gpu.transferCost(4096, data);
+        long[] copied = staged.transferCost(4096, data);
+        assertTrue(direct[0] >= 0 && direct[1] >= 0 && copied[0] > 0 && copied[1] > 0);
     }
 
     @Test
