@@ -68,8 +68,8 @@ public final class VulkanDevice implements AutoCloseable {
 
     /** The compute shaders, by the name of their SPIR-V resource {@code org/tsperf/shaders/NAME.spv}. */
     public enum Shader {
-        YUV_TO_RGBA("yuv_to_rgba"), SCALE("scale"), COLOUR_ADJUST("colour_adjust"), BLUR("blur"),
-        CROSSFADE("crossfade");
+        YUV_TO_RGBA("yuv_to_rgba"), SCALE("scale"), COLOUR_ADJUST("colour_adjust"), BLUR_H("blur_h"),
+        BLUR_V("blur_v"), CROSSFADE("crossfade");
 
         final String resource;
 

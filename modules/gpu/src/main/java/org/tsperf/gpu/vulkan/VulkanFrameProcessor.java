@@ -428,9 +428,9 @@ public final class VulkanFrameProcessor implements AutoCloseable {
                 long range = 4L * ((float[]) auxData.get(auxIndex)).length;
                 auxIndex++;
                 floats.ensure(16L * w * h);
-                steps.add(new Step(Shader.BLUR, cur, aux, offset, range, floats, new int[] {w, h, b.radius(), 0},
+                steps.add(new Step(Shader.BLUR_H, cur, aux, offset, range, floats, new int[] {w, h, b.radius(), 0},
                         new int[4], new float[4], new float[4], w, h));
-                steps.add(new Step(Shader.BLUR, floats, aux, offset, range, next, new int[] {w, h, b.radius(), 1},
+                steps.add(new Step(Shader.BLUR_V, floats, aux, offset, range, next, new int[] {w, h, b.radius(), 1},
                         new int[4], new float[4], new float[4], w, h));
             } else if (op instanceof CrossFade c) {
                 long offset = auxOffsets.get(auxIndex);
