@@ -242,6 +242,7 @@ public final class VulkanDevice implements AutoCloseable {
         if (!options.enabled()) {
             throw new VulkanUnavailableException("Vulkan disabled by -Dtsperf.gpu.vulkan=false");
         }
+        nativesInto(options.cacheDirectory().resolve("lwjgl-natives"));
         try {
             org.lwjgl.vulkan.VK.getFunctionProvider();
         } catch (Throwable t) { // UnsatisfiedLinkError, ExceptionInInitializerError, IllegalStateException
@@ -252,6 +253,23 @@ public final class VulkanDevice implements AutoCloseable {
             return new VulkanDevice(options);
         } catch (VulkanException e) {
             throw new VulkanUnavailableException("Vulkan failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where LWJGL extracts its natives (liblwjgl.so, liblwjgl_vma.so) from the module's jars, unless the user set
+     * {@code -Dorg.lwjgl.system.SharedLibraryExtractPath}: a folder of this application's cache, never the working
+     * directory (LWJGL's last fallback).
+     */
+    private static void nativesInto(Path dir) {
+        if (System.getProperty("org.lwjgl.system.SharedLibraryExtractPath") == null
+                && org.lwjgl.system.Configuration.SHARED_LIBRARY_EXTRACT_PATH.get() == null) {
+            try {
+                Files.createDirectories(dir);
+                org.lwjgl.system.Configuration.SHARED_LIBRARY_EXTRACT_PATH.set(dir.toAbsolutePath().toString());
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot create " + dir + " for LWJGL's natives; LWJGL picks a folder itself", e);
+            }
         }
     }
 
