@@ -12,7 +12,10 @@ import org.tsperf.api.cache.CacheReplay;
 import org.tsperf.api.cache.CacheService;
 import org.tsperf.api.cache.MultiLevelCache;
 import org.tsperf.api.gpu.GpuBenchmark;
+import org.tsperf.api.gpu.GpuInformation;
 import org.tsperf.api.gpu.GpuMetrics;
+import org.tsperf.api.gpu.GpuScheduler;
+import org.tsperf.api.gpu.VideoProcessor;
 import org.tsperf.api.memory.MemoryManager;
 import org.tsperf.api.monitor.ResourceMonitor;
 import org.tsperf.api.optimize.Optimizer;
@@ -35,7 +38,8 @@ final class ServicesCommand implements Callable<Integer> {
     /** Every API service, by concern, in the order of the README. */
     static final List<Concern> CONCERNS = List.of(
             new Concern("monitor", List.of(ResourceMonitor.class)),
-            new Concern("gpu", List.of(GpuMetrics.class, GpuBenchmark.class)),
+            new Concern("gpu", List.of(GpuMetrics.class, GpuBenchmark.class, VideoProcessor.class, GpuScheduler.class,
+                    GpuInformation.class)),
             new Concern("proxies", List.of(ProxyService.class)),
             new Concern("cache", List.of(CacheService.class, MultiLevelCache.class, CacheReplay.class)),
             new Concern("memory", List.of(MemoryManager.class)),

@@ -1,0 +1,82 @@
+package org.tsperf.app;
+
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import junit.framework.Test;
+import org.netbeans.jellytools.JellyTestCase;
+import org.netbeans.jellytools.TopComponentOperator;
+import org.netbeans.jellytools.actions.Action;
+import org.netbeans.jemmy.operators.JButtonOperator;
+import org.netbeans.jemmy.operators.JLabelOperator;
+import org.netbeans.jemmy.operators.JProgressBarOperator;
+import org.netbeans.jemmy.operators.JTableOperator;
+import org.netbeans.jemmy.operators.JTextAreaOperator;
+import org.netbeans.jemmy.util.NameComponentChooser;
+import org.netbeans.junit.NbModuleSuite;
+
+/**
+ * The GPU module in the assembled workbench: the GPU Scheduler window (device in use, measured path, queues,
+ * pipeline cache, benchmark action) and real GPU figures in the Performance Monitor.
+ */
+public class GpuSchedulerUiTest extends JellyTestCase {
+
+    private static final String TITLE = "GPU Scheduler";
+
+    public GpuSchedulerUiTest(String name) {
+        super(name);
+        waitNoEvent = false; // the window refreshes every second
+    }
+
+    public static Test suite() {
+        return NbModuleSuite.createConfiguration(GpuSchedulerUiTest.class)
+                .clusters(".*")
+                .enableModules(".*")
+                .honorAutoloadEager(true)
+                .failOnException(Level.INFO)
+                .gui(true)
+                .addTest("testWindowShowsTheDeviceThePathAndTheQueues", "testMonitorShowsRealGpuFigures")
+                .suite();
+    }
+
+    public void testWindowShowsTheDeviceThePathAndTheQueues() {
+        new Action("Window|" + TITLE, null).perform();
+        TopComponentOperator window = new TopComponentOperator(TITLE);
+        JLabelOperator path = new JLabelOperator(window, new NameComponentChooser("gpu.path"));
+        String text = await(path::getText, "Frame operations: (VULKAN|CPU) \\((measured at first use|CPU fallback).*",
+                "the measured path");
+        JTextAreaOperator devices = new JTextAreaOperator(window, new NameComponentChooser("gpu.devices"));
+        assertTrue(devices.getText(), devices.getText().startsWith("in use: ") || text.contains("CPU fallback"));
+        JTableOperator queues = new JTableOperator(window, new NameComponentChooser("gpu.queues"));
+        await(() -> String.valueOf(queues.getRowCount()), "3", "one row per queue");
+        assertEquals("VIEWER", String.valueOf(queues.getValueAt(0, 0)));
+        assertEquals("BACKGROUND", String.valueOf(queues.getValueAt(2, 0)));
+        String cache = new JLabelOperator(window, new NameComponentChooser("gpu.pipelineCache")).getText();
+        assertTrue(cache, cache.startsWith("Pipeline cache: "));
+        assertTrue(new JButtonOperator(window, new NameComponentChooser("gpu.benchmark")).isEnabled());
+    }
+
+    public void testMonitorShowsRealGpuFigures() {
+        TopComponentOperator monitor = new TopComponentOperator("Performance Monitor");
+        JProgressBarOperator gpu = new JProgressBarOperator(monitor, new NameComponentChooser("gpuBar"));
+        await(gpu::getString, "\\d+ %  \\(.* of .*\\)", "real GPU figures from the GPU module");
+        assertFalse("the device is named", gpu.getToolTipText() == null || gpu.getToolTipText().isBlank());
+    }
+
+    private static String await(Supplier<String> value, String regex, String what) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        String last = null;
+        while (System.currentTimeMillis() < deadline) {
+            last = value.get();
+            if (last != null && last.matches(regex)) {
+                return last;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what + "; last seen: " + last);
+    }
+}

@@ -1,0 +1,22 @@
+package org.tsperf.gpu;
+
+import java.util.List;
+import org.openide.util.lookup.ServiceProvider;
+import org.tsperf.api.gpu.GpuInfo;
+import org.tsperf.api.gpu.GpuInformation;
+import org.tsperf.gpu.vulkan.VulkanDevice;
+
+/** Devices, limits, the chosen path and the pipeline cache, from the module's runtime. */
+@ServiceProvider(service = GpuInformation.class)
+public final class GpuInformationService implements GpuInformation {
+
+    @Override
+    public GpuInfo info() {
+        GpuRuntime runtime = GpuRuntime.getDefault();
+        VulkanDevice vk = runtime.vulkan();
+        if (vk == null) {
+            return new GpuInfo(false, runtime.vulkanProblem(), List.of(), runtime.status(), "");
+        }
+        return new GpuInfo(true, "", vk.devices(), runtime.status(), vk.pipelineCacheState());
+    }
+}

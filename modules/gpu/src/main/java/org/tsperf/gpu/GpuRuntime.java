@@ -1,0 +1,306 @@
+package org.tsperf.gpu;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.tsperf.api.gpu.Frame;
+import org.tsperf.api.gpu.FrameOperation;
+import org.tsperf.api.gpu.FrameOperation.ColourAdjust;
+import org.tsperf.api.gpu.FrameOperation.ConvertToRgba;
+import org.tsperf.api.gpu.FrameOperation.Scale;
+import org.tsperf.api.gpu.FrameOperation.ScaleFilter;
+import org.tsperf.api.gpu.FrameOperation.YuvMatrix;
+import org.tsperf.api.gpu.FrameOperation.YuvRange;
+import org.tsperf.api.gpu.PixelFormat;
+import org.tsperf.api.gpu.ProcessingPath;
+import org.tsperf.api.gpu.ProcessorStatus;
+import org.tsperf.gpu.cpu.CpuFrameProcessor;
+import org.tsperf.gpu.vulkan.DeviceLimitException;
+import org.tsperf.gpu.vulkan.VulkanDevice;
+import org.tsperf.gpu.vulkan.VulkanFrameProcessor;
+import org.tsperf.gpu.vulkan.VulkanOptions;
+import org.tsperf.gpu.vulkan.VulkanUnavailableException;
+
+/**
+ * The module's engine: Vulkan opened lazily (or the reason it cannot be), a small pool of Vulkan contexts, the CPU
+ * reference (multi- and single-threaded), and the path choice: measured once at first use on a short viewer-like
+ * chain (convert, scale, colour), kept, and reported; {@code -Dtsperf.gpu.path=vulkan|cpu} overrides it. A Vulkan
+ * failure while running switches to the CPU for good, with the reason. Thread-safe.
+ */
+public final class GpuRuntime implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(GpuRuntime.class.getName());
+    static final int CONTEXTS = 2;
+    private static GpuRuntime defaultRuntime;
+    private static Thread shutdownHook;
+
+    private final VulkanOptions options;
+    private final String forcedPath;
+    private final CpuFrameProcessor cpu;
+    private final CpuFrameProcessor cpuSingle;
+    private final BlockingQueue<VulkanFrameProcessor> idleContexts = new ArrayBlockingQueue<>(CONTEXTS);
+    private final List<VulkanFrameProcessor> contexts = new ArrayList<>();
+    private VulkanDevice vulkan;
+    private String vulkanProblem;
+    private boolean vulkanTried;
+    private volatile ProcessorStatus status;
+    private CompletableFuture<Void> opening;
+    private boolean closed;
+
+    public GpuRuntime(VulkanOptions options, String forcedPath) {
+        this.options = options;
+        this.forcedPath = forcedPath == null ? "auto" : forcedPath.toLowerCase(Locale.ROOT);
+        this.cpu = new CpuFrameProcessor(Runtime.getRuntime().availableProcessors());
+        this.cpuSingle = new CpuFrameProcessor(1);
+    }
+
+    /**
+     * The runtime of this module (system properties decide the options). A JVM shutdown hook closes it in a plain JVM
+     * (the CLI), so the pipeline cache is saved there too; in the workbench the module's close() comes first.
+     */
+    public static synchronized GpuRuntime getDefault() {
+        if (defaultRuntime == null) {
+            defaultRuntime = new GpuRuntime(VulkanOptions.fromSystemProperties(),
+                    System.getProperty("tsperf.gpu.path", "auto"));
+            shutdownHook = new Thread(GpuRuntime::shutdownDefault, "tsperf-gpu-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+        return defaultRuntime;
+    }
+
+    /** Closes the default runtime (module disabled, application exit); a later use opens a new one. */
+    public static void shutdownDefault() {
+        GpuRuntime r;
+        synchronized (GpuRuntime.class) {
+            r = defaultRuntime;
+            defaultRuntime = null;
+            if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException e) {
+                    LOG.log(Level.FINE, "JVM already shutting down", e);
+                }
+            }
+            shutdownHook = null;
+        }
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    /** Opens Vulkan once; null when it cannot be used ({@link #vulkanProblem()} says why). */
+    public synchronized VulkanDevice vulkan() {
+        if (closed) {
+            throw new IllegalStateException("the GPU runtime is shut down");
+        }
+        if (!vulkanTried) {
+            vulkanTried = true;
+            try {
+                vulkan = VulkanDevice.open(options);
+            } catch (VulkanUnavailableException e) {
+                vulkanProblem = e.getMessage();
+                LOG.log(Level.WARNING, "Vulkan unavailable, frame operations use the CPU: {0}", vulkanProblem);
+                LOG.log(Level.FINE, "Vulkan start failure", e);
+            } catch (RuntimeException | LinkageError e) {
+                vulkanProblem = "Vulkan failed to start: " + e;
+                LOG.log(Level.WARNING, "Vulkan unavailable, frame operations use the CPU", e);
+            }
+        }
+        return vulkan;
+    }
+
+    /** Whether Vulkan has been opened (or tried) already; never blocks. */
+    public synchronized boolean vulkanReady() {
+        return vulkanTried;
+    }
+
+    /** Opens Vulkan in the background (for samplers that must not block). */
+    public synchronized CompletableFuture<Void> openInBackground() {
+        if (opening == null) {
+            opening = CompletableFuture.runAsync(this::vulkan);
+        }
+        return opening;
+    }
+
+    public synchronized String vulkanProblem() {
+        return vulkanProblem == null ? "" : vulkanProblem;
+    }
+
+    public CpuFrameProcessor cpu() {
+        return cpu;
+    }
+
+    public CpuFrameProcessor cpuSingleThread() {
+        return cpuSingle;
+    }
+
+    /** The path in use and why; measures at the first call. */
+    public ProcessorStatus status() {
+        ProcessorStatus s = status;
+        if (s != null) {
+            return s;
+        }
+        synchronized (this) {
+            if (status == null) {
+                status = decide();
+                LOG.info("Frame operations run on " + status.path() + ": " + status.reason());
+            }
+            return status;
+        }
+    }
+
+    /** The status without measuring (for views that must not block): undecided until the first use. */
+    public ProcessorStatus peekStatus() {
+        ProcessorStatus s = status;
+        if (s != null) {
+            return s;
+        }
+        return new ProcessorStatus(ProcessingPath.CPU, "", "not measured yet (decided at the first frame)", Double.NaN,
+                Double.NaN, false);
+    }
+
+    private ProcessorStatus decide() {
+        VulkanDevice vk = vulkan();
+        if (vk == null) {
+            return new ProcessorStatus(ProcessingPath.CPU, "", "CPU fallback: " + vulkanProblem(), Double.NaN,
+                    Double.NaN, true);
+        }
+        if (forcedPath.equals("cpu")) {
+            return new ProcessorStatus(ProcessingPath.CPU, vk.deviceName(), "forced by -Dtsperf.gpu.path=cpu",
+                    Double.NaN, Double.NaN, true);
+        }
+        if (forcedPath.equals("vulkan")) {
+            return new ProcessorStatus(ProcessingPath.VULKAN, vk.deviceName(), "forced by -Dtsperf.gpu.path=vulkan",
+                    Double.NaN, Double.NaN, true);
+        }
+        Frame sample = calibrationFrame();
+        List<FrameOperation> chain = List.of(new ConvertToRgba(YuvMatrix.BT709, YuvRange.LIMITED),
+                new Scale(960, 540, ScaleFilter.BICUBIC), new ColourAdjust(0.02, 1.05, 1.1, 1.0));
+        ByteBuffer target = ByteBuffer.allocateDirect(960 * 540 * 4);
+        double vkMs;
+        try {
+            vkMs = millisPerFrame(sample, chain, target, ProcessingPath.VULKAN);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Vulkan failed during the first measurement; using the CPU", e);
+            return new ProcessorStatus(ProcessingPath.CPU, vk.deviceName(), "CPU fallback: Vulkan failed: "
+                    + e.getMessage(), Double.NaN, Double.NaN, true);
+        }
+        double cpuMs = millisPerFrame(sample, chain, target, ProcessingPath.CPU);
+        ProcessingPath faster = vkMs < cpuMs ? ProcessingPath.VULKAN : ProcessingPath.CPU;
+        String reason = String.format(Locale.ROOT, "measured at first use: Vulkan %.1f ms, CPU (%d threads) %.1f ms a"
+                + " 720p convert+scale+colour frame", vkMs, cpu.threads(), cpuMs);
+        return new ProcessorStatus(faster, vk.deviceName(), reason, vkMs, cpuMs, true);
+    }
+
+    private double millisPerFrame(Frame in, List<FrameOperation> chain, ByteBuffer target, ProcessingPath path) {
+        processOn(in, chain, target, path); // warm-up: pipelines, buffers, JIT
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            processOn(in, chain, target, path);
+            best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+        }
+        return best;
+    }
+
+    static Frame calibrationFrame() {
+        return TestPattern.frame(1280, 720, PixelFormat.I420, 7);
+    }
+
+    /** Runs on the chosen path; a Vulkan failure switches to the CPU for good and the frame is redone there. */
+    public Frame process(Frame in, List<FrameOperation> ops, ByteBuffer target) {
+        ProcessorStatus s = status();
+        if (s.path() == ProcessingPath.VULKAN) {
+            try {
+                return processOn(in, ops, target, ProcessingPath.VULKAN);
+            } catch (IllegalArgumentException e) {
+                throw e;
+            } catch (DeviceLimitException e) {
+                LOG.log(Level.FINE, "frame beyond the device's limits, done on the CPU: {0}", e.getMessage());
+                return processOn(in, ops, target, ProcessingPath.CPU);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Vulkan failed on a frame; switching to the CPU path", e);
+                synchronized (this) {
+                    status = new ProcessorStatus(ProcessingPath.CPU, s.device(), "CPU fallback: Vulkan failed: "
+                            + e.getMessage(), s.vulkanMillis(), s.cpuMillis(), true);
+                }
+            }
+        }
+        return processOn(in, ops, target, ProcessingPath.CPU);
+    }
+
+    /** Runs on the given path (benchmarks and tests). */
+    public Frame processOn(Frame in, List<FrameOperation> ops, ByteBuffer target, ProcessingPath path) {
+        if (path == ProcessingPath.CPU) {
+            return cpu.process(in, ops, target);
+        }
+        VulkanFrameProcessor ctx = borrow();
+        try {
+            return ctx.process(in, ops, target);
+        } finally {
+            idleContexts.offer(ctx);
+        }
+    }
+
+    /** A Vulkan context, created up to {@link #CONTEXTS}; waits for one when all are busy. */
+    VulkanFrameProcessor borrow() {
+        VulkanDevice vk = vulkan();
+        if (vk == null) {
+            throw new IllegalStateException("Vulkan is not available: " + vulkanProblem());
+        }
+        VulkanFrameProcessor ctx = idleContexts.poll();
+        if (ctx != null) {
+            return ctx;
+        }
+        synchronized (this) {
+            if (contexts.size() < CONTEXTS) {
+                ctx = new VulkanFrameProcessor(vk);
+                contexts.add(ctx);
+                return ctx;
+            }
+        }
+        try {
+            return idleContexts.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a Vulkan context", e);
+        }
+    }
+
+    void giveBack(VulkanFrameProcessor ctx) {
+        idleContexts.offer(ctx);
+    }
+
+    /** Bytes held by the Vulkan contexts' buffers. */
+    public synchronized long contextBytes() {
+        return contexts.stream().mapToLong(VulkanFrameProcessor::allocatedBytes).sum();
+    }
+
+    public synchronized int contextCount() {
+        return contexts.size();
+    }
+
+    @Override
+    public void close() {
+        VulkanDevice vk;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            vk = vulkan;
+            vulkan = null;
+        }
+        if (vk != null) {
+            vk.close(); // waits for the queue and closes the contexts first
+        }
+        cpu.close();
+        cpuSingle.close();
+    }
+}

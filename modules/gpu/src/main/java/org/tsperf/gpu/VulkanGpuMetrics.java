@@ -1,0 +1,42 @@
+package org.tsperf.gpu;
+
+import org.openide.util.lookup.ServiceProvider;
+import org.tsperf.api.gpu.GpuMetrics;
+import org.tsperf.api.gpu.GpuUsage;
+import org.tsperf.gpu.vulkan.VulkanDevice;
+
+/**
+ * The monitor's GPU figures: the Vulkan device in use, its memory usage and budget (VK_EXT_memory_budget where the
+ * driver has it, else VMA's count of this process's allocations against 80 % of the heap) and the share of time its
+ * queue was busy with this application's work since the previous sample. Never blocks: the first call starts Vulkan
+ * in the background and reports "starting" until it is open.
+ */
+@ServiceProvider(service = GpuMetrics.class)
+public final class VulkanGpuMetrics implements GpuMetrics {
+
+    private long lastBusy = -1;
+    private long lastTime;
+
+    @Override
+    public synchronized GpuUsage sample() {
+        GpuRuntime runtime = GpuRuntime.getDefault();
+        if (!runtime.vulkanReady()) {
+            runtime.openInBackground();
+            return GpuUsage.notAvailable("starting Vulkan");
+        }
+        VulkanDevice vk = runtime.vulkan();
+        if (vk == null) {
+            return GpuUsage.notAvailable("CPU fallback: " + runtime.vulkanProblem());
+        }
+        long[] memory = vk.memoryBudget();
+        long now = System.nanoTime();
+        long busy = vk.busyNanos();
+        double utilisation = 0;
+        if (lastBusy >= 0 && now > lastTime) {
+            utilisation = Math.max(0, Math.min(100, 100.0 * (busy - lastBusy) / (now - lastTime)));
+        }
+        lastBusy = busy;
+        lastTime = now;
+        return GpuUsage.of(vk.deviceName(), Math.max(0, memory[0]), Math.max(0, memory[1]), utilisation);
+    }
+}

@@ -1,0 +1,282 @@
+package org.tsperf.gpu.ui;
+
+import java.awt.BorderLayout;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTable;
+import javax.swing.JTextArea;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+import javax.swing.table.DefaultTableModel;
+import org.netbeans.api.progress.ProgressHandle;
+import org.openide.awt.ActionID;
+import org.openide.awt.ActionReference;
+import org.openide.util.Lookup;
+import org.openide.util.NbBundle.Messages;
+import org.openide.util.RequestProcessor;
+import org.openide.windows.TopComponent;
+import org.tsperf.api.gpu.BenchmarkReport;
+import org.tsperf.api.gpu.GpuBenchmark;
+import org.tsperf.api.gpu.GpuDeviceInfo;
+import org.tsperf.api.gpu.GpuInfo;
+import org.tsperf.api.gpu.GpuInformation;
+import org.tsperf.api.gpu.GpuMetrics;
+import org.tsperf.api.gpu.GpuScheduler;
+import org.tsperf.api.gpu.GpuUsage;
+import org.tsperf.api.gpu.SchedulerSnapshot;
+
+/**
+ * The GPU Scheduler window: devices and the one in use (or "CPU fallback" and why), the path frame operations take
+ * and how it was chosen, the scheduler's queues, memory against the budget, the pipeline cache, and a benchmark
+ * action with per-operation results. Talks to the GPU services only through Lookup; everything that may block
+ * (opening Vulkan, measuring) runs on a background thread and the view renders the result.
+ */
+@TopComponent.Description(preferredID = GpuSchedulerTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_NEVER)
+@TopComponent.Registration(mode = "output", openAtStartup = false, position = 300)
+@ActionID(category = "Window", id = "org.tsperf.gpu.ui.GpuSchedulerTopComponent")
+@ActionReference(path = "Menu/Window", position = 300)
+@TopComponent.OpenActionRegistration(displayName = "#CTL_GpuSchedulerAction", preferredID = GpuSchedulerTopComponent.ID)
+@Messages({
+    "CTL_GpuSchedulerAction=GPU Scheduler",
+    "CTL_GpuSchedulerTopComponent=GPU Scheduler",
+    "HINT_GpuSchedulerTopComponent=Vulkan devices, the path frame operations take, GPU queues, memory and benchmark",
+    "LBL_Benchmark=Run GPU Benchmark",
+    "LBL_BenchmarkProgress=GPU benchmark (1920x1080)"
+})
+public final class GpuSchedulerTopComponent extends TopComponent {
+
+    static final String ID = "GpuSchedulerTopComponent";
+    private static final Logger LOG = Logger.getLogger(GpuSchedulerTopComponent.class.getName());
+    private static final RequestProcessor RP = new RequestProcessor(GpuSchedulerTopComponent.class.getName(), 1, true);
+
+    private final JLabel path = label("gpu.path");
+    private final JLabel memory = label("gpu.memory");
+    private final JLabel utilisation = label("gpu.utilisation");
+    private final JLabel cache = label("gpu.pipelineCache");
+    private final JTextArea devices = new JTextArea(4, 60);
+    private final DefaultTableModel queueModel = new DefaultTableModel(
+            new Object[] {"Queue", "Waiting", "Running", "Capacity", "Completed", "Rejected", "Failed"}, 0);
+    private final DefaultTableModel benchModel = new DefaultTableModel(
+            new Object[] {"Operation", "Vulkan fps", "CPU fps", "CPU 1 thread fps", "Vulkan/CPU"}, 0);
+    private final JButton benchmark = new JButton(Bundle.LBL_Benchmark());
+    private final JLabel benchStatus = label("gpu.benchmarkStatus");
+    private final Timer timer = new Timer(1000, e -> refresh());
+    private final AtomicReference<GpuInfo> info = new AtomicReference<>();
+    private CompletableFuture<BenchmarkReport> running;
+    private boolean refreshing;
+
+    public GpuSchedulerTopComponent() {
+        setName(Bundle.CTL_GpuSchedulerTopComponent());
+        setToolTipText(Bundle.HINT_GpuSchedulerTopComponent());
+        setLayout(new BorderLayout());
+        devices.setName("gpu.devices");
+        devices.setEditable(false);
+        JTable queues = new JTable(queueModel);
+        queues.setName("gpu.queues");
+        JTable results = new JTable(benchModel);
+        results.setName("gpu.benchmarkResults");
+        benchmark.setName("gpu.benchmark");
+        benchmark.addActionListener(e -> toggleBenchmark());
+
+        JPanel top = new JPanel(new GridBagLayout());
+        top.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
+        GridBagConstraints c = new GridBagConstraints();
+        c.gridx = 0;
+        c.anchor = GridBagConstraints.WEST;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        c.weightx = 1;
+        c.insets = new Insets(2, 0, 2, 0);
+        top.add(path, c);
+        top.add(new JScrollPane(devices), c);
+        top.add(memory, c);
+        top.add(utilisation, c);
+        top.add(cache, c);
+        JPanel queuePanel = new JPanel(new BorderLayout());
+        queuePanel.setBorder(BorderFactory.createTitledBorder("Queues"));
+        queuePanel.add(new JScrollPane(queues));
+        JPanel benchPanel = new JPanel(new BorderLayout());
+        benchPanel.setBorder(BorderFactory.createTitledBorder("Benchmark"));
+        JPanel benchTop = new JPanel(new BorderLayout(8, 0));
+        benchTop.add(benchmark, BorderLayout.WEST);
+        benchTop.add(benchStatus, BorderLayout.CENTER);
+        benchPanel.add(benchTop, BorderLayout.NORTH);
+        benchPanel.add(new JScrollPane(results), BorderLayout.CENTER);
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, queuePanel, benchPanel);
+        split.setResizeWeight(0.4);
+        add(top, BorderLayout.NORTH);
+        add(split, BorderLayout.CENTER);
+        path.setText("Frame operations: measuring...");
+        updateBenchmarkEnabled();
+    }
+
+    private static JLabel label(String name) {
+        JLabel l = new JLabel(" ");
+        l.setName(name);
+        return l;
+    }
+
+    @Override
+    protected void componentOpened() {
+        timer.start();
+        refresh();
+    }
+
+    @Override
+    protected void componentClosed() {
+        timer.stop();
+    }
+
+    /** Gathers the figures off the event thread, then shows them. */
+    private void refresh() {
+        if (refreshing) {
+            return;
+        }
+        refreshing = true;
+        RP.post(() -> {
+            View v = gather();
+            SwingUtilities.invokeLater(() -> {
+                refreshing = false;
+                show(v);
+            });
+        });
+    }
+
+    private record View(GpuInfo info, SchedulerSnapshot scheduler, GpuUsage usage, String problem) {
+    }
+
+    private View gather() {
+        try {
+            GpuInformation infoService = Lookup.getDefault().lookup(GpuInformation.class);
+            GpuScheduler scheduler = Lookup.getDefault().lookup(GpuScheduler.class);
+            GpuMetrics metrics = Lookup.getDefault().lookup(GpuMetrics.class);
+            if (infoService == null || scheduler == null) {
+                return new View(null, null, null, "the GPU module is not installed");
+            }
+            GpuInfo i = info.get();
+            if (i == null) {
+                i = infoService.info(); // opens Vulkan and measures the path once
+                info.set(i);
+            }
+            return new View(i, scheduler.snapshot(), metrics == null ? null : metrics.sample(), "");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reading the GPU figures failed", e);
+            return new View(null, null, null, "reading the GPU figures failed: " + e.getMessage());
+        }
+    }
+
+    private void show(View v) {
+        if (v.info() == null) {
+            path.setText("GPU: " + v.problem());
+            return;
+        }
+        GpuInfo i = v.info();
+        path.setText("Frame operations: " + i.status().path() + " (" + i.status().reason() + ")");
+        StringBuilder d = new StringBuilder();
+        if (!i.vulkanAvailable()) {
+            d.append("CPU fallback: ").append(i.problem());
+        }
+        for (GpuDeviceInfo dev : i.devices()) {
+            if (d.length() > 0) {
+                d.append('\n');
+            }
+            d.append(dev.chosen() ? "in use: " : "available: ").append(dev.name()).append(" (").append(dev.type())
+                    .append(", Vulkan ").append(dev.apiVersion())
+                    .append(String.format(Locale.ROOT, ", %.1f GB device-local)", dev.deviceLocalBytes() / 1e9));
+        }
+        if (!devices.getText().equals(d.toString())) {
+            devices.setText(d.toString());
+        }
+        SchedulerSnapshot s = v.scheduler();
+        StringBuilder mem = new StringBuilder(String.format(Locale.ROOT,
+                "Scheduler working memory: %s reserved of %s budget", mb(s.memoryReservedBytes()),
+                mb(s.memoryBudgetBytes())));
+        if (v.usage() != null && v.usage().available()) {
+            mem.append(String.format(Locale.ROOT, "; device memory used by tsperf: %s of %s",
+                    mb(v.usage().memoryUsedBytes()), mb(v.usage().memoryBudgetBytes())));
+        }
+        memory.setText(mem.toString());
+        utilisation.setText(String.format(Locale.ROOT, "Workers: %d, busy %.0f %%; queue busy %s", s.workers(),
+                s.utilisationPercent(), v.usage() != null && v.usage().available()
+                        ? String.format(Locale.ROOT, "%.0f %%", v.usage().utilisationPercent()) : "n/a"));
+        cache.setText("Pipeline cache: " + (i.pipelineCache().isEmpty() ? "none (no Vulkan)" : i.pipelineCache()));
+        queueModel.setRowCount(0);
+        for (SchedulerSnapshot.QueueState q : s.queues()) {
+            queueModel.addRow(new Object[] {q.priority(), q.waiting(), q.running(), q.capacity(), q.completed(),
+                q.rejected(), q.failed()});
+        }
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
+    }
+
+    private void updateBenchmarkEnabled() {
+        boolean present = Lookup.getDefault().lookup(GpuBenchmark.class) != null;
+        benchmark.setEnabled(present);
+        if (!present) {
+            benchStatus.setText("the GPU module is not installed");
+        }
+    }
+
+    /** Starts the benchmark, or cancels the running one. */
+    private void toggleBenchmark() {
+        if (running != null) {
+            running.cancel(true);
+            return;
+        }
+        GpuBenchmark bench = Lookup.getDefault().lookup(GpuBenchmark.class);
+        if (bench == null) {
+            updateBenchmarkEnabled();
+            return;
+        }
+        ProgressHandle progress = ProgressHandle.createHandle(Bundle.LBL_BenchmarkProgress(), () -> {
+            CompletableFuture<BenchmarkReport> r = running;
+            return r != null && r.cancel(true);
+        });
+        progress.start();
+        progress.switchToIndeterminate();
+        benchmark.setText("Cancel");
+        benchStatus.setText("measuring every operation on Vulkan and on the CPU...");
+        running = bench.measure(1920, 1080, Duration.ofMillis(500));
+        running.whenComplete((report, error) -> SwingUtilities.invokeLater(() -> {
+            progress.finish();
+            running = null;
+            benchmark.setText(Bundle.LBL_Benchmark());
+            if (report != null) {
+                showReport(report);
+            } else if (error instanceof java.util.concurrent.CancellationException) {
+                benchStatus.setText("cancelled");
+            } else {
+                benchStatus.setText("failed: " + (error == null ? "?" : error.getMessage()));
+            }
+        }));
+    }
+
+    private void showReport(BenchmarkReport r) {
+        benchModel.setRowCount(0);
+        for (BenchmarkReport.OperationResult o : r.operations()) {
+            benchModel.addRow(new Object[] {o.operation(), fps(o.vulkanFps()), fps(o.cpuFps()),
+                fps(o.cpuSingleThreadFps()), fps(o.ratio())});
+        }
+        benchStatus.setText(String.format(Locale.ROOT, "%dx%d on %s; upload %.1f ms, readback %.1f ms a frame",
+                r.width(), r.height(), r.device().isEmpty() ? "the CPU only" : r.device(), r.uploadMillis(),
+                r.readbackMillis()));
+    }
+
+    private static String fps(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,504 @@
+package org.tsperf.gpu.vulkan;
+
+import static org.lwjgl.system.MemoryStack.stackPush;
+import static org.lwjgl.util.vma.Vma.*;
+import static org.lwjgl.vulkan.VK11.*;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.lwjgl.PointerBuffer;
+import org.lwjgl.system.MemoryStack;
+import org.lwjgl.system.MemoryUtil;
+import org.lwjgl.util.vma.VmaAllocationCreateInfo;
+import org.lwjgl.util.vma.VmaAllocationInfo;
+import org.lwjgl.vulkan.VkBufferCopy;
+import org.lwjgl.vulkan.VkBufferCreateInfo;
+import org.lwjgl.vulkan.VkCommandBuffer;
+import org.lwjgl.vulkan.VkCommandBufferAllocateInfo;
+import org.lwjgl.vulkan.VkCommandBufferBeginInfo;
+import org.lwjgl.vulkan.VkCommandPoolCreateInfo;
+import org.lwjgl.vulkan.VkDescriptorBufferInfo;
+import org.lwjgl.vulkan.VkDescriptorPoolCreateInfo;
+import org.lwjgl.vulkan.VkDescriptorPoolSize;
+import org.lwjgl.vulkan.VkDescriptorSetAllocateInfo;
+import org.lwjgl.vulkan.VkFenceCreateInfo;
+import org.lwjgl.vulkan.VkMemoryBarrier;
+import org.lwjgl.vulkan.VkSubmitInfo;
+import org.lwjgl.vulkan.VkWriteDescriptorSet;
+import org.tsperf.api.gpu.Frame;
+import org.tsperf.api.gpu.FrameOperation;
+import org.tsperf.api.gpu.FrameOperation.ColourAdjust;
+import org.tsperf.api.gpu.FrameOperation.ConvertToRgba;
+import org.tsperf.api.gpu.FrameOperation.CrossFade;
+import org.tsperf.api.gpu.FrameOperation.GaussianBlur;
+import org.tsperf.api.gpu.FrameOperation.Scale;
+import org.tsperf.api.gpu.FrameShape;
+import org.tsperf.gpu.Chains;
+import org.tsperf.gpu.vulkan.VulkanDevice.Shader;
+
+/**
+ * One execution context on a {@link VulkanDevice}: a command buffer, a fence, a descriptor pool whose sets are
+ * allocated once, and buffers (host-visible staging for upload and readback and device buffers for the work, or on
+ * unified memory the mapped device buffers alone) that grow
+ * to the largest frame seen and are then reused: no Vulkan allocation per frame. A whole chain is recorded into one
+ * command buffer (upload copy, one dispatch per pass with barriers between them, readback copy) and waited for with
+ * the fence. One chain at a time per context (calls are serialised); use several contexts for parallel work.
+ */
+public final class VulkanFrameProcessor implements AutoCloseable {
+
+    private static final int MAX_STEPS = 32;
+    private static final int GROUP = 16;
+
+    private final VulkanDevice vk;
+    private final long commandPool;
+    private final VkCommandBuffer cmd;
+    private final long fence;
+    private final long descriptorPool;
+    private final long[] sets = new long[MAX_STEPS];
+    private final long[][] setBindings = new long[MAX_STEPS][];
+    private final Buf uploadStaging = new Buf(VK_BUFFER_USAGE_TRANSFER_SRC_BIT, Host.WRITE);
+    private final Buf auxStaging = new Buf(VK_BUFFER_USAGE_TRANSFER_SRC_BIT, Host.WRITE);
+    private final Buf readback = new Buf(VK_BUFFER_USAGE_TRANSFER_DST_BIT, Host.READ);
+    private final Buf input;
+    private final Buf aux;
+    private final Buf ping;
+    private final Buf pong;
+    private final Buf floats = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, Host.NONE);
+    private final List<Buf> buffers;
+    /** Whether frames go through staging buffers (discrete GPUs) or straight into mapped device memory (unified memory). */
+    private final boolean staging;
+    private boolean closed;
+    private long lastGpuNanos;
+
+    private enum Host { NONE, WRITE, READ }
+
+    /** A buffer that grows and is reused. */
+    private final class Buf {
+        final int usage;
+        final Host host;
+        long buffer = VK_NULL_HANDLE;
+        long allocation;
+        long size;
+        long mapped;
+
+        Buf(int usage, Host host) {
+            this.usage = usage;
+            this.host = host;
+        }
+
+        void ensure(long bytes) {
+            bytes = Math.max(16, (bytes + 15) & ~15L);
+            if (buffer != VK_NULL_HANDLE && size >= bytes) {
+                return;
+            }
+            free();
+            // a new buffer may get the freed one's handle value: every descriptor set must be written again
+            Arrays.fill(setBindings, null);
+            try (MemoryStack stack = stackPush()) {
+                VkBufferCreateInfo bci = VkBufferCreateInfo.calloc(stack).sType$Default().size(bytes).usage(usage)
+                        .sharingMode(VK_SHARING_MODE_EXCLUSIVE);
+                VmaAllocationCreateInfo aci = VmaAllocationCreateInfo.calloc(stack).usage(VMA_MEMORY_USAGE_AUTO);
+                if (host == Host.WRITE) {
+                    aci.flags(VMA_ALLOCATION_CREATE_HOST_ACCESS_SEQUENTIAL_WRITE_BIT | VMA_ALLOCATION_CREATE_MAPPED_BIT);
+                } else if (host == Host.READ) {
+                    aci.flags(VMA_ALLOCATION_CREATE_HOST_ACCESS_RANDOM_BIT | VMA_ALLOCATION_CREATE_MAPPED_BIT);
+                }
+                LongBuffer pb = stack.mallocLong(1);
+                PointerBuffer pa = stack.mallocPointer(1);
+                VmaAllocationInfo info = VmaAllocationInfo.calloc(stack);
+                VulkanDevice.check(vmaCreateBuffer(vk.allocator(), bci, aci, pb, pa, info),
+                        "vmaCreateBuffer of " + bytes + " bytes");
+                buffer = pb.get(0);
+                allocation = pa.get(0);
+                size = bytes;
+                mapped = info.pMappedData();
+            }
+        }
+
+        void free() {
+            if (buffer != VK_NULL_HANDLE) {
+                vmaDestroyBuffer(vk.allocator(), buffer, allocation);
+                buffer = VK_NULL_HANDLE;
+                size = 0;
+                mapped = 0;
+            }
+        }
+
+        ByteBuffer view(long bytes) {
+            return MemoryUtil.memByteBuffer(mapped, (int) bytes).order(ByteOrder.LITTLE_ENDIAN);
+        }
+    }
+
+    /** One dispatch. */
+    private record Step(Shader shader, Buf src, Buf auxBuf, long auxOffset, long auxRange, Buf dst, int[] a, int[] b,
+            float[] c, float[] d, int width, int height) {
+    }
+
+    /** A context that uses staging buffers unless the device's memory is unified ({@code -Dtsperf.gpu.staging=true} forces them). */
+    public VulkanFrameProcessor(VulkanDevice vk) {
+        this(vk, !vk.unifiedMemory() || Boolean.getBoolean("tsperf.gpu.staging"));
+    }
+
+    /**
+     * @param staging true: copy frames through host-visible staging buffers into device-local ones (what a discrete
+     *                GPU needs); false: write and read the device buffers directly through their mapping (only
+     *                sensible where device-local memory is host-visible: integrated GPUs, CPU drivers)
+     */
+    public VulkanFrameProcessor(VulkanDevice vk, boolean staging) {
+        this.vk = vk;
+        this.staging = staging;
+        int transfers = VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT;
+        input = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.WRITE);
+        aux = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.WRITE);
+        ping = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.READ);
+        pong = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.READ);
+        buffers = List.of(uploadStaging, auxStaging, readback, input, aux, ping, pong, floats);
+        try (MemoryStack stack = stackPush()) {
+            LongBuffer lp = stack.mallocLong(1);
+            VulkanDevice.check(vkCreateCommandPool(vk.device(), VkCommandPoolCreateInfo.calloc(stack).sType$Default()
+                    .flags(VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT).queueFamilyIndex(vk.queueFamily()), null, lp),
+                    "vkCreateCommandPool");
+            commandPool = lp.get(0);
+            PointerBuffer pp = stack.mallocPointer(1);
+            VulkanDevice.check(vkAllocateCommandBuffers(vk.device(), VkCommandBufferAllocateInfo.calloc(stack)
+                    .sType$Default().commandPool(commandPool).level(VK_COMMAND_BUFFER_LEVEL_PRIMARY)
+                    .commandBufferCount(1), pp), "vkAllocateCommandBuffers");
+            cmd = new VkCommandBuffer(pp.get(0), vk.device());
+            VulkanDevice.check(vkCreateFence(vk.device(), VkFenceCreateInfo.calloc(stack).sType$Default(), null, lp),
+                    "vkCreateFence");
+            fence = lp.get(0);
+            VkDescriptorPoolSize.Buffer sizes = VkDescriptorPoolSize.calloc(1, stack);
+            sizes.get(0).type(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).descriptorCount(3 * MAX_STEPS);
+            VulkanDevice.check(vkCreateDescriptorPool(vk.device(), VkDescriptorPoolCreateInfo.calloc(stack)
+                    .sType$Default().maxSets(MAX_STEPS).pPoolSizes(sizes), null, lp), "vkCreateDescriptorPool");
+            descriptorPool = lp.get(0);
+            LongBuffer layouts = stack.mallocLong(MAX_STEPS);
+            for (int i = 0; i < MAX_STEPS; i++) {
+                layouts.put(i, vk.descriptorSetLayout());
+            }
+            LongBuffer out = stack.mallocLong(MAX_STEPS);
+            VulkanDevice.check(vkAllocateDescriptorSets(vk.device(), VkDescriptorSetAllocateInfo.calloc(stack)
+                    .sType$Default().descriptorPool(descriptorPool).pSetLayouts(layouts), out),
+                    "vkAllocateDescriptorSets");
+            out.get(sets);
+        }
+        vk.register(this);
+    }
+
+    public VulkanDevice device() {
+        return vk;
+    }
+
+    /** Whether this context copies frames through staging buffers. */
+    public boolean usesStaging() {
+        return staging;
+    }
+
+    /** Nanoseconds the last chain spent on the device queue (submit to fence). */
+    public synchronized long lastGpuNanos() {
+        return lastGpuNanos;
+    }
+
+    /** Bytes of device and staging memory this context holds now. */
+    public synchronized long allocatedBytes() {
+        long sum = 0;
+        for (Buf b : buffers) {
+            sum += b.size;
+        }
+        return sum;
+    }
+
+    /** Runs the chain on the device and writes the output to {@code target}. */
+    public synchronized Frame process(Frame in, List<FrameOperation> operations, ByteBuffer target) {
+        if (closed) {
+            throw new IllegalStateException("the Vulkan context is closed (GPU module disabled or shut down)");
+        }
+        FrameShape outShape = Chains.outputShape(in, operations);
+        if (target.capacity() < outShape.byteCount()) {
+            throw new IllegalArgumentException("target holds " + target.capacity() + " bytes, the output needs "
+                    + outShape.byteCount());
+        }
+        // plan: buffers and dispatches
+        long inBytes = in.byteCount();
+        long maxRgba = 0;
+        long auxBytes = 0;
+        FrameShape shape = new FrameShape(in.width(), in.height(), in.format());
+        List<Object> auxData = new ArrayList<>();
+        List<Long> auxOffsets = new ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            FrameOperation op = operations.get(i);
+            shape = Chains.after(shape, op, i);
+            maxRgba = Math.max(maxRgba, shape.byteCount());
+            Object data = op instanceof GaussianBlur b ? Chains.blurWeights(b)
+                    : op instanceof CrossFade c ? c.other() : null;
+            if (data != null) {
+                long bytes = data instanceof float[] f ? 4L * f.length : ((Frame) data).byteCount();
+                auxOffsets.add(auxBytes);
+                auxData.add(data);
+                auxBytes = align(auxBytes + bytes, vk.storageOffsetAlignment());
+            }
+        }
+        boolean blur = operations.stream().anyMatch(op -> op instanceof GaussianBlur);
+        long largestStorage = Math.max(Math.max(inBytes, maxRgba), Math.max(auxBytes, blur ? 4 * maxRgba : 0));
+        if (largestStorage > vk.maxStorageBufferRange()) {
+            throw new DeviceLimitException("this chain needs a " + largestStorage / (1 << 20) + " MiB storage buffer,"
+                    + " the device allows " + vk.maxStorageBufferRange() / (1 << 20) + " MiB");
+        }
+        input.ensure(inBytes);
+        if (staging) {
+            uploadStaging.ensure(inBytes);
+            readback.ensure(outShape.byteCount());
+        }
+        if (maxRgba > 0) {
+            ping.ensure(maxRgba);
+            pong.ensure(maxRgba);
+        }
+        if (auxBytes > 0) {
+            aux.ensure(auxBytes);
+            if (staging) {
+                auxStaging.ensure(auxBytes);
+            }
+        }
+        List<Step> steps = plan(in, operations, auxOffsets, auxData);
+        if (steps.size() > MAX_STEPS) {
+            throw new IllegalArgumentException("a chain may have at most " + MAX_STEPS + " passes, this one has "
+                    + steps.size());
+        }
+        Buf last = steps.isEmpty() ? input : steps.get(steps.size() - 1).dst();
+
+        // host writes: input and aux data into the staging buffers, or straight into the mapped device buffers
+        Buf inTarget = staging ? uploadStaging : input;
+        Buf auxTarget = staging ? auxStaging : aux;
+        copyToStaging(in.data(), inTarget, 0, inBytes);
+        for (int i = 0; i < auxData.size(); i++) {
+            Object data = auxData.get(i);
+            if (data instanceof float[] f) {
+                auxTarget.view(auxBytes).asFloatBuffer().put((int) (auxOffsets.get(i) / 4), f);
+            } else {
+                Frame f = (Frame) data;
+                copyToStaging(f.data(), auxTarget, auxOffsets.get(i), f.byteCount());
+            }
+        }
+        vmaFlushAllocation(vk.allocator(), inTarget.allocation, 0, VK_WHOLE_SIZE);
+        if (auxBytes > 0) {
+            vmaFlushAllocation(vk.allocator(), auxTarget.allocation, 0, VK_WHOLE_SIZE);
+        }
+
+        try (MemoryStack stack = stackPush()) {
+            for (int i = 0; i < steps.size(); i++) {
+                bind(i, steps.get(i), stack);
+            }
+            VulkanDevice.check(vkResetCommandBuffer(cmd, 0), "vkResetCommandBuffer");
+            VulkanDevice.check(vkBeginCommandBuffer(cmd, VkCommandBufferBeginInfo.calloc(stack).sType$Default()
+                    .flags(VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT)), "vkBeginCommandBuffer");
+            if (staging) {
+                copy(uploadStaging, input, inBytes, stack);
+                if (auxBytes > 0) {
+                    copy(auxStaging, aux, auxBytes, stack);
+                }
+            }
+            barrier(VK_PIPELINE_STAGE_TRANSFER_BIT | VK_PIPELINE_STAGE_HOST_BIT,
+                    VK_ACCESS_TRANSFER_WRITE_BIT | VK_ACCESS_HOST_WRITE_BIT,
+                    VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
+                    VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_TRANSFER_READ_BIT, stack);
+            ByteBuffer push = stack.malloc(VulkanDevice.PUSH_CONSTANT_BYTES).order(ByteOrder.nativeOrder());
+            for (int i = 0; i < steps.size(); i++) {
+                Step s = steps.get(i);
+                vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, vk.pipeline(s.shader()));
+                vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, vk.pipelineLayout(), 0,
+                        stack.longs(sets[i]), null);
+                for (int k = 0; k < 4; k++) {
+                    push.putInt(4 * k, s.a()[k]);
+                    push.putInt(16 + 4 * k, s.b()[k]);
+                    push.putFloat(32 + 4 * k, s.c()[k]);
+                    push.putFloat(48 + 4 * k, s.d()[k]);
+                }
+                vkCmdPushConstants(cmd, vk.pipelineLayout(), VK_SHADER_STAGE_COMPUTE_BIT, 0, push);
+                vkCmdDispatch(cmd, (s.width() + GROUP - 1) / GROUP, (s.height() + GROUP - 1) / GROUP, 1);
+                barrier(VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_ACCESS_SHADER_WRITE_BIT,
+                        VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
+                        VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_READ_BIT, stack);
+            }
+            if (staging) {
+                copy(last, readback, outShape.byteCount(), stack);
+                barrier(VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_HOST_BIT,
+                        VK_ACCESS_HOST_READ_BIT, stack);
+            } else {
+                barrier(VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_ACCESS_SHADER_WRITE_BIT, VK_PIPELINE_STAGE_HOST_BIT,
+                        VK_ACCESS_HOST_READ_BIT, stack);
+            }
+            VulkanDevice.check(vkEndCommandBuffer(cmd), "vkEndCommandBuffer");
+            submitAndWait(stack);
+        }
+        Buf result = staging ? readback : last;
+        vmaInvalidateAllocation(vk.allocator(), result.allocation, 0, VK_WHOLE_SIZE);
+        ByteBuffer src = result.view(outShape.byteCount());
+        ByteBuffer dst = target.duplicate().clear();
+        dst.put(src);
+        return new Frame(outShape.width(), outShape.height(), outShape.format(), target);
+    }
+
+    /**
+     * Measures moving one frame of {@code bytes} to the device and back: {upload, readback} in nanoseconds, each the
+     * host copy into/out of the staging buffer plus the device copy, waited for with the fence.
+     */
+    public synchronized long[] transferCost(long bytes, ByteBuffer data) {
+        input.ensure(bytes);
+        if (!staging) { // unified memory: a frame moves by one copy into, and one out of, the mapped device buffer
+            long t0 = System.nanoTime();
+            copyToStaging(data, input, 0, bytes);
+            vmaFlushAllocation(vk.allocator(), input.allocation, 0, VK_WHOLE_SIZE);
+            long t1 = System.nanoTime();
+            vmaInvalidateAllocation(vk.allocator(), input.allocation, 0, VK_WHOLE_SIZE);
+            data.duplicate().clear().put(input.view(bytes));
+            return new long[] {t1 - t0, System.nanoTime() - t1};
+        }
+        uploadStaging.ensure(bytes);
+        readback.ensure(bytes);
+        long t0 = System.nanoTime();
+        copyToStaging(data, uploadStaging, 0, bytes);
+        vmaFlushAllocation(vk.allocator(), uploadStaging.allocation, 0, VK_WHOLE_SIZE);
+        long t1;
+        try (MemoryStack stack = stackPush()) {
+            recordSingleCopy(uploadStaging, input, bytes, stack);
+            submitAndWait(stack);
+            t1 = System.nanoTime();
+            recordSingleCopy(input, readback, bytes, stack);
+            submitAndWait(stack);
+        }
+        vmaInvalidateAllocation(vk.allocator(), readback.allocation, 0, VK_WHOLE_SIZE);
+        data.duplicate().clear().put(readback.view(bytes));
+        long t2 = System.nanoTime();
+        return new long[] {t1 - t0, t2 - t1};
+    }
+
+    private void recordSingleCopy(Buf from, Buf to, long bytes, MemoryStack stack) {
+        VulkanDevice.check(vkResetCommandBuffer(cmd, 0), "vkResetCommandBuffer");
+        VulkanDevice.check(vkBeginCommandBuffer(cmd, VkCommandBufferBeginInfo.calloc(stack).sType$Default()
+                .flags(VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT)), "vkBeginCommandBuffer");
+        copy(from, to, bytes, stack);
+        barrier(VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT,
+                VK_PIPELINE_STAGE_HOST_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
+                VK_ACCESS_HOST_READ_BIT | VK_ACCESS_TRANSFER_READ_BIT, stack);
+        VulkanDevice.check(vkEndCommandBuffer(cmd), "vkEndCommandBuffer");
+    }
+
+    private void submitAndWait(MemoryStack stack) {
+        VkSubmitInfo submit = VkSubmitInfo.calloc(stack).sType$Default().pCommandBuffers(stack.pointers(cmd));
+        long start = System.nanoTime();
+        synchronized (vk.submitLock()) {
+            VulkanDevice.check(vkQueueSubmit(vk.queue(), submit, fence), "vkQueueSubmit");
+        }
+        int r = vkWaitForFences(vk.device(), stack.longs(fence), true, 60_000_000_000L);
+        long spent = System.nanoTime() - start;
+        vk.addBusy(spent);
+        lastGpuNanos = spent;
+        VulkanDevice.check(r, "vkWaitForFences");
+        VulkanDevice.check(vkResetFences(vk.device(), stack.longs(fence)), "vkResetFences");
+    }
+
+    private List<Step> plan(Frame in, List<FrameOperation> operations, List<Long> auxOffsets, List<Object> auxData) {
+        List<Step> steps = new ArrayList<>();
+        Buf cur = input;
+        int w = in.width(), h = in.height();
+        int auxIndex = 0;
+        for (FrameOperation op : operations) {
+            Buf next = cur == ping ? pong : ping;
+            if (op instanceof ConvertToRgba c) {
+                float[] r = Chains.yuvRange(c, in.format());
+                float[] m = Chains.yuvMatrix(c);
+                steps.add(new Step(Shader.YUV_TO_RGBA, cur, cur, 0, VK_WHOLE_SIZE, next,
+                        new int[] {w, h, Chains.yuvFormatCode(in.format()), 0}, new int[4], r, m, w, h));
+            } else if (op instanceof Scale s) {
+                steps.add(new Step(Shader.SCALE, cur, cur, 0, VK_WHOLE_SIZE, next,
+                        new int[] {w, h, s.width(), s.height()},
+                        new int[] {s.filter() == FrameOperation.ScaleFilter.BICUBIC ? 1 : 0, 0, 0, 0},
+                        new float[4], new float[4], s.width(), s.height()));
+                w = s.width();
+                h = s.height();
+            } else if (op instanceof ColourAdjust c) {
+                steps.add(new Step(Shader.COLOUR_ADJUST, cur, cur, 0, VK_WHOLE_SIZE, next, new int[] {w, h, 0, 0},
+                        new int[4], Chains.colour(c), new float[4], w, h));
+            } else if (op instanceof GaussianBlur b) {
+                long offset = auxOffsets.get(auxIndex);
+                long range = 4L * ((float[]) auxData.get(auxIndex)).length;
+                auxIndex++;
+                floats.ensure(16L * w * h);
+                steps.add(new Step(Shader.BLUR_H, cur, aux, offset, range, floats, new int[] {w, h, b.radius(), 0},
+                        new int[4], new float[4], new float[4], w, h));
+                steps.add(new Step(Shader.BLUR_V, floats, aux, offset, range, next, new int[] {w, h, b.radius(), 1},
+                        new int[4], new float[4], new float[4], w, h));
+            } else if (op instanceof CrossFade c) {
+                long offset = auxOffsets.get(auxIndex);
+                long range = c.other().byteCount();
+                auxIndex++;
+                steps.add(new Step(Shader.CROSSFADE, cur, aux, offset, range, next, new int[] {w, h, 0, 0},
+                        new int[4], new float[] {(float) c.amount(), 0, 0, 0}, new float[4], w, h));
+            }
+            cur = next;
+        }
+        return steps;
+    }
+
+    /** Points descriptor set i at the step's buffers, unless it already does (sets are reused across frames). */
+    private void bind(int i, Step s, MemoryStack stack) {
+        long[] key = {s.src().buffer, s.auxBuf().buffer, s.auxOffset(), s.auxRange(), s.dst().buffer};
+        if (Arrays.equals(key, setBindings[i])) {
+            return;
+        }
+        VkDescriptorBufferInfo.Buffer infos = VkDescriptorBufferInfo.calloc(3, stack);
+        infos.get(0).buffer(s.src().buffer).offset(0).range(VK_WHOLE_SIZE);
+        infos.get(1).buffer(s.auxBuf().buffer).offset(s.auxOffset()).range(s.auxRange());
+        infos.get(2).buffer(s.dst().buffer).offset(0).range(VK_WHOLE_SIZE);
+        VkWriteDescriptorSet.Buffer writes = VkWriteDescriptorSet.calloc(3, stack);
+        for (int b = 0; b < 3; b++) {
+            writes.get(b).sType$Default().dstSet(sets[i]).dstBinding(b).descriptorCount(1)
+                    .descriptorType(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER)
+                    .pBufferInfo(VkDescriptorBufferInfo.create(infos.address(b), 1));
+        }
+        vkUpdateDescriptorSets(vk.device(), writes, null);
+        setBindings[i] = key;
+    }
+
+    private void copy(Buf from, Buf to, long bytes, MemoryStack stack) {
+        VkBufferCopy.Buffer region = VkBufferCopy.calloc(1, stack);
+        region.get(0).srcOffset(0).dstOffset(0).size(Math.min((bytes + 3) & ~3L, Math.min(from.size, to.size)));
+        vkCmdCopyBuffer(cmd, from.buffer, to.buffer, region);
+    }
+
+    private void barrier(int srcStage, int srcAccess, int dstStage, int dstAccess, MemoryStack stack) {
+        VkMemoryBarrier.Buffer b = VkMemoryBarrier.calloc(1, stack);
+        b.get(0).sType$Default().srcAccessMask(srcAccess).dstAccessMask(dstAccess);
+        vkCmdPipelineBarrier(cmd, srcStage, dstStage, 0, b, null, null);
+    }
+
+    private static void copyToStaging(ByteBuffer data, Buf staging, long offset, long bytes) {
+        ByteBuffer dst = MemoryUtil.memByteBuffer(staging.mapped + offset, (int) bytes);
+        ByteBuffer src = data.duplicate().clear().limit((int) bytes);
+        dst.put(src);
+    }
+
+    private static long align(long v, long alignment) {
+        return (v + alignment - 1) / alignment * alignment;
+    }
+
+    /** Frees this context's Vulkan objects; the device waits for its queue before calling this. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Buf b : buffers) {
+            b.free();
+        }
+        vkDestroyDescriptorPool(vk.device(), descriptorPool, null);
+        vkDestroyFence(vk.device(), fence, null);
+        vkDestroyCommandPool(vk.device(), commandPool, null);
+        vk.unregister(this);
+    }
+}

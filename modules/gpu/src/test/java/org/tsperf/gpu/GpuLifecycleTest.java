@@ -1,0 +1,40 @@
+package org.tsperf.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.openide.util.Lookup;
+import org.tsperf.api.gpu.GpuPriority;
+import org.tsperf.api.gpu.GpuScheduler;
+import org.tsperf.api.gpu.PixelFormat;
+import org.tsperf.gpu.vulkan.VulkanDevice;
+
+/** Disabling the module releases Vulkan and stops the scheduler. */
+class GpuLifecycleTest {
+
+    @Test
+    void disablingTheModuleClosesVulkanAndStopsTheScheduler() throws Exception {
+        GpuScheduler scheduler = Lookup.getDefault().lookup(GpuScheduler.class);
+        var frame = TestFrames.frame(32, 18, PixelFormat.RGBA8, 1);
+        scheduler.submit(GpuPriority.RENDER, frame, List.of()).get(30, TimeUnit.SECONDS);
+        GpuRuntime before = GpuRuntime.getDefault();
+        VulkanDevice vk = before.vulkan();
+        assertTrue(vk != null && !vk.isClosed());
+
+        new GpuLifecycle().uninstalled();
+
+        assertTrue(vk.isClosed(), "the device was closed");
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> scheduler.submit(GpuPriority.RENDER, frame, List.of()).get(5, TimeUnit.SECONDS));
+        assertInstanceOf(RejectedExecutionException.class, e.getCause());
+        assertNotSame(before, GpuRuntime.getDefault(), "a later use starts afresh");
+        GpuRuntime.shutdownDefault();
+    }
+}

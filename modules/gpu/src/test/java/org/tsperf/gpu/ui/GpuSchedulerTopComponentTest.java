@@ -1,0 +1,99 @@
+package org.tsperf.gpu.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Component;
+import java.awt.Container;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.swing.JLabel;
+import javax.swing.JTable;
+import javax.swing.JTextArea;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tsperf.gpu.GpuRuntime;
+
+/** The window without a window system, on the real services: what it shows on Vulkan and on the CPU fallback. */
+class GpuSchedulerTopComponentTest {
+
+    private GpuSchedulerTopComponent tc;
+
+    @AfterEach
+    void close() throws Exception {
+        if (tc != null) {
+            SwingUtilities.invokeAndWait(tc::componentClosed);
+        }
+        System.clearProperty("tsperf.gpu.vulkan");
+        GpuRuntime.shutdownDefault();
+    }
+
+    private void open() throws Exception {
+        GpuRuntime.shutdownDefault(); // the next use reads the system properties again
+        SwingUtilities.invokeAndWait(() -> {
+            tc = new GpuSchedulerTopComponent();
+            tc.componentOpened();
+        });
+    }
+
+    @Test
+    void showsTheMeasuredPathTheDeviceAndTheQueues() throws Exception {
+        open();
+        JLabel path = find(tc, JLabel.class, "gpu.path");
+        String text = await(path::getText, "the measured path");
+        assertTrue(text.matches("Frame operations: (VULKAN|CPU) \\(measured at first use: Vulkan .*"), text);
+        assertTrue(find(tc, JTextArea.class, "gpu.devices").getText().startsWith("in use: "));
+        JTable queues = find(tc, JTable.class, "gpu.queues");
+        assertEquals(3, queues.getRowCount());
+        assertEquals("VIEWER", String.valueOf(queues.getValueAt(0, 0)));
+        assertTrue(find(tc, JLabel.class, "gpu.pipelineCache").getText().contains("pipelines-"));
+    }
+
+    @Test
+    void saysCpuFallbackAndWhyWhenVulkanIsMissing() throws Exception {
+        System.setProperty("tsperf.gpu.vulkan", "false");
+        open();
+        JLabel path = find(tc, JLabel.class, "gpu.path");
+        String text = await(path::getText, "the fallback");
+        assertTrue(text.startsWith("Frame operations: CPU (CPU fallback: Vulkan disabled"), text);
+        assertTrue(find(tc, JTextArea.class, "gpu.devices").getText().startsWith("CPU fallback: "));
+        assertTrue(find(tc, JLabel.class, "gpu.pipelineCache").getText().contains("none (no Vulkan)"));
+    }
+
+    private static String await(Supplier<String> text, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String[] t = new String[1];
+            SwingUtilities.invokeAndWait(() -> t[0] = text.get());
+            if (t[0] != null && !t[0].contains("measuring...") && !t[0].isBlank()) {
+                return t[0];
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    private static <T extends Component> T find(Container root, Class<T> type, String name) {
+        T found = search(root, type, name);
+        if (found == null) {
+            throw new AssertionError("no " + type.getSimpleName() + " named " + name);
+        }
+        return found;
+    }
+
+    private static <T extends Component> T search(Container root, Class<T> type, String name) {
+        for (Component c : root.getComponents()) {
+            if (type.isInstance(c) && name.equals(c.getName())) {
+                return type.cast(c);
+            }
+            if (c instanceof Container container) {
+                T found = search(container, type, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}
