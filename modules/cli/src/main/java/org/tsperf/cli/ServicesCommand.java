@@ -11,6 +11,7 @@ import org.openide.util.Lookup;
 import org.tsperf.api.cache.CacheService;
 import org.tsperf.api.gpu.GpuBenchmark;
 import org.tsperf.api.gpu.GpuMetrics;
+import org.tsperf.api.media.MediaProbe;
 import org.tsperf.api.monitor.ResourceMonitor;
 import org.tsperf.api.optimize.Optimizer;
 import org.tsperf.api.proxy.ProxyService;
@@ -33,6 +34,7 @@ final class ServicesCommand implements Callable<Integer> {
     static final List<Concern> CONCERNS = List.of(
             new Concern("monitor", List.of(ResourceMonitor.class)),
             new Concern("gpu", List.of(GpuMetrics.class, GpuBenchmark.class)),
+            new Concern("media", List.of(MediaProbe.class)),
             new Concern("proxies", List.of(ProxyService.class)),
             new Concern("cache", List.of(CacheService.class)),
             new Concern("tasks", List.of(TaskService.class, TaskJournalReader.class, TaskBenchmark.class, LoadSource.class)),
