@@ -76,6 +76,15 @@ final class Json {
         return m;
     }
 
+    /** {@code tsperf proxy --json}: one source. */
+    static Map<String, Object> proxyResult(org.tsperf.api.proxy.ProxyResult r) {
+        return object("source", r.source().toString(), "status", r.status().name().toLowerCase(java.util.Locale.ROOT),
+                "proxies", r.proxies().stream().map(p -> object("resolution", p.resolution(),
+                        "path", p.path().toString(), "sizeBytes", p.sizeBytes(), "width", p.width(),
+                        "height", p.height(), "codec", p.codec())).toList(),
+                "reasons", r.reasons(), "error", r.error().isEmpty() ? null : r.error());
+    }
+
     /** An ordered object from key, value pairs. */
     static Map<String, Object> object(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -39,6 +39,8 @@ public final class DefaultProxyService implements ProxyService {
      * anything else runs, so it claims a share and the queue's worker count bounds how many run at once.
      */
     static final ResourceEstimate ESTIMATE = new ResourceEstimate(0.4, 0.05, 0, 0.3, Duration.ofSeconds(60));
+    /** A job the user waits for claims no CPU share, so a busy machine does not hold it back. */
+    static final ResourceEstimate FOREGROUND = new ResourceEstimate(0, 0.05, 0, 0.3, Duration.ofSeconds(60));
 
     @Override
     public ProxyCounts counts() {
@@ -94,6 +96,15 @@ public final class DefaultProxyService implements ProxyService {
 
     @Override
     public ProxyJob generate(Path source, ProxySettings settings) {
+        return generate(source, settings, ESTIMATE, TaskPriority.NORMAL);
+    }
+
+    @Override
+    public ProxyJob generateNow(Path source, ProxySettings settings) {
+        return generate(source, settings, FOREGROUND, TaskPriority.HIGH);
+    }
+
+    private ProxyJob generate(Path source, ProxySettings settings, ResourceEstimate estimate, TaskPriority priority) {
         Path src = source.toAbsolutePath().normalize();
         ProxyIndex index;
         String planKey;
@@ -116,7 +127,7 @@ public final class DefaultProxyService implements ProxyService {
         index.want(src.toString(), planKey, settings.resolutions().size());
         String names = settings.resolutions().stream().map(r -> r.displayName()).collect(Collectors.joining(", "));
         TaskSpec spec = new TaskSpec(TaskId.random(), ProxyTaskHandler.KIND,
-                "Proxies (" + names + ") of " + src.getFileName(), TaskType.PROXY, TaskPriority.NORMAL, ESTIMATE,
+                "Proxies (" + names + ") of " + src.getFileName(), TaskType.PROXY, priority, estimate,
                 ProxyParams.of(src, planKey, settings), java.util.Set.of());
         TaskId id = tasks.submit(spec);
         CompletableFuture<ProxyResult> result = tasks.completion(id).thenApply(info -> outcome(index, planKey, src,

@@ -35,4 +35,13 @@ public interface ProxyService {
     default ProxyJob generate(Path source, ProxySettings settings) {
         throw new UnsupportedOperationException(getClass().getName() + " cannot generate proxies");
     }
+
+    /**
+     * As {@link #generate}, for a user who waits for the result (the command line): the task starts as soon as a
+     * proxy worker is free, instead of waiting (up to the task system's longest deferral) for a busy machine to
+     * calm down, as background proxies do.
+     */
+    default ProxyJob generateNow(Path source, ProxySettings settings) {
+        return generate(source, settings);
+    }
 }
