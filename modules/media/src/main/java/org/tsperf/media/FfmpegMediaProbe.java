@@ -172,7 +172,9 @@ public final class FfmpegMediaProbe implements MediaProbe {
         BytePointer buf = new BytePointer(256);
         try {
             avutil.av_strerror(code, buf, 256);
-            String s = buf.getString().trim();
+            String s = buf.getString();
+            int end = s.indexOf('\0');
+            s = (end < 0 ? s : s.substring(0, end)).trim();
             return s.isEmpty() ? String.format(Locale.ROOT, "error %d", code) : s;
         } finally {
             buf.close();

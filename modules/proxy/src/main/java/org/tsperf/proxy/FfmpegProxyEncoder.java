@@ -32,6 +32,17 @@ final class FfmpegProxyEncoder {
     private static final Logger LOG = Logger.getLogger(FfmpegProxyEncoder.class.getName());
     private static volatile String executable;
 
+    /** ffmpeg ended with an error; how many frames it had made by then. */
+    static final class Failure extends IOException {
+        private static final long serialVersionUID = 1L;
+        final long framesDone;
+
+        Failure(String message, long framesDone) {
+            super(message);
+            this.framesDone = framesDone;
+        }
+    }
+
     /** How a run ended. */
     record Outcome(long framesDecoded, double seconds) {
     }
@@ -98,6 +109,10 @@ final class FfmpegProxyEncoder {
             }
             // every decoded frame with its own timestamp: same frame count, variable frame rate kept
             c.addAll(List.of("-fps_mode", "passthrough"));
+            if (v.variableFrameRate()) {
+                // the encoder's time base would otherwise come from the nominal rate and round the timestamps
+                c.addAll(List.of("-enc_time_base:v", "1/90000"));
+            }
             if (audio) {
                 c.addAll(List.of("-c:a", "aac", "-b:a", "128k"));
             }
@@ -156,7 +171,8 @@ final class FfmpegProxyEncoder {
                 synchronized (errors) {
                     last = errors.stream().collect(Collectors.joining(" / "));
                 }
-                throw new IOException("ffmpeg failed (exit " + p.exitValue() + ")" + (last.isEmpty() ? "" : ": " + last));
+                throw new Failure("ffmpeg failed (exit " + p.exitValue() + ")" + (last.isEmpty() ? "" : ": " + last),
+                        progress.frame);
             }
             ok = true;
             return new Outcome(progress.frame, (System.nanoTime() - start) / 1e9);

@@ -118,6 +118,11 @@ public final class ProxyTaskHandler implements TaskHandler {
             done = true;
         } catch (MediaException ex) {
             throw ex;
+        } catch (FfmpegProxyEncoder.Failure ex) {
+            // a truncated file often makes the encoders fail for want of frames: say what is really wrong
+            checkComplete(source, v, ex.framesDone);
+            throw new IOException(source + ": proxy generation failed: " + ex.getMessage()
+                    + ". If the source plays elsewhere, report this; otherwise copy it again from its source.", ex);
         } catch (IOException ex) {
             throw new IOException(source + ": proxy generation failed: " + ex.getMessage()
                     + ". If the source plays elsewhere, report this; otherwise copy it again from its source.", ex);
@@ -132,14 +137,14 @@ public final class ProxyTaskHandler implements TaskHandler {
 
     /** A truncated file opens fine and announces all its frames; decoding just ends early. */
     static void checkComplete(Path source, VideoStreamInfo v, long decoded) throws MediaException {
-        if (decoded == 0) {
+        if (decoded == 0 && v.frameCount() <= 1) {
             throw new MediaException(source, MediaException.Problem.CORRUPT, source + ": not one video frame could"
                     + " be decoded; the file is damaged or truncated: copy it again from its source.");
         }
         if (v.frameCount() > 0 && decoded < v.frameCount() - 1) {
             throw new MediaException(source, MediaException.Problem.TRUNCATED, String.format(Locale.ROOT,
                     "%s: truncated: its container announces %d frames but only %d could be decoded (the file ends"
-                    + " early, e.g. an interrupted copy). Copy it again from the camera card or its source.",
+                    + " early, e.g. an interrupted copy): copy it again from the camera card or its source.",
                     source, v.frameCount(), decoded));
         }
     }
@@ -158,6 +163,11 @@ public final class ProxyTaskHandler implements TaskHandler {
                     pv.frameCount(), decoded));
         }
         double frame = v.frameRate() > 0 ? 1 / v.frameRate() : 0.1;
+        if (v.variableFrameRate()) {
+            // every timestamp is kept, but the MP4 muxer does not carry the last frame's own duration over, and a
+            // variable-rate frame may last longer than the average one
+            frame *= 2;
+        }
         if (duration > 0 && pv.durationSeconds() > 0 && Math.abs(pv.durationSeconds() - duration) > frame + 1e-3) {
             throw new IOException(String.format(Locale.ROOT, "%s lasts %.3f s, the source %.3f s", name,
                     pv.durationSeconds(), duration));
