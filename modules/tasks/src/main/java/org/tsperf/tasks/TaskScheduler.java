@@ -222,9 +222,10 @@ public final class TaskScheduler implements TaskService {
             if (e.state == TaskState.RUNNING) {
                 RunningTask rt = e.running;
                 if (!rt.cancelled) {
-                    rt.cancelled = true;
-                    rt.cancelRequestedNanos = System.nanoTime();
+                    // the reason first: a worker that sees the (volatile) flag then also sees the reason
                     e.reason = "cancelling: " + reason;
+                    rt.cancelRequestedNanos = System.nanoTime();
+                    rt.cancelled = true;
                     events.add(e.info());
                 }
             } else {
