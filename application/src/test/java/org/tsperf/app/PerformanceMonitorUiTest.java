@@ -67,10 +67,11 @@ public class PerformanceMonitorUiTest extends JellyTestCase {
     public void testMissingModulesAreExplained() {
         TopComponentOperator monitor = new TopComponentOperator(TITLE);
         assertEquals("not available", new JProgressBarOperator(monitor, new NameComponentChooser("gpuBar")).getString());
-        assertEquals("not installed", new JLabelOperator(monitor, new NameComponentChooser("proxiesValue")).getText());
+        // the proxy engine is installed: its line counts proxies and its button is live
+        String proxies = new JLabelOperator(monitor, new NameComponentChooser("proxiesValue")).getText();
+        assertTrue(proxies, proxies.matches("\\d+/\\d+ generated"));
         JButtonOperator generate = new JButtonOperator(monitor, new NameComponentChooser("generateProxies"));
-        assertFalse("no proxy module is installed", generate.isEnabled());
-        assertTrue(generate.getToolTipText(), generate.getToolTipText().contains("Proxy Manager"));
+        assertTrue("the proxy module is installed", generate.isEnabled());
     }
 
     public void testWindowMenuReopensTheMonitor() {
