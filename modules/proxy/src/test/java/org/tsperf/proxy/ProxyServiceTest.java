@@ -56,6 +56,14 @@ class ProxyServiceTest {
         small = clip("small.mp4", "testsrc2=size=320x240:rate=25:duration=2", true);
     }
 
+    /** A video-only H.264 clip in {@code dir}. */
+    static Path clipIn(Path dir, String name, String source) throws Exception {
+        Path out = dir.resolve(name);
+        ffmpeg(List.of("-f", "lavfi", "-i", source, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+                out.toString()));
+        return out;
+    }
+
     static Path clip(String name, String source, boolean audio, String... extra) throws Exception {
         Path out = media.resolve(name);
         List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", source));
