@@ -181,7 +181,8 @@ final class ProxyCommand implements Callable<Integer> {
         }
         last.put(info.id(), now);
         String what = ended ? info.state().name().toLowerCase(Locale.ROOT)
-                + (info.reason().isEmpty() ? "" : ": " + info.reason())
+                + (!info.reason().isEmpty() ? ": " + info.reason()
+                : info.progress().message().isEmpty() ? "" : ": " + info.progress().message())
                 : !info.progress().message().isEmpty() ? info.progress().message()
                 : info.state().name().toLowerCase(Locale.ROOT) + (info.reason().isEmpty() ? "" : ": " + info.reason());
         synchronized (err) {

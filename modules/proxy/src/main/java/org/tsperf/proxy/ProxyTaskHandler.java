@@ -114,7 +114,8 @@ public final class ProxyTaskHandler implements TaskHandler {
             reasons.add(String.format(Locale.ROOT, "made in %.1f s from one decode of %d frames (%.1f fps)",
                     o.seconds(), o.framesDecoded(), o.framesDecoded() / Math.max(0.001, o.seconds())));
             index.put(planKey, source.toString(), proxies, reasons);
-            ctx.progress(total, total, what + ": done");
+            ctx.progress(total, total, FfmpegProxyEncoder.message(what, o.framesDecoded(), total,
+                    o.framesDecoded() / Math.max(0.001, o.seconds())));
             done = true;
         } catch (MediaException ex) {
             throw ex;
