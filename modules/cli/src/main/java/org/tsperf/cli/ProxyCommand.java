@@ -48,6 +48,9 @@ final class ProxyCommand implements Callable<Integer> {
     static final Set<String> MEDIA = Set.of("mp4", "mov", "m4v", "mxf", "mkv", "avi", "mts", "m2ts", "webm",
             "mpg", "mpeg", "ts", "braw", "r3d", "crm", "insv", "3gp");
 
+    /** The latest progress message of each task, for its last line. */
+    private static final Map<TaskId, String> LAST_MESSAGE = new ConcurrentHashMap<>();
+
     @Spec
     CommandSpec spec;
 
@@ -175,6 +178,10 @@ final class ProxyCommand implements Callable<Integer> {
         }
         long now = System.nanoTime();
         boolean ended = info.state().isFinal();
+        String latest = info.progress().message();
+        if (!ended && !latest.isEmpty()) {
+            LAST_MESSAGE.put(info.id(), latest); // a throttled line still shows in the source's last line
+        }
         Long before = last.get(info.id());
         if (!ended && before != null && now - before < TimeUnit.SECONDS.toNanos(1)) {
             return;
@@ -182,7 +189,7 @@ final class ProxyCommand implements Callable<Integer> {
         last.put(info.id(), now);
         String what = ended ? info.state().name().toLowerCase(Locale.ROOT)
                 + (!info.reason().isEmpty() ? ": " + info.reason()
-                : info.progress().message().isEmpty() ? "" : ": " + info.progress().message())
+                : LAST_MESSAGE.containsKey(info.id()) ? ": " + LAST_MESSAGE.get(info.id()) : "")
                 : !info.progress().message().isEmpty() ? info.progress().message()
                 : info.state().name().toLowerCase(Locale.ROOT) + (info.reason().isEmpty() ? "" : ": " + info.reason());
         synchronized (err) {
