@@ -114,6 +114,45 @@ class CommandLineTest {
     }
 
     @Test
+    void proxyMakesProxiesOfARealClipAndRefusesABadFileOnItsOwn(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path real = Path.of(System.getProperty("tsperf.root", "..")).toAbsolutePath().normalize()
+                .resolve("../shared/media/real/car-detection.mp4").normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(real), "needs " + real);
+        Path media = Files.createDirectories(dir.resolve("media"));
+        Path clip = Files.copy(real, media.resolve("clip.mp4"));
+        Path zero = Files.createFile(media.resolve("zero.mp4"));
+        Path store = dir.resolve("store");
+        Result r = tsperf("proxy", media.toString(), "--store", store.toString(), "--json");
+        assertEquals(1, r.exit(), "a bad file in the batch makes the command fail: " + r.err());
+        JsonArray results = JsonParser.parseString(String.join("\n", r.out())).getAsJsonObject()
+                .getAsJsonArray("results");
+        assertEquals(2, results.size());
+        JsonObject good = results.get(0).getAsJsonObject();
+        assertEquals(clip.toString(), good.get("source").getAsString());
+        assertEquals("generated", good.get("status").getAsString(), good.toString());
+        JsonObject half = good.getAsJsonArray("proxies").get(0).getAsJsonObject();
+        assertEquals("half", half.get("resolution").getAsString());
+        assertEquals(384, half.get("width").getAsInt());
+        assertEquals(216, half.get("height").getAsInt());
+        assertEquals(Files.size(Path.of(half.get("path").getAsString())), half.get("sizeBytes").getAsLong());
+        assertTrue(r.err().contains("frames"), "progress on stderr: " + r.err());
+        JsonObject bad = results.get(1).getAsJsonObject();
+        assertEquals(zero.toString(), bad.get("source").getAsString());
+        assertEquals("failed", bad.get("status").getAsString());
+        assertTrue(bad.get("error").getAsString().contains("0 bytes"), bad.toString());
+        Result again = tsperf("proxy", clip.toString(), "--store", store.toString(), "--json");
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(String.join("", again.out()).contains("\"status\":\"up_to_date\""), again.out().toString());
+        Result probe = tsperf("probe", Path.of(half.get("path").getAsString()).toString(), "--json");
+        assertEquals(0, probe.exit(), probe.err());
+        JsonObject video = JsonParser.parseString(probe.out().get(0)).getAsJsonObject().getAsJsonArray("video").get(0)
+                .getAsJsonObject();
+        assertEquals("High", video.get("profile").getAsString());
+        assertEquals(377, video.get("frameCount").getAsInt());
+    }
+
+    @Test
     void usageErrorsExitTwoAndSayWhatToDo() throws Exception {
         Result bad = tsperf("monitor", "--seconds", "0");
         assertEquals(2, bad.exit());
@@ -152,7 +191,7 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelp() throws Exception {
         for (String command : List.of("monitor", "services", "tasks list", "tasks bench", "gpu", "gpu info",
-                "gpu bench")) {
+                "gpu bench", "probe", "proxy")) {
             Result r = tsperf((command + " --help").split(" "));
             assertEquals(0, r.exit(), r.err());
             assertTrue(String.join("\n", r.out()).contains("Usage: tsperf " + command), r.out().toString());

@@ -67,10 +67,18 @@ public class PerformanceMonitorUiTest extends JellyTestCase {
     public void testMissingModulesAreExplained() {
         TopComponentOperator monitor = new TopComponentOperator(TITLE);
         // (the GPU module is part of the application: GpuSchedulerUiTest checks the GPU bar's real figures)
-        assertEquals("not installed", new JLabelOperator(monitor, new NameComponentChooser("proxiesValue")).getText());
+        // the proxy engine is installed: its line counts proxies and its button is live
+        String proxies = new JLabelOperator(monitor, new NameComponentChooser("proxiesValue")).getText();
+        assertTrue(proxies, proxies.matches("\\d+/\\d+ generated"));
         JButtonOperator generate = new JButtonOperator(monitor, new NameComponentChooser("generateProxies"));
-        assertFalse("no proxy module is installed", generate.isEnabled());
-        assertTrue(generate.getToolTipText(), generate.getToolTipText().contains("Proxy Manager"));
+        assertTrue("the proxy module is installed", generate.isEnabled());
+        // no playback or optimization module exists yet: said, and the button says which module it needs
+        JLabelOperator playback = new JLabelOperator(monitor, new NameComponentChooser("playbackValue"));
+        assertEquals("not installed", playback.getText());
+        assertTrue(playback.getToolTipText(), playback.getToolTipText().contains("Playback"));
+        JButtonOperator optimize = new JButtonOperator(monitor, new NameComponentChooser("optimizeNow"));
+        assertFalse(optimize.isEnabled());
+        assertTrue(optimize.getToolTipText(), optimize.getToolTipText().contains("Optimization Wizard"));
     }
 
     public void testWindowMenuReopensTheMonitor() {

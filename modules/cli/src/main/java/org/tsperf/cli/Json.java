@@ -59,6 +59,32 @@ final class Json {
                 "writeBytesPerSecond", rate(d.writeBytesPerSecond()));
     }
 
+    /** {@code tsperf probe --json}: one file. */
+    static Map<String, Object> media(org.tsperf.api.media.MediaInfo info) {
+        Map<String, Object> m = object("file", info.file().toString(), "status", "ok", "container", info.container(),
+                "durationSeconds", info.durationSeconds(), "sizeBytes", info.sizeBytes(), "bitRate", info.bitRate());
+        m.put("video", info.video().stream().map(v -> object("index", v.index(), "codec", v.codec(),
+                "profile", v.profile(), "width", v.width(), "height", v.height(),
+                "displayWidth", v.displayWidth(), "displayHeight", v.displayHeight(),
+                "pixelFormat", v.pixelFormat(), "bitDepth", v.bitDepth(), "frameRate", v.frameRate(),
+                "variableFrameRate", v.variableFrameRate(), "rotation", v.rotation(), "colorSpace", v.colorSpace(),
+                "colorRange", v.colorRange(), "frameCount", v.frameCount(), "durationSeconds", v.durationSeconds(),
+                "attachedPicture", v.attachedPicture())).toList());
+        m.put("audio", info.audio().stream().map(a -> object("index", a.index(), "codec", a.codec(),
+                "sampleRate", a.sampleRate(), "channels", a.channels(), "durationSeconds", a.durationSeconds()))
+                .toList());
+        return m;
+    }
+
+    /** {@code tsperf proxy --json}: one source. */
+    static Map<String, Object> proxyResult(org.tsperf.api.proxy.ProxyResult r) {
+        return object("source", r.source().toString(), "status", r.status().name().toLowerCase(java.util.Locale.ROOT),
+                "proxies", r.proxies().stream().map(p -> object("resolution", p.resolution(),
+                        "path", p.path().toString(), "sizeBytes", p.sizeBytes(), "width", p.width(),
+                        "height", p.height(), "codec", p.codec())).toList(),
+                "reasons", r.reasons(), "error", r.error().isEmpty() ? null : r.error());
+    }
+
     /** An ordered object from key, value pairs. */
     static Map<String, Object> object(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();

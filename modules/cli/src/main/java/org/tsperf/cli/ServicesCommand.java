@@ -17,6 +17,7 @@ import org.tsperf.api.gpu.GpuMetrics;
 import org.tsperf.api.gpu.GpuScheduler;
 import org.tsperf.api.gpu.VideoProcessor;
 import org.tsperf.api.memory.MemoryManager;
+import org.tsperf.api.media.MediaProbe;
 import org.tsperf.api.monitor.ResourceMonitor;
 import org.tsperf.api.optimize.Optimizer;
 import org.tsperf.api.proxy.ProxyService;
@@ -40,6 +41,7 @@ final class ServicesCommand implements Callable<Integer> {
             new Concern("monitor", List.of(ResourceMonitor.class)),
             new Concern("gpu", List.of(GpuMetrics.class, GpuBenchmark.class, VideoProcessor.class, GpuScheduler.class,
                     GpuInformation.class)),
+            new Concern("media", List.of(MediaProbe.class)),
             new Concern("proxies", List.of(ProxyService.class)),
             new Concern("cache", List.of(CacheService.class, MultiLevelCache.class, CacheReplay.class)),
             new Concern("memory", List.of(MemoryManager.class)),

@@ -42,6 +42,10 @@ class MainTest {
         assertEquals(Main.USAGE, run("monitor", "--seconds", "many"));
         assertTrue(err.toString().contains("./tsperf monitor --help"), err.toString());
         assertEquals(Main.USAGE, run("no-such-command"));
+        assertEquals(Main.USAGE, run("proxy", "--format", "avi", "some.mov"));
+        assertTrue(err.toString().contains("unknown proxy format 'avi' (known: h264, prores_proxy)"), err.toString());
+        assertEquals(Main.USAGE, run("proxy", "--resolutions", "tiny", "some.mov"));
+        assertTrue(err.toString().contains("unknown proxy resolution 'tiny'"), err.toString());
     }
 
     @Test

@@ -74,6 +74,8 @@ public final class TaskScheduler implements TaskService {
     private final Map<TaskType, TreeSet<TaskEntry>> queues = new EnumMap<>(TaskType.class);
     private final Map<TaskType, ThreadPoolExecutor> pools = new EnumMap<>(TaskType.class);
     private final Map<TaskType, Integer> busyWorkers = new EnumMap<>(TaskType.class);
+    /** Worker count per queue: the configured one until {@link #setWorkers} changes it. Guarded by the lock. */
+    private final Map<TaskType, Integer> workers = new EnumMap<>(TaskType.class);
     private final Map<TaskId, TaskEntry> active = new LinkedHashMap<>();
     /** Entries whose attempt has not returned yet, including ones the watchdog already failed. */
     private final Set<TaskEntry> running = new java.util.LinkedHashSet<>();
@@ -103,6 +105,7 @@ public final class TaskScheduler implements TaskService {
             queues.put(type, new TreeSet<>(Comparator.comparingDouble((TaskEntry e) -> -e.agedKey)
                     .thenComparingLong(e -> e.sequence)));
             int n = config.workers().get(type);
+            workers.put(type, n);
             AtomicInteger count = new AtomicInteger();
             ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                     r -> {
@@ -220,8 +223,8 @@ public final class TaskScheduler implements TaskService {
                 RunningTask rt = e.running;
                 if (!rt.cancelled) {
                     rt.cancelReason = reason;
-                    rt.cancelled = true;
                     rt.cancelRequestedNanos = System.nanoTime();
+                    rt.cancelled = true;
                     e.reason = "cancelling: " + reason;
                     events.add(e.info());
                 }
@@ -279,7 +282,7 @@ public final class TaskScheduler implements TaskService {
             }
             List<QueueInfo> out = new ArrayList<>();
             for (TaskType t : TaskType.values()) {
-                out.add(new QueueInfo(t, figures.get(t)[0], figures.get(t)[1], config.workers().get(t)));
+                out.add(new QueueInfo(t, figures.get(t)[0], figures.get(t)[1], workers.get(t)));
             }
             return out;
         } finally {
@@ -294,6 +297,30 @@ public final class TaskScheduler implements TaskService {
         try {
             this.paused = paused;
             LOG.log(Level.INFO, "background tasks {0}", paused ? "paused" : "resumed");
+            dispatch(events);
+        } finally {
+            lock.unlock();
+        }
+        fire(events);
+    }
+
+    @Override
+    public void setWorkers(TaskType type, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a queue needs at least one worker, got " + count);
+        }
+        List<TaskInfo> events = new ArrayList<>();
+        lock.lock();
+        try {
+            ThreadPoolExecutor pool = pools.get(type);
+            if (count > pool.getMaximumPoolSize()) {
+                pool.setMaximumPoolSize(count);
+                pool.setCorePoolSize(count);
+            } else {
+                pool.setCorePoolSize(count);
+                pool.setMaximumPoolSize(count);
+            }
+            workers.put(type, count);
             dispatch(events);
         } finally {
             lock.unlock();
@@ -432,7 +459,7 @@ public final class TaskScheduler implements TaskService {
         SystemLoad live = null;
         for (TaskType type : TaskType.values()) {
             TreeSet<TaskEntry> queue = queues.get(type);
-            while (busyWorkers.get(type) < config.workers().get(type) && !queue.isEmpty()) {
+            while (busyWorkers.get(type) < workers.get(type) && !queue.isEmpty()) {
                 if (live == null) {
                     live = currentLoad();
                 }

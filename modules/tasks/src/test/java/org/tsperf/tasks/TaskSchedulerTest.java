@@ -122,6 +122,35 @@ class TaskSchedulerTest {
     }
 
     @Test
+    void setWorkersRunsThatManyTasksOfAQueueAtOnce() throws Exception {
+        TaskScheduler s = scheduler();
+        java.util.concurrent.atomic.AtomicInteger now = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        content.add(handler("hold", (spec, ctx) -> {
+            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            release.await(10, TimeUnit.SECONDS);
+            now.decrementAndGet();
+        }));
+        s.setWorkers(TaskType.THUMBNAIL, 3);
+        assertEquals(3, s.queues().stream().filter(q -> q.type() == TaskType.THUMBNAIL).findFirst().orElseThrow()
+                .workers());
+        List<TaskId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(s.submit(task("hold", "hold " + i, TaskPriority.NORMAL, ResourceEstimate.TRIVIAL)));
+        }
+        eventually(() -> now.get() == 3, "three tasks running at once");
+        Thread.sleep(100);
+        assertEquals(3, most.get(), "never more than the queue's workers");
+        release.countDown();
+        for (TaskId id : ids) {
+            assertEquals(TaskState.DONE, await(s, id).state());
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> s.setWorkers(TaskType.THUMBNAIL, 0));
+    }
+
+    @Test
     void waitingRaisesPriorityOverTime() {
         // the ordering key folds ageing in: a LOW task waiting 3 minutes ranks with a NORMAL one submitted now
         double lowOld = TaskPriority.LOW.weight() - TaskScheduler.AGEING_PER_SECOND * 0;

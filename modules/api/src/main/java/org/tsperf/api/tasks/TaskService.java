@@ -35,6 +35,14 @@ public interface TaskService {
     /** Figures per queue, in {@link TaskType} order. */
     List<QueueInfo> queues();
 
+    /**
+     * Sets how many tasks of one queue may run at once (e.g. {@code tsperf proxy --jobs N}); takes effect at once
+     * for starts, running tasks go on.
+     *
+     * @throws IllegalArgumentException if {@code workers < 1}
+     */
+    void setWorkers(TaskType type, int workers);
+
     /** Stops starting new tasks (running ones go on) until resumed. */
     void setPaused(boolean paused);
 

@@ -1,0 +1,191 @@
+package org.tsperf.proxy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.mapdb.DB;
+import org.mapdb.DBException;
+import org.mapdb.DBMaker;
+import org.mapdb.HTreeMap;
+import org.mapdb.Serializer;
+import org.tsperf.api.proxy.ProxyFile;
+
+/**
+ * The index of one proxy store: a small transactional MapDB file ({@code index.db}) next to the proxies. A plan is
+ * written in one commit after all its proxies were verified and renamed into place, so an entry always means
+ * finished proxies. Thread-safe.
+ */
+final class ProxyIndex implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ProxyIndex.class.getName());
+    static final String FILE = "index.db";
+    private static final Map<Path, ProxyIndex> OPEN = new ConcurrentHashMap<>();
+
+    private final Path store;
+    private final DB db;
+    /** plan key -> finished plan */
+    private final HTreeMap<String, String> plans;
+    /** source path -> plan key | wanted proxy count */
+    private final HTreeMap<String, String> sources;
+
+    /** A finished plan as stored. */
+    record Entry(String source, List<ProxyFile> proxies, List<String> reasons) {
+    }
+
+    private ProxyIndex(Path store) throws IOException {
+        this.store = store;
+        Files.createDirectories(store);
+        try {
+            db = DBMaker.fileDB(store.resolve(FILE).toFile()).transactionEnable().closeOnJvmShutdown().make();
+        } catch (DBException ex) {
+            throw new IOException("the proxy index " + store.resolve(FILE) + " cannot be opened (" + ex.getMessage()
+                    + "). If a workbench or another tsperf command uses this store, close it or choose another store.",
+                    ex);
+        }
+        plans = db.hashMap("plans", Serializer.STRING, Serializer.STRING).createOrOpen();
+        sources = db.hashMap("sources", Serializer.STRING, Serializer.STRING).createOrOpen();
+    }
+
+    /** The index of a store, opened once per process. */
+    static ProxyIndex open(Path store) throws IOException {
+        Path key = store.toAbsolutePath().normalize();
+        try {
+            return OPEN.computeIfAbsent(key, k -> {
+                try {
+                    return new ProxyIndex(k);
+                } catch (IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            });
+        } catch (java.io.UncheckedIOException ex) {
+            throw ex.getCause();
+        }
+    }
+
+    static void closeAll() {
+        for (ProxyIndex i : new ArrayList<>(OPEN.values())) {
+            i.close();
+        }
+    }
+
+    Path store() {
+        return store;
+    }
+
+    /** A finished plan whose proxy files all still exist. */
+    synchronized Optional<Entry> finished(String planKey) {
+        String text = plans.get(planKey);
+        if (text == null) {
+            return Optional.empty();
+        }
+        Entry e = decode(text);
+        for (ProxyFile p : e.proxies()) {
+            if (!Files.isRegularFile(p.path())) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(e);
+    }
+
+    /** Records finished proxies (one commit). */
+    synchronized void put(String planKey, String source, List<ProxyFile> proxies, List<String> reasons) {
+        plans.put(planKey, encode(new Entry(source, proxies, reasons)));
+        sources.put(source, planKey + "|" + proxies.size());
+        db.commit();
+    }
+
+    /** Points a finished plan at the path its content has now (a renamed or moved source). */
+    synchronized void relink(String planKey, String newSource) {
+        String text = plans.get(planKey);
+        if (text != null) {
+            Entry e = decode(text);
+            plans.put(planKey, encode(new Entry(newSource, e.proxies(), e.reasons())));
+            String old = sources.get(e.source());
+            if (old != null && old.startsWith(planKey + "|")) {
+                sources.remove(e.source());
+            }
+            sources.put(newSource, planKey + "|" + e.proxies().size());
+            db.commit();
+        }
+    }
+
+    /** Remembers a source whose proxies are wanted (so counts and "generate missing" know it). */
+    synchronized void want(String source, String planKey, int wanted) {
+        sources.put(source, planKey + "|" + wanted);
+        db.commit();
+    }
+
+    /** Known sources and their plan keys. */
+    synchronized Map<String, String> sources() {
+        Map<String, String> m = new HashMap<>();
+        sources.forEach((k, v) -> m.put(k, v.substring(0, v.indexOf('|'))));
+        return m;
+    }
+
+    /** Proxies ready / proxies wanted over the known sources. */
+    synchronized int[] counts() {
+        int generated = 0;
+        int wanted = 0;
+        for (Map.Entry<String, String> s : sources.entrySet()) {
+            String v = s.getValue();
+            int bar = v.indexOf('|');
+            wanted += Integer.parseInt(v.substring(bar + 1));
+            Optional<Entry> e = finished(v.substring(0, bar));
+            if (e.isPresent()) {
+                generated += e.get().proxies().size();
+            }
+        }
+        return new int[] {generated, Math.max(generated, wanted)};
+    }
+
+    @Override
+    public synchronized void close() {
+        OPEN.remove(store, this);
+        if (!db.isClosed()) {
+            try {
+                db.close();
+            } catch (RuntimeException ex) {
+                LOG.log(Level.WARNING, "closing the proxy index of " + store + " failed", ex);
+            }
+        }
+    }
+
+    // one line per field, tab-separated; paths of proxies relative to the store so a moved store still works
+    private String encode(Entry e) {
+        StringBuilder b = new StringBuilder("source\t").append(e.source()).append('\n');
+        for (ProxyFile p : e.proxies()) {
+            b.append("proxy\t").append(p.resolution()).append('\t').append(store.relativize(p.path())).append('\t')
+                    .append(p.sizeBytes()).append('\t').append(p.width()).append('\t').append(p.height()).append('\t')
+                    .append(p.codec()).append('\n');
+        }
+        for (String r : e.reasons()) {
+            b.append("reason\t").append(r.replace('\n', ' ').replace('\t', ' ')).append('\n');
+        }
+        return b.toString();
+    }
+
+    private Entry decode(String text) {
+        String source = "";
+        List<ProxyFile> proxies = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.split("\t", -1);
+            switch (f[0]) {
+                case "source" -> source = f[1];
+                case "proxy" -> proxies.add(new ProxyFile(f[1], store.resolve(f[2]), Long.parseLong(f[3]),
+                        Integer.parseInt(f[4]), Integer.parseInt(f[5]), f[6]));
+                case "reason" -> reasons.add(f[1]);
+                default -> LOG.log(Level.FINE, "unknown index line {0}", f[0]);
+            }
+        }
+        return new Entry(source, proxies, reasons);
+    }
+}

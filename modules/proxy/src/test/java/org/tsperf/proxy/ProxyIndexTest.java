@@ -1,0 +1,61 @@
+package org.tsperf.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tsperf.api.proxy.ProxyFile;
+import org.tsperf.api.proxy.ProxySettings;
+
+class ProxyIndexTest {
+
+    @TempDir
+    Path store;
+
+    @Test
+    void committedPlansSurviveAReopenAndNeedTheirFiles() throws Exception {
+        Path proxy = Files.writeString(store.resolve("k-half.mp4"), "x");
+        ProxyIndex index = ProxyIndex.open(store);
+        index.put("plan1", "/media/a.mov", List.of(new ProxyFile("half", proxy, 1, 960, 540, "h264")),
+                List.of("Half: 960x540"));
+        index.close();
+        ProxyIndex again = ProxyIndex.open(store);
+        try {
+            ProxyIndex.Entry e = again.finished("plan1").orElseThrow();
+            assertEquals("/media/a.mov", e.source());
+            assertEquals(proxy, e.proxies().get(0).path());
+            assertEquals(List.of("Half: 960x540"), e.reasons());
+            assertEquals(1, again.counts()[0]);
+            again.relink("plan1", "/media/b.mov");
+            assertEquals("/media/b.mov", again.finished("plan1").orElseThrow().source());
+            assertEquals(List.of("/media/b.mov"), List.copyOf(again.sources().keySet()));
+            Files.delete(proxy);
+            assertTrue(again.finished("plan1").isEmpty(), "a plan whose proxy file is gone is not finished");
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
+    void keysDependOnContentAndSettingsNotOnTheName() throws Exception {
+        Path a = Files.write(store.resolve("a.bin"), new byte[3 << 20]);
+        Path b = Files.write(store.resolve("b.bin"), new byte[3 << 20]);
+        assertEquals(Fingerprint.of(a), Fingerprint.of(b));
+        byte[] changed = new byte[3 << 20];
+        changed[changed.length - 1] = 1; // in the last MiB
+        Path c = Files.write(store.resolve("c.bin"), changed);
+        assertTrue(!Fingerprint.of(a).equals(Fingerprint.of(c)));
+        Path longer = Files.write(store.resolve("d.bin"), new byte[(3 << 20) + 1]);
+        assertTrue(!Fingerprint.of(a).equals(Fingerprint.of(longer)), "the size is part of the key");
+        ProxySettings s = ProxySettings.defaults(store);
+        String content = Fingerprint.of(a);
+        assertTrue(!Fingerprint.plan(content, s).equals(Fingerprint.plan(content, new ProxySettings(
+                s.resolutions(), org.tsperf.api.proxy.ProxyFormat.PRORES_PROXY, s.quality(), store))));
+        assertEquals(Fingerprint.plan(content, s), Fingerprint.plan(content, s.withStore(Path.of("/elsewhere"))),
+                "the store folder is not part of the key");
+    }
+}
