@@ -664,14 +664,19 @@ public final class VulkanDevice implements AutoCloseable {
     private static boolean hasDeviceExtension(VkPhysicalDevice pd, String name, MemoryStack stack) {
         IntBuffer n = stack.mallocInt(1);
         vkEnumerateDeviceExtensionProperties(pd, (ByteBuffer) null, n, null);
-        VkExtensionProperties.Buffer ext = VkExtensionProperties.malloc(n.get(0), stack);
-        vkEnumerateDeviceExtensionProperties(pd, (ByteBuffer) null, n, ext);
-        for (int i = 0; i < n.get(0); i++) {
-            if (ext.get(i).extensionNameString().equals(name)) {
-                return true;
+        // on the heap: a discrete GPU lists 200+ extensions of 260 bytes, more than LWJGL's 64 KiB thread stack
+        VkExtensionProperties.Buffer ext = VkExtensionProperties.malloc(n.get(0));
+        try {
+            vkEnumerateDeviceExtensionProperties(pd, (ByteBuffer) null, n, ext);
+            for (int i = 0; i < n.get(0); i++) {
+                if (ext.get(i).extensionNameString().equals(name)) {
+                    return true;
+                }
             }
+            return false;
+        } finally {
+            ext.free();
         }
-        return false;
     }
 
     private static byte[] bytes(ByteBuffer b) {
