@@ -46,6 +46,7 @@ import org.tsperf.api.cache.CacheLevel;
 import org.tsperf.api.cache.EntryType;
 import org.tsperf.api.cache.LevelStatistics;
 import org.tsperf.api.cache.MultiLevelCache;
+import org.tsperf.libs.jfreechart.ChartTheming;
 
 /**
  * The Cache Viewer: each level (location, size against budget, entries, hit rate), the hit rate over time, the
@@ -106,7 +107,7 @@ public final class CacheViewerTopComponent extends TopComponent {
         JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null, "hit rate %",
                 new TimeSeriesCollection(hitRate), false, false, false);
         chart.getXYPlot().getRangeAxis().setRange(0, 100);
-        ChartLook.apply(chart);
+        ChartTheming.apply(chart);
         ChartPanel chartPanel = new ChartPanel(chart);
         chartPanel.setName("hitRateChart");
         chartPanel.setPreferredSize(new java.awt.Dimension(600, 160));

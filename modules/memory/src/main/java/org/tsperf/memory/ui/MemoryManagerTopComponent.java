@@ -36,6 +36,7 @@ import org.tsperf.api.memory.MemoryManager;
 import org.tsperf.api.memory.MemoryStatistics;
 import org.tsperf.api.memory.PoolStatistics;
 import org.tsperf.api.memory.Priority;
+import org.tsperf.libs.jfreechart.ChartTheming;
 
 /**
  * The Memory Manager: profile and budgets, the pools by size class, bytes lent by priority, the pressure level over
@@ -106,7 +107,7 @@ public final class MemoryManagerTopComponent extends TopComponent {
         JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null, null,
                 new TimeSeriesCollection(pressureSeries), false, false, false);
         chart.getXYPlot().setRangeAxis(new SymbolAxis(null, new String[] {"normal", "elevated", "high", "critical"}));
-        ChartLook.apply(chart);
+        ChartTheming.apply(chart);
         ChartPanel chartPanel = new ChartPanel(chart);
         chartPanel.setName("pressureChart");
         JPanel centre = new JPanel(new GridLayout(1, 2, 8, 0));

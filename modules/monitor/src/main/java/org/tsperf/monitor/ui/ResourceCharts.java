@@ -13,6 +13,7 @@ import org.jfree.data.time.FixedMillisecond;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.tsperf.api.monitor.ResourceSnapshot;
+import org.tsperf.libs.jfreechart.ChartTheming;
 
 /** The live CPU and memory time series of the monitor. Event thread only: JFreeChart datasets are not thread-safe. */
 final class ResourceCharts {

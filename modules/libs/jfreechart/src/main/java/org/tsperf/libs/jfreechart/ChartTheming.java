@@ -1,4 +1,4 @@
-package org.tsperf.monitor.ui;
+package org.tsperf.libs.jfreechart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -10,16 +10,19 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.title.LegendTitle;
 
-/** Gives JFreeChart charts the colours and fonts of the current look and feel (they default to white). */
-final class ChartTheming {
+/**
+ * Gives JFreeChart charts the colours and fonts of the current look and feel (they default to white), so that every
+ * window's charts look alike. Call on the event thread, again after a look-and-feel change.
+ */
+public final class ChartTheming {
 
     /** Series colours that read well on both FlatLaf Dark and Light. */
-    static final Color[] SERIES = {new Color(0x4A9EFF), new Color(0xF2994A), new Color(0x6FCF97), new Color(0xEB5757)};
+    private static final Color[] SERIES = {new Color(0x4A9EFF), new Color(0xF2994A), new Color(0x6FCF97), new Color(0xEB5757)};
 
     private ChartTheming() {
     }
 
-    static void apply(JFreeChart chart) {
+    public static void apply(JFreeChart chart) {
         Color background = color("Panel.background", Color.DARK_GRAY);
         Color foreground = color("Label.foreground", Color.LIGHT_GRAY);
         Color grid = mix(background, foreground, 0.18);
