@@ -64,6 +64,7 @@ final class DiskStore implements AutoCloseable {
     private final Set<String> dirty = new HashSet<>();
     private long valueBytesOnDisk;
     private long corruptDropped;
+    private boolean damagedIndexDiscarded;
     /** Puts since the last commit (group commit: a MapDB commit syncs to disk and costs milliseconds). */
     private int uncommitted;
     private long firstUncommittedNanos;
@@ -93,12 +94,29 @@ final class DiskStore implements AutoCloseable {
             throw new IllegalArgumentException("a disk level needs a budget of at least 1 MiB, not " + budgetBytes);
         }
         Files.createDirectories(dir.resolve(VALUES));
+        try {
+            return openIndex(dir, budgetBytes);
+        } catch (IndexDamaged damaged) {
+            // A cache level must never keep the application from working: after a crash that MapDB's write-ahead log
+            // could not repair, the level starts empty (its values cannot be trusted without their index).
+            LOG.log(Level.WARNING, "the cache index " + dir.resolve(INDEX) + " was damaged (probably by a crash);"
+                    + " this cache level starts empty", damaged.getCause());
+            discardIndexAndValues(dir);
+            DiskStore store = openIndex(dir, budgetBytes);
+            store.damagedIndexDiscarded = true;
+            return store;
+        }
+    }
+
+    private static DiskStore openIndex(Path dir, long budgetBytes) throws IOException {
         DB db;
         try {
             db = DBMaker.fileDB(dir.resolve(INDEX).toFile()).transactionEnable().fileChannelEnable().make();
-        } catch (RuntimeException e) {
+        } catch (org.mapdb.DBException.FileLocked e) {
             throw new IOException("cannot open the cache index " + dir.resolve(INDEX) + " (" + e.getMessage()
                     + "): another tsperf process may be using it; close it or choose another directory", e);
+        } catch (RuntimeException e) {
+            throw new IndexDamaged(e);
         }
         try {
             HTreeMap<String, byte[]> index = db.hashMap("entries", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
@@ -108,10 +126,48 @@ final class DiskStore implements AutoCloseable {
             store.flusher = FLUSHER.scheduleWithFixedDelay(store::syncQuietly, GROUP_MILLIS, GROUP_MILLIS,
                     java.util.concurrent.TimeUnit.MILLISECONDS);
             return store;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             db.close();
             throw e;
+        } catch (RuntimeException e) {
+            closeQuietly(db);
+            throw new IndexDamaged(e);
         }
+    }
+
+    private static void closeQuietly(DB db) {
+        try {
+            db.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "closing a damaged cache index failed", e);
+        }
+    }
+
+    /** Removes the index files (index.db and its write-ahead logs) and every value file of a level. */
+    private static void discardIndexAndValues(Path dir) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, INDEX + "*")) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir.resolve(VALUES))) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /** The index could not be read back: MapDB failed while opening or reading it. */
+    private static final class IndexDamaged extends IOException {
+
+        IndexDamaged(RuntimeException cause) {
+            super(cause.toString(), cause);
+        }
+    }
+
+    /** Whether this open found the index damaged and started the level empty. */
+    synchronized boolean damagedIndexDiscarded() {
+        return damagedIndexDiscarded;
     }
 
     /** Told of every entry evicted for budget; given its value when {@code worthKeeping} says so (for spilling). */

@@ -41,6 +41,29 @@ class DiskStoreTest {
     }
 
     @Test
+    void aDamagedIndexStartsTheLevelEmptyInsteadOfFailing() throws Exception {
+        try (DiskStore s = DiskStore.open(dir, 8L << 20)) {
+            assertTrue(s.put(key(1), value(70_000, 1), false, 0));
+            s.sync();
+        }
+        // what a crash the write-ahead log cannot repair leaves: a broken index file
+        byte[] garbage = value(4096, 99);
+        java.nio.file.Files.write(dir.resolve("index.db"), garbage);
+        try (DiskStore s = DiskStore.open(dir, 8L << 20)) {
+            assertTrue(s.damagedIndexDiscarded());
+            assertEquals(0, s.size());
+            assertFalse(s.contains(key(1)), "nothing is served without its index");
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir.resolve("values"))) {
+                assertEquals(0, files.count(), "the values of the lost index are removed");
+            }
+            assertTrue(s.put(key(2), value(5_000, 2), false, 0), "the level works again");
+        }
+        try (DiskStore s = DiskStore.open(dir, 8L << 20)) {
+            assertFalse(s.damagedIndexDiscarded());
+        }
+    }
+
+    @Test
     void storesAndReadsBackAcrossReopen() throws IOException {
         try (DiskStore s = DiskStore.open(dir, 64L << 20)) {
             assertTrue(s.put(key(1), value(70_000, 1), false, 0));

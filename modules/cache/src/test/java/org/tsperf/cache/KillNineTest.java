@@ -38,6 +38,15 @@ class KillNineTest {
         for (int round = 0; round < 3; round++) {
             int lastCommitted = writeAndKill(budget, 150 + round * 40);
             try (DiskStore s = DiskStore.open(dir, budget)) {
+                if (s.damagedIndexDiscarded()) {
+                    // rare: MapDB's write-ahead log could not repair the index; the level must still open, empty
+                    System.err.println("round " + round + ": index damaged by the kill, level started empty");
+                    assertEquals(0, s.size());
+                    try (Stream<Path> files = Files.list(dir.resolve("values"))) {
+                        assertEquals(0, files.count(), "no value file without its index");
+                    }
+                    continue;
+                }
                 assertTrue(s.contains(DiskStoreTest.key(lastCommitted)), "the last committed entry survives");
                 int checked = 0;
                 for (EntryRecord r : s.entries()) {
