@@ -44,12 +44,41 @@ final class TaskJournal implements AutoCloseable {
     static TaskJournal open(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try {
-            return new TaskJournal(file, DBMaker.fileDB(file.toFile()).transactionEnable().make());
+            TaskJournal journal = new TaskJournal(file, DBMaker.fileDB(file.toFile()).transactionEnable().make());
+            try {
+                journal.records.forEach((id, text) -> { }); // every record readable, or the file is damaged
+            } catch (RuntimeException ex) {
+                journal.close();
+                throw ex;
+            }
+            return journal;
         } catch (DBException.FileLocked ex) {
             throw new JournalInUseException(file, ex);
-        } catch (DBException ex) {
-            throw new IOException("task journal " + file + " cannot be opened (" + ex.getMessage()
-                    + "); move it aside to start with an empty journal", ex);
+        } catch (RuntimeException ex) {
+            throw new JournalDamagedException(file, ex);
+        }
+    }
+
+    /**
+     * Opens the journal; one that a crash damaged beyond MapDB's repair is renamed aside (kept for the user, named
+     * in the log) and a new one started, so that background work is journalled again.
+     */
+    static TaskJournal openOrReplaceDamaged(Path file) throws IOException {
+        try {
+            return open(file);
+        } catch (JournalDamagedException ex) {
+            Path kept = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
+            Files.move(file, kept);
+            try (java.util.stream.Stream<Path> logs = Files.list(file.getParent())) {
+                for (Path wal : logs.filter(p -> p.getFileName().toString().startsWith(file.getFileName() + ".wal"))
+                        .toList()) {
+                    Files.move(wal, wal.resolveSibling(kept.getFileName() + wal.getFileName().toString()
+                            .substring(file.getFileName().toString().length())));
+                }
+            }
+            LOG.log(Level.WARNING, "task journal " + file + " was damaged (" + ex.getCause() + "); it is kept as "
+                    + kept + " and a new journal started: tasks queued before the crash are not resumed", ex);
+            return open(file);
         }
     }
 
@@ -97,6 +126,15 @@ final class TaskJournal implements AutoCloseable {
     public synchronized void close() {
         if (!db.isClosed()) {
             db.close();
+        }
+    }
+
+    /** The journal file cannot be read back. */
+    static final class JournalDamagedException extends IOException {
+
+        JournalDamagedException(Path file, Throwable cause) {
+            super("task journal " + file + " cannot be opened (" + cause.getMessage()
+                    + "); move it aside to start with an empty journal", cause);
         }
     }
 

@@ -147,7 +147,7 @@ public final class TaskScheduler implements TaskService {
             return null;
         }
         try {
-            return TaskJournal.open(file);
+            return TaskJournal.openOrReplaceDamaged(file);
         } catch (IOException ex) {
             // tasks still run; they are only not remembered across a crash, and the log says why
             LOG.log(Level.WARNING, "Background tasks run without a journal: " + ex.getMessage(), ex);

@@ -361,6 +361,23 @@ class TaskSchedulerTest {
     }
 
     @Test
+    void aDamagedJournalIsKeptAsideAndANewOneStarted(@TempDir Path dir) throws Exception {
+        Path journal = TaskJournals.journalIn(dir);
+        java.nio.file.Files.createDirectories(journal.getParent());
+        java.nio.file.Files.write(journal, new byte[4096]); // what a crash the write-ahead log cannot repair leaves
+        content.add(load);
+        content.add(handler("record", (spec, ctx) -> ran.add(spec.title())));
+        TaskScheduler s = scheduler(journal, TaskScheduler.Config.defaults().withWorkers(1));
+        assertEquals(TaskState.DONE, await(s, s.submit(task("after the crash", TaskPriority.NORMAL))).state());
+        s.close();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(journal.getParent())) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("journal.db.damaged-")),
+                    "the damaged journal is kept for the user");
+        }
+        assertEquals(1, new TaskJournals().read(dir).size(), "the new journal records the new task");
+    }
+
+    @Test
     void journalRecordsRoundTrip() {
         TaskSpec spec = new TaskSpec(TaskId.random(), "proxy.generate", "Quarter proxy of A001 = \"take 3\"\nrev",
                 TaskType.PROXY, TaskPriority.HIGH, new ResourceEstimate(0.5, 0.1, 0.2, 0.3, Duration.ofSeconds(42)),
