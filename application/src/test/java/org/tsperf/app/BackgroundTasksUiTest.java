@@ -1,6 +1,7 @@
 package org.tsperf.app;
 
-import java.util.function.BooleanSupplier;
+import static org.tsperf.app.Await.await;
+
 import java.util.logging.Level;
 import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
@@ -99,20 +100,5 @@ public class BackgroundTasksUiTest extends JellyTestCase {
             }
         }
         return -1;
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, ex);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.tsperf.app;
 
-import java.util.function.Supplier;
+import static org.tsperf.app.Await.await;
+
 import java.util.logging.Level;
 import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
@@ -70,23 +71,5 @@ public class CacheAndMemoryWindowsUiTest extends JellyTestCase {
         await(new JLabelOperator(window, new NameComponentChooser("status"))::getText, "Freed \\d+\\.\\d (KiB|MiB|GiB)",
                 "the free summary");
         window.close();
-    }
-
-    private static String await(Supplier<String> value, String regex, String what) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        String last = null;
-        while (System.currentTimeMillis() < deadline) {
-            last = value.get();
-            if (last != null && last.matches(regex)) {
-                return last;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what + "; last seen: " + last);
     }
 }

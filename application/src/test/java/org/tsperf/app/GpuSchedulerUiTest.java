@@ -1,6 +1,7 @@
 package org.tsperf.app;
 
-import java.util.function.Supplier;
+import static org.tsperf.app.Await.await;
+
 import java.util.logging.Level;
 import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
@@ -60,23 +61,5 @@ public class GpuSchedulerUiTest extends JellyTestCase {
         JProgressBarOperator gpu = new JProgressBarOperator(monitor, new NameComponentChooser("gpuBar"));
         await(gpu::getString, "\\d+ %  \\(.* of .*\\)", "real GPU figures from the GPU module");
         assertFalse("the device is named", gpu.getToolTipText() == null || gpu.getToolTipText().isBlank());
-    }
-
-    private static String await(Supplier<String> value, String regex, String what) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        String last = null;
-        while (System.currentTimeMillis() < deadline) {
-            last = value.get();
-            if (last != null && last.matches(regex)) {
-                return last;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what + "; last seen: " + last);
     }
 }

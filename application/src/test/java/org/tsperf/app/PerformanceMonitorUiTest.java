@@ -1,10 +1,11 @@
 package org.tsperf.app;
 
+import static org.tsperf.app.Await.await;
+
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
 import java.io.File;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import javax.imageio.ImageIO;
 import junit.framework.Test;
@@ -87,24 +88,6 @@ public class PerformanceMonitorUiTest extends JellyTestCase {
         TopComponentOperator reopened = new TopComponentOperator(TITLE);
         await(() -> new JProgressBarOperator(reopened, new NameComponentChooser("cpuBar")).getString(), "\\d+ %.*",
                 "figures after reopening");
-    }
-
-    private static String await(Supplier<String> value, String regex, String what) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        String last = null;
-        while (System.currentTimeMillis() < deadline) {
-            last = value.get();
-            if (last != null && last.matches(regex)) {
-                return last;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what + "; last seen: " + last);
     }
 
     /** With -Dtsperf.screenshot=FILE the main window is saved as PNG (the README's screenshot is made this way). */

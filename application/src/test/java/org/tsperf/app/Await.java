@@ -1,0 +1,42 @@
+package org.tsperf.app;
+
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Polls a live window until it shows what a test expects; the functional tests' one way of waiting. */
+final class Await {
+
+    private static final long TIMEOUT_MILLIS = 30_000;
+
+    private Await() {
+    }
+
+    /** Waits until {@code value} matches {@code regex} and returns it. */
+    static String await(Supplier<String> value, String regex, String what) {
+        String[] last = new String[1];
+        await(() -> {
+            last[0] = value.get();
+            return last[0] != null && last[0].matches(regex);
+        }, what, () -> "; last seen: " + last[0]);
+        return last[0];
+    }
+
+    static void await(BooleanSupplier condition, String what) {
+        await(condition, what, () -> "");
+    }
+
+    private static void await(BooleanSupplier condition, String what, Supplier<String> detail) {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + detail.get());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, ex);
+            }
+        }
+    }
+}
