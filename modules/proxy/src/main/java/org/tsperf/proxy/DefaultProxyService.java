@@ -9,13 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.openide.util.Lookup;
+import org.openide.util.RequestProcessor;
 import org.openide.util.lookup.ServiceProvider;
+import org.tsperf.api.proxy.ProxyConfig;
 import org.tsperf.api.proxy.ProxyCounts;
+import org.tsperf.api.proxy.ProxyFile;
 import org.tsperf.api.proxy.ProxyJob;
+import org.tsperf.api.proxy.ProxyMedia;
 import org.tsperf.api.proxy.ProxyResult;
 import org.tsperf.api.proxy.ProxyResult.Status;
 import org.tsperf.api.proxy.ProxyService;
@@ -41,6 +46,8 @@ public final class DefaultProxyService implements ProxyService {
     static final ResourceEstimate ESTIMATE = new ResourceEstimate(0.4, 0.05, 0, 0.3, Duration.ofSeconds(60));
     /** A job the user waits for claims no CPU share, so a busy machine does not hold it back. */
     static final ResourceEstimate FOREGROUND = new ResourceEstimate(0, 0.05, 0, 0.3, Duration.ofSeconds(60));
+    /** Index reads, folder walks and file deletion for the Proxy Manager: never on the event thread. */
+    private static final Executor BACKGROUND = new RequestProcessor("Proxy store", 1, true);
 
     @Override
     public ProxyCounts counts() {
@@ -84,7 +91,78 @@ public final class DefaultProxyService implements ProxyService {
 
     @Override
     public ProxySettings settings() {
-        return ProxySettings.defaults(defaultStore());
+        return config().settings();
+    }
+
+    @Override
+    public ProxyConfig config() {
+        return ProxyConfigStore.load(defaultStore());
+    }
+
+    @Override
+    public void setConfig(ProxyConfig config) {
+        ProxyConfigStore.save(config);
+        applyWorkers(config);
+        cleanUp();
+    }
+
+    /** How many proxy jobs run at once: the configuration's count, in the task system's proxy queue. */
+    static void applyWorkers(ProxyConfig config) {
+        TaskService tasks = Lookup.getDefault().lookup(TaskService.class);
+        if (tasks != null) {
+            tasks.setWorkers(TaskType.PROXY, config.effectiveJobs());
+        }
+    }
+
+    @Override
+    public List<ProxyMedia> media() {
+        return MediaList.media(config());
+    }
+
+    @Override
+    public CompletableFuture<String> addMedia(List<Path> filesOrFolders) {
+        List<Path> given = List.copyOf(filesOrFolders);
+        return CompletableFuture.supplyAsync(() -> MediaList.add(this, config(), given), BACKGROUND);
+    }
+
+    @Override
+    public void removeMedia(Path source) {
+        Path src = source.toAbsolutePath().normalize();
+        cancel(src, "the source was taken off the media list");
+        try {
+            ProxyIndex.open(settings().store()).forget(src.toString());
+        } catch (IOException ex) {
+            LOG.log(Level.WARNING, "cannot take " + src + " off the media list", ex);
+        }
+        MediaList.forgetDescription(src);
+    }
+
+    @Override
+    public ProxyJob generate(Path source) {
+        return generate(source, settings());
+    }
+
+    @Override
+    public boolean cancel(Path source, String reason) {
+        return MediaList.cancel(source.toAbsolutePath().normalize(), reason);
+    }
+
+    @Override
+    public CompletableFuture<String> deleteProxies(Path source) {
+        Path src = source.toAbsolutePath().normalize();
+        return CompletableFuture.supplyAsync(() -> StoreCleanup.delete(config(), src), BACKGROUND);
+    }
+
+    @Override
+    public CompletableFuture<String> cleanUp() {
+        return CompletableFuture.supplyAsync(() -> StoreCleanup.enforce(config()), BACKGROUND);
+    }
+
+    @Override
+    public Optional<ProxyFile> proxyForPlayback(Path source, int viewWidth) {
+        ProxyConfig c = config();
+        return c.useProxies() ? MediaList.proxyFor(c.settings().store(), source.toAbsolutePath().normalize(),
+                viewWidth) : Optional.empty();
     }
 
     /** {@code <userdir>/var/proxies} in the workbench, {@code ~/.tsperf/proxies} in a plain JVM. */
@@ -117,6 +195,7 @@ public final class DefaultProxyService implements ProxyService {
         }
         Optional<ProxyIndex.Entry> found = index.finished(planKey);
         if (found.isPresent()) {
+            index.touch(planKey);
             return Job.done(existing(index, planKey, src, found.get()));
         }
         TaskService tasks = Lookup.getDefault().lookup(TaskService.class);
@@ -132,6 +211,14 @@ public final class DefaultProxyService implements ProxyService {
         TaskId id = tasks.submit(spec);
         CompletableFuture<ProxyResult> result = tasks.completion(id).thenApply(info -> outcome(index, planKey, src,
                 info));
+        result.thenAccept(r -> {
+            if (r.status() == Status.FAILED) {
+                index.failed(src.toString(), r.error());
+            } else if (r.status() == Status.GENERATED && index.store().equals(
+                    settings().store().toAbsolutePath().normalize())) {
+                cleanUp(); // the store grew: hold it to its limit
+            }
+        });
         return new Job(src, Optional.of(id), result, tasks);
     }
 
@@ -169,7 +256,7 @@ public final class DefaultProxyService implements ProxyService {
     }
 
     /** Missing, folder, unreadable, empty: refused at once, with what to do. */
-    private static void refuseUnreadable(Path src) throws IOException {
+    static void refuseUnreadable(Path src) throws IOException {
         if (!Files.exists(src)) {
             throw new IOException(src + ": no such file. Check the path, or reconnect the drive it is on.");
         }

@@ -35,6 +35,10 @@ final class ProxyIndex implements AutoCloseable {
     private final HTreeMap<String, String> plans;
     /** source path -> plan key | wanted proxy count */
     private final HTreeMap<String, String> sources;
+    /** plan key -> when its proxies were last made, found or played (epoch ms), for least-recently-used cleanup */
+    private final HTreeMap<String, Long> lastUse;
+    /** source path -> why its last proxy job failed, until a later one succeeds */
+    private final HTreeMap<String, String> failures;
 
     /** A finished plan as stored. */
     record Entry(String source, List<ProxyFile> proxies, List<String> reasons) {
@@ -52,6 +56,9 @@ final class ProxyIndex implements AutoCloseable {
         }
         plans = db.hashMap("plans", Serializer.STRING, Serializer.STRING).createOrOpen();
         sources = db.hashMap("sources", Serializer.STRING, Serializer.STRING).createOrOpen();
+        lastUse = db.hashMap("lastUse", Serializer.STRING, Serializer.LONG).createOrOpen();
+        failures = db.hashMap("failures", Serializer.STRING, Serializer.STRING).createOrOpen();
+        db.commit();
     }
 
     /** The index of a store, opened once per process. */
@@ -99,7 +106,67 @@ final class ProxyIndex implements AutoCloseable {
     synchronized void put(String planKey, String source, List<ProxyFile> proxies, List<String> reasons) {
         plans.put(planKey, encode(new Entry(source, proxies, reasons)));
         sources.put(source, planKey + "|" + proxies.size());
+        lastUse.put(planKey, System.currentTimeMillis());
+        failures.remove(source);
         db.commit();
+    }
+
+    /** The plan's proxies were found or played now: cleanup deletes them later. */
+    synchronized void touch(String planKey) {
+        if (plans.containsKey(planKey)) {
+            lastUse.put(planKey, System.currentTimeMillis());
+            db.commit();
+        }
+    }
+
+    /** Remembers why the last proxy job of a source failed (shown until a later one succeeds). */
+    synchronized void failed(String source, String reason) {
+        failures.put(source, reason);
+        db.commit();
+    }
+
+    synchronized Optional<String> failure(String source) {
+        return Optional.ofNullable(failures.get(source));
+    }
+
+    /** Takes a source off the list; its plan stays (other paths of the same content may use it). */
+    synchronized void forget(String source) {
+        sources.remove(source);
+        failures.remove(source);
+        db.commit();
+    }
+
+    /**
+     * Removes a finished plan from the index (one commit) and returns it, so that its files can be deleted after:
+     * a crash in between leaves files no entry points to, never an entry without its files.
+     */
+    synchronized Optional<Entry> removePlan(String planKey) {
+        String text = plans.remove(planKey);
+        lastUse.remove(planKey);
+        db.commit();
+        return text == null ? Optional.empty() : Optional.of(decode(text));
+    }
+
+    /** A finished plan with when it was last used. */
+    record Stored(String planKey, Entry entry, long lastUse) {
+
+        long bytes() {
+            return entry.proxies().stream().mapToLong(ProxyFile::sizeBytes).sum();
+        }
+    }
+
+    /** Every finished plan, least recently used first. */
+    synchronized List<Stored> stored() {
+        List<Stored> all = new ArrayList<>();
+        plans.forEach((k, v) -> all.add(new Stored(k, decode(v), lastUse.getOrDefault(k, 0L))));
+        all.sort(java.util.Comparator.comparingLong(Stored::lastUse));
+        return all;
+    }
+
+    /** A source's plan key and wanted count, if it is on the list. */
+    synchronized Optional<String[]> source(String source) {
+        String v = sources.get(source);
+        return v == null ? Optional.empty() : Optional.of(v.split("\\|", 2));
     }
 
     /** Points a finished plan at the path its content has now (a renamed or moved source). */

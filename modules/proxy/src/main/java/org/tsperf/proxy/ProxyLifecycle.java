@@ -6,6 +6,13 @@ import org.openide.modules.ModuleInstall;
 public final class ProxyLifecycle extends ModuleInstall {
 
     @Override
+    public void restored() {
+        // the configured number of parallel proxy jobs, once the task system is there (it may load later)
+        org.openide.util.RequestProcessor.getDefault().post(() -> DefaultProxyService.applyWorkers(
+                ProxyConfigStore.load(DefaultProxyService.defaultStore())), 2000);
+    }
+
+    @Override
     public void uninstalled() {
         ProxyIndex.closeAll();
     }

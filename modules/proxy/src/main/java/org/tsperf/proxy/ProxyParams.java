@@ -27,23 +27,32 @@ final class ProxyParams {
         m.put("store", s.store().toString());
         m.put("format", s.format().id());
         m.put("quality", s.quality().id());
-        List<String> res = new ArrayList<>();
-        for (ProxyResolution r : s.resolutions()) {
-            res.add(String.format(Locale.ROOT, "%s:%s:%d:%d:%s", r.name(), Double.toString(r.scale()), r.maxWidth(),
-                    r.maxHeight(), r.purpose().replace(';', ',').replace(':', ' ')));
-        }
-        m.put("resolutions", String.join(";", res));
+        m.put("resolutions", encode(s.resolutions()));
         return m;
     }
 
     static ProxySettings settings(Map<String, String> m) {
+        return new ProxySettings(resolutions(m.get("resolutions")), ProxyFormat.parse(m.get("format")),
+                ProxyQuality.parse(m.get("quality")), Path.of(m.get("store")));
+    }
+
+    /** "name:scale:maxWidth:maxHeight:purpose;..." */
+    static String encode(List<ProxyResolution> resolutions) {
+        List<String> res = new ArrayList<>();
+        for (ProxyResolution r : resolutions) {
+            res.add(String.format(Locale.ROOT, "%s:%s:%d:%d:%s", r.name(), Double.toString(r.scale()), r.maxWidth(),
+                    r.maxHeight(), r.purpose().replace(';', ',').replace(':', ' ')));
+        }
+        return String.join(";", res);
+    }
+
+    static List<ProxyResolution> resolutions(String encoded) {
         List<ProxyResolution> res = new ArrayList<>();
-        for (String r : m.get("resolutions").split(";")) {
+        for (String r : encoded.split(";")) {
             String[] f = r.split(":", 5);
             res.add(new ProxyResolution(f[0], Double.parseDouble(f[1]), Integer.parseInt(f[2]),
                     Integer.parseInt(f[3]), f[4]));
         }
-        return new ProxySettings(res, ProxyFormat.parse(m.get("format")), ProxyQuality.parse(m.get("quality")),
-                Path.of(m.get("store")));
+        return res;
     }
 }

@@ -1,6 +1,8 @@
 package org.tsperf.api.proxy;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -43,5 +45,76 @@ public interface ProxyService {
      */
     default ProxyJob generateNow(Path source, ProxySettings settings) {
         return generate(source, settings);
+    }
+
+    /** The configuration (Tools &gt; Options &gt; Proxies); defaults where the user set nothing. */
+    default ProxyConfig config() {
+        return ProxyConfig.defaults(settings().store());
+    }
+
+    /**
+     * Saves a new configuration and applies it: worker count at once, the size limit by a cleanup run, the rest for
+     * jobs queued from now on.
+     */
+    default void setConfig(ProxyConfig config) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no proxy configuration");
+    }
+
+    /** The Proxy Manager's media list with the state of every proxy. Reads the store index; not on the event thread. */
+    default List<ProxyMedia> media() {
+        return List.of();
+    }
+
+    /**
+     * Adds media files, and the media files inside folders (recursively), to the media list; with
+     * {@link ProxyConfig#generateAsync()} their proxies are queued at once.
+     *
+     * @return completes with a summary for the user (how many added, which paths were refused and why)
+     */
+    default CompletableFuture<String> addMedia(List<Path> filesOrFolders) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no media list");
+    }
+
+    /** Takes a source off the media list (its proxies stay until deleted or cleaned up). */
+    default void removeMedia(Path source) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no media list");
+    }
+
+    /** Queues the missing proxies of a listed source under the current configuration. */
+    default ProxyJob generate(Path source) {
+        return generate(source, config().settings());
+    }
+
+    /** Cancels the queued or running proxy job of a source; false when it has none. */
+    default boolean cancel(Path source, String reason) {
+        return false;
+    }
+
+    /**
+     * Deletes the proxies of a source (cancelling its job first).
+     *
+     * @return completes with what was deleted, in words
+     */
+    default CompletableFuture<String> deleteProxies(Path source) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot delete proxies");
+    }
+
+    /**
+     * Enforces the size limit now under the cleanup policy: deletes the least recently used proxies, never one being
+     * made or in use, until the store fits.
+     *
+     * @return completes with what was deleted, or why nothing was
+     */
+    default CompletableFuture<String> cleanUp() {
+        return CompletableFuture.completedFuture("nothing to clean up");
+    }
+
+    /**
+     * The proxy playback should read for a source shown {@code viewWidth} pixels wide: the smallest ready proxy at
+     * least that wide (else the largest), or empty when "Use proxies" is off or the source has none. Marks it used
+     * (so cleanup deletes it last). Reads the store index; not on the event thread.
+     */
+    default Optional<ProxyFile> proxyForPlayback(Path source, int viewWidth) {
+        return Optional.empty();
     }
 }

@@ -1,0 +1,91 @@
+package org.tsperf.proxy;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import org.openide.util.NbPreferences;
+import org.tsperf.api.proxy.CleanupPolicy;
+import org.tsperf.api.proxy.ProxyConfig;
+import org.tsperf.api.proxy.ProxyFormat;
+import org.tsperf.api.proxy.ProxyQuality;
+import org.tsperf.api.proxy.ProxySettings;
+
+/**
+ * Keeps the proxy configuration in the module's preferences ({@code <userdir>/config/Preferences}) in the workbench.
+ * A plain JVM (the command line, unit tests) keeps it in memory only: the command line takes its settings from
+ * flags and must not change what the workbench uses.
+ */
+final class ProxyConfigStore {
+
+    private static final Logger LOG = Logger.getLogger(ProxyConfigStore.class.getName());
+    private static final AtomicReference<ProxyConfig> MEMORY = new AtomicReference<>();
+
+    private ProxyConfigStore() {
+    }
+
+    static ProxyConfig load(Path defaultStore) {
+        ProxyConfig defaults = ProxyConfig.defaults(defaultStore);
+        Preferences p = preferences();
+        if (p == null) {
+            ProxyConfig m = MEMORY.get();
+            return m != null ? m : defaults;
+        }
+        try {
+            ProxySettings d = defaults.settings();
+            String res = p.get("resolutions", null);
+            ProxySettings settings = new ProxySettings(res == null ? d.resolutions() : ProxyParams.resolutions(res),
+                    ProxyFormat.parse(p.get("format", d.format().id())),
+                    ProxyQuality.parse(p.get("quality", d.quality().id())),
+                    Path.of(p.get("storageLocation", d.store().toString())));
+            return new ProxyConfig(settings, p.getBoolean("generateAsync", defaults.generateAsync()),
+                    p.getBoolean("parallelGeneration", defaults.parallelGeneration()),
+                    p.getInt("maxConcurrentJobs", defaults.maxConcurrentJobs()),
+                    p.getLong("maxCacheSize", defaults.maxCacheSizeBytes()),
+                    CleanupPolicy.valueOf(p.get("cleanupPolicy", defaults.cleanupPolicy().name())),
+                    p.getBoolean("useProxies", defaults.useProxies()));
+        } catch (RuntimeException ex) {
+            // a hand-edited or older preferences file must not stop the module: say so and use the defaults
+            LOG.log(Level.WARNING, "The saved proxy settings cannot be read (" + ex.getMessage()
+                    + "); using the defaults. Set them again in Tools > Options > Proxies.", ex);
+            return defaults;
+        }
+    }
+
+    static void save(ProxyConfig c) {
+        Preferences p = preferences();
+        if (p == null) {
+            MEMORY.set(c);
+            return;
+        }
+        ProxySettings s = c.settings();
+        p.put("resolutions", ProxyParams.encode(s.resolutions()));
+        p.put("format", s.format().id());
+        p.put("quality", s.quality().id());
+        p.put("storageLocation", s.store().toString());
+        p.putBoolean("generateAsync", c.generateAsync());
+        p.putBoolean("parallelGeneration", c.parallelGeneration());
+        p.putInt("maxConcurrentJobs", c.maxConcurrentJobs());
+        p.putLong("maxCacheSize", c.maxCacheSizeBytes());
+        p.put("cleanupPolicy", c.cleanupPolicy().name());
+        p.putBoolean("useProxies", c.useProxies());
+        try {
+            p.flush();
+        } catch (BackingStoreException ex) {
+            LOG.log(Level.WARNING, "The proxy settings could not be written to disk; they hold until the workbench"
+                    + " closes. Check that the user directory is writable.", ex);
+        }
+    }
+
+    /** The module's preferences in the workbench; null in a plain JVM. */
+    private static Preferences preferences() {
+        return System.getProperty("netbeans.user") == null ? null : NbPreferences.forModule(ProxyConfigStore.class);
+    }
+
+    /** For tests: back to the defaults in a plain JVM. */
+    static void resetMemory() {
+        MEMORY.set(null);
+    }
+}
