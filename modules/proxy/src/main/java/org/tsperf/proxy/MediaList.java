@@ -151,12 +151,12 @@ final class MediaList {
     static String add(ProxyService service, ProxyConfig config, List<Path> given) {
         List<Path> files = new ArrayList<>();
         List<String> refused = new ArrayList<>();
-        int fromFolders = 0;
+        Set<Path> inFolders = new java.util.HashSet<>();
         for (Path g : given) {
             Path p = g.toAbsolutePath().normalize();
             if (Files.isDirectory(p)) {
                 List<Path> found = mediaIn(p, refused);
-                fromFolders += found.size();
+                inFolders.addAll(found);
                 files.addAll(found);
                 if (found.isEmpty()) {
                     refused.add(p + ": no media files in this folder (looked for " + String.join(", ",
@@ -167,6 +167,7 @@ final class MediaList {
             }
         }
         int added = 0;
+        int fromFolders = 0;
         int queued = 0;
         ProxyIndex index;
         try {
@@ -180,6 +181,7 @@ final class MediaList {
                 String plan = Fingerprint.plan(Fingerprint.of(f), config.settings());
                 index.want(f.toString(), plan, config.settings().resolutions().size());
                 added++;
+                fromFolders += inFolders.contains(f) ? 1 : 0;
                 if (config.generateAsync() && service.generate(f, config.settings()).task().isPresent()) {
                     queued++;
                 }

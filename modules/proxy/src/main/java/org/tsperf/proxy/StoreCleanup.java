@@ -31,7 +31,12 @@ final class StoreCleanup {
     }
 
     /** Holds the store to the configuration's size limit under its policy. */
-    static synchronized String enforce(ProxyConfig config) {
+    static String enforce(ProxyConfig config) {
+        return enforce(config, IN_USE_MS);
+    }
+
+    /** As {@link #enforce(ProxyConfig)}, with proxies used in the last {@code inUseMs} milliseconds kept. */
+    static synchronized String enforce(ProxyConfig config, long inUseMs) {
         ProxyIndex index;
         try {
             index = ProxyIndex.open(config.settings().store());
@@ -60,7 +65,7 @@ final class StoreCleanup {
             if (total <= limit) {
                 break;
             }
-            if (busy.contains(s.planKey()) || now - s.lastUse() < IN_USE_MS) {
+            if (busy.contains(s.planKey()) || now - s.lastUse() < inUseMs) {
                 continue;
             }
             long bytes = bytesOnDisk(s);

@@ -65,7 +65,12 @@ class ProxyServiceTest {
     }
 
     static Path clip(String name, String source, boolean audio, String... extra) throws Exception {
-        Path out = media.resolve(name);
+        return clipAt(media, name, source, audio, extra);
+    }
+
+    /** An H.264 clip (with AAC audio if asked) in {@code dir}. */
+    static Path clipAt(Path dir, String name, String source, boolean audio, String... extra) throws Exception {
+        Path out = dir.resolve(name);
         List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", source));
         if (audio) {
             args.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-shortest",

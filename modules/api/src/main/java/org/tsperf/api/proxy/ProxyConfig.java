@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param generateAsync      make proxies in the background as soon as media are added
  * @param parallelGeneration make proxies of several sources at once (else one at a time)
  * @param maxConcurrentJobs  how many sources at once when parallel, at least 1
- * @param maxCacheSizeBytes  the size the proxy store may take on disk, at least 1 MiB
+ * @param maxCacheSizeBytes  the size the proxy store may take on disk
  * @param cleanupPolicy      what happens when the store grows past {@code maxCacheSizeBytes}
  * @param useProxies         playback and previews read proxies instead of the sources where they exist
  */
@@ -26,9 +26,8 @@ public record ProxyConfig(ProxySettings settings, boolean generateAsync, boolean
         if (maxConcurrentJobs < 1 || maxConcurrentJobs > 64) {
             throw new IllegalArgumentException("maxConcurrentJobs must be 1 to 64, not " + maxConcurrentJobs);
         }
-        if (maxCacheSizeBytes < (1L << 20)) {
-            throw new IllegalArgumentException("maxCacheSize must be at least 1 MiB, not " + maxCacheSizeBytes
-                    + " bytes");
+        if (maxCacheSizeBytes < 1) {
+            throw new IllegalArgumentException("maxCacheSize must be positive, not " + maxCacheSizeBytes + " bytes");
         }
     }
 
@@ -44,6 +43,11 @@ public record ProxyConfig(ProxySettings settings, boolean generateAsync, boolean
 
     public ProxyConfig withSettings(ProxySettings s) {
         return new ProxyConfig(s, generateAsync, parallelGeneration, maxConcurrentJobs, maxCacheSizeBytes,
+                cleanupPolicy, useProxies);
+    }
+
+    public ProxyConfig withGenerateAsync(boolean async) {
+        return new ProxyConfig(settings, async, parallelGeneration, maxConcurrentJobs, maxCacheSizeBytes,
                 cleanupPolicy, useProxies);
     }
 

@@ -1,0 +1,289 @@
+package org.tsperf.proxy;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.openide.util.Lookup;
+import org.openide.util.RequestProcessor;
+import org.openide.util.lookup.ServiceProvider;
+import org.tsperf.api.cache.CacheKey;
+import org.tsperf.api.cache.MultiLevelCache;
+import org.tsperf.api.media.MediaInfo;
+import org.tsperf.api.media.MediaProbe;
+import org.tsperf.api.media.Thumbnail;
+import org.tsperf.api.media.ThumbnailService;
+import org.tsperf.api.media.VideoStreamInfo;
+import org.tsperf.api.proxy.ProxyFile;
+import org.tsperf.api.tasks.ResourceEstimate;
+import org.tsperf.api.tasks.TaskContext;
+import org.tsperf.api.tasks.TaskHandler;
+import org.tsperf.api.tasks.TaskId;
+import org.tsperf.api.tasks.TaskInfo;
+import org.tsperf.api.tasks.TaskPriority;
+import org.tsperf.api.tasks.TaskService;
+import org.tsperf.api.tasks.TaskSpec;
+import org.tsperf.api.tasks.TaskState;
+import org.tsperf.api.tasks.TaskType;
+
+/**
+ * Thumbnail strips for the Proxy Manager. A strip whose thumbnails are all cached comes back at once; otherwise a
+ * thumbnail task of the task system decodes the missing ones (from a ready proxy of the source when there is one:
+ * decoding 960x540 is ~16 times cheaper than 4K) and puts them in the frame cache, from where they spill to disk.
+ */
+@ServiceProvider(service = ThumbnailService.class)
+public final class ThumbnailStrips implements ThumbnailService {
+
+    private static final Logger LOG = Logger.getLogger(ThumbnailStrips.class.getName());
+    private static final Executor LOOKUPS = new RequestProcessor("Thumbnail lookups", 1, true);
+    private static final ResourceEstimate ESTIMATE = new ResourceEstimate(0.2, 0.01, 0, 0.1, Duration.ofSeconds(5));
+    /** Strips being made by this process, by task; the handler completes them. */
+    private static final Map<TaskId, CompletableFuture<List<Thumbnail>>> WAITING = new ConcurrentHashMap<>();
+
+    @Override
+    public CompletableFuture<List<Thumbnail>> strip(Path source, int count, int width) {
+        if (count < 1 || count > 100 || width < 16 || width > 1920) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a strip is 1-100 thumbnails of 16-1920"
+                    + " px, not " + count + " of " + width));
+        }
+        Path src = source.toAbsolutePath().normalize();
+        return CompletableFuture.supplyAsync(() -> Request.of(src, count, width), LOOKUPS).thenCompose(r -> {
+            Optional<List<Thumbnail>> cached = r.allCached();
+            if (cached.isPresent()) {
+                return CompletableFuture.completedFuture(cached.get());
+            }
+            TaskService tasks = Lookup.getDefault().lookup(TaskService.class);
+            if (tasks == null) {
+                return CompletableFuture.supplyAsync(() -> r.make(null), LOOKUPS);
+            }
+            CompletableFuture<List<Thumbnail>> result = new CompletableFuture<>();
+            TaskId id = TaskId.random();
+            WAITING.put(id, result);
+            tasks.submit(new TaskSpec(id, Handler.KIND, "Thumbnails of " + src.getFileName(), TaskType.THUMBNAIL,
+                    TaskPriority.NORMAL, ESTIMATE, r.parameters(), java.util.Set.of()));
+            tasks.completion(id).thenAccept(info -> ended(id, info));
+            return result;
+        });
+    }
+
+    private static void ended(TaskId id, TaskInfo info) {
+        CompletableFuture<List<Thumbnail>> f = WAITING.remove(id);
+        if (f != null && info.state() != TaskState.DONE) {
+            f.completeExceptionally(new IllegalStateException(info.reason().isEmpty() ? info.state().toString()
+                    : info.reason()));
+        }
+    }
+
+    /** One strip: where the thumbnails are, their cache keys, and how to decode them. */
+    record Request(Path source, String contentId, List<Long> times, int width, int height, int rotation) {
+
+        static Request of(Path src, int count, int width) {
+            try {
+                DefaultProxyService.refuseUnreadable(src);
+                MediaProbe probe = Lookup.getDefault().lookup(MediaProbe.class);
+                if (probe == null) {
+                    throw new IllegalStateException("no media probe: the Media module is missing; install it (Tools >"
+                            + " Plugins)");
+                }
+                MediaInfo info = probe.probe(src);
+                VideoStreamInfo v = info.mainVideo().orElseThrow(() -> new IllegalStateException(src
+                        + ": has no video stream, so no thumbnails"));
+                double duration = info.durationSeconds() > 0 ? info.durationSeconds() : v.durationSeconds();
+                List<Long> times = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    times.add((long) ((i + 0.5) / count * duration * 1e6));
+                }
+                int height = Math.max(2, (int) Math.round(width * (double) v.displayHeight() / v.displayWidth()));
+                return new Request(src, Fingerprint.of(src), times, width, height, v.rotation());
+            } catch (java.io.IOException ex) {
+                throw new IllegalStateException(ex.getMessage(), ex);
+            }
+        }
+
+        Map<String, String> parameters() {
+            return Map.of("source", source.toString(), "content", contentId, "width", Integer.toString(width),
+                    "height", Integer.toString(height), "rotation", Integer.toString(rotation), "times",
+                    String.join(",", times.stream().map(String::valueOf).toList()));
+        }
+
+        static Request of(Map<String, String> p) {
+            List<Long> times = new ArrayList<>();
+            for (String t : p.get("times").split(",")) {
+                times.add(Long.parseLong(t));
+            }
+            return new Request(Path.of(p.get("source")), p.get("content"), times, Integer.parseInt(p.get("width")),
+                    Integer.parseInt(p.get("height")), Integer.parseInt(p.get("rotation")));
+        }
+
+        CacheKey key(long time) {
+            return CacheKey.thumbnail(contentId, time, width);
+        }
+
+        Optional<List<Thumbnail>> allCached() {
+            MultiLevelCache cache = Lookup.getDefault().lookup(MultiLevelCache.class);
+            if (cache == null) {
+                return Optional.empty();
+            }
+            List<Thumbnail> strip = new ArrayList<>();
+            for (long t : times) {
+                Optional<byte[]> v = cache.get(key(t));
+                if (v.isEmpty()) {
+                    return Optional.empty();
+                }
+                strip.add(decode(t, v.get()));
+            }
+            return Optional.of(strip);
+        }
+
+        /** Decodes what the cache lacks (through the cache when there is one). */
+        List<Thumbnail> make(TaskContext context) {
+            MultiLevelCache cache = Lookup.getDefault().lookup(MultiLevelCache.class);
+            try (Decoder decoder = new Decoder(this)) {
+                List<Thumbnail> strip = new ArrayList<>();
+                for (int i = 0; i < times.size(); i++) {
+                    if (context != null) {
+                        context.checkCancelled();
+                        context.progress(i, times.size(), "thumbnail " + (i + 1) + " of " + times.size());
+                    }
+                    long t = times.get(i);
+                    byte[] value = cache != null ? cache.get(key(t), k -> decoder.at(t)) : decoder.at(t);
+                    strip.add(decode(t, value));
+                }
+                return strip;
+            } catch (RuntimeException ex) {
+                throw ex;
+            } catch (Exception ex) {
+                throw new IllegalStateException(source + ": thumbnails cannot be decoded (" + ex.getMessage() + ")",
+                        ex);
+            }
+        }
+
+        private static Thumbnail decode(long time, byte[] value) {
+            ByteBuffer b = ByteBuffer.wrap(value);
+            int w = b.getInt();
+            int h = b.getInt();
+            byte[] rgb = new byte[value.length - 8];
+            b.get(rgb);
+            return new Thumbnail(time, w, h, rgb);
+        }
+    }
+
+    /** A grabber opened on first need, scaling to the thumbnail size in FFmpeg (cheaper than scaling in Java). */
+    private static final class Decoder implements AutoCloseable {
+        private final Request r;
+        private FFmpegFrameGrabber grabber;
+
+        Decoder(Request r) {
+            this.r = r;
+        }
+
+        byte[] at(long time) throws Exception {
+            boolean sideways = r.rotation() % 180 != 0;
+            int w = sideways ? r.height() : r.width();
+            int h = sideways ? r.width() : r.height();
+            if (grabber == null) {
+                Path input = MediaList.proxyFor(DefaultProxyService.defaultStore(), r.source(), r.width())
+                        .map(ProxyFile::path).orElse(r.source());
+                // proxies are stored upright: rotation applies only when decoding the source itself
+                grabber = new FFmpegFrameGrabber(input.toFile());
+                grabber.setImageWidth(input.equals(r.source()) ? w : r.width());
+                grabber.setImageHeight(input.equals(r.source()) ? h : r.height());
+                grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+                grabber.start();
+                if (!input.equals(r.source())) {
+                    w = r.width();
+                    h = r.height();
+                    sideways = false;
+                }
+                LOG.log(Level.FINE, "thumbnails of {0} decoded from {1}", new Object[] {r.source(), input});
+            } else if (grabber.getImageWidth() == r.width() && grabber.getImageHeight() == r.height()) {
+                w = r.width();
+                h = r.height();
+                sideways = false;
+            }
+            grabber.setTimestamp(time);
+            Frame f = grabber.grabImage();
+            if (f == null || f.image == null) {
+                throw new IllegalStateException("no picture at " + time / 1e6 + " s (the file ends early: truncated?)");
+            }
+            ByteBuffer pixels = (ByteBuffer) f.image[0];
+            byte[] rgb = new byte[w * h * 3];
+            for (int y = 0; y < h; y++) {
+                pixels.get(y * f.imageStride, rgb, y * w * 3, w * 3);
+            }
+            if (sideways || r.rotation() == 180) {
+                rgb = rotate(rgb, w, h, r.rotation());
+            }
+            ByteBuffer out = ByteBuffer.allocate(8 + rgb.length);
+            out.putInt(r.width()).putInt(r.height()).put(rgb);
+            return out.array();
+        }
+
+        /** Turns a decoded picture clockwise by 90, 180 or 270 degrees, as the display matrix says. */
+        private static byte[] rotate(byte[] rgb, int w, int h, int degrees) {
+            byte[] out = new byte[rgb.length];
+            int ow = degrees == 180 ? w : h;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int nx;
+                    int ny;
+                    switch (degrees) {
+                        case 90 -> {
+                            nx = h - 1 - y;
+                            ny = x;
+                        }
+                        case 270 -> {
+                            nx = y;
+                            ny = w - 1 - x;
+                        }
+                        default -> {
+                            nx = w - 1 - x;
+                            ny = h - 1 - y;
+                        }
+                    }
+                    System.arraycopy(rgb, (y * w + x) * 3, out, (ny * ow + nx) * 3, 3);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (grabber != null) {
+                grabber.close();
+            }
+        }
+    }
+
+    /** Runs thumbnail tasks, also those found in the journal after a restart (they refill the cache). */
+    @ServiceProvider(service = TaskHandler.class)
+    public static final class Handler implements TaskHandler {
+
+        static final String KIND = "proxy.thumbnails";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public void run(TaskSpec spec, TaskContext context) {
+            List<Thumbnail> strip = Request.of(spec.parameters()).make(context);
+            CompletableFuture<List<Thumbnail>> f = WAITING.remove(spec.id());
+            if (f != null) {
+                f.complete(strip);
+            }
+        }
+    }
+}

@@ -1,0 +1,574 @@
+package org.tsperf.proxy.ui;
+
+import java.awt.BorderLayout;
+import java.awt.Desktop;
+import java.awt.FlowLayout;
+import java.awt.datatransfer.DataFlavor;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.swing.BorderFactory;
+import javax.swing.ImageIcon;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JFileChooser;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTable;
+import javax.swing.JTextArea;
+import javax.swing.ListSelectionModel;
+import javax.swing.SwingUtilities;
+import javax.swing.TransferHandler;
+import javax.swing.table.AbstractTableModel;
+import org.netbeans.api.settings.ConvertAsProperties;
+import org.openide.DialogDisplayer;
+import org.openide.NotifyDescriptor;
+import org.openide.awt.ActionID;
+import org.openide.awt.ActionReference;
+import org.openide.util.Lookup;
+import org.openide.util.LookupListener;
+import org.openide.util.NbBundle.Messages;
+import org.openide.util.RequestProcessor;
+import org.openide.windows.TopComponent;
+import org.tsperf.api.media.Thumbnail;
+import org.tsperf.api.media.ThumbnailService;
+import org.tsperf.api.proxy.ProxyConfig;
+import org.tsperf.api.proxy.ProxyFile;
+import org.tsperf.api.proxy.ProxyMedia;
+import org.tsperf.api.proxy.ProxyResolution;
+import org.tsperf.api.proxy.ProxyService;
+import org.tsperf.api.proxy.ProxyState;
+
+/**
+ * The Proxy Manager: the media list with the state of every proxy, adding media by dialog or drag and drop,
+ * Generate / Cancel / Delete / Reveal, the "Use proxies" switch and a thumbnail strip of the selected source. It talks
+ * to the proxy and thumbnail services through Lookup only; the list is read once a second off the event thread.
+ */
+@ConvertAsProperties(dtd = "-//org.tsperf.proxy.ui//ProxyManager//EN", autostore = false)
+@TopComponent.Description(preferredID = ProxyManagerTopComponent.ID, iconBase = "org/tsperf/proxy/ui/proxies.png",
+        persistenceType = TopComponent.PERSISTENCE_ALWAYS)
+@TopComponent.Registration(mode = "editor", openAtStartup = false, position = 300)
+@ActionID(category = "Window", id = "org.tsperf.proxy.ui.ProxyManagerTopComponent")
+@ActionReference(path = "Menu/Window", position = 150)
+@TopComponent.OpenActionRegistration(displayName = "#CTL_ProxyManagerAction", preferredID = ProxyManagerTopComponent.ID)
+@Messages({
+    "CTL_ProxyManagerAction=Proxy Manager",
+    "CTL_ProxyManagerTopComponent=Proxy Manager",
+    "HINT_ProxyManagerTopComponent=Media and their proxies: add media, generate, cancel, delete, reveal"
+})
+public final class ProxyManagerTopComponent extends TopComponent {
+
+    static final String ID = "ProxyManagerTopComponent";
+    private static final Logger LOG = Logger.getLogger(ProxyManagerTopComponent.class.getName());
+    static final int STRIP_COUNT = 8;
+    static final int STRIP_WIDTH = 160;
+    /** Service calls that read files (index, fingerprints, deletion) never run on the event thread. */
+    private static final RequestProcessor WORK = new RequestProcessor("Proxy Manager", 2, true);
+
+    private final MediaTableModel model = new MediaTableModel();
+    private final JTable table = new JTable(model);
+    private final JCheckBox useProxies = new JCheckBox("Use proxies");
+    private final JLabel status = new JLabel(" ");
+    private final JTextArea details = new JTextArea(4, 40);
+    private final JPanel strip = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 4));
+    private final JLabel stripStatus = new JLabel(" ");
+    private final List<JButton> sourceActions = new ArrayList<>();
+    private final Lookup.Result<ProxyService> services = Lookup.getDefault().lookupResult(ProxyService.class);
+    private final LookupListener servicesChanged = e -> refreshSoon();
+    private ScheduledExecutorService sampler;
+    private Path stripSource;
+
+    public ProxyManagerTopComponent() {
+        setName(Bundle.CTL_ProxyManagerTopComponent());
+        setToolTipText(Bundle.HINT_ProxyManagerTopComponent());
+        buildLayout();
+    }
+
+    private void buildLayout() {
+        setLayout(new BorderLayout());
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        buttons.add(button("Add Files...", "Add media files to the list", this::addFiles, false));
+        buttons.add(button("Add Folder...", "Add every media file of a folder and its subfolders", this::addFolder,
+                false));
+        buttons.add(button("Generate", "Make the missing proxies of the selected sources",
+                () -> forSelected(this::generate), true));
+        buttons.add(button("Cancel", "Stop the proxy jobs of the selected sources",
+                () -> forSelected(this::cancel), true));
+        buttons.add(button("Delete Proxies", "Delete the proxies of the selected sources (the sources stay)",
+                () -> forSelected(this::delete), true));
+        buttons.add(button("Reveal", "Show the selected source's proxies in the file manager", this::reveal, true));
+        buttons.add(button("Remove", "Take the selected sources off the list (their proxies stay until cleaned up)",
+                () -> forSelected(this::remove), true));
+        buttons.add(button("Clean Up", "Hold the proxy store to its size limit now (Tools > Options > Proxies)",
+                this::cleanUp, false));
+        useProxies.setToolTipText("Playback and previews read proxies instead of the sources where they exist");
+        useProxies.addActionListener(e -> setUseProxies(useProxies.isSelected()));
+        buttons.add(useProxies);
+
+        table.setName("proxyMedia");
+        table.setAutoCreateRowSorter(true);
+        table.setFillsViewportHeight(true);
+        table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
+        table.getSelectionModel().addListSelectionListener(e -> {
+            if (!e.getValueIsAdjusting()) {
+                selectionChanged();
+            }
+        });
+        JScrollPane tableScroll = new JScrollPane(table);
+        TransferHandler drop = new FileDrop();
+        table.setTransferHandler(drop);
+        tableScroll.setTransferHandler(drop);
+
+        details.setEditable(false);
+        details.setLineWrap(true);
+        details.setWrapStyleWord(true);
+        details.setName("proxyDetails");
+        strip.setName("thumbnailStrip");
+        stripStatus.setName("thumbnailStatus");
+        JPanel stripPanel = new JPanel(new BorderLayout());
+        stripPanel.add(new JScrollPane(strip), BorderLayout.CENTER);
+        stripPanel.add(stripStatus, BorderLayout.SOUTH);
+        JSplitPane bottom = new JSplitPane(JSplitPane.VERTICAL_SPLIT, stripPanel, new JScrollPane(details));
+        bottom.setResizeWeight(0.6);
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, tableScroll, bottom);
+        split.setResizeWeight(0.6);
+
+        status.setName("proxyStatus");
+        status.setBorder(BorderFactory.createEmptyBorder(2, 6, 2, 6));
+        add(buttons, BorderLayout.NORTH);
+        add(split, BorderLayout.CENTER);
+        add(status, BorderLayout.SOUTH);
+        updateButtons();
+    }
+
+    private JButton button(String text, String tip, Runnable action, boolean needsSelection) {
+        JButton b = new JButton(text);
+        b.setToolTipText(tip);
+        b.addActionListener(e -> action.run());
+        if (needsSelection) {
+            sourceActions.add(b);
+        }
+        return b;
+    }
+
+    private Optional<ProxyService> service() {
+        return Optional.ofNullable(Lookup.getDefault().lookup(ProxyService.class));
+    }
+
+    private List<ProxyMedia> selected() {
+        List<ProxyMedia> s = new ArrayList<>();
+        for (int row : table.getSelectedRows()) {
+            s.add(model.at(table.convertRowIndexToModel(row)));
+        }
+        return s;
+    }
+
+    private void forSelected(java.util.function.Consumer<ProxyMedia> action) {
+        selected().forEach(action);
+        refreshSoon();
+    }
+
+    private void addFiles() {
+        choose(JFileChooser.FILES_ONLY, "Add Media Files");
+    }
+
+    private void addFolder() {
+        choose(JFileChooser.DIRECTORIES_ONLY, "Add a Folder of Media");
+    }
+
+    private void choose(int mode, String title) {
+        JFileChooser chooser = new JFileChooser();
+        chooser.setDialogTitle(title);
+        chooser.setFileSelectionMode(mode);
+        chooser.setMultiSelectionEnabled(true);
+        if (chooser.showOpenDialog(this) == JFileChooser.APPROVE_OPTION) {
+            File[] files = chooser.getSelectedFiles();
+            if (files.length == 0 && chooser.getSelectedFile() != null) {
+                files = new File[] {chooser.getSelectedFile()};
+            }
+            add(java.util.Arrays.stream(files).map(File::toPath).toList());
+        }
+    }
+
+    /** Adds media (from the dialogs and from drops). */
+    void add(List<Path> paths) {
+        service().ifPresentOrElse(s -> {
+            say("Adding " + paths.size() + " item(s)...");
+            report(s.addMedia(paths));
+        }, this::sayMissing);
+    }
+
+    private void generate(ProxyMedia m) {
+        service().ifPresent(s -> WORK.post(() -> {
+            s.generate(m.source()).result().thenAccept(r -> {
+                if (!r.status().ok()) {
+                    say(m.source().getFileName() + ": " + r.error());
+                }
+                refreshSoon();
+            });
+            refreshSoon();
+        }));
+    }
+
+    private void cancel(ProxyMedia m) {
+        service().ifPresent(s -> WORK.post(() -> {
+            if (!s.cancel(m.source(), "cancelled in the Proxy Manager")) {
+                say(m.source().getFileName() + " has no proxy job to cancel");
+            }
+        }));
+    }
+
+    private void delete(ProxyMedia m) {
+        service().ifPresent(s -> report(s.deleteProxies(m.source())));
+    }
+
+    private void remove(ProxyMedia m) {
+        service().ifPresent(s -> WORK.post(() -> {
+            s.removeMedia(m.source());
+            refreshSoon();
+        }));
+    }
+
+    private void cleanUp() {
+        service().ifPresentOrElse(s -> report(s.cleanUp()), this::sayMissing);
+    }
+
+    private void setUseProxies(boolean use) {
+        service().ifPresent(s -> WORK.post(() -> {
+            ProxyConfig c = s.config();
+            if (c.useProxies() != use) {
+                s.setConfig(c.withUseProxies(use));
+                say(use ? "Playback reads proxies where they exist" : "Playback reads the original sources");
+            }
+        }));
+    }
+
+    /** Opens the folder of the selected source's first proxy in the desktop's file manager, selecting it if it can. */
+    private void reveal() {
+        List<ProxyMedia> s = selected();
+        if (s.isEmpty()) {
+            return;
+        }
+        Optional<ProxyFile> proxy = s.get(0).proxies().stream().map(ProxyState::file).flatMap(Optional::stream)
+                .findFirst();
+        if (proxy.isEmpty()) {
+            say(s.get(0).source().getFileName() + " has no proxies yet: Generate makes them");
+            return;
+        }
+        File file = proxy.get().path().toFile();
+        WORK.post(() -> {
+            try {
+                Desktop d = Desktop.isDesktopSupported() ? Desktop.getDesktop() : null;
+                if (d != null && d.isSupported(Desktop.Action.BROWSE_FILE_DIR)) {
+                    d.browseFileDirectory(file);
+                } else if (d != null && d.isSupported(Desktop.Action.OPEN)) {
+                    d.open(file.getParentFile());
+                } else {
+                    showPath(file);
+                }
+            } catch (java.io.IOException | RuntimeException ex) {
+                LOG.log(Level.INFO, "the desktop cannot show " + file, ex);
+                showPath(file);
+            }
+        });
+    }
+
+    private static void showPath(File file) {
+        JTextArea path = new JTextArea("This desktop has no file manager Java can open. The proxy is:\n"
+                + file.getAbsolutePath());
+        path.setEditable(false);
+        DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(path));
+    }
+
+    private void report(CompletableFuture<String> work) {
+        work.whenComplete((text, error) -> {
+            if (error != null) {
+                LOG.log(Level.WARNING, "proxy action failed", error);
+                say("Failed: " + error.getMessage());
+            } else {
+                say(text);
+            }
+            refreshSoon();
+        });
+    }
+
+    private void say(String text) {
+        SwingUtilities.invokeLater(() -> {
+            status.setText(text);
+            status.setToolTipText(text);
+        });
+    }
+
+    private void sayMissing() {
+        say("The Proxy Engine module is not installed or is disabled: install it in Tools > Plugins");
+    }
+
+    private void selectionChanged() {
+        updateButtons();
+        List<ProxyMedia> s = selected();
+        if (s.size() != 1) {
+            details.setText(s.isEmpty() ? "" : s.size() + " sources selected");
+            showStrip(null);
+            return;
+        }
+        showDetails(s.get(0));
+        showStrip(s.get(0).source());
+    }
+
+    private void updateButtons() {
+        boolean any = table.getSelectedRowCount() > 0;
+        sourceActions.forEach(b -> b.setEnabled(any));
+    }
+
+    private void showDetails(ProxyMedia m) {
+        StringBuilder b = new StringBuilder(m.source().toString()).append('\n').append(m.description()).append('\n');
+        for (ProxyState p : m.proxies()) {
+            b.append(p.resolution()).append(": ").append(p.summary());
+            p.file().ifPresent(f -> b.append(", ").append(f.width()).append('x').append(f.height()).append(' ')
+                    .append(f.codec()).append(", ").append(f.path()));
+            if (!p.detail().isEmpty()) {
+                b.append(" (").append(p.detail()).append(')');
+            }
+            b.append('\n');
+        }
+        m.reasons().forEach(r -> b.append("- ").append(r).append('\n'));
+        if (!b.toString().equals(details.getText())) {
+            details.setText(b.toString());
+            details.setCaretPosition(0);
+        }
+    }
+
+    /** The strip of one source, from the thumbnail service (cached, or made by a thumbnail task). */
+    private void showStrip(Path source) {
+        if (Objects.equals(source, stripSource)) {
+            return;
+        }
+        stripSource = source;
+        strip.removeAll();
+        strip.revalidate();
+        strip.repaint();
+        if (source == null) {
+            stripStatus.setText(" ");
+            return;
+        }
+        ThumbnailService thumbnails = Lookup.getDefault().lookup(ThumbnailService.class);
+        if (thumbnails == null) {
+            stripStatus.setText("No thumbnails: no thumbnail service is installed");
+            return;
+        }
+        stripStatus.setText("Making thumbnails...");
+        long started = System.nanoTime();
+        thumbnails.strip(source, STRIP_COUNT, STRIP_WIDTH).whenComplete((list, error) -> SwingUtilities
+                .invokeLater(() -> {
+                    if (!source.equals(stripSource)) {
+                        return; // the selection moved on
+                    }
+                    if (error != null) {
+                        Throwable cause = error.getCause() != null ? error.getCause() : error;
+                        stripStatus.setText("No thumbnails: " + cause.getMessage());
+                        return;
+                    }
+                    for (Thumbnail t : list) {
+                        JLabel l = new JLabel(new ImageIcon(image(t)));
+                        l.setName("thumbnail");
+                        l.setToolTipText(String.format(Locale.ROOT, "%.2f s", t.timeMicros() / 1e6));
+                        strip.add(l);
+                    }
+                    strip.revalidate();
+                    strip.repaint();
+                    stripStatus.setText(String.format(Locale.ROOT, "%d thumbnails in %d ms", list.size(),
+                            (System.nanoTime() - started) / 1_000_000));
+                }));
+    }
+
+    private static BufferedImage image(Thumbnail t) {
+        BufferedImage img = new BufferedImage(t.width(), t.height(), BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[t.width()];
+        byte[] rgb = t.rgb();
+        for (int y = 0; y < t.height(); y++) {
+            for (int x = 0; x < t.width(); x++) {
+                int i = (y * t.width() + x) * 3;
+                row[x] = (rgb[i] & 0xff) << 16 | (rgb[i + 1] & 0xff) << 8 | (rgb[i + 2] & 0xff);
+            }
+            img.setRGB(0, y, t.width(), 1, row, 0, t.width());
+        }
+        return img;
+    }
+
+    private void refreshSoon() {
+        ScheduledExecutorService s = sampler;
+        if (s != null) {
+            s.schedule(this::refresh, 200, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Reads the list off the event thread, then shows it. */
+    private void refresh() {
+        Optional<ProxyService> s = service();
+        if (s.isEmpty()) {
+            SwingUtilities.invokeLater(() -> {
+                model.show(List.of(), List.of());
+                useProxies.setEnabled(false);
+                status.setText("The Proxy Engine module is not installed or is disabled: install it in Tools >"
+                        + " Plugins");
+            });
+            return;
+        }
+        try {
+            ProxyConfig config = s.get().config();
+            List<ProxyMedia> media = s.get().media();
+            SwingUtilities.invokeLater(() -> show(config, media));
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "the Proxy Manager cannot read the media list", ex);
+        }
+    }
+
+    private void show(ProxyConfig config, List<ProxyMedia> media) {
+        List<Path> keep = selected().stream().map(ProxyMedia::source).toList();
+        model.show(config.settings().resolutions(), media);
+        for (int i = 0; i < model.getRowCount(); i++) {
+            if (keep.contains(model.at(i).source())) {
+                int view = table.convertRowIndexToView(i);
+                table.getSelectionModel().addSelectionInterval(view, view);
+            }
+        }
+        useProxies.setEnabled(true);
+        useProxies.setSelected(config.useProxies());
+        List<ProxyMedia> sel = selected();
+        if (sel.size() == 1) {
+            showDetails(sel.get(0));
+        }
+        updateButtons();
+    }
+
+    @Override
+    protected void componentOpened() {
+        services.addLookupListener(servicesChanged);
+        sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tsperf-proxy-manager");
+            t.setDaemon(true);
+            return t;
+        });
+        sampler.scheduleWithFixedDelay(this::refresh, 0, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    protected void componentClosed() {
+        services.removeLookupListener(servicesChanged);
+        sampler.shutdownNow();
+        sampler = null;
+    }
+
+    void writeProperties(java.util.Properties p) {
+        p.setProperty("version", "1.0");
+    }
+
+    void readProperties(java.util.Properties p) {
+        // the list lives in the proxy store's index, not in the window
+    }
+
+    /** Accepts files and folders dropped from a file manager. */
+    private final class FileDrop extends TransferHandler {
+
+        @Override
+        public boolean canImport(TransferSupport support) {
+            return support.isDataFlavorSupported(DataFlavor.javaFileListFlavor);
+        }
+
+        @Override
+        public boolean importData(TransferSupport support) {
+            if (!canImport(support)) {
+                return false;
+            }
+            try {
+                @SuppressWarnings("unchecked")
+                List<File> files = (List<File>) support.getTransferable().getTransferData(DataFlavor.javaFileListFlavor);
+                add(files.stream().map(File::toPath).toList());
+                return true;
+            } catch (java.awt.datatransfer.UnsupportedFlavorException | java.io.IOException ex) {
+                LOG.log(Level.INFO, "the drop could not be read", ex);
+                say("The dropped items could not be read: " + ex.getMessage());
+                return false;
+            }
+        }
+    }
+
+    /** Rows: sources; columns: name, video, one per proxy resolution, proxies' size. */
+    static final class MediaTableModel extends AbstractTableModel {
+        private List<ProxyResolution> resolutions = List.of();
+        private List<ProxyMedia> rows = List.of();
+
+        void show(List<ProxyResolution> res, List<ProxyMedia> media) {
+            boolean columnsChanged = !res.equals(resolutions);
+            resolutions = res;
+            rows = media;
+            if (columnsChanged) {
+                fireTableStructureChanged();
+            } else {
+                fireTableDataChanged();
+            }
+        }
+
+        ProxyMedia at(int row) {
+            return rows.get(row);
+        }
+
+        @Override
+        public int getRowCount() {
+            return rows.size();
+        }
+
+        @Override
+        public int getColumnCount() {
+            return 3 + resolutions.size();
+        }
+
+        @Override
+        public String getColumnName(int column) {
+            if (column == 0) {
+                return "Source";
+            }
+            if (column == 1) {
+                return "Video";
+            }
+            if (column == 2 + resolutions.size()) {
+                return "Proxies";
+            }
+            return resolutions.get(column - 2).displayName();
+        }
+
+        @Override
+        public Object getValueAt(int row, int column) {
+            ProxyMedia m = rows.get(row);
+            if (column == 0) {
+                return m.source().getFileName().toString() + (m.online() ? "" : " (offline)");
+            }
+            if (column == 1) {
+                return m.description();
+            }
+            if (column == 2 + resolutions.size()) {
+                long bytes = m.proxies().stream().map(ProxyState::file).flatMap(Optional::stream)
+                        .mapToLong(ProxyFile::sizeBytes).sum();
+                return bytes == 0 ? "" : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+            }
+            if (column - 2 >= m.proxies().size()) {
+                return ""; // the settings changed between the two reads: the next refresh fills it
+            }
+            ProxyState p = m.proxies().get(column - 2);
+            return p.kind() == ProxyState.Kind.FAILED ? "failed: " + p.detail() : p.summary();
+        }
+    }
+}

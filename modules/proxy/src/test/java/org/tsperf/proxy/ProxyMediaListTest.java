@@ -1,0 +1,186 @@
+package org.tsperf.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openide.util.Lookup;
+import org.tsperf.api.media.Thumbnail;
+import org.tsperf.api.media.ThumbnailService;
+import org.tsperf.api.proxy.CleanupPolicy;
+import org.tsperf.api.proxy.ProxyConfig;
+import org.tsperf.api.proxy.ProxyFile;
+import org.tsperf.api.proxy.ProxyMedia;
+import org.tsperf.api.proxy.ProxyResult.Status;
+import org.tsperf.api.proxy.ProxyService;
+import org.tsperf.api.proxy.ProxyState.Kind;
+
+/** The Proxy Manager's service side: media list, states, delete, size limit, playback choice, thumbnails. */
+class ProxyMediaListTest {
+
+    @TempDir
+    static Path media;
+    static Path wide;
+    static Path small;
+    static ProxyService service;
+
+    @TempDir
+    Path store;
+
+    @BeforeAll
+    static void makeClips() throws Exception {
+        service = Lookup.getDefault().lookup(ProxyService.class);
+        wide = ProxyServiceTest.clipAt(media, "wide.mp4", "testsrc2=size=2112x1188:rate=10:duration=1", true);
+        small = ProxyServiceTest.clipAt(media, "small.mp4", "testsrc2=size=320x240:rate=25:duration=2", false);
+    }
+
+    @BeforeEach
+    void configure() {
+        service.setConfig(ProxyConfig.defaults(store).withGenerateAsync(false));
+    }
+
+    @AfterEach
+    void reset() {
+        ProxyConfigStore.resetMemory();
+    }
+
+    private Map<String, ProxyMedia> list() {
+        return service.media().stream().collect(Collectors.toMap(m -> m.source().getFileName().toString(),
+                Function.identity()));
+    }
+
+    @Test
+    void foldersAddTheirMediaFilesAndRefuseBrokenOnesByName() throws Exception {
+        Path folder = Files.createDirectories(store.resolveSibling(store.getFileName() + "-bin").resolve("day1"));
+        Files.copy(wide, folder.resolve("a.mp4"));
+        Files.copy(small, folder.resolve("b.MOV"));
+        Files.writeString(folder.resolve("notes.txt"), "not media");
+        Files.createFile(folder.resolve("empty.mp4"));
+        String summary = service.addMedia(List.of(folder.getParent())).join();
+        assertTrue(summary.startsWith("Added 2 media file(s) (2 from folders)"), summary);
+        assertTrue(summary.contains("empty.mp4: is empty (0 bytes)"), summary);
+        assertFalse(summary.contains("notes.txt"), summary);
+        Map<String, ProxyMedia> list = list();
+        assertEquals(List.of("a.mp4", "b.MOV"), list.keySet().stream().sorted().toList());
+        ProxyMedia a = list.get("a.mp4");
+        assertTrue(a.online());
+        assertTrue(a.description().startsWith("2112x1188 h264"), a.description());
+        assertEquals(List.of("quarter", "half"), a.proxies().stream().map(p -> p.resolution()).toList());
+        assertTrue(a.proxies().stream().allMatch(p -> p.kind() == Kind.NONE), a.toString());
+
+        String missing = service.addMedia(List.of(folder.resolve("gone.mp4"))).join();
+        assertTrue(missing.contains("gone.mp4: no such file"), missing);
+        assertEquals(2, list().size());
+    }
+
+    @Test
+    void statesFollowJobsAndDeletionAndTheStrategy() throws Exception {
+        service.addMedia(List.of(wide, small)).join();
+        assertEquals(Status.GENERATED, service.generate(wide).result().join().status());
+        assertEquals(Status.GENERATED, service.generate(small).result().join().status());
+        Map<String, ProxyMedia> list = list();
+        assertTrue(list.get("wide.mp4").proxies().stream().allMatch(p -> p.kind() == Kind.READY
+                && p.file().isPresent() && Files.isRegularFile(p.file().get().path())), list.toString());
+        ProxyMedia s = list.get("small.mp4");
+        assertEquals(Kind.SKIPPED, s.proxies().get(0).kind(), s.toString());
+        assertTrue(s.proxies().get(0).detail().contains("320 px wide"), s.proxies().get(0).detail());
+        assertEquals(Kind.READY, s.proxies().get(1).kind());
+
+        List<Path> files = list.get("wide.mp4").proxies().stream().map(p -> p.file().get().path()).toList();
+        String deleted = service.deleteProxies(wide).join();
+        assertTrue(deleted.startsWith("Deleted 2 proxies of wide.mp4"), deleted);
+        files.forEach(f -> assertFalse(Files.exists(f), f + " still exists"));
+        assertTrue(list().get("wide.mp4").proxies().stream().allMatch(p -> p.kind() == Kind.NONE));
+        assertTrue(service.proxyForPlayback(wide, 500).isEmpty());
+
+        service.removeMedia(small);
+        assertEquals(List.of("wide.mp4"), List.copyOf(list().keySet()));
+    }
+
+    @Test
+    void aFailedJobShowsItsReasonUntilAGoodOne() throws Exception {
+        Path junk = media.resolve("junk.mp4");
+        byte[] noise = new byte[200_000];
+        new Random(7).nextBytes(noise);
+        Files.write(junk, noise);
+        service.addMedia(List.of(junk)).join();
+        assertEquals(Status.FAILED, service.generate(junk).result().join().status());
+        ProxyMedia m = list().get("junk.mp4");
+        assertEquals(Kind.FAILED, m.proxies().get(0).kind(), m.toString());
+        assertTrue(m.proxies().get(0).detail().contains("junk.mp4"), m.proxies().get(0).detail());
+    }
+
+    @Test
+    void playbackTakesTheSmallestProxyWideEnoughAndHonoursTheSwitch() {
+        service.addMedia(List.of(wide)).join();
+        service.generate(wide).result().join();
+        ProxyFile forSmallView = service.proxyForPlayback(wide, 500).orElseThrow();
+        assertEquals("quarter", forSmallView.resolution());
+        assertEquals("half", service.proxyForPlayback(wide, 1000).orElseThrow().resolution());
+        assertEquals("half", service.proxyForPlayback(wide, 4000).orElseThrow().resolution(), "else the largest");
+        service.setConfig(service.config().withUseProxies(false));
+        assertTrue(service.proxyForPlayback(wide, 500).isEmpty(), "Use proxies is off");
+    }
+
+    @Test
+    void theSizeLimitDeletesLeastRecentlyUsedFirstAndSparesProxiesInUse() throws Exception {
+        service.addMedia(List.of(wide, small)).join();
+        service.generate(small).result().join();
+        Thread.sleep(20);
+        service.generate(wide).result().join();
+        Thread.sleep(20);
+        service.proxyForPlayback(small, 100); // small is now the most recently used
+        long smallBytes = Files.size(service.proxyForPlayback(small, 100).orElseThrow().path());
+        ProxyConfig tight = service.config().withMaxCacheSize(smallBytes + 1, CleanupPolicy.LEAST_RECENTLY_USED);
+        ProxyStoreAssert.sizeOnDiskAbove(store, smallBytes + 1);
+
+        String kept = StoreCleanup.enforce(tight);
+        assertTrue(kept.contains("in use"), "everything was used in the last minute: " + kept);
+        assertEquals(Kind.READY, list().get("wide.mp4").proxies().get(0).kind());
+
+        String msg = StoreCleanup.enforce(tight, 0);
+        assertTrue(msg.startsWith("Deleted 2 least recently used proxies"), msg);
+        assertEquals(Kind.NONE, list().get("wide.mp4").proxies().get(0).kind(), "wide was used least recently");
+        assertEquals(Kind.READY, list().get("small.mp4").proxies().get(1).kind());
+        assertTrue(ProxyStoreAssert.proxyBytes(store) <= smallBytes + 1, "the store is within its limit (du)");
+
+        String manual = StoreCleanup.enforce(service.config().withMaxCacheSize(1, CleanupPolicy.MANUAL), 0);
+        assertTrue(manual.contains("deletes nothing"), manual);
+        assertEquals(Kind.READY, list().get("small.mp4").proxies().get(1).kind());
+    }
+
+    @Test
+    void thumbnailStripsAreEvenlySpreadAndSized() {
+        ThumbnailService thumbnails = Lookup.getDefault().lookup(ThumbnailService.class);
+        List<Thumbnail> strip = thumbnails.strip(small, 4, 160).join();
+        assertEquals(4, strip.size());
+        assertEquals(List.of(250_000L, 750_000L, 1_250_000L, 1_750_000L), strip.stream().map(Thumbnail::timeMicros)
+                .toList());
+        strip.forEach(t -> assertEquals(160 * 120, t.width() * t.height()));
+        assertFalse(Arrays.equals(strip.get(0).rgb(), strip.get(3).rgb()), "testsrc2 moves: pictures differ");
+        long bright = 0;
+        for (byte b : strip.get(1).rgb()) {
+            bright += b & 0xff;
+        }
+        assertNotEquals(0, bright, "not a black picture");
+
+        CompletionException bad = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                () -> thumbnails.strip(media.resolve("nothing-here.mp4"), 4, 160).join());
+        assertTrue(bad.getCause().getMessage().contains("nothing-here.mp4: no such file"), bad.getMessage());
+    }
+}
