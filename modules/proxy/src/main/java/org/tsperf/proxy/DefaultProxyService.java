@@ -139,7 +139,8 @@ public final class DefaultProxyService implements ProxyService {
 
     @Override
     public ProxyJob generate(Path source) {
-        return generate(source, settings());
+        // the user asked for these proxies by name: they start when a worker is free, like the command line's
+        return generateNow(source, settings());
     }
 
     @Override
@@ -204,11 +205,25 @@ public final class DefaultProxyService implements ProxyService {
                     + " install or enable it (Tools > Plugins)", List.of()));
         }
         index.want(src.toString(), planKey, settings.resolutions().size());
+        Optional<TaskInfo> same = MediaList.activeJob(src).filter(t -> planKey.equals(t.spec().parameters().get(
+                ProxyParams.PLAN)));
+        if (same.isPresent()) {
+            boolean upgrade = estimate == FOREGROUND && same.get().state() != TaskState.RUNNING
+                    && same.get().spec().estimate().equals(ESTIMATE);
+            if (!upgrade) {
+                return track(tasks, index, planKey, src, same.get().id()); // one job per source and plan
+            }
+            // the user asked now for what waits for a calm machine: start it as a foreground job instead
+            tasks.cancel(same.get().id(), "replaced by a Generate the user asked for");
+        }
         String names = settings.resolutions().stream().map(r -> r.displayName()).collect(Collectors.joining(", "));
         TaskSpec spec = new TaskSpec(TaskId.random(), ProxyTaskHandler.KIND,
                 "Proxies (" + names + ") of " + src.getFileName(), TaskType.PROXY, priority, estimate,
                 ProxyParams.of(src, planKey, settings), java.util.Set.of());
-        TaskId id = tasks.submit(spec);
+        return track(tasks, index, planKey, src, tasks.submit(spec));
+    }
+
+    private ProxyJob track(TaskService tasks, ProxyIndex index, String planKey, Path src, TaskId id) {
         CompletableFuture<ProxyResult> result = tasks.completion(id).thenApply(info -> outcome(index, planKey, src,
                 info));
         result.thenAccept(r -> {

@@ -47,7 +47,11 @@ public final class ThumbnailStrips implements ThumbnailService {
 
     private static final Logger LOG = Logger.getLogger(ThumbnailStrips.class.getName());
     private static final Executor LOOKUPS = new RequestProcessor("Thumbnail lookups", 1, true);
-    private static final ResourceEstimate ESTIMATE = new ResourceEstimate(0.2, 0.01, 0, 0.1, Duration.ofSeconds(5));
+    /**
+     * A strip is asked for by someone looking at it and decodes a few frames: it claims no CPU share, so a busy
+     * machine does not hold it back the way it holds back proxy jobs.
+     */
+    private static final ResourceEstimate ESTIMATE = new ResourceEstimate(0, 0.01, 0, 0.1, Duration.ofSeconds(5));
     /** Strips being made by this process, by task; the handler completes them. */
     private static final Map<TaskId, CompletableFuture<List<Thumbnail>>> WAITING = new ConcurrentHashMap<>();
 
@@ -71,7 +75,7 @@ public final class ThumbnailStrips implements ThumbnailService {
             TaskId id = TaskId.random();
             WAITING.put(id, result);
             tasks.submit(new TaskSpec(id, Handler.KIND, "Thumbnails of " + src.getFileName(), TaskType.THUMBNAIL,
-                    TaskPriority.NORMAL, ESTIMATE, r.parameters(), java.util.Set.of()));
+                    TaskPriority.HIGH, ESTIMATE, r.parameters(), java.util.Set.of()));
             tasks.completion(id).thenAccept(info -> ended(id, info));
             return result;
         });
