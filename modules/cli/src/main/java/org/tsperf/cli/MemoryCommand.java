@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code tsperf memory stats [--json]}: the memory manager's profile, budgets, pools and pressure. */
 @Command(name = "memory", mixinStandardHelpOptions = true,
         description = "The memory manager: profile, budgets, buffer pools and pressure level.",
-        subcommands = {MemoryCommand.Stats.class})
+        subcommands = {MemoryCommand.Stats.class, MemoryBench.class})
 final class MemoryCommand implements Callable<Integer> {
 
     @Spec
@@ -28,7 +28,7 @@ final class MemoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "say what to do: stats");
+        throw new ParameterException(spec.commandLine(), "say what to do: stats or bench");
     }
 
     @Command(name = "stats", mixinStandardHelpOptions = true,

@@ -111,9 +111,31 @@ class CacheAndMemoryCommandsTest {
     }
 
     @Test
+    void memoryBenchMeasuresResidentMemoryOfPlaybackAgainstTheBudget() {
+        int code = run("memory", "bench", "--seconds", "2", "--json");
+        JsonObject m = JsonParser.parseString(out.toString()).getAsJsonObject();
+        assertEquals(m.get("withinBudget").getAsBoolean() ? 0 : 1, code, err.toString());
+        assertEquals(60, m.get("frames").getAsInt());
+        long budget = m.get("budgetBytes").getAsLong();
+        assertEquals(budget, Lookup.getDefault().lookup(org.tsperf.api.memory.MemoryManager.class).profile()
+                .totalBytes());
+        long peak = m.get("peakRssBytes").getAsLong();
+        // eight 4K frames in flight are touched page by page, so they are resident
+        assertTrue(peak >= m.get("baselineRssBytes").getAsLong() && peak > 8L * 3840 * 2160 * 4, m.toString());
+        assertEquals(peak + m.get("peakChildrenRssBytes").getAsLong(), m.get("peakTotalRssBytes").getAsLong(),
+                m.toString());
+        assertEquals(0, m.getAsJsonArray("proxyJobs").size());
+
+        assertEquals(Main.USAGE, run("memory", "bench", "--profile", "3"));
+        assertEquals(Main.USAGE, run("memory", "bench", "--proxy", home.resolve("nothing.mp4").toString()));
+        assertTrue(err.toString().contains("nothing.mp4: no such file"), err.toString());
+    }
+
+    @Test
     void everyNewCommandHasHelp() {
         for (String[] c : new String[][] {{"cache", "--help"}, {"cache", "stats", "--help"}, {"cache", "clear", "--help"},
-            {"cache", "replay", "--help"}, {"memory", "--help"}, {"memory", "stats", "--help"}}) {
+            {"cache", "replay", "--help"}, {"memory", "--help"}, {"memory", "stats", "--help"},
+            {"memory", "bench", "--help"}}) {
             assertEquals(0, run(c), String.join(" ", c));
         }
         assertTrue(out.toString().contains("KEY SIZE_IN_BYTES"));

@@ -1,0 +1,292 @@
+package org.tsperf.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openide.util.Lookup;
+import org.tsperf.api.cache.CacheKey;
+import org.tsperf.api.cache.MultiLevelCache;
+import org.tsperf.api.memory.AllocationRequest;
+import org.tsperf.api.memory.BufferHandle;
+import org.tsperf.api.memory.BufferKind;
+import org.tsperf.api.memory.MemoryManager;
+import org.tsperf.api.memory.MemoryProfile;
+import org.tsperf.api.memory.Priority;
+import org.tsperf.api.proxy.ProxyJob;
+import org.tsperf.api.proxy.ProxyResult;
+import org.tsperf.api.proxy.ProxyService;
+import org.tsperf.api.proxy.ProxySettings;
+import org.tsperf.api.tasks.TaskService;
+import org.tsperf.api.tasks.TaskType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tsperf memory bench}: resident memory of simulated 4K playback (frame buffers from the pools, a viewer-sized
+ * copy of every frame into the frame cache) while proxy jobs run, under a memory profile; sampled every 100 ms from
+ * {@code /proc}, for this JVM and for its ffmpeg children, against the profile's budget (heap + pools + cache).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Resident memory of simulated 4K playback at 30 fps with proxy jobs running, against the memory"
+            + " profile's budget (heap + pools + L1 cache). Run it with the profile's heap, e.g."
+            + " TSPERF_JAVA_OPTS=-Xmx1g for the 8 GB profile.",
+            "Exit 0 when the peak resident memory of this process and its ffmpeg children together stays within the"
+            + " budget, 1 when it does not."})
+final class MemoryBench implements Callable<Integer> {
+
+    private static final Logger LOG = Logger.getLogger(MemoryBench.class.getName());
+    static final int WIDTH = 3840;
+    static final int HEIGHT = 2160;
+    static final int FRAME_BYTES = WIDTH * HEIGHT * 4;
+    /** Frames in flight: decoded ahead, on screen, being released. */
+    static final int IN_FLIGHT = 8;
+    static final int VIEWER_BYTES = 960 * 540 * 4;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seconds", defaultValue = "60", description = "Playback length (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--profile", defaultValue = "8", description = "Memory profile: 4, 8, 16, 32 or 64 (GB machine)"
+            + " (default ${DEFAULT-VALUE}).")
+    String profileName;
+
+    @Option(names = "--proxy", paramLabel = "SRC", description = "A source to make proxies of (quarter + half) while"
+            + " playing, into a temporary store; repeat for parallel jobs (two in the reference run).")
+    List<Path> proxySources = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (seconds < 1 || seconds > 3600) {
+            throw new ParameterException(spec.commandLine(), "--seconds must be 1 to 3600, not " + seconds);
+        }
+        MemoryProfile profile;
+        try {
+            profile = MemoryProfile.named(profileName);
+        } catch (IllegalArgumentException ex) {
+            throw new ParameterException(spec.commandLine(), ex.getMessage());
+        }
+        for (Path p : proxySources) {
+            if (!Files.isRegularFile(p)) {
+                throw new ParameterException(spec.commandLine(), p + ": no such file (--proxy takes media files)");
+            }
+        }
+        System.setProperty("tsperf.memory.profile", profile.name()); // read when the memory manager starts
+        MemoryManager memory = Services.require(MemoryManager.class, "Memory Manager");
+        MultiLevelCache cache = Lookup.getDefault().lookup(MultiLevelCache.class);
+        PrintWriter err = spec.commandLine().getErr();
+        if (!memory.profile().equals(profile)) {
+            // the memory manager started earlier in this JVM with another profile: measure against the one it uses
+            err.printf(Locale.ROOT, "warning: the memory manager runs the %s profile, not %s; measuring against it%n",
+                    memory.profile().name(), profile.name());
+            profile = memory.profile();
+        }
+        long budget = profile.totalBytes();
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        if (maxHeap > profile.heapBytes() * 1.05) {
+            err.printf(Locale.ROOT, "warning: this JVM's heap limit is %s, the profile's %s: run with"
+                    + " TSPERF_JAVA_OPTS=-Xmx%dm to measure what the workbench would use%n", CacheCommand.human(maxHeap),
+                    CacheCommand.human(profile.heapBytes()), profile.heapBytes() >> 20);
+        }
+        long baseline = rss(ProcessHandle.current().pid());
+        Sampler sampler = new Sampler();
+        sampler.start();
+        long gcCount0 = gcCount();
+        long gcMillis0 = gcMillis();
+
+        List<ProxyJob> jobs = startProxies(err);
+        long started = System.nanoTime();
+        int late = 0;
+        int frames = seconds * 30;
+        Deque<BufferHandle> inFlight = new ArrayDeque<>();
+        byte[] viewer = new byte[VIEWER_BYTES];
+        List<CacheKey> cached = new ArrayList<>();
+        try {
+            for (int i = 0; i < frames; i++) {
+                Optional<BufferHandle> h = memory.allocate(AllocationRequest.exactly(FRAME_BYTES, Priority.CRITICAL,
+                        BufferKind.VIDEO, java.time.Duration.ofSeconds(1)));
+                if (h.isEmpty()) {
+                    late++;
+                    continue;
+                }
+                touch(h.get().buffer(), i);
+                inFlight.addLast(h.get());
+                if (inFlight.size() > IN_FLIGHT) {
+                    inFlight.removeFirst().release();
+                }
+                if (cache != null) {
+                    viewer[i % viewer.length] = (byte) i;
+                    CacheKey key = CacheKey.frame("tsperf-memory-bench", i * 33_333L, 960, 540, "viewer");
+                    cache.put(key, viewer.clone());
+                    cached.add(key);
+                }
+                long due = started + (i + 1) * 1_000_000_000L / 30;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } else if (wait < -33_333_333L) {
+                    late++;
+                }
+                if (i % 30 == 29) {
+                    err.printf(Locale.ROOT, "\rplayed %d s of %d, resident %s (+ffmpeg %s)   ", (i + 1) / 30,
+                            seconds, CacheCommand.human(sampler.lastSelf.get()),
+                            CacheCommand.human(sampler.lastChildren.get()));
+                    err.flush();
+                }
+            }
+        } finally {
+            inFlight.forEach(BufferHandle::release);
+            cached.forEach(cache::invalidate); // the bench's frames must not stay in the user's cache
+        }
+        List<Object> proxies = new ArrayList<>();
+        for (ProxyJob j : jobs) {
+            ProxyResult r = j.result().get(20, TimeUnit.MINUTES);
+            proxies.add(Json.object("source", r.source().toString(), "status", r.status().name()
+                    .toLowerCase(Locale.ROOT), "error", r.error()));
+        }
+        sampler.stop();
+        err.println();
+        long gcCount = gcCount() - gcCount0;
+        long gcMillis = gcMillis() - gcMillis0;
+        boolean within = sampler.peakTotal <= budget;
+        Map<String, Object> result = Json.object("profile", profile.name(), "budgetBytes", budget,
+                "maxHeapBytes", maxHeap, "baselineRssBytes", baseline, "peakRssBytes", sampler.peakSelf,
+                "peakChildrenRssBytes", sampler.peakChildren, "peakTotalRssBytes", sampler.peakTotal,
+                "peakRssToBudget", ratio(sampler.peakSelf, budget), "peakTotalToBudget", ratio(sampler.peakTotal,
+                        budget), "frames", frames, "lateFrames", late, "gcCollections", gcCount, "gcMillis", gcMillis,
+                "proxyJobs", proxies, "withinBudget", within);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.line(result));
+        } else {
+            out.printf(Locale.ROOT, "profile %s: budget %s (heap %s, pools %s, cache %s); this JVM's heap limit %s%n",
+                    profile.name(), CacheCommand.human(budget), CacheCommand.human(profile.heapBytes()),
+                    CacheCommand.human(profile.poolBytes()), CacheCommand.human(profile.cacheBytes()),
+                    CacheCommand.human(maxHeap));
+            out.printf(Locale.ROOT, "playback: %d frames of %dx%d RGBA at 30 fps, %d late; proxy jobs: %s%n", frames,
+                    WIDTH, HEIGHT, late, proxies.isEmpty() ? "none" : proxies);
+            out.printf(Locale.ROOT, "resident before: %s; peak: this JVM %s (%.2fx budget), ffmpeg children %s,"
+                    + " together %s (%.2fx budget)%n", CacheCommand.human(baseline),
+                    CacheCommand.human(sampler.peakSelf), ratio(sampler.peakSelf, budget),
+                    CacheCommand.human(sampler.peakChildren), CacheCommand.human(sampler.peakTotal),
+                    ratio(sampler.peakTotal, budget));
+            out.printf(Locale.ROOT, "garbage collections during the run: %d (%d ms)%n%s%n", gcCount, gcMillis,
+                    within ? "within budget" : "OVER BUDGET");
+        }
+        return within ? 0 : 1;
+    }
+
+    private List<ProxyJob> startProxies(PrintWriter err) throws IOException {
+        List<ProxyJob> jobs = new ArrayList<>();
+        if (proxySources.isEmpty()) {
+            return jobs;
+        }
+        ProxyService proxies = Services.require(ProxyService.class, "Proxy Engine");
+        Services.require(TaskService.class, "Background Tasks").setWorkers(TaskType.PROXY, proxySources.size());
+        Path store = Files.createTempDirectory("tsperf-memory-bench-proxies");
+        store.toFile().deleteOnExit();
+        for (Path p : proxySources) {
+            jobs.add(proxies.generateNow(p, ProxySettings.defaults(store)));
+        }
+        err.printf(Locale.ROOT, "%d proxy job(s) into %s%n", jobs.size(), store);
+        return jobs;
+    }
+
+    /** Writes one long per 4 KiB page and a frame number, as a decoder filling the frame would make it resident. */
+    private static void touch(ByteBuffer b, int frame) {
+        for (int i = 0; i + 8 <= b.capacity(); i += 4096) {
+            b.putLong(i, frame);
+        }
+    }
+
+    private static double ratio(long a, long b) {
+        return Math.round(a * 1000.0 / b) / 1000.0;
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /** VmRSS of a process in bytes from /proc, 0 when it has gone. */
+    static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException ex) {
+            LOG.log(Level.FINEST, "process " + pid + " ended while sampled", ex);
+        }
+        return 0;
+    }
+
+    /** Samples resident memory of this process and of its descendants every 100 ms. */
+    private static final class Sampler {
+        final AtomicLong lastSelf = new AtomicLong();
+        final AtomicLong lastChildren = new AtomicLong();
+        volatile long peakSelf;
+        volatile long peakChildren;
+        volatile long peakTotal;
+        private final Thread thread = new Thread(this::run, "tsperf-rss-sampler");
+        private volatile boolean running = true;
+
+        void start() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        private void run() {
+            long self = ProcessHandle.current().pid();
+            while (running) {
+                long s = rss(self);
+                long c = ProcessHandle.current().descendants().mapToLong(p -> rss(p.pid())).sum();
+                lastSelf.set(s);
+                lastChildren.set(c);
+                peakSelf = Math.max(peakSelf, s);
+                peakChildren = Math.max(peakChildren, c);
+                peakTotal = Math.max(peakTotal, s + c);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}
