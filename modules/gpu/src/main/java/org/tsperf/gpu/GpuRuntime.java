@@ -226,13 +226,71 @@ public final class GpuRuntime implements AutoCloseable {
                 return processOn(in, ops, target, ProcessingPath.CPU);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Vulkan failed on a frame; switching to the CPU path", e);
-                synchronized (this) {
-                    status = new ProcessorStatus(ProcessingPath.CPU, s.device(), "CPU fallback: Vulkan failed: "
-                            + e.getMessage(), s.vulkanMillis(), s.cpuMillis(), true);
-                }
+                fallBackToCpu(s, e);
             }
         }
         return processOn(in, ops, target, ProcessingPath.CPU);
+    }
+
+    private synchronized void fallBackToCpu(ProcessorStatus s, RuntimeException e) {
+        status = new ProcessorStatus(ProcessingPath.CPU, s.device(), "CPU fallback: Vulkan failed: " + e.getMessage(),
+                s.vulkanMillis(), s.cpuMillis(), true);
+    }
+
+    /**
+     * Runs several small chains as one batch on the chosen path: on Vulkan one command buffer, one submission and one
+     * fence for all of them; on the CPU one after the other. Each job has its own outcome: a job beyond the device's
+     * limits is redone on the CPU, an invalid one fails alone. A Vulkan failure of the whole batch switches to the CPU
+     * for good (as {@link #process} does) and the batch is redone there.
+     */
+    public List<BatchOutcome> processBatch(List<BatchJob> jobs) {
+        ProcessorStatus s = status();
+        if (s.path() == ProcessingPath.VULKAN) {
+            List<BatchOutcome> outcomes = null;
+            try {
+                VulkanFrameProcessor ctx = borrow();
+                try {
+                    outcomes = ctx.processBatch(jobs);
+                } finally {
+                    idleContexts.offer(ctx);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Vulkan failed on a batch of " + jobs.size() + " frames; switching to the CPU"
+                        + " path", e);
+                fallBackToCpu(s, e);
+            }
+            if (outcomes != null) {
+                List<BatchOutcome> done = new ArrayList<>(outcomes.size());
+                for (int i = 0; i < outcomes.size(); i++) {
+                    BatchOutcome o = outcomes.get(i);
+                    if (o.error() instanceof DeviceLimitException) {
+                        LOG.log(Level.FINE, "frame beyond the device's limits, done on the CPU: {0}",
+                                o.error().getMessage());
+                        o = onCpu(jobs.get(i));
+                    }
+                    done.add(o);
+                }
+                return done;
+            }
+        }
+        List<BatchOutcome> done = new ArrayList<>(jobs.size());
+        for (BatchJob j : jobs) {
+            done.add(onCpu(j));
+        }
+        return done;
+    }
+
+    private BatchOutcome onCpu(BatchJob job) {
+        try {
+            return BatchOutcome.of(cpu.process(job.input(), job.operations(), job.target()));
+        } catch (RuntimeException e) {
+            return BatchOutcome.failed(e);
+        }
+    }
+
+    /** Command buffers submitted to the Vulkan device so far; 0 while Vulkan is not open. Never opens it. */
+    public synchronized long vulkanSubmits() {
+        return vulkan == null ? 0 : vulkan.submitCount();
     }
 
     /** Runs on the given path (benchmarks and tests). */

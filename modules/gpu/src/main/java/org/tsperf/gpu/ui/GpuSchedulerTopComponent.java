@@ -37,6 +37,7 @@ import org.tsperf.api.gpu.GpuMetrics;
 import org.tsperf.api.gpu.GpuScheduler;
 import org.tsperf.api.gpu.GpuUsage;
 import org.tsperf.api.gpu.SchedulerSnapshot;
+import org.tsperf.gpu.PriorityGpuScheduler;
 
 /**
  * The GPU Scheduler window: devices and the one in use (or "CPU fallback" and why), the path frame operations take
@@ -66,6 +67,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
     private final JLabel memory = label("gpu.memory");
     private final JLabel utilisation = label("gpu.utilisation");
     private final JLabel cache = label("gpu.pipelineCache");
+    private final JLabel batches = label("gpu.batches");
     private final JTextArea devices = new JTextArea(4, 60);
     private final DefaultTableModel queueModel = new DefaultTableModel(
             new Object[] {"Queue", "Waiting", "Running", "Capacity", "Completed", "Rejected", "Failed"}, 0);
@@ -103,6 +105,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         top.add(new JScrollPane(devices), c);
         top.add(memory, c);
         top.add(utilisation, c);
+        top.add(batches, c);
         top.add(cache, c);
         JPanel queuePanel = new JPanel(new BorderLayout());
         queuePanel.setBorder(BorderFactory.createTitledBorder("Queues"));
@@ -154,7 +157,8 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         });
     }
 
-    private record View(GpuInfo info, SchedulerSnapshot scheduler, GpuUsage usage, String problem) {
+    private record View(GpuInfo info, SchedulerSnapshot scheduler, PriorityGpuScheduler.BatchStats batches,
+            GpuUsage usage, String problem) {
     }
 
     private View gather() {
@@ -163,17 +167,19 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             GpuScheduler scheduler = Lookup.getDefault().lookup(GpuScheduler.class);
             GpuMetrics metrics = Lookup.getDefault().lookup(GpuMetrics.class);
             if (infoService == null || scheduler == null) {
-                return new View(null, null, null, "the GPU module is not installed");
+                return new View(null, null, null, null, "the GPU module is not installed");
             }
             GpuInfo i = info.get();
             if (i == null) {
                 i = infoService.info(); // opens Vulkan and measures the path once
                 info.set(i);
             }
-            return new View(i, scheduler.snapshot(), metrics == null ? null : metrics.sample(), "");
+            // batching figures are this module's own scheduler's (not part of the GpuScheduler API)
+            PriorityGpuScheduler.BatchStats b = scheduler instanceof PriorityGpuScheduler p ? p.batchStats() : null;
+            return new View(i, scheduler.snapshot(), b, metrics == null ? null : metrics.sample(), "");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reading the GPU figures failed", e);
-            return new View(null, null, null, "reading the GPU figures failed: " + e.getMessage());
+            return new View(null, null, null, null, "reading the GPU figures failed: " + e.getMessage());
         }
     }
 
@@ -211,6 +217,10 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         utilisation.setText(String.format(Locale.ROOT, "Workers: %d, busy %.0f %%; queue busy %s", s.workers(),
                 s.utilisationPercent(), v.usage() != null && v.usage().available()
                         ? String.format(Locale.ROOT, "%.0f %%", v.usage().utilisationPercent()) : "n/a"));
+        PriorityGpuScheduler.BatchStats b = v.batches();
+        batches.setText(b == null ? "Batches: n/a" : String.format(Locale.ROOT, "Batches of small tasks: %d (%d tasks,"
+                + " largest %d); Vulkan submissions: %d", b.batches(), b.batchedTasks(), b.largestBatch(),
+                b.vulkanSubmits()));
         cache.setText("Pipeline cache: " + (i.pipelineCache().isEmpty() ? "none (no Vulkan)" : i.pipelineCache()));
         queueModel.setRowCount(0);
         for (SchedulerSnapshot.QueueState q : s.queues()) {

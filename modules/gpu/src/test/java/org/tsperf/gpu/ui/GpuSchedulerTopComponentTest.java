@@ -48,6 +48,9 @@ class GpuSchedulerTopComponentTest {
         assertEquals(3, queues.getRowCount());
         assertEquals("VIEWER", String.valueOf(queues.getValueAt(0, 0)));
         assertTrue(find(tc, JLabel.class, "gpu.pipelineCache").getText().contains("pipelines-"));
+        String batches = find(tc, JLabel.class, "gpu.batches").getText();
+        assertTrue(batches.matches("Batches of small tasks: \\d+ \\(\\d+ tasks, largest \\d+\\); Vulkan submissions: \\d+"),
+                batches);
     }
 
     @Test
