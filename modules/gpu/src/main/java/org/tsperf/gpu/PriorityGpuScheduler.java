@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -293,11 +294,25 @@ public final class PriorityGpuScheduler implements GpuScheduler {
         try {
             if (!task.future.isDone()) {
                 ByteBuffer out = ByteBuffer.allocateDirect((int) task.output.byteCount());
-                results[0] = runtime.get().process(task.input, task.operations, out);
+                results[0] = onRuntime(r -> r.process(task.input, task.operations, out));
             }
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.log(Level.WARNING, "a " + task.priority + " GPU task failed", e);
             errors[0] = e;
+        }
+    }
+
+    /** Runs on the current runtime; once more on the new one when the runtime restarted (device choice) meanwhile. */
+    private <T> T onRuntime(Function<GpuRuntime, T> work) {
+        GpuRuntime r = runtime.get();
+        try {
+            return work.apply(r);
+        } catch (IllegalStateException e) {
+            if (!r.isClosed()) {
+                throw e;
+            }
+            LOG.log(Level.FINE, "the GPU runtime restarted before this task ran; running it on the new one", e);
+            return work.apply(runtime.get());
         }
     }
 
@@ -317,7 +332,7 @@ public final class PriorityGpuScheduler implements GpuScheduler {
             if (jobs.isEmpty()) {
                 return;
             }
-            List<BatchOutcome> outcomes = runtime.get().processBatch(jobs);
+            List<BatchOutcome> outcomes = onRuntime(r -> r.processBatch(jobs));
             for (int k = 0; k < outcomes.size(); k++) {
                 int i = index.get(k);
                 BatchOutcome o = outcomes.get(k);
