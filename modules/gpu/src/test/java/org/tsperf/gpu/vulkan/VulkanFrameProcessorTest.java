@@ -93,6 +93,21 @@ class VulkanFrameProcessorTest {
     }
 
     @Test
+    void downscalesBicubicWithTheWidenedKernelLikeTheReference() {
+        Frame big = TestFrames.frame(1000, 600, PixelFormat.RGBA8, 14);
+        compare(big, List.of(new Scale(240, 144, BICUBIC)), "4.17x down");
+        compare(big, List.of(new Scale(250, 150, BICUBIC)), "4x down");
+        compare(big, List.of(new Scale(333, 600, BICUBIC)), "one axis down");
+        compare(big, List.of(new Scale(400, 900, BICUBIC)), "one axis down, one up");
+        for (Frame pattern : List.of(TestFrames.checkerboard(1000, 600), TestFrames.stripes(1000, 600))) {
+            Frame out = gpu.process(pattern, List.of(new Scale(240, 144, BICUBIC)),
+                    ByteBuffer.allocateDirect(240 * 144 * 4));
+            double[] stats = TestFrames.redStats(out, 3);
+            assertTrue(Math.abs(stats[0] - 127.5) < 3 && stats[1] < 3, "mean " + stats[0] + ", sd " + stats[1]);
+        }
+    }
+
+    @Test
     void adjustsColourBlursAndCrossFadesLikeTheReference() {
         Frame rgba = TestFrames.frame(W, H, PixelFormat.RGBA8, 4);
         Frame other = TestFrames.frame(W, H, PixelFormat.RGBA8, 5);
