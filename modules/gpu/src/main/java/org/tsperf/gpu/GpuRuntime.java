@@ -91,6 +91,16 @@ public final class GpuRuntime implements AutoCloseable {
         return defaultRuntime;
     }
 
+    /** Whether the default runtime is open now (the command line checks that it released it before exiting). */
+    public static synchronized boolean defaultOpen() {
+        return defaultRuntime != null;
+    }
+
+    /** Whether the JVM shutdown hook that would close the default runtime is registered now. */
+    static synchronized boolean shutdownHookRegistered() {
+        return shutdownHook != null;
+    }
+
     /** Closes the default runtime (module disabled, application exit); a later use opens a new one. */
     public static void shutdownDefault() {
         GpuRuntime r;
