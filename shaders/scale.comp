@@ -1,5 +1,8 @@
 #version 450
 // Scales RGBA8: a = (srcW, srcH, dstW, dstH), b.x = filter: 0 bilinear, 1 bicubic (Catmull-Rom). Edges clamp.
+// Bicubic is area-aware when it downscales: along an axis shrunk by s > 1 the kernel is widened by s (support 2s,
+// about 4s taps) and its weights normalised, as ffmpeg's swscale and Pillow do; without it a 4x downscale aliases.
+// The CPU reference (CpuFrameProcessor.scale) computes the same weights with the same float arithmetic.
 layout(local_size_x = 16, local_size_y = 16) in;
 layout(std430, binding = 0) readonly buffer Src { uint src[]; };
 layout(std430, binding = 1) readonly buffer Aux { uint aux[]; };
@@ -37,6 +40,22 @@ void main() {
         vec4 top = texel(ix, iy) * (1.0 - tx) + texel(ix + 1, iy) * tx;
         vec4 bottom = texel(ix, iy + 1) * (1.0 - tx) + texel(ix + 1, iy + 1) * tx;
         result = top * (1.0 - ty) + bottom * ty;
+    } else if (p.a.x > p.a.z || p.a.y > p.a.w) {
+        float scx = max(1.0, float(p.a.x) / float(p.a.z));
+        float scy = max(1.0, float(p.a.y) / float(p.a.w));
+        int x0 = int(floor(sx - 2.0 * scx)) + 1, x1 = int(floor(sx + 2.0 * scx));
+        int y0 = int(floor(sy - 2.0 * scy)) + 1, y1 = int(floor(sy + 2.0 * scy));
+        float sumx = 0.0, sumy = 0.0;
+        for (int i = x0; i <= x1; i++) sumx += cubic((float(i) - sx) / scx);
+        for (int j = y0; j <= y1; j++) sumy += cubic((float(j) - sy) / scy);
+        result = vec4(0.0);
+        for (int j = y0; j <= y1; j++) {
+            vec4 row = vec4(0.0);
+            for (int i = x0; i <= x1; i++) {
+                row += texel(i, j) * (cubic((float(i) - sx) / scx) / sumx);
+            }
+            result += row * (cubic((float(j) - sy) / scy) / sumy);
+        }
     } else {
         result = vec4(0.0);
         for (int j = -1; j <= 2; j++) {

@@ -8,12 +8,14 @@ import org.netbeans.jellytools.JellyTestCase;
 import org.netbeans.jellytools.TopComponentOperator;
 import org.netbeans.jellytools.actions.Action;
 import org.netbeans.jemmy.operators.JButtonOperator;
+import org.netbeans.jemmy.operators.JComboBoxOperator;
 import org.netbeans.jemmy.operators.JLabelOperator;
 import org.netbeans.jemmy.operators.JProgressBarOperator;
 import org.netbeans.jemmy.operators.JTableOperator;
 import org.netbeans.jemmy.operators.JTextAreaOperator;
 import org.netbeans.jemmy.util.NameComponentChooser;
 import org.netbeans.junit.NbModuleSuite;
+import org.openide.util.NbPreferences;
 
 /**
  * The GPU module in the assembled workbench: the GPU Scheduler window (device in use, measured path, queues,
@@ -35,7 +37,8 @@ public class GpuSchedulerUiTest extends JellyTestCase {
                 .honorAutoloadEager(true)
                 .failOnException(Level.INFO)
                 .gui(true)
-                .addTest("testWindowShowsTheDeviceThePathAndTheQueues", "testMonitorShowsRealGpuFigures")
+                .addTest("testWindowShowsTheDeviceThePathAndTheQueues", "testUserChoosesTheCpuReferenceAndSwitchesBack",
+                        "testMonitorShowsRealGpuFigures")
                 .suite();
     }
 
@@ -54,6 +57,28 @@ public class GpuSchedulerUiTest extends JellyTestCase {
         String cache = new JLabelOperator(window, new NameComponentChooser("gpu.pipelineCache")).getText();
         assertTrue(cache, cache.startsWith("Pipeline cache: "));
         assertTrue(new JButtonOperator(window, new NameComponentChooser("gpu.benchmark")).isEnabled());
+    }
+
+    public void testUserChoosesTheCpuReferenceAndSwitchesBack() {
+        TopComponentOperator window = new TopComponentOperator(TITLE);
+        JLabelOperator path = new JLabelOperator(window, new NameComponentChooser("gpu.path"));
+        String measured = "Frame operations: (VULKAN|CPU) \\((measured at first use|CPU fallback).*";
+        await(path::getText, measured, "the measured path");
+        JComboBoxOperator choice = new JComboBoxOperator(window, new NameComponentChooser("gpu.deviceChoice"));
+        assertTrue("enabled unless -Dtsperf.gpu.device decides", choice.isEnabled());
+        choice.selectItem("CPU reference");
+        await(path::getText, "Frame operations: CPU \\(CPU reference chosen by the user.*", "the CPU path, chosen");
+        JTextAreaOperator devices = new JTextAreaOperator(window, new NameComponentChooser("gpu.devices"));
+        await(devices::getText, "(?s)in use: CPU reference \\(chosen by the user\\).*", "the CPU reference in use");
+        assertEquals("remembered in the module's preferences", "cpu", gpuPreferences().get("device", ""));
+        await(() -> String.valueOf(choice.isEnabled()), "true", "the combo back after the restart");
+        choice.selectItem(0);
+        await(path::getText, measured, "the automatic choice again");
+        assertEquals("", gpuPreferences().get("device", ""));
+    }
+
+    private static java.util.prefs.Preferences gpuPreferences() {
+        return NbPreferences.root().node("org/tsperf/gpu");
     }
 
     public void testMonitorShowsRealGpuFigures() {

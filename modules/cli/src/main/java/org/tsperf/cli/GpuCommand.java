@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.tsperf.api.gpu.BenchmarkReport;
 import org.tsperf.api.gpu.GpuBenchmark;
 import org.tsperf.api.gpu.GpuDeviceInfo;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Spec;
         description = "Vulkan devices and the path frame operations take (info), and the GPU benchmark (bench).",
         subcommands = {GpuCommand.Info.class, GpuCommand.Bench.class, CommandLine.HelpCommand.class})
 final class GpuCommand implements Callable<Integer> {
+
+    private static final Logger LOG = Logger.getLogger(GpuCommand.class.getName());
 
     @Spec
     CommandSpec spec;
@@ -47,7 +51,13 @@ final class GpuCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            GpuInfo info = Services.require(GpuInformation.class, "GPU Acceleration").info();
+            GpuInformation service = Services.require(GpuInformation.class, "GPU Acceleration");
+            GpuInfo info;
+            try {
+                info = service.info();
+            } finally {
+                release(service);
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? Json.line(json(info)) : text(info));
             out.flush();
@@ -89,6 +99,25 @@ final class GpuCommand implements Callable<Integer> {
                 b.append("\nPipeline cache: ").append(info.pipelineCache());
             }
             return b.toString();
+        }
+    }
+
+    /**
+     * Destroys the GPU module's Vulkan objects now, on this (the main) thread, before the command returns and the JVM
+     * exits: a driver that keeps per-thread state (NVIDIA's did crash in libEGL_nvidia at exit) then never sees its
+     * objects destroyed by a shutdown-hook thread while the exiting thread still runs its exit handlers. The GPU
+     * module's services are {@link AutoCloseable} for this; others are left alone.
+     */
+    static void release(Object service) {
+        if (service instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.log(Level.WARNING, "interrupted while releasing the GPU", e);
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "releasing the GPU failed", e);
+            }
         }
     }
 
@@ -139,6 +168,8 @@ final class GpuCommand implements Callable<Integer> {
                 r = bench.measure(width, height, Duration.ofNanos((long) (seconds * 1e9))).get();
             } catch (ExecutionException e) {
                 throw new IllegalStateException("the benchmark failed: " + e.getCause().getMessage(), e.getCause());
+            } finally {
+                release(bench);
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? Json.line(json(r)) : text(r));

@@ -27,6 +27,15 @@ public final class Chains {
     }
 
     /** The shape after one operation (the index is for the message). */
+    /** Compute passes a chain takes on Vulkan: one per operation, two for a blur (horizontal, vertical). */
+    public static int passes(List<FrameOperation> operations) {
+        int n = 0;
+        for (FrameOperation op : operations) {
+            n += op instanceof FrameOperation.GaussianBlur ? 2 : 1;
+        }
+        return n;
+    }
+
     public static FrameShape after(FrameShape in, FrameOperation op, int index) {
         if (op instanceof ConvertToRgba) {
             if (!in.format().isYuv()) {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,9 +37,10 @@ import org.tsperf.gpu.vulkan.VulkanFrameProcessor;
  * Each path of each operation runs one warm-up frame, then frames until its time is up (at least two).
  */
 @ServiceProvider(service = GpuBenchmark.class)
-public final class FrameBenchmark implements GpuBenchmark {
+public final class FrameBenchmark implements GpuBenchmark, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(FrameBenchmark.class.getName());
+    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
     @Override
     public CompletableFuture<String> run() {
@@ -56,8 +59,11 @@ public final class FrameBenchmark implements GpuBenchmark {
             } catch (RuntimeException | OutOfMemoryError e) {
                 LOG.log(Level.WARNING, "GPU benchmark failed", e);
                 result.completeExceptionally(e);
+            } finally {
+                workers.remove(Thread.currentThread());
             }
         }, "tsperf-gpu-benchmark");
+        workers.add(worker);
         worker.setDaemon(true);
         result.whenComplete((r, e) -> {
             if (result.isCancelled()) {
@@ -66,6 +72,21 @@ public final class FrameBenchmark implements GpuBenchmark {
         });
         worker.start();
         return result;
+    }
+
+    /**
+     * Waits for the benchmark threads to end, then releases the module's runtime on the calling thread (every Vulkan
+     * object destroyed in order): one-shot callers (the command line) call it before the JVM exits.
+     */
+    @Override
+    public void close() throws InterruptedException {
+        for (Thread t : List.copyOf(workers)) {
+            t.join(10_000);
+            if (t.isAlive()) {
+                LOG.warning("the GPU benchmark thread is still running; releasing Vulkan under it");
+            }
+        }
+        GpuRuntime.shutdownDefault();
     }
 
     /** The operations measured, named as in the report. */

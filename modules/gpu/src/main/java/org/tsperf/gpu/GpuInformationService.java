@@ -6,9 +6,13 @@ import org.tsperf.api.gpu.GpuInfo;
 import org.tsperf.api.gpu.GpuInformation;
 import org.tsperf.gpu.vulkan.VulkanDevice;
 
-/** Devices, limits, the chosen path and the pipeline cache, from the module's runtime. */
+/**
+ * Devices, limits, the chosen path and the pipeline cache, from the module's runtime. {@link #close()} releases the
+ * runtime at once, on the calling thread: one-shot callers (the command line) use it to destroy every Vulkan object
+ * before the JVM exits, instead of leaving it to a shutdown hook.
+ */
 @ServiceProvider(service = GpuInformation.class)
-public final class GpuInformationService implements GpuInformation {
+public final class GpuInformationService implements GpuInformation, AutoCloseable {
 
     @Override
     public GpuInfo info() {
@@ -18,5 +22,11 @@ public final class GpuInformationService implements GpuInformation {
             return new GpuInfo(false, runtime.vulkanProblem(), List.of(), runtime.status(), "");
         }
         return new GpuInfo(true, "", vk.devices(), runtime.status(), vk.pipelineCacheState());
+    }
+
+    /** Releases the module's runtime (Vulkan objects destroyed in order, pipeline cache saved); a later use reopens it. */
+    @Override
+    public void close() {
+        GpuRuntime.shutdownDefault();
     }
 }

@@ -42,6 +42,8 @@ public final class GpuRuntime implements AutoCloseable {
 
     private final VulkanOptions options;
     private final String forcedPath;
+    private final String userChoice;
+    private int activeCalls;
     private final CpuFrameProcessor cpu;
     private final CpuFrameProcessor cpuSingle;
     private final BlockingQueue<VulkanFrameProcessor> idleContexts = new ArrayBlockingQueue<>(CONTEXTS);
@@ -51,11 +53,21 @@ public final class GpuRuntime implements AutoCloseable {
     private boolean vulkanTried;
     private volatile ProcessorStatus status;
     private CompletableFuture<Void> opening;
+    private boolean closing;
     private boolean closed;
 
     public GpuRuntime(VulkanOptions options, String forcedPath) {
+        this(options, forcedPath, DeviceChoice.AUTOMATIC);
+    }
+
+    /**
+     * @param userChoice the choice made in the GPU Scheduler window ({@link DeviceChoice}): the CPU reference, a
+     *                   device (the options already prefer it; frames then run on it), or automatic
+     */
+    public GpuRuntime(VulkanOptions options, String forcedPath, String userChoice) {
         this.options = options;
         this.forcedPath = forcedPath == null ? "auto" : forcedPath.toLowerCase(Locale.ROOT);
+        this.userChoice = userChoice == null ? DeviceChoice.AUTOMATIC : userChoice;
         this.cpu = new CpuFrameProcessor(Runtime.getRuntime().availableProcessors());
         this.cpuSingle = new CpuFrameProcessor(1);
     }
@@ -66,12 +78,27 @@ public final class GpuRuntime implements AutoCloseable {
      */
     public static synchronized GpuRuntime getDefault() {
         if (defaultRuntime == null) {
-            defaultRuntime = new GpuRuntime(VulkanOptions.fromSystemProperties(),
-                    System.getProperty("tsperf.gpu.path", "auto"));
+            // the window's choice, unless a system property decides (the property wins)
+            String choice = DeviceChoice.overriddenBy() == null ? DeviceChoice.get() : DeviceChoice.AUTOMATIC;
+            VulkanOptions options = VulkanOptions.fromSystemProperties();
+            if (!choice.equals(DeviceChoice.AUTOMATIC) && !choice.equals(DeviceChoice.CPU)) {
+                options = options.withDeviceOverride(choice);
+            }
+            defaultRuntime = new GpuRuntime(options, System.getProperty("tsperf.gpu.path", "auto"), choice);
             shutdownHook = new Thread(GpuRuntime::shutdownDefault, "tsperf-gpu-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
         return defaultRuntime;
+    }
+
+    /** Whether the default runtime is open now (the command line checks that it released it before exiting). */
+    public static synchronized boolean defaultOpen() {
+        return defaultRuntime != null;
+    }
+
+    /** Whether the JVM shutdown hook that would close the default runtime is registered now. */
+    static synchronized boolean shutdownHookRegistered() {
+        return shutdownHook != null;
     }
 
     /** Closes the default runtime (module disabled, application exit); a later use opens a new one. */
@@ -92,6 +119,15 @@ public final class GpuRuntime implements AutoCloseable {
         if (r != null) {
             r.close();
         }
+    }
+
+    /**
+     * Applies a new {@link DeviceChoice}: closes the default runtime once the calls running on it are done (Vulkan
+     * released, pipeline cache saved); the next use opens a new one with the choice. May be called from any thread
+     * but the event thread (it waits).
+     */
+    public static void restartDefault() {
+        shutdownDefault();
     }
 
     /** Opens Vulkan once; null when it cannot be used ({@link #vulkanProblem()} says why). */
@@ -167,6 +203,10 @@ public final class GpuRuntime implements AutoCloseable {
 
     private ProcessorStatus decide() {
         VulkanDevice vk = vulkan();
+        if (forcedPath.equals("auto") && userChoice.equals(DeviceChoice.CPU)) {
+            return new ProcessorStatus(ProcessingPath.CPU, "", "CPU reference chosen by the user in the GPU Scheduler"
+                    + " window", Double.NaN, Double.NaN, true);
+        }
         if (vk == null) {
             return new ProcessorStatus(ProcessingPath.CPU, "", "CPU fallback: " + vulkanProblem(), Double.NaN,
                     Double.NaN, true);
@@ -178,6 +218,14 @@ public final class GpuRuntime implements AutoCloseable {
         if (forcedPath.equals("vulkan")) {
             return new ProcessorStatus(ProcessingPath.VULKAN, vk.deviceName(), "forced by -Dtsperf.gpu.path=vulkan",
                     Double.NaN, Double.NaN, true);
+        }
+        if (forcedPath.equals("auto") && !userChoice.equals(DeviceChoice.AUTOMATIC)) {
+            if (vk.deviceName().toLowerCase(Locale.ROOT).contains(userChoice.toLowerCase(Locale.ROOT))) {
+                return new ProcessorStatus(ProcessingPath.VULKAN, vk.deviceName(), "Vulkan device chosen by the user"
+                        + " in the GPU Scheduler window", Double.NaN, Double.NaN, true);
+            }
+            LOG.warning("the Vulkan device chosen in the GPU Scheduler window (" + userChoice + ") is not present;"
+                    + " measuring as if automatic");
         }
         Frame sample = calibrationFrame();
         List<FrameOperation> chain = List.of(new ConvertToRgba(YuvMatrix.BT709, YuvRange.LIMITED),
@@ -199,11 +247,11 @@ public final class GpuRuntime implements AutoCloseable {
     }
 
     private double millisPerFrame(Frame in, List<FrameOperation> chain, ByteBuffer target, ProcessingPath path) {
-        processOn(in, chain, target, path); // warm-up: pipelines, buffers, JIT
+        processOnNow(in, chain, target, path); // warm-up: pipelines, buffers, JIT
         double best = Double.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
-            processOn(in, chain, target, path);
+            processOnNow(in, chain, target, path);
             best = Math.min(best, (System.nanoTime() - t0) / 1e6);
         }
         return best;
@@ -215,28 +263,113 @@ public final class GpuRuntime implements AutoCloseable {
 
     /** Runs on the chosen path; a Vulkan failure switches to the CPU for good and the frame is redone there. */
     public Frame process(Frame in, List<FrameOperation> ops, ByteBuffer target) {
+        enter();
+        try {
+            return processNow(in, ops, target);
+        } finally {
+            exit();
+        }
+    }
+
+    private Frame processNow(Frame in, List<FrameOperation> ops, ByteBuffer target) {
         ProcessorStatus s = status();
         if (s.path() == ProcessingPath.VULKAN) {
             try {
-                return processOn(in, ops, target, ProcessingPath.VULKAN);
+                return processOnNow(in, ops, target, ProcessingPath.VULKAN);
             } catch (IllegalArgumentException e) {
                 throw e;
             } catch (DeviceLimitException e) {
                 LOG.log(Level.FINE, "frame beyond the device's limits, done on the CPU: {0}", e.getMessage());
-                return processOn(in, ops, target, ProcessingPath.CPU);
+                return processOnNow(in, ops, target, ProcessingPath.CPU);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Vulkan failed on a frame; switching to the CPU path", e);
-                synchronized (this) {
-                    status = new ProcessorStatus(ProcessingPath.CPU, s.device(), "CPU fallback: Vulkan failed: "
-                            + e.getMessage(), s.vulkanMillis(), s.cpuMillis(), true);
-                }
+                fallBackToCpu(s, e);
             }
         }
-        return processOn(in, ops, target, ProcessingPath.CPU);
+        return processOnNow(in, ops, target, ProcessingPath.CPU);
+    }
+
+    private synchronized void fallBackToCpu(ProcessorStatus s, RuntimeException e) {
+        status = new ProcessorStatus(ProcessingPath.CPU, s.device(), "CPU fallback: Vulkan failed: " + e.getMessage(),
+                s.vulkanMillis(), s.cpuMillis(), true);
+    }
+
+    /**
+     * Runs several small chains as one batch on the chosen path: on Vulkan one command buffer, one submission and one
+     * fence for all of them; on the CPU one after the other. Each job has its own outcome: a job beyond the device's
+     * limits is redone on the CPU, an invalid one fails alone. A Vulkan failure of the whole batch switches to the CPU
+     * for good (as {@link #process} does) and the batch is redone there.
+     */
+    public List<BatchOutcome> processBatch(List<BatchJob> jobs) {
+        enter();
+        try {
+            return processBatchNow(jobs);
+        } finally {
+            exit();
+        }
+    }
+
+    private List<BatchOutcome> processBatchNow(List<BatchJob> jobs) {
+        ProcessorStatus s = status();
+        if (s.path() == ProcessingPath.VULKAN) {
+            List<BatchOutcome> outcomes = null;
+            try {
+                VulkanFrameProcessor ctx = borrow();
+                try {
+                    outcomes = ctx.processBatch(jobs);
+                } finally {
+                    idleContexts.offer(ctx);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Vulkan failed on a batch of " + jobs.size() + " frames; switching to the CPU"
+                        + " path", e);
+                fallBackToCpu(s, e);
+            }
+            if (outcomes != null) {
+                List<BatchOutcome> done = new ArrayList<>(outcomes.size());
+                for (int i = 0; i < outcomes.size(); i++) {
+                    BatchOutcome o = outcomes.get(i);
+                    if (o.error() instanceof DeviceLimitException) {
+                        LOG.log(Level.FINE, "frame beyond the device's limits, done on the CPU: {0}",
+                                o.error().getMessage());
+                        o = onCpu(jobs.get(i));
+                    }
+                    done.add(o);
+                }
+                return done;
+            }
+        }
+        List<BatchOutcome> done = new ArrayList<>(jobs.size());
+        for (BatchJob j : jobs) {
+            done.add(onCpu(j));
+        }
+        return done;
+    }
+
+    private BatchOutcome onCpu(BatchJob job) {
+        try {
+            return BatchOutcome.of(cpu.process(job.input(), job.operations(), job.target()));
+        } catch (RuntimeException e) {
+            return BatchOutcome.failed(e);
+        }
+    }
+
+    /** Command buffers submitted to the Vulkan device so far; 0 while Vulkan is not open. Never opens it. */
+    public synchronized long vulkanSubmits() {
+        return vulkan == null ? 0 : vulkan.submitCount();
     }
 
     /** Runs on the given path (benchmarks and tests). */
     public Frame processOn(Frame in, List<FrameOperation> ops, ByteBuffer target, ProcessingPath path) {
+        enter();
+        try {
+            return processOnNow(in, ops, target, path);
+        } finally {
+            exit();
+        }
+    }
+
+    private Frame processOnNow(Frame in, List<FrameOperation> ops, ByteBuffer target, ProcessingPath path) {
         if (path == ProcessingPath.CPU) {
             return cpu.process(in, ops, target);
         }
@@ -246,6 +379,23 @@ public final class GpuRuntime implements AutoCloseable {
         } finally {
             idleContexts.offer(ctx);
         }
+    }
+
+    /** Counts a call that uses the runtime; fails once it is closed (a restart: the caller takes the new one). */
+    private synchronized void enter() {
+        if (closing) {
+            throw new IllegalStateException("the GPU runtime is shut down");
+        }
+        activeCalls++;
+    }
+
+    private synchronized void exit() {
+        activeCalls--;
+        notifyAll();
+    }
+
+    public synchronized boolean isClosed() {
+        return closing;
     }
 
     /** A Vulkan context, created up to {@link #CONTEXTS}; waits for one when all are busy. */
@@ -290,8 +440,22 @@ public final class GpuRuntime implements AutoCloseable {
     public void close() {
         VulkanDevice vk;
         synchronized (this) {
-            if (closed) {
+            if (closing) {
                 return;
+            }
+            closing = true; // new calls fail; the running ones finish on this runtime first
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (activeCalls > 0 && System.nanoTime() < deadline) { // let running frames finish on this runtime
+                try {
+                    wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    LOG.log(Level.WARNING, "interrupted while waiting for running GPU calls; closing now", e);
+                    break;
+                }
+            }
+            if (activeCalls > 0) {
+                LOG.warning(activeCalls + " GPU calls still running after 10 s; closing Vulkan under them");
             }
             closed = true;
             vk = vulkan;

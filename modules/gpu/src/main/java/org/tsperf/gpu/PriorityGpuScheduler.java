@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,12 +26,17 @@ import org.tsperf.api.gpu.ProcessingPath;
 import org.tsperf.api.gpu.SchedulerSnapshot;
 import org.tsperf.api.gpu.SchedulerSnapshot.QueueState;
 import org.tsperf.gpu.vulkan.VulkanDevice;
+import org.tsperf.gpu.vulkan.VulkanFrameProcessor;
 
 /**
  * The {@link GpuScheduler} service: one bounded queue per priority; workers (one per Vulkan context) always take
  * the most urgent waiting task whose working memory fits the budget (the device's budget on Vulkan, a quarter of the
  * heap limit on the CPU path; a task runs alone when it is bigger than the whole budget). A full queue rejects at
- * once (back-pressure). Utilisation is the share of time workers were busy over the last sampling interval.
+ * once (back-pressure). Small tasks (thumbnails, small-frame operations: {@link #SMALL_TASK_BYTES}) waiting together
+ * run as one batch, one command buffer and one fence on Vulkan, taken in priority order (a batch starts with the most
+ * urgent task and stops at the first waiting task that is not small), bounded by {@link #MAX_BATCH_TASKS} and
+ * {@link #MAX_BATCH_BYTES}; each task keeps its own result or failure. Utilisation is the share of time workers were
+ * busy over the last sampling interval.
  */
 @ServiceProvider(service = GpuScheduler.class)
 public final class PriorityGpuScheduler implements GpuScheduler {
@@ -38,6 +44,13 @@ public final class PriorityGpuScheduler implements GpuScheduler {
     private static final Logger LOG = Logger.getLogger(PriorityGpuScheduler.class.getName());
     private static final Map<GpuPriority, Integer> DEFAULT_CAPACITY = Map.of(
             GpuPriority.VIEWER, 4, GpuPriority.RENDER, 16, GpuPriority.BACKGROUND, 64);
+
+    /** Tasks with at most this working memory (a 640x360 chain and smaller) are small: they run in batches. */
+    static final long SMALL_TASK_BYTES = 4L << 20;
+    /** At most this many tasks in one batch: the viewer frame never waits behind more than one batch. */
+    static final int MAX_BATCH_TASKS = 16;
+    /** At most this much working memory in one batch. */
+    static final long MAX_BATCH_BYTES = 32L << 20;
 
     private final Supplier<GpuRuntime> runtime;
     private final Map<GpuPriority, Integer> capacity;
@@ -54,6 +67,9 @@ public final class PriorityGpuScheduler implements GpuScheduler {
     private long lastSampleBusy;
     private double utilisation;
     private boolean stopped;
+    private long batches;
+    private long batchedTasks;
+    private int largestBatch;
 
     public PriorityGpuScheduler() {
         this(GpuRuntime::getDefault, DEFAULT_CAPACITY, GpuRuntime.CONTEXTS);
@@ -76,6 +92,7 @@ public final class PriorityGpuScheduler implements GpuScheduler {
         final List<FrameOperation> operations;
         final FrameShape output;
         final long bytes;
+        final int passes;
         final CompletableFuture<Frame> future = new CompletableFuture<>();
 
         Task(GpuPriority priority, Frame input, List<FrameOperation> operations) {
@@ -84,6 +101,7 @@ public final class PriorityGpuScheduler implements GpuScheduler {
             this.operations = List.copyOf(operations);
             this.output = Chains.outputShape(input, this.operations);
             this.bytes = workingBytes(input, this.operations, output);
+            this.passes = Chains.passes(this.operations);
         }
     }
 
@@ -181,57 +199,179 @@ public final class PriorityGpuScheduler implements GpuScheduler {
         return null;
     }
 
+    /**
+     * The next small task that may join a batch: the head of the most urgent non-empty queue, if it is small and fits
+     * the batch's and the scheduler's memory; else null (a less urgent task never overtakes a more urgent one).
+     * Holds the lock.
+     */
+    private Task nextSmall(long budget, long batchBytes, int batchPasses) {
+        for (GpuPriority p : GpuPriority.values()) {
+            Task t = waiting.get(p).peekFirst();
+            if (t == null) {
+                continue;
+            }
+            if (t.bytes <= SMALL_TASK_BYTES && batchBytes + t.bytes <= MAX_BATCH_BYTES && reserved + t.bytes <= budget
+                    && batchPasses + t.passes <= VulkanFrameProcessor.MAX_BATCH_PASSES) {
+                waiting.get(p).pollFirst();
+                return t;
+            }
+            return null;
+        }
+        return null;
+    }
+
     private void work() {
         while (true) {
-            Task task = null;
+            List<Task> batch = new ArrayList<>();
             long budget = budget();
             lock.lock();
             try {
+                Task task = null;
                 while (!stopped && (task = next(budget)) == null) {
                     changed.await();
                 }
                 if (stopped || task == null) {
                     return;
                 }
-                reserved += task.bytes;
-                running.merge(task.priority, 1, Integer::sum);
+                long batchBytes = 0;
+                int batchPasses = 0;
+                while (task != null) {
+                    batch.add(task);
+                    batchBytes += task.bytes;
+                    batchPasses += task.passes;
+                    reserved += task.bytes;
+                    running.merge(task.priority, 1, Integer::sum);
+                    task = batch.get(0).bytes <= SMALL_TASK_BYTES && batch.size() < MAX_BATCH_TASKS
+                            ? nextSmall(budget, batchBytes, batchPasses) : null;
+                }
             } catch (InterruptedException e) {
                 return;
             } finally {
                 lock.unlock();
             }
             long start = System.nanoTime();
-            Frame result = null;
-            Throwable error = null;
-            try {
-                if (!task.future.isDone()) {
-                    ByteBuffer out = ByteBuffer.allocateDirect((int) task.output.byteCount());
-                    result = runtime.get().process(task.input, task.operations, out);
-                }
-            } catch (RuntimeException | OutOfMemoryError e) {
-                LOG.log(Level.WARNING, "a " + task.priority + " GPU task failed", e);
-                error = e;
+            Frame[] results = new Frame[batch.size()];
+            Throwable[] errors = new Throwable[batch.size()];
+            if (batch.size() == 1) {
+                runAlone(batch.get(0), results, errors);
+            } else {
+                runBatch(batch, results, errors);
             }
-            // count first, then complete: whoever waits on the future sees the counters already updated
+            // count first, then complete: whoever waits on a future sees the counters already updated
             lock.lock();
             try {
                 busyNanos += System.nanoTime() - start;
-                reserved -= task.bytes;
-                running.merge(task.priority, -1, Integer::sum);
-                if (result != null) {
-                    counters.get(task.priority)[0]++;
-                } else if (error != null) {
-                    counters.get(task.priority)[2]++;
+                if (batch.size() > 1) {
+                    batches++;
+                    batchedTasks += batch.size();
+                    largestBatch = Math.max(largestBatch, batch.size());
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    Task task = batch.get(i);
+                    reserved -= task.bytes;
+                    running.merge(task.priority, -1, Integer::sum);
+                    if (results[i] != null) {
+                        counters.get(task.priority)[0]++;
+                    } else if (errors[i] != null) {
+                        counters.get(task.priority)[2]++;
+                    }
                 }
                 changed.signalAll();
             } finally {
                 lock.unlock();
             }
-            if (result != null) {
-                task.future.complete(result);
-            } else if (error != null) {
-                task.future.completeExceptionally(error);
+            for (int i = 0; i < batch.size(); i++) {
+                if (results[i] != null) {
+                    batch.get(i).future.complete(results[i]);
+                } else if (errors[i] != null) {
+                    batch.get(i).future.completeExceptionally(errors[i]);
+                }
             }
+        }
+    }
+
+    private void runAlone(Task task, Frame[] results, Throwable[] errors) {
+        try {
+            if (!task.future.isDone()) {
+                ByteBuffer out = ByteBuffer.allocateDirect((int) task.output.byteCount());
+                results[0] = onRuntime(r -> r.process(task.input, task.operations, out));
+            }
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.log(Level.WARNING, "a " + task.priority + " GPU task failed", e);
+            errors[0] = e;
+        }
+    }
+
+    /** Runs on the current runtime; once more on the new one when the runtime restarted (device choice) meanwhile. */
+    private <T> T onRuntime(Function<GpuRuntime, T> work) {
+        GpuRuntime r = runtime.get();
+        try {
+            return work.apply(r);
+        } catch (IllegalStateException e) {
+            if (!r.isClosed()) {
+                throw e;
+            }
+            LOG.log(Level.FINE, "the GPU runtime restarted before this task ran; running it on the new one", e);
+            return work.apply(runtime.get());
+        }
+    }
+
+    /** Small tasks together: one submission on Vulkan; each task keeps its own result or failure. */
+    private void runBatch(List<Task> batch, Frame[] results, Throwable[] errors) {
+        List<BatchJob> jobs = new ArrayList<>();
+        List<Integer> index = new ArrayList<>();
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                Task t = batch.get(i);
+                if (!t.future.isDone()) { // cancelled while waiting
+                    jobs.add(new BatchJob(t.input, t.operations,
+                            ByteBuffer.allocateDirect((int) t.output.byteCount())));
+                    index.add(i);
+                }
+            }
+            if (jobs.isEmpty()) {
+                return;
+            }
+            List<BatchOutcome> outcomes = onRuntime(r -> r.processBatch(jobs));
+            for (int k = 0; k < outcomes.size(); k++) {
+                int i = index.get(k);
+                BatchOutcome o = outcomes.get(k);
+                if (o.failed()) {
+                    LOG.log(Level.WARNING, "a " + batch.get(i).priority + " GPU task of a batch failed", o.error());
+                    errors[i] = o.error();
+                } else {
+                    results[i] = o.frame();
+                }
+            }
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.log(Level.WARNING, "a batch of " + batch.size() + " GPU tasks failed", e);
+            for (int i = 0; i < batch.size(); i++) {
+                if (results[i] == null && !batch.get(i).future.isDone()) {
+                    errors[i] = e;
+                }
+            }
+        }
+    }
+
+    /**
+     * How small tasks were batched so far.
+     *
+     * @param batches       batches of two or more tasks run together
+     * @param batchedTasks  tasks that ran in those batches
+     * @param largestBatch  the most tasks one batch held
+     * @param vulkanSubmits command buffers submitted to the Vulkan device (0 while Vulkan is not open)
+     */
+    public record BatchStats(long batches, long batchedTasks, int largestBatch, long vulkanSubmits) {
+    }
+
+    /** The batching figures, for the GPU Scheduler window and tests. May be called from any thread. */
+    public BatchStats batchStats() {
+        long submits = runtime.get().vulkanSubmits();
+        lock.lock();
+        try {
+            return new BatchStats(batches, batchedTasks, largestBatch, submits);
+        } finally {
+            lock.unlock();
         }
     }
 

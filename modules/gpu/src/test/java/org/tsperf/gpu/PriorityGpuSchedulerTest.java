@@ -84,6 +84,50 @@ class PriorityGpuSchedulerTest {
     }
 
     @Test
+    void batchesSmallTasksIntoOneSubmissionMostUrgentFirst() throws Exception {
+        CompletableFuture<Frame> busy = slow();
+        List<FrameOperation> thumbnail = List.of(new FrameOperation.ConvertToRgba(FrameOperation.YuvMatrix.BT709,
+                FrameOperation.YuvRange.LIMITED), new FrameOperation.Scale(80, 45, FrameOperation.ScaleFilter.BICUBIC));
+        List<String> order = new CopyOnWriteArrayList<>();
+        List<Frame> inputs = new java.util.ArrayList<>();
+        List<CompletableFuture<Frame>> futures = new java.util.ArrayList<>();
+        List<GpuPriority> priorities = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            priorities.add(GpuPriority.BACKGROUND);
+        }
+        for (int i = 0; i < 8; i++) {
+            priorities.add(GpuPriority.RENDER);
+        }
+        priorities.add(GpuPriority.VIEWER);
+        for (int i = 0; i < priorities.size(); i++) {
+            Frame in = TestFrames.frame(320, 180, PixelFormat.I420, 100 + i);
+            inputs.add(in);
+            GpuPriority p = priorities.get(i);
+            futures.add(scheduler.submit(p, in, thumbnail).whenComplete((f, e) -> order.add(p.name())));
+        }
+        long submitsBefore = runtime.vulkanSubmits();
+        PriorityGpuScheduler.BatchStats before = scheduler.batchStats();
+        busy.get(60, TimeUnit.SECONDS);
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        PriorityGpuScheduler.BatchStats after = scheduler.batchStats();
+        long submits = runtime.vulkanSubmits() - submitsBefore;
+        // the slow task's submission plus one batch of 16, where one submission per task would be 17
+        assertTrue(submits <= 2, "submissions: " + submits + ", " + after);
+        assertEquals(before.batches() + 1, after.batches(), after.toString());
+        assertEquals(16, after.largestBatch(), after.toString());
+        assertEquals(16, after.batchedTasks() - before.batchedTasks(), after.toString());
+        assertEquals("VIEWER", order.get(0), order.toString());
+        assertEquals(List.of("RENDER"), order.subList(1, 9).stream().distinct().toList(), order.toString());
+        for (int i = 0; i < futures.size(); i++) {
+            Frame ref = runtime.processOn(inputs.get(i), thumbnail, ByteBuffer.allocateDirect(80 * 45 * 4),
+                    ProcessingPath.CPU);
+            TestFrames.assertClose(ref, futures.get(i).get(), 1, "batched task " + i);
+        }
+        assertEquals(16, scheduler.snapshot().queues().stream().mapToLong(SchedulerSnapshot.QueueState::completed)
+                .sum() - 1, "every task completed (and the slow one)");
+    }
+
+    @Test
     void rejectsWhenAQueueIsFull() throws Exception {
         CompletableFuture<Frame> busy = slow();
         Frame f = TestFrames.frame(64, 36, PixelFormat.RGBA8, 3);

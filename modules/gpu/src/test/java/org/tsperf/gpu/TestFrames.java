@@ -66,4 +66,46 @@ public final class TestFrames {
         }
         return n;
     }
+
+    /** A 1-pixel black and white checkerboard (grey 127.5 on average): the highest frequency a frame can hold. */
+    public static Frame checkerboard(int w, int h) {
+        Frame f = Frame.allocate(w, h, PixelFormat.RGBA8);
+        ByteBuffer b = f.data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = ((x + y) & 1) == 0 ? 0 : 255;
+                b.putInt(4 * (y * w + x), v | v << 8 | v << 16 | 0xFF << 24);
+            }
+        }
+        return f;
+    }
+
+    /** 1-pixel vertical black and white stripes. */
+    public static Frame stripes(int w, int h) {
+        Frame f = Frame.allocate(w, h, PixelFormat.RGBA8);
+        ByteBuffer b = f.data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = (x & 1) == 0 ? 0 : 255;
+                b.putInt(4 * (y * w + x), v | v << 8 | v << 16 | 0xFF << 24);
+            }
+        }
+        return f;
+    }
+
+    /** {mean, standard deviation} of the red channel, leaving out a border of {@code border} pixels (edges clamp). */
+    public static double[] redStats(Frame f, int border) {
+        double sum = 0, sq = 0;
+        int n = 0;
+        for (int y = border; y < f.height() - border; y++) {
+            for (int x = border; x < f.width() - border; x++) {
+                int v = f.data().get(4 * (y * f.width() + x)) & 0xFF;
+                sum += v;
+                sq += (double) v * v;
+                n++;
+            }
+        }
+        double mean = sum / n;
+        return new double[] {mean, Math.sqrt(Math.max(0, sq / n - mean * mean))};
+    }
 }

@@ -182,7 +182,97 @@ public final class CpuFrameProcessor implements AutoCloseable {
         return 0.0f;
     }
 
+    /** Per output coordinate along one axis: the first source tap and the normalised weights of the kernel. */
+    record Taps(int[] first, float[][] weights) {
+    }
+
+    /**
+     * Area-aware bicubic taps along one axis: shrunk by s > 1, the Catmull-Rom kernel is widened by s (support 2s,
+     * about 4s taps) and normalised, as ffmpeg's swscale and Pillow do; the same float arithmetic as scale.comp.
+     */
+    static Taps wideTaps(int src, int dst) {
+        float scale = Math.max(1.0f, (float) src / (float) dst);
+        int[] first = new int[dst];
+        float[][] weights = new float[dst][];
+        for (int x = 0; x < dst; x++) {
+            float c = (x + 0.5f) * src / dst - 0.5f;
+            int t0 = (int) Math.floor(c - 2.0f * scale) + 1;
+            int t1 = (int) Math.floor(c + 2.0f * scale);
+            float[] w = new float[t1 - t0 + 1];
+            float sum = 0.0f;
+            for (int i = t0; i <= t1; i++) {
+                w[i - t0] = cubic((i - c) / scale);
+                sum += w[i - t0];
+            }
+            for (int k = 0; k < w.length; k++) {
+                w[k] = w[k] / sum;
+            }
+            first[x] = t0;
+            weights[x] = w;
+        }
+        return new Taps(first, weights);
+    }
+
+    private static int clampIndex(int i, int size) {
+        return i < 0 ? 0 : i >= size ? size - 1 : i;
+    }
+
+    /** Bicubic downscale with the widened kernel: per band of output rows, a horizontal pass then a vertical one. */
+    private void scaleDown(ByteBuffer src, int sw, int sh, ByteBuffer dst, int dw, int dh) {
+        Taps tx = wideTaps(sw, dw);
+        Taps ty = wideTaps(sh, dh);
+        rows(dh, (y0, y1) -> {
+            if (y0 >= y1) {
+                return;
+            }
+            int lo = clampIndex(ty.first()[y0], sh);
+            int hi = clampIndex(ty.first()[y1 - 1] + ty.weights()[y1 - 1].length - 1, sh);
+            float[] band = new float[(hi - lo + 1) * dw * 4];
+            for (int j = lo; j <= hi; j++) {
+                int base = (j - lo) * dw * 4;
+                for (int x = 0; x < dw; x++) {
+                    int f = tx.first()[x];
+                    float[] w = tx.weights()[x];
+                    float r = 0, g = 0, b = 0, a = 0;
+                    for (int k = 0; k < w.length; k++) {
+                        int p = texel(src, sw, sh, f + k, j);
+                        float wk = w[k];
+                        r += (p & 0xFF) * wk;
+                        g += ((p >>> 8) & 0xFF) * wk;
+                        b += ((p >>> 16) & 0xFF) * wk;
+                        a += (p >>> 24) * wk;
+                    }
+                    band[base + 4 * x] = r;
+                    band[base + 4 * x + 1] = g;
+                    band[base + 4 * x + 2] = b;
+                    band[base + 4 * x + 3] = a;
+                }
+            }
+            for (int y = y0; y < y1; y++) {
+                int f = ty.first()[y];
+                float[] w = ty.weights()[y];
+                for (int x = 0; x < dw; x++) {
+                    float r = 0, g = 0, b = 0, a = 0;
+                    for (int k = 0; k < w.length; k++) {
+                        int i = ((clampIndex(f + k, sh) - lo) * dw + x) * 4;
+                        float wk = w[k];
+                        r += band[i] * wk;
+                        g += band[i + 1] * wk;
+                        b += band[i + 2] * wk;
+                        a += band[i + 3] * wk;
+                    }
+                    dst.putInt(4 * (y * dw + x), round255(r) | round255(g) << 8 | round255(b) << 16
+                            | round255(a) << 24);
+                }
+            }
+        });
+    }
+
     private void scale(ByteBuffer src, int sw, int sh, ByteBuffer dst, int dw, int dh, ScaleFilter filter) {
+        if (filter == ScaleFilter.BICUBIC && (sw > dw || sh > dh)) {
+            scaleDown(src, sw, sh, dst, dw, dh);
+            return;
+        }
         // per-column source positions, computed once a frame (same float arithmetic as the shader)
         int[] ix = new int[dw];
         float[] tx = new float[dw];

@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
@@ -37,6 +38,10 @@ import org.tsperf.api.gpu.GpuMetrics;
 import org.tsperf.api.gpu.GpuScheduler;
 import org.tsperf.api.gpu.GpuUsage;
 import org.tsperf.api.gpu.SchedulerSnapshot;
+import org.tsperf.api.gpu.ProcessingPath;
+import org.tsperf.gpu.DeviceChoice;
+import org.tsperf.gpu.GpuRuntime;
+import org.tsperf.gpu.PriorityGpuScheduler;
 
 /**
  * The GPU Scheduler window: devices and the one in use (or "CPU fallback" and why), the path frame operations take
@@ -54,7 +59,13 @@ import org.tsperf.api.gpu.SchedulerSnapshot;
     "CTL_GpuSchedulerTopComponent=GPU Scheduler",
     "HINT_GpuSchedulerTopComponent=Vulkan devices, the path frame operations take, GPU queues, memory and benchmark",
     "LBL_Benchmark=Run GPU Benchmark",
-    "LBL_BenchmarkProgress=GPU benchmark (1920x1080)"
+    "LBL_BenchmarkProgress=GPU benchmark (1920x1080)",
+    "LBL_DeviceChoice=Run frame operations on:",
+    "LBL_Automatic=Automatic (best device, faster path measured)",
+    "LBL_CpuReference=CPU reference",
+    "# {0} - the system property",
+    "HINT_ChoiceOverridden=Decided by {0}, which wins over this choice",
+    "HINT_DeviceChoice=Applied at once: the GPU runtime restarts (Vulkan released, pipeline cache saved). Remembered."
 })
 public final class GpuSchedulerTopComponent extends TopComponent {
 
@@ -66,6 +77,9 @@ public final class GpuSchedulerTopComponent extends TopComponent {
     private final JLabel memory = label("gpu.memory");
     private final JLabel utilisation = label("gpu.utilisation");
     private final JLabel cache = label("gpu.pipelineCache");
+    private final JLabel batches = label("gpu.batches");
+    private final JComboBox<Choice> deviceChoice = new JComboBox<>();
+    private boolean updatingChoice;
     private final JTextArea devices = new JTextArea(4, 60);
     private final DefaultTableModel queueModel = new DefaultTableModel(
             new Object[] {"Queue", "Waiting", "Running", "Capacity", "Completed", "Rejected", "Failed"}, 0);
@@ -99,10 +113,24 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         c.fill = GridBagConstraints.HORIZONTAL;
         c.weightx = 1;
         c.insets = new Insets(2, 0, 2, 0);
+        JPanel choiceRow = new JPanel(new BorderLayout(8, 0));
+        JLabel choiceLabel = new JLabel(Bundle.LBL_DeviceChoice());
+        choiceLabel.setLabelFor(deviceChoice);
+        choiceRow.add(choiceLabel, BorderLayout.WEST);
+        choiceRow.add(deviceChoice, BorderLayout.CENTER);
+        deviceChoice.setName("gpu.deviceChoice");
+        deviceChoice.addActionListener(e -> {
+            if (!updatingChoice && deviceChoice.getSelectedItem() instanceof Choice choice) {
+                choose(choice);
+            }
+        });
+        setChoices(java.util.List.of());
+        top.add(choiceRow, c);
         top.add(path, c);
         top.add(new JScrollPane(devices), c);
         top.add(memory, c);
         top.add(utilisation, c);
+        top.add(batches, c);
         top.add(cache, c);
         JPanel queuePanel = new JPanel(new BorderLayout());
         queuePanel.setBorder(BorderFactory.createTitledBorder("Queues"));
@@ -120,6 +148,72 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         add(split, BorderLayout.CENTER);
         path.setText("Frame operations: measuring...");
         updateBenchmarkEnabled();
+    }
+
+    /** An entry of the device combo: a {@link DeviceChoice} value and its text. */
+    private record Choice(String value, String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** Fills the combo with automatic, the devices and the CPU reference; selects the stored choice. */
+    private void setChoices(java.util.List<GpuDeviceInfo> devs) {
+        java.util.List<Choice> items = new java.util.ArrayList<>();
+        items.add(new Choice(DeviceChoice.AUTOMATIC, Bundle.LBL_Automatic()));
+        for (GpuDeviceInfo d : devs) {
+            items.add(new Choice(d.name(), d.name() + " (" + d.type() + ")"));
+        }
+        items.add(new Choice(DeviceChoice.CPU, Bundle.LBL_CpuReference()));
+        String current = DeviceChoice.get();
+        if (items.stream().noneMatch(i -> i.value().equals(current))) {
+            items.add(items.size() - 1, new Choice(current, current + " (not present)"));
+        }
+        updatingChoice = true;
+        try {
+            boolean same = deviceChoice.getItemCount() == items.size();
+            for (int i = 0; same && i < items.size(); i++) {
+                same = items.get(i).equals(deviceChoice.getItemAt(i));
+            }
+            if (!same) {
+                deviceChoice.removeAllItems();
+                items.forEach(deviceChoice::addItem);
+            }
+            items.stream().filter(i -> i.value().equals(current)).findFirst().ifPresent(deviceChoice::setSelectedItem);
+        } finally {
+            updatingChoice = false;
+        }
+        String overridden = DeviceChoice.overriddenBy();
+        deviceChoice.setEnabled(overridden == null && !switching);
+        deviceChoice.setToolTipText(overridden == null ? Bundle.HINT_DeviceChoice()
+                : Bundle.HINT_ChoiceOverridden(overridden));
+    }
+
+    private boolean switching;
+
+    /** Stores the user's choice and restarts the runtime with it, off the event thread. */
+    private void choose(Choice choice) {
+        if (choice.value().equals(DeviceChoice.get())) {
+            return;
+        }
+        switching = true;
+        deviceChoice.setEnabled(false);
+        path.setText("Frame operations: switching to " + choice.text() + "...");
+        RP.post(() -> {
+            try {
+                DeviceChoice.set(choice.value());
+                GpuRuntime.restartDefault();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "restarting the GPU runtime for " + choice.value() + " failed", e);
+            } finally {
+                info.set(null);
+                SwingUtilities.invokeLater(() -> {
+                    switching = false;
+                    refresh();
+                });
+            }
+        });
     }
 
     private static JLabel label(String name) {
@@ -154,7 +248,8 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         });
     }
 
-    private record View(GpuInfo info, SchedulerSnapshot scheduler, GpuUsage usage, String problem) {
+    private record View(GpuInfo info, SchedulerSnapshot scheduler, PriorityGpuScheduler.BatchStats batches,
+            GpuUsage usage, String problem) {
     }
 
     private View gather() {
@@ -163,17 +258,19 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             GpuScheduler scheduler = Lookup.getDefault().lookup(GpuScheduler.class);
             GpuMetrics metrics = Lookup.getDefault().lookup(GpuMetrics.class);
             if (infoService == null || scheduler == null) {
-                return new View(null, null, null, "the GPU module is not installed");
+                return new View(null, null, null, null, "the GPU module is not installed");
             }
             GpuInfo i = info.get();
             if (i == null) {
                 i = infoService.info(); // opens Vulkan and measures the path once
                 info.set(i);
             }
-            return new View(i, scheduler.snapshot(), metrics == null ? null : metrics.sample(), "");
+            // batching figures are this module's own scheduler's (not part of the GpuScheduler API)
+            PriorityGpuScheduler.BatchStats b = scheduler instanceof PriorityGpuScheduler p ? p.batchStats() : null;
+            return new View(i, scheduler.snapshot(), b, metrics == null ? null : metrics.sample(), "");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reading the GPU figures failed", e);
-            return new View(null, null, null, "reading the GPU figures failed: " + e.getMessage());
+            return new View(null, null, null, null, "reading the GPU figures failed: " + e.getMessage());
         }
     }
 
@@ -183,16 +280,23 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             return;
         }
         GpuInfo i = v.info();
+        if (switching) {
+            return; // figures of the runtime being replaced
+        }
+        setChoices(i.devices());
         path.setText("Frame operations: " + i.status().path() + " (" + i.status().reason() + ")");
         StringBuilder d = new StringBuilder();
-        if (!i.vulkanAvailable()) {
+        boolean cpuChosen = i.status().path() == ProcessingPath.CPU && i.status().reason().contains("chosen by the user");
+        if (cpuChosen) {
+            d.append("in use: CPU reference (chosen by the user)");
+        } else if (!i.vulkanAvailable()) {
             d.append("CPU fallback: ").append(i.problem());
         }
         for (GpuDeviceInfo dev : i.devices()) {
             if (d.length() > 0) {
                 d.append('\n');
             }
-            d.append(dev.chosen() ? "in use: " : "available: ").append(dev.name()).append(" (").append(dev.type())
+            d.append(dev.chosen() && !cpuChosen ? "in use: " : "available: ").append(dev.name()).append(" (").append(dev.type())
                     .append(", Vulkan ").append(dev.apiVersion())
                     .append(String.format(Locale.ROOT, ", %.1f GB device-local)", dev.deviceLocalBytes() / 1e9));
         }
@@ -211,6 +315,10 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         utilisation.setText(String.format(Locale.ROOT, "Workers: %d, busy %.0f %%; queue busy %s", s.workers(),
                 s.utilisationPercent(), v.usage() != null && v.usage().available()
                         ? String.format(Locale.ROOT, "%.0f %%", v.usage().utilisationPercent()) : "n/a"));
+        PriorityGpuScheduler.BatchStats b = v.batches();
+        batches.setText(b == null ? "Batches: n/a" : String.format(Locale.ROOT, "Batches of small tasks: %d (%d tasks,"
+                + " largest %d); Vulkan submissions: %d", b.batches(), b.batchedTasks(), b.largestBatch(),
+                b.vulkanSubmits()));
         cache.setText("Pipeline cache: " + (i.pipelineCache().isEmpty() ? "none (no Vulkan)" : i.pipelineCache()));
         queueModel.setRowCount(0);
         for (SchedulerSnapshot.QueueState q : s.queues()) {

@@ -100,6 +100,7 @@ public final class VulkanDevice implements AutoCloseable {
     private final Map<Shader, Long> pipelines = new EnumMap<>(Shader.class);
     private final Object submitLock = new Object();
     private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicLong submits = new AtomicLong();
     private final List<String> validationMessages = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> dependents = new CopyOnWriteArrayList<>();
     private boolean closed;
@@ -328,6 +329,15 @@ public final class VulkanDevice implements AutoCloseable {
 
     void addBusy(long nanos) {
         busyNanos.addAndGet(nanos);
+    }
+
+    void countSubmit() {
+        submits.incrementAndGet();
+    }
+
+    /** Command buffers submitted to the queue so far (one per chain, or one per batch of small chains). */
+    public long submitCount() {
+        return submits.get();
     }
 
     /** Total nanoseconds the queue has been busy with this device's submissions. */

@@ -37,6 +37,8 @@ import org.tsperf.api.gpu.FrameOperation.CrossFade;
 import org.tsperf.api.gpu.FrameOperation.GaussianBlur;
 import org.tsperf.api.gpu.FrameOperation.Scale;
 import org.tsperf.api.gpu.FrameShape;
+import org.tsperf.gpu.BatchJob;
+import org.tsperf.gpu.BatchOutcome;
 import org.tsperf.gpu.Chains;
 import org.tsperf.gpu.vulkan.VulkanDevice.Shader;
 
@@ -44,13 +46,16 @@ import org.tsperf.gpu.vulkan.VulkanDevice.Shader;
  * One execution context on a {@link VulkanDevice}: a command buffer, a fence, a descriptor pool whose sets are
  * allocated once, and buffers (host-visible staging for upload and readback and device buffers for the work, or on
  * unified memory the mapped device buffers alone) that grow
- * to the largest frame seen and are then reused: no Vulkan allocation per frame. A whole chain is recorded into one
- * command buffer (upload copy, one dispatch per pass with barriers between them, readback copy) and waited for with
- * the fence. One chain at a time per context (calls are serialised); use several contexts for parallel work.
+ * to the largest frame (or batch) seen and are then reused: no Vulkan allocation per frame. A whole chain is recorded
+ * into one command buffer (upload copy, one dispatch per pass with barriers between them, readback copy) and waited for
+ * with the fence; a batch of small chains shares one command buffer and one fence ({@link #processBatch}). One
+ * submission at a time per context (calls are serialised); use several contexts for parallel work.
  */
 public final class VulkanFrameProcessor implements AutoCloseable {
 
     private static final int MAX_STEPS = 32;
+    /** Passes one batch may hold (descriptor sets of a context). */
+    public static final int MAX_BATCH_PASSES = 128;
     private static final int GROUP = 16;
 
     private final VulkanDevice vk;
@@ -58,8 +63,8 @@ public final class VulkanFrameProcessor implements AutoCloseable {
     private final VkCommandBuffer cmd;
     private final long fence;
     private final long descriptorPool;
-    private final long[] sets = new long[MAX_STEPS];
-    private final long[][] setBindings = new long[MAX_STEPS][];
+    private final long[] sets = new long[MAX_BATCH_PASSES];
+    private final long[][] setBindings = new long[MAX_BATCH_PASSES][];
     private final Buf uploadStaging = new Buf(VK_BUFFER_USAGE_TRANSFER_SRC_BIT, Host.WRITE);
     private final Buf auxStaging = new Buf(VK_BUFFER_USAGE_TRANSFER_SRC_BIT, Host.WRITE);
     private final Buf readback = new Buf(VK_BUFFER_USAGE_TRANSFER_DST_BIT, Host.READ);
@@ -133,9 +138,71 @@ public final class VulkanFrameProcessor implements AutoCloseable {
         }
     }
 
+    /** A part of a buffer that a step reads or writes. */
+    private record Region(Buf buf, long offset, long range) {
+    }
+
     /** One dispatch. */
-    private record Step(Shader shader, Buf src, Buf auxBuf, long auxOffset, long auxRange, Buf dst, int[] a, int[] b,
-            float[] c, float[] d, int width, int height) {
+    private record Step(Shader shader, Region src, Region auxRegion, Region dst, int[] a, int[] b, float[] c,
+            float[] d, int width, int height) {
+    }
+
+    /** Where one job of a batch lives in the shared buffers; the constructor checks the job (it fails alone). */
+    private final class Layout {
+        final int index;
+        final BatchJob job;
+        final FrameShape out;
+        final long inBytes;
+        final long rgbaBytes;
+        final long auxBytes;
+        final long floatBytes;
+        final List<Object> auxData = new ArrayList<>();
+        final List<Long> auxOffsets = new ArrayList<>();
+        long inOffset;
+        long rgbaOffset;
+        long auxOffset;
+        long floatOffset;
+        long readOffset;
+        List<Step> steps;
+        Region last;
+
+        Layout(int index, BatchJob job) {
+            this.index = index;
+            this.job = job;
+            Frame in = job.input();
+            List<FrameOperation> operations = job.operations();
+            out = Chains.outputShape(in, operations);
+            if (job.target().capacity() < out.byteCount()) {
+                throw new IllegalArgumentException("target holds " + job.target().capacity()
+                        + " bytes, the output needs " + out.byteCount());
+            }
+            inBytes = in.byteCount();
+            long maxRgba = 0;
+            long auxSum = 0;
+            FrameShape shape = new FrameShape(in.width(), in.height(), in.format());
+            for (int i = 0; i < operations.size(); i++) {
+                FrameOperation op = operations.get(i);
+                shape = Chains.after(shape, op, i);
+                maxRgba = Math.max(maxRgba, shape.byteCount());
+                Object data = op instanceof GaussianBlur b ? Chains.blurWeights(b)
+                        : op instanceof CrossFade c ? c.other() : null;
+                if (data != null) {
+                    long bytes = data instanceof float[] f ? 4L * f.length : ((Frame) data).byteCount();
+                    auxOffsets.add(auxSum);
+                    auxData.add(data);
+                    auxSum = align(auxSum + bytes, vk.storageOffsetAlignment());
+                }
+            }
+            boolean blur = operations.stream().anyMatch(op -> op instanceof GaussianBlur);
+            rgbaBytes = maxRgba;
+            auxBytes = auxSum;
+            floatBytes = blur ? 4 * maxRgba : 0; // 16 bytes (vec4) a pixel
+            long largestStorage = Math.max(Math.max(inBytes, rgbaBytes), Math.max(auxBytes, floatBytes));
+            if (largestStorage > vk.maxStorageBufferRange()) {
+                throw new DeviceLimitException("this chain needs a " + largestStorage / (1 << 20) + " MiB storage"
+                        + " buffer, the device allows " + vk.maxStorageBufferRange() / (1 << 20) + " MiB");
+            }
+        }
     }
 
     /** A context that uses staging buffers unless the device's memory is unified ({@code -Dtsperf.gpu.staging=true} forces them). */
@@ -172,15 +239,15 @@ public final class VulkanFrameProcessor implements AutoCloseable {
                     "vkCreateFence");
             fence = lp.get(0);
             VkDescriptorPoolSize.Buffer sizes = VkDescriptorPoolSize.calloc(1, stack);
-            sizes.get(0).type(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).descriptorCount(3 * MAX_STEPS);
+            sizes.get(0).type(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).descriptorCount(3 * MAX_BATCH_PASSES);
             VulkanDevice.check(vkCreateDescriptorPool(vk.device(), VkDescriptorPoolCreateInfo.calloc(stack)
-                    .sType$Default().maxSets(MAX_STEPS).pPoolSizes(sizes), null, lp), "vkCreateDescriptorPool");
+                    .sType$Default().maxSets(MAX_BATCH_PASSES).pPoolSizes(sizes), null, lp), "vkCreateDescriptorPool");
             descriptorPool = lp.get(0);
-            LongBuffer layouts = stack.mallocLong(MAX_STEPS);
-            for (int i = 0; i < MAX_STEPS; i++) {
+            LongBuffer layouts = stack.mallocLong(MAX_BATCH_PASSES);
+            for (int i = 0; i < MAX_BATCH_PASSES; i++) {
                 layouts.put(i, vk.descriptorSetLayout());
             }
-            LongBuffer out = stack.mallocLong(MAX_STEPS);
+            LongBuffer out = stack.mallocLong(MAX_BATCH_PASSES);
             VulkanDevice.check(vkAllocateDescriptorSets(vk.device(), VkDescriptorSetAllocateInfo.calloc(stack)
                     .sType$Default().descriptorPool(descriptorPool).pSetLayouts(layouts), out),
                     "vkAllocateDescriptorSets");
@@ -213,92 +280,127 @@ public final class VulkanFrameProcessor implements AutoCloseable {
     }
 
     /** Runs the chain on the device and writes the output to {@code target}. */
-    public synchronized Frame process(Frame in, List<FrameOperation> operations, ByteBuffer target) {
+    public Frame process(Frame in, List<FrameOperation> operations, ByteBuffer target) {
+        BatchOutcome outcome = processBatch(List.of(new BatchJob(in, operations, target))).get(0);
+        if (outcome.failed()) {
+            throw outcome.error();
+        }
+        return outcome.frame();
+    }
+
+    /**
+     * Runs several chains as one batch: each gets its own part of the shared buffers, all are recorded into one
+     * command buffer (the n-th pass of every chain is dispatched together, then one barrier) and submitted once with
+     * one fence. A chain that cannot run (a target too small, beyond the device's limits, the batch already holding
+     * {@link #MAX_BATCH_PASSES} passes) fails alone; a failure of the submission itself throws.
+     *
+     * @return one outcome per job, in the jobs' order
+     */
+    public synchronized List<BatchOutcome> processBatch(List<BatchJob> jobs) {
         if (closed) {
             throw new IllegalStateException("the Vulkan context is closed (GPU module disabled or shut down)");
         }
-        FrameShape outShape = Chains.outputShape(in, operations);
-        if (target.capacity() < outShape.byteCount()) {
-            throw new IllegalArgumentException("target holds " + target.capacity() + " bytes, the output needs "
-                    + outShape.byteCount());
-        }
-        // plan: buffers and dispatches
-        long inBytes = in.byteCount();
-        long maxRgba = 0;
-        long auxBytes = 0;
-        FrameShape shape = new FrameShape(in.width(), in.height(), in.format());
-        List<Object> auxData = new ArrayList<>();
-        List<Long> auxOffsets = new ArrayList<>();
-        for (int i = 0; i < operations.size(); i++) {
-            FrameOperation op = operations.get(i);
-            shape = Chains.after(shape, op, i);
-            maxRgba = Math.max(maxRgba, shape.byteCount());
-            Object data = op instanceof GaussianBlur b ? Chains.blurWeights(b)
-                    : op instanceof CrossFade c ? c.other() : null;
-            if (data != null) {
-                long bytes = data instanceof float[] f ? 4L * f.length : ((Frame) data).byteCount();
-                auxOffsets.add(auxBytes);
-                auxData.add(data);
-                auxBytes = align(auxBytes + bytes, vk.storageOffsetAlignment());
+        BatchOutcome[] outcomes = new BatchOutcome[jobs.size()];
+        List<Layout> layouts = new ArrayList<>();
+        long alignment = vk.storageOffsetAlignment();
+        long inTotal = 0, rgbaTotal = 0, auxTotal = 0, floatTotal = 0, readTotal = 0;
+        int passes = 0;
+        for (int j = 0; j < jobs.size(); j++) {
+            try {
+                Layout l = new Layout(j, jobs.get(j));
+                l.inOffset = inTotal;
+                l.rgbaOffset = rgbaTotal;
+                l.auxOffset = auxTotal;
+                l.floatOffset = floatTotal;
+                l.readOffset = readTotal;
+                l.steps = plan(l);
+                if (l.steps.size() > MAX_STEPS) {
+                    throw new IllegalArgumentException("a chain may have at most " + MAX_STEPS + " passes, this one"
+                            + " has " + l.steps.size());
+                }
+                if (passes + l.steps.size() > MAX_BATCH_PASSES) {
+                    throw new IllegalArgumentException("the batch already holds " + passes + " passes (at most "
+                            + MAX_BATCH_PASSES + "): submit this chain in another batch");
+                }
+                passes += l.steps.size();
+                inTotal += align(l.inBytes, alignment);
+                rgbaTotal += align(l.rgbaBytes, alignment);
+                auxTotal += align(l.auxBytes, alignment);
+                floatTotal += align(l.floatBytes, alignment);
+                readTotal += align(l.out.byteCount(), 16);
+                layouts.add(l);
+            } catch (IllegalArgumentException | DeviceLimitException e) {
+                outcomes[j] = BatchOutcome.failed(e);
             }
         }
-        boolean blur = operations.stream().anyMatch(op -> op instanceof GaussianBlur);
-        long largestStorage = Math.max(Math.max(inBytes, maxRgba), Math.max(auxBytes, blur ? 4 * maxRgba : 0));
-        if (largestStorage > vk.maxStorageBufferRange()) {
-            throw new DeviceLimitException("this chain needs a " + largestStorage / (1 << 20) + " MiB storage buffer,"
-                    + " the device allows " + vk.maxStorageBufferRange() / (1 << 20) + " MiB");
+        if (layouts.isEmpty()) {
+            return List.of(outcomes);
         }
-        input.ensure(inBytes);
+        input.ensure(inTotal);
         if (staging) {
-            uploadStaging.ensure(inBytes);
-            readback.ensure(outShape.byteCount());
+            uploadStaging.ensure(inTotal);
+            readback.ensure(readTotal);
         }
-        if (maxRgba > 0) {
-            ping.ensure(maxRgba);
-            pong.ensure(maxRgba);
+        if (rgbaTotal > 0) {
+            ping.ensure(rgbaTotal);
+            pong.ensure(rgbaTotal);
         }
-        if (auxBytes > 0) {
-            aux.ensure(auxBytes);
+        if (floatTotal > 0) {
+            floats.ensure(floatTotal);
+        }
+        if (auxTotal > 0) {
+            aux.ensure(auxTotal);
             if (staging) {
-                auxStaging.ensure(auxBytes);
+                auxStaging.ensure(auxTotal);
             }
         }
-        List<Step> steps = plan(in, operations, auxOffsets, auxData);
-        if (steps.size() > MAX_STEPS) {
-            throw new IllegalArgumentException("a chain may have at most " + MAX_STEPS + " passes, this one has "
-                    + steps.size());
-        }
-        Buf last = steps.isEmpty() ? input : steps.get(steps.size() - 1).dst();
 
-        // host writes: input and aux data into the staging buffers, or straight into the mapped device buffers
+        // host writes: inputs and aux data into the staging buffers, or straight into the mapped device buffers
         Buf inTarget = staging ? uploadStaging : input;
         Buf auxTarget = staging ? auxStaging : aux;
-        copyToStaging(in.data(), inTarget, 0, inBytes);
-        for (int i = 0; i < auxData.size(); i++) {
-            Object data = auxData.get(i);
-            if (data instanceof float[] f) {
-                auxTarget.view(auxBytes).asFloatBuffer().put((int) (auxOffsets.get(i) / 4), f);
-            } else {
-                Frame f = (Frame) data;
-                copyToStaging(f.data(), auxTarget, auxOffsets.get(i), f.byteCount());
+        for (Layout l : layouts) {
+            copyToMapped(l.job.input().data(), inTarget, l.inOffset, l.inBytes);
+            for (int i = 0; i < l.auxData.size(); i++) {
+                long offset = l.auxOffset + l.auxOffsets.get(i);
+                if (l.auxData.get(i) instanceof float[] f) {
+                    MemoryUtil.memByteBuffer(auxTarget.mapped + offset, 4 * f.length).order(ByteOrder.LITTLE_ENDIAN)
+                            .asFloatBuffer().put(f);
+                } else {
+                    Frame f = (Frame) l.auxData.get(i);
+                    copyToMapped(f.data(), auxTarget, offset, f.byteCount());
+                }
             }
         }
         vmaFlushAllocation(vk.allocator(), inTarget.allocation, 0, VK_WHOLE_SIZE);
-        if (auxBytes > 0) {
+        if (auxTotal > 0) {
             vmaFlushAllocation(vk.allocator(), auxTarget.allocation, 0, VK_WHOLE_SIZE);
         }
 
+        // the n-th pass of every chain, then one barrier: passes of different chains do not wait for each other
+        List<Step> order = new ArrayList<>();
+        int rounds = layouts.stream().mapToInt(l -> l.steps.size()).max().orElse(0);
+        List<Integer> roundEnds = new ArrayList<>();
+        for (int k = 0; k < rounds; k++) {
+            for (Layout l : layouts) {
+                if (k < l.steps.size()) {
+                    order.add(l.steps.get(k));
+                }
+            }
+            roundEnds.add(order.size());
+        }
         try (MemoryStack stack = stackPush()) {
-            for (int i = 0; i < steps.size(); i++) {
-                bind(i, steps.get(i), stack);
+            for (int i = 0; i < order.size(); i++) {
+                try (MemoryStack frame = stack.push()) {
+                    bind(i, order.get(i), frame);
+                }
             }
             VulkanDevice.check(vkResetCommandBuffer(cmd, 0), "vkResetCommandBuffer");
             VulkanDevice.check(vkBeginCommandBuffer(cmd, VkCommandBufferBeginInfo.calloc(stack).sType$Default()
                     .flags(VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT)), "vkBeginCommandBuffer");
             if (staging) {
-                copy(uploadStaging, input, inBytes, stack);
-                if (auxBytes > 0) {
-                    copy(auxStaging, aux, auxBytes, stack);
+                copy(uploadStaging, 0, input, 0, inTotal, stack);
+                if (auxTotal > 0) {
+                    copy(auxStaging, 0, aux, 0, auxTotal, stack);
                 }
             }
             barrier(VK_PIPELINE_STAGE_TRANSFER_BIT | VK_PIPELINE_STAGE_HOST_BIT,
@@ -306,8 +408,9 @@ public final class VulkanFrameProcessor implements AutoCloseable {
                     VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
                     VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_TRANSFER_READ_BIT, stack);
             ByteBuffer push = stack.malloc(VulkanDevice.PUSH_CONSTANT_BYTES).order(ByteOrder.nativeOrder());
-            for (int i = 0; i < steps.size(); i++) {
-                Step s = steps.get(i);
+            int round = 0;
+            for (int i = 0; i < order.size(); i++) {
+                Step s = order.get(i);
                 vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, vk.pipeline(s.shader()));
                 vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, vk.pipelineLayout(), 0,
                         stack.longs(sets[i]), null);
@@ -319,12 +422,18 @@ public final class VulkanFrameProcessor implements AutoCloseable {
                 }
                 vkCmdPushConstants(cmd, vk.pipelineLayout(), VK_SHADER_STAGE_COMPUTE_BIT, 0, push);
                 vkCmdDispatch(cmd, (s.width() + GROUP - 1) / GROUP, (s.height() + GROUP - 1) / GROUP, 1);
-                barrier(VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_ACCESS_SHADER_WRITE_BIT,
-                        VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
-                        VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_READ_BIT, stack);
+                if (i + 1 == roundEnds.get(round)) {
+                    round++;
+                    barrier(VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_ACCESS_SHADER_WRITE_BIT,
+                            VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
+                            VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_READ_BIT,
+                            stack);
+                }
             }
             if (staging) {
-                copy(last, readback, outShape.byteCount(), stack);
+                for (Layout l : layouts) {
+                    copy(l.last.buf(), l.last.offset(), readback, l.readOffset, l.out.byteCount(), stack);
+                }
                 barrier(VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_HOST_BIT,
                         VK_ACCESS_HOST_READ_BIT, stack);
             } else {
@@ -334,12 +443,16 @@ public final class VulkanFrameProcessor implements AutoCloseable {
             VulkanDevice.check(vkEndCommandBuffer(cmd), "vkEndCommandBuffer");
             submitAndWait(stack);
         }
-        Buf result = staging ? readback : last;
-        vmaInvalidateAllocation(vk.allocator(), result.allocation, 0, VK_WHOLE_SIZE);
-        ByteBuffer src = result.view(outShape.byteCount());
-        ByteBuffer dst = target.duplicate().clear();
-        dst.put(src);
-        return new Frame(outShape.width(), outShape.height(), outShape.format(), target);
+        for (Layout l : layouts) {
+            Buf result = staging ? readback : l.last.buf();
+            long offset = staging ? l.readOffset : l.last.offset();
+            vmaInvalidateAllocation(vk.allocator(), result.allocation, offset, l.out.byteCount());
+            ByteBuffer src = MemoryUtil.memByteBuffer(result.mapped + offset, (int) l.out.byteCount());
+            ByteBuffer target = l.job.target();
+            target.duplicate().clear().put(src);
+            outcomes[l.index] = BatchOutcome.of(new Frame(l.out.width(), l.out.height(), l.out.format(), target));
+        }
+        return List.of(outcomes);
     }
 
     /**
@@ -350,7 +463,7 @@ public final class VulkanFrameProcessor implements AutoCloseable {
         input.ensure(bytes);
         if (!staging) { // unified memory: a frame moves by one copy into, and one out of, the mapped device buffer
             long t0 = System.nanoTime();
-            copyToStaging(data, input, 0, bytes);
+            copyToMapped(data, input, 0, bytes);
             vmaFlushAllocation(vk.allocator(), input.allocation, 0, VK_WHOLE_SIZE);
             long t1 = System.nanoTime();
             vmaInvalidateAllocation(vk.allocator(), input.allocation, 0, VK_WHOLE_SIZE);
@@ -360,7 +473,7 @@ public final class VulkanFrameProcessor implements AutoCloseable {
         uploadStaging.ensure(bytes);
         readback.ensure(bytes);
         long t0 = System.nanoTime();
-        copyToStaging(data, uploadStaging, 0, bytes);
+        copyToMapped(data, uploadStaging, 0, bytes);
         vmaFlushAllocation(vk.allocator(), uploadStaging.allocation, 0, VK_WHOLE_SIZE);
         long t1;
         try (MemoryStack stack = stackPush()) {
@@ -380,7 +493,7 @@ public final class VulkanFrameProcessor implements AutoCloseable {
         VulkanDevice.check(vkResetCommandBuffer(cmd, 0), "vkResetCommandBuffer");
         VulkanDevice.check(vkBeginCommandBuffer(cmd, VkCommandBufferBeginInfo.calloc(stack).sType$Default()
                 .flags(VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT)), "vkBeginCommandBuffer");
-        copy(from, to, bytes, stack);
+        copy(from, 0, to, 0, bytes, stack);
         barrier(VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT,
                 VK_PIPELINE_STAGE_HOST_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
                 VK_ACCESS_HOST_READ_BIT | VK_ACCESS_TRANSFER_READ_BIT, stack);
@@ -396,66 +509,74 @@ public final class VulkanFrameProcessor implements AutoCloseable {
         int r = vkWaitForFences(vk.device(), stack.longs(fence), true, 60_000_000_000L);
         long spent = System.nanoTime() - start;
         vk.addBusy(spent);
+        vk.countSubmit();
         lastGpuNanos = spent;
         VulkanDevice.check(r, "vkWaitForFences");
         VulkanDevice.check(vkResetFences(vk.device(), stack.longs(fence)), "vkResetFences");
     }
 
-    private List<Step> plan(Frame in, List<FrameOperation> operations, List<Long> auxOffsets, List<Object> auxData) {
+    /** The job's passes over its own parts of the shared buffers; sets {@code l.last}, where its output ends. */
+    private List<Step> plan(Layout l) {
         List<Step> steps = new ArrayList<>();
-        Buf cur = input;
+        Frame in = l.job.input();
+        Region cur = new Region(input, l.inOffset, align(l.inBytes, 16));
+        Region pingR = new Region(ping, l.rgbaOffset, align(l.rgbaBytes, 16));
+        Region pongR = new Region(pong, l.rgbaOffset, align(l.rgbaBytes, 16));
+        Region floatR = new Region(floats, l.floatOffset, align(l.floatBytes, 16));
         int w = in.width(), h = in.height();
         int auxIndex = 0;
-        for (FrameOperation op : operations) {
-            Buf next = cur == ping ? pong : ping;
+        for (FrameOperation op : l.job.operations()) {
+            Region next = cur == pingR ? pongR : pingR;
             if (op instanceof ConvertToRgba c) {
                 float[] r = Chains.yuvRange(c, in.format());
                 float[] m = Chains.yuvMatrix(c);
-                steps.add(new Step(Shader.YUV_TO_RGBA, cur, cur, 0, VK_WHOLE_SIZE, next,
+                steps.add(new Step(Shader.YUV_TO_RGBA, cur, cur, next,
                         new int[] {w, h, Chains.yuvFormatCode(in.format()), 0}, new int[4], r, m, w, h));
             } else if (op instanceof Scale s) {
-                steps.add(new Step(Shader.SCALE, cur, cur, 0, VK_WHOLE_SIZE, next,
-                        new int[] {w, h, s.width(), s.height()},
+                steps.add(new Step(Shader.SCALE, cur, cur, next, new int[] {w, h, s.width(), s.height()},
                         new int[] {s.filter() == FrameOperation.ScaleFilter.BICUBIC ? 1 : 0, 0, 0, 0},
                         new float[4], new float[4], s.width(), s.height()));
                 w = s.width();
                 h = s.height();
             } else if (op instanceof ColourAdjust c) {
-                steps.add(new Step(Shader.COLOUR_ADJUST, cur, cur, 0, VK_WHOLE_SIZE, next, new int[] {w, h, 0, 0},
+                steps.add(new Step(Shader.COLOUR_ADJUST, cur, cur, next, new int[] {w, h, 0, 0},
                         new int[4], Chains.colour(c), new float[4], w, h));
             } else if (op instanceof GaussianBlur b) {
-                long offset = auxOffsets.get(auxIndex);
-                long range = 4L * ((float[]) auxData.get(auxIndex)).length;
+                Region weights = new Region(aux, l.auxOffset + l.auxOffsets.get(auxIndex),
+                        4L * ((float[]) l.auxData.get(auxIndex)).length);
                 auxIndex++;
-                floats.ensure(16L * w * h);
-                steps.add(new Step(Shader.BLUR_H, cur, aux, offset, range, floats, new int[] {w, h, b.radius(), 0},
+                steps.add(new Step(Shader.BLUR_H, cur, weights, floatR, new int[] {w, h, b.radius(), 0},
                         new int[4], new float[4], new float[4], w, h));
-                steps.add(new Step(Shader.BLUR_V, floats, aux, offset, range, next, new int[] {w, h, b.radius(), 1},
+                steps.add(new Step(Shader.BLUR_V, floatR, weights, next, new int[] {w, h, b.radius(), 1},
                         new int[4], new float[4], new float[4], w, h));
             } else if (op instanceof CrossFade c) {
-                long offset = auxOffsets.get(auxIndex);
-                long range = c.other().byteCount();
+                Region other = new Region(aux, l.auxOffset + l.auxOffsets.get(auxIndex), c.other().byteCount());
                 auxIndex++;
-                steps.add(new Step(Shader.CROSSFADE, cur, aux, offset, range, next, new int[] {w, h, 0, 0},
+                steps.add(new Step(Shader.CROSSFADE, cur, other, next, new int[] {w, h, 0, 0},
                         new int[4], new float[] {(float) c.amount(), 0, 0, 0}, new float[4], w, h));
             }
             cur = next;
         }
+        l.last = cur;
         return steps;
     }
 
-    /** Points descriptor set i at the step's buffers, unless it already does (sets are reused across frames). */
+    /** Points descriptor set i at the step's buffer regions, unless it already does (sets are reused). */
     private void bind(int i, Step s, MemoryStack stack) {
-        long[] key = {s.src().buffer, s.auxBuf().buffer, s.auxOffset(), s.auxRange(), s.dst().buffer};
+        Region[] regions = {s.src(), s.auxRegion(), s.dst()};
+        long[] key = new long[9];
+        for (int b = 0; b < 3; b++) {
+            key[3 * b] = regions[b].buf().buffer;
+            key[3 * b + 1] = regions[b].offset();
+            key[3 * b + 2] = regions[b].range();
+        }
         if (Arrays.equals(key, setBindings[i])) {
             return;
         }
         VkDescriptorBufferInfo.Buffer infos = VkDescriptorBufferInfo.calloc(3, stack);
-        infos.get(0).buffer(s.src().buffer).offset(0).range(VK_WHOLE_SIZE);
-        infos.get(1).buffer(s.auxBuf().buffer).offset(s.auxOffset()).range(s.auxRange());
-        infos.get(2).buffer(s.dst().buffer).offset(0).range(VK_WHOLE_SIZE);
         VkWriteDescriptorSet.Buffer writes = VkWriteDescriptorSet.calloc(3, stack);
         for (int b = 0; b < 3; b++) {
+            infos.get(b).buffer(regions[b].buf().buffer).offset(regions[b].offset()).range(regions[b].range());
             writes.get(b).sType$Default().dstSet(sets[i]).dstBinding(b).descriptorCount(1)
                     .descriptorType(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER)
                     .pBufferInfo(VkDescriptorBufferInfo.create(infos.address(b), 1));
@@ -464,9 +585,10 @@ public final class VulkanFrameProcessor implements AutoCloseable {
         setBindings[i] = key;
     }
 
-    private void copy(Buf from, Buf to, long bytes, MemoryStack stack) {
+    private void copy(Buf from, long fromOffset, Buf to, long toOffset, long bytes, MemoryStack stack) {
         VkBufferCopy.Buffer region = VkBufferCopy.calloc(1, stack);
-        region.get(0).srcOffset(0).dstOffset(0).size(Math.min((bytes + 3) & ~3L, Math.min(from.size, to.size)));
+        region.get(0).srcOffset(fromOffset).dstOffset(toOffset).size(Math.min((bytes + 3) & ~3L,
+                Math.min(from.size - fromOffset, to.size - toOffset)));
         vkCmdCopyBuffer(cmd, from.buffer, to.buffer, region);
     }
 
@@ -476,8 +598,8 @@ public final class VulkanFrameProcessor implements AutoCloseable {
         vkCmdPipelineBarrier(cmd, srcStage, dstStage, 0, b, null, null);
     }
 
-    private static void copyToStaging(ByteBuffer data, Buf staging, long offset, long bytes) {
-        ByteBuffer dst = MemoryUtil.memByteBuffer(staging.mapped + offset, (int) bytes);
+    private static void copyToMapped(ByteBuffer data, Buf buf, long offset, long bytes) {
+        ByteBuffer dst = MemoryUtil.memByteBuffer(buf.mapped + offset, (int) bytes);
         ByteBuffer src = data.duplicate().clear().limit((int) bytes);
         dst.put(src);
     }

@@ -39,6 +39,10 @@ public record VulkanOptions(boolean enabled, String deviceOverride, boolean vali
         return new VulkanOptions(enabled, deviceOverride, validation, dir);
     }
 
+    public VulkanOptions withDeviceOverride(String name) {
+        return new VulkanOptions(enabled, name == null ? "" : name, validation, cacheDirectory);
+    }
+
     public VulkanOptions withValidation(boolean on) {
         return new VulkanOptions(enabled, deviceOverride, on, cacheDirectory);
     }

@@ -1,6 +1,7 @@
 package org.tsperf.gpu.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -39,5 +40,33 @@ class CpuFrameProcessorTest {
             Frame b = four.process(in, chain, ByteBuffer.allocateDirect(200 * 100 * 4));
             TestFrames.assertClose(a, b, 0, "threads do not change the result");
         }
+    }
+
+    @Test
+    void aOnePixelPatternDownscaledAboutFourTimesComesOutFlatGrey() {
+        // 1000x600 -> 240x144 (4.17x): with the plain 4-tap kernel each output pixel would sample 4 source pixels at
+        // a phase that drifts across the frame, so the grey would swing between black and white (aliasing)
+        try (CpuFrameProcessor cpu = new CpuFrameProcessor(2)) {
+            for (Frame pattern : List.of(TestFrames.checkerboard(1000, 600), TestFrames.stripes(1000, 600))) {
+                Frame out = cpu.process(pattern, List.of(new FrameOperation.Scale(240, 144,
+                        FrameOperation.ScaleFilter.BICUBIC)), ByteBuffer.allocateDirect(240 * 144 * 4));
+                double[] stats = TestFrames.redStats(out, 3);
+                assertTrue(Math.abs(stats[0] - 127.5) < 3 && stats[1] < 3, "mean " + stats[0] + ", sd " + stats[1]);
+            }
+        }
+    }
+
+    @Test
+    void wideKernelWeightsAreNormalisedAndSpanTwiceTheFactorEachSide() {
+        CpuFrameProcessor.Taps t = CpuFrameProcessor.wideTaps(1000, 250);
+        for (float[] w : t.weights()) {
+            float sum = 0;
+            for (float v : w) {
+                sum += v;
+            }
+            assertEquals(1.0f, sum, 1e-5f);
+            assertTrue(w.length >= 15 && w.length <= 17, "taps: " + w.length);
+        }
+        assertEquals(4, CpuFrameProcessor.wideTaps(100, 100).weights()[10].length, "no downscale: 4 taps");
     }
 }

@@ -7,12 +7,14 @@ import java.awt.Component;
 import java.awt.Container;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tsperf.gpu.DeviceChoice;
 import org.tsperf.gpu.GpuRuntime;
 
 /** The window without a window system, on the real services: what it shows on Vulkan and on the CPU fallback. */
@@ -26,6 +28,7 @@ class GpuSchedulerTopComponentTest {
             SwingUtilities.invokeAndWait(tc::componentClosed);
         }
         System.clearProperty("tsperf.gpu.vulkan");
+        DeviceChoice.set(DeviceChoice.AUTOMATIC);
         GpuRuntime.shutdownDefault();
     }
 
@@ -48,6 +51,9 @@ class GpuSchedulerTopComponentTest {
         assertEquals(3, queues.getRowCount());
         assertEquals("VIEWER", String.valueOf(queues.getValueAt(0, 0)));
         assertTrue(find(tc, JLabel.class, "gpu.pipelineCache").getText().contains("pipelines-"));
+        String batches = find(tc, JLabel.class, "gpu.batches").getText();
+        assertTrue(batches.matches("Batches of small tasks: \\d+ \\(\\d+ tasks, largest \\d+\\); Vulkan submissions: \\d+"),
+                batches);
     }
 
     @Test
@@ -59,6 +65,38 @@ class GpuSchedulerTopComponentTest {
         assertTrue(text.startsWith("Frame operations: CPU (CPU fallback: Vulkan disabled"), text);
         assertTrue(find(tc, JTextArea.class, "gpu.devices").getText().startsWith("CPU fallback: "));
         assertTrue(find(tc, JLabel.class, "gpu.pipelineCache").getText().contains("none (no Vulkan)"));
+    }
+
+    @Test
+    void theUserChoosesTheCpuReferenceAndBackAndTheRuntimeRestartsWithIt() throws Exception {
+        open();
+        JLabel path = find(tc, JLabel.class, "gpu.path");
+        await(path::getText, "the measured path");
+        @SuppressWarnings("unchecked")
+        JComboBox<Object> combo = find(tc, JComboBox.class, "gpu.deviceChoice");
+        awaitMatch(() -> String.valueOf(combo.getItemCount()), "[3-9]", "automatic, the devices, the CPU reference");
+        SwingUtilities.invokeAndWait(() -> combo.setSelectedIndex(combo.getItemCount() - 1));
+        String text = awaitMatch(path::getText, "Frame operations: CPU \\(CPU reference chosen by the user.*",
+                "the CPU path chosen by the user");
+        assertEquals(DeviceChoice.CPU, DeviceChoice.get(), text);
+        assertTrue(find(tc, JTextArea.class, "gpu.devices").getText().startsWith("in use: CPU reference"));
+        SwingUtilities.invokeAndWait(() -> combo.setSelectedIndex(0));
+        awaitMatch(path::getText, "Frame operations: (VULKAN|CPU) \\(measured at first use.*", "automatic again");
+        assertEquals(DeviceChoice.AUTOMATIC, DeviceChoice.get());
+        assertTrue(find(tc, JTextArea.class, "gpu.devices").getText().startsWith("in use: "));
+    }
+
+    private static String awaitMatch(Supplier<String> text, String regex, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String[] t = new String[1];
+        while (System.nanoTime() < deadline) {
+            SwingUtilities.invokeAndWait(() -> t[0] = text.get());
+            if (t[0] != null && t[0].matches(regex)) {
+                return t[0];
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        throw new AssertionError("timed out waiting for " + what + "; last seen: " + t[0]);
     }
 
     private static String await(Supplier<String> text, String what) throws Exception {

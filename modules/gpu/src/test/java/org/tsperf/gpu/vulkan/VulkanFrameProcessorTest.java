@@ -26,6 +26,8 @@ import org.tsperf.api.gpu.FrameOperation.CrossFade;
 import org.tsperf.api.gpu.FrameOperation.GaussianBlur;
 import org.tsperf.api.gpu.FrameOperation.Scale;
 import org.tsperf.api.gpu.PixelFormat;
+import org.tsperf.gpu.BatchJob;
+import org.tsperf.gpu.BatchOutcome;
 import org.tsperf.gpu.Chains;
 import org.tsperf.gpu.TestFrames;
 import org.tsperf.gpu.cpu.CpuFrameProcessor;
@@ -91,6 +93,21 @@ class VulkanFrameProcessorTest {
     }
 
     @Test
+    void downscalesBicubicWithTheWidenedKernelLikeTheReference() {
+        Frame big = TestFrames.frame(1000, 600, PixelFormat.RGBA8, 14);
+        compare(big, List.of(new Scale(240, 144, BICUBIC)), "4.17x down");
+        compare(big, List.of(new Scale(250, 150, BICUBIC)), "4x down");
+        compare(big, List.of(new Scale(333, 600, BICUBIC)), "one axis down");
+        compare(big, List.of(new Scale(400, 900, BICUBIC)), "one axis down, one up");
+        for (Frame pattern : List.of(TestFrames.checkerboard(1000, 600), TestFrames.stripes(1000, 600))) {
+            Frame out = gpu.process(pattern, List.of(new Scale(240, 144, BICUBIC)),
+                    ByteBuffer.allocateDirect(240 * 144 * 4));
+            double[] stats = TestFrames.redStats(out, 3);
+            assertTrue(Math.abs(stats[0] - 127.5) < 3 && stats[1] < 3, "mean " + stats[0] + ", sd " + stats[1]);
+        }
+    }
+
+    @Test
     void adjustsColourBlursAndCrossFadesLikeTheReference() {
         Frame rgba = TestFrames.frame(W, H, PixelFormat.RGBA8, 4);
         Frame other = TestFrames.frame(W, H, PixelFormat.RGBA8, 5);
@@ -121,6 +138,49 @@ class VulkanFrameProcessorTest {
             Frame other = TestFrames.frame(w * 2, h * 2, PixelFormat.RGBA8, h);
             compare(yuv, List.of(new ConvertToRgba(BT709, LIMITED), new Scale(w * 2, h * 2, BILINEAR),
                     new GaussianBlur(w / 40.0 + 0.5), new CrossFade(other, 0.25)), "frame " + w + "x" + h);
+        }
+    }
+
+    @Test
+    void runsABatchOfSmallChainsInOneSubmissionLikeTheReference() {
+        Frame thumbSource = TestFrames.frame(320, 180, PixelFormat.I420, 11);
+        Frame rgba = TestFrames.frame(96, 54, PixelFormat.RGBA8, 12);
+        Frame other = TestFrames.frame(96, 54, PixelFormat.RGBA8, 13);
+        List<List<FrameOperation>> chains = List.of(
+                List.of(new ConvertToRgba(BT709, LIMITED), new Scale(160, 90, BICUBIC)),
+                List.of(new GaussianBlur(1.5), new ColourAdjust(0.05, 1.1, 1.2, 1.0)),
+                List.of(new CrossFade(other, 0.3)),
+                List.of(),
+                List.of(new Scale(48, 27, BILINEAR), new GaussianBlur(1)));
+        List<Frame> inputs = List.of(thumbSource, rgba, rgba, rgba, rgba);
+        for (VulkanFrameProcessor ctx : List.of(gpu, staged)) {
+            List<BatchJob> jobs = new java.util.ArrayList<>();
+            List<Frame> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < chains.size(); i++) {
+                int bytes = (int) Chains.outputShape(inputs.get(i), chains.get(i)).byteCount();
+                jobs.add(new BatchJob(inputs.get(i), chains.get(i), ByteBuffer.allocateDirect(bytes)));
+                expected.add(cpu.process(inputs.get(i), chains.get(i), ByteBuffer.allocateDirect(bytes)));
+            }
+            // a job whose target is too small fails alone
+            jobs.add(2, new BatchJob(rgba, List.of(new GaussianBlur(1)), ByteBuffer.allocateDirect(16)));
+            long submits = vk.submitCount();
+            List<BatchOutcome> outcomes = ctx.processBatch(jobs);
+            assertEquals(submits + 1, vk.submitCount(), "one submission for the whole batch");
+            assertEquals(jobs.size(), outcomes.size());
+            assertTrue(outcomes.get(2).error() instanceof IllegalArgumentException, String.valueOf(outcomes.get(2)));
+            for (int i = 0, k = 0; i < outcomes.size(); i++) {
+                if (i == 2) {
+                    continue;
+                }
+                BatchOutcome o = outcomes.get(i);
+                assertTrue(!o.failed(), "job " + i + ": " + o.error());
+                TestFrames.assertClose(expected.get(k), o.frame(), 1, "batched job " + k + " staging "
+                        + ctx.usesStaging());
+                k++;
+            }
+        }
+        if (VulkanDevice.validationLayerInstalled()) {
+            assertEquals(List.of(), vk.validationMessages());
         }
     }
 

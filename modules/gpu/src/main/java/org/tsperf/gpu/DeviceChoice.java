@@ -1,0 +1,60 @@
+package org.tsperf.gpu;
+
+import java.util.prefs.Preferences;
+import org.openide.util.NbPreferences;
+
+/**
+ * The user's choice of where frame operations run, made in the GPU Scheduler window: automatic (the best device, then
+ * the faster path measured at first use), one Vulkan device by name, or the CPU reference. In the workbench it is kept
+ * in this module's preferences ({@code NbPreferences}); in a plain JVM (the CLI, unit tests) it lives for the JVM
+ * only, so the CLI follows its own options. The system properties win: with {@code -Dtsperf.gpu.device} (or
+ * {@code -Dtsperf.gpu.path}) set, this choice is ignored. May be called from any thread.
+ */
+public final class DeviceChoice {
+
+    /** Automatic: the best device, the faster path. */
+    public static final String AUTOMATIC = "";
+    /** The CPU reference, whatever Vulkan offers. */
+    public static final String CPU = "cpu";
+    private static final String KEY = "device";
+    private static volatile String inMemory = AUTOMATIC;
+
+    private DeviceChoice() {
+    }
+
+    private static Preferences preferences() {
+        return System.getProperty("netbeans.user") == null ? null : NbPreferences.forModule(DeviceChoice.class);
+    }
+
+    /** The stored choice: {@link #AUTOMATIC}, {@link #CPU} or a device name. */
+    public static String get() {
+        Preferences p = preferences();
+        return p == null ? inMemory : p.get(KEY, AUTOMATIC);
+    }
+
+    /** Stores the choice; it applies when the runtime is next opened ({@link GpuRuntime#restartDefault()}). */
+    public static void set(String choice) {
+        String value = choice == null ? AUTOMATIC : choice;
+        Preferences p = preferences();
+        if (p == null) {
+            inMemory = value;
+        } else if (value.equals(AUTOMATIC)) {
+            p.remove(KEY);
+        } else {
+            p.put(KEY, value);
+        }
+    }
+
+    /** Whether a system property decides instead of this choice (and what it says), else null. */
+    public static String overriddenBy() {
+        String device = System.getProperty("tsperf.gpu.device");
+        if (device != null && !device.isBlank()) {
+            return "-Dtsperf.gpu.device=" + device;
+        }
+        String path = System.getProperty("tsperf.gpu.path");
+        if (path != null && !path.isBlank() && !path.equalsIgnoreCase("auto")) {
+            return "-Dtsperf.gpu.path=" + path;
+        }
+        return null;
+    }
+}
