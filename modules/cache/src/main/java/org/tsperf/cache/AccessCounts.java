@@ -1,78 +1,59 @@
 package org.tsperf.cache;
 
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * How often each recently used key was used: the frequency that the L1 policy's admission compares (TinyLFU's role,
- * counted exactly instead of sketched). A key is remembered while the distinct keys used after it weigh at most the
- * horizon (a few capacities); beyond that its count starts again. Counts stop at {@link #MAX_COUNT} and are halved
- * after every period of accesses (ten per remembered key), so that what was popular once fades. Not thread-safe (the
- * owner's lock guards it).
+ * How often each key was used lately: the frequency that the L1 policy's admission compares (TinyLFU's role, counted
+ * exactly instead of in a sketch). Counts stop at {@link #MAX_COUNT}; after every {@link #SAMPLE} capacities of
+ * requested bytes all counts are halved and keys whose count reaches 0 are forgotten, so what was popular once
+ * fades and the table holds at most the keys of about two such periods. Not thread-safe (the owner's lock guards
+ * it).
  */
 final class AccessCounts<K> {
 
     /** As TinyLFU's 4-bit counters: beyond this, more uses say nothing new. */
     static final int MAX_COUNT = 15;
+    /** The aging period in capacities of requested bytes (TinyLFU's sample of ten times the cache size). */
+    static final int SAMPLE = 10;
 
-    private final LinkedHashMap<K, Count> counts = new LinkedHashMap<>(); // eldest use first
-    private long horizon;
-    private long bytes;
+    private final Map<K, int[]> counts = new HashMap<>();
+    private long capacity;
     private long sinceAging;
 
-    AccessCounts(long horizonBytes) {
-        this.horizon = horizonBytes;
+    AccessCounts(long capacityBytes) {
+        this.capacity = capacityBytes;
     }
 
     /** Counts one use of {@code key}, weighing {@code weight} bytes. */
     void record(K key, long weight) {
-        Count c = counts.remove(key);
-        if (c == null) {
-            c = new Count();
-        } else {
-            bytes -= c.weight;
-        }
-        counts.put(key, c); // now the latest use
-        c.weight = weight;
-        bytes += weight;
-        c.count = Math.min(MAX_COUNT, c.count + 1);
-        Iterator<Count> eldest = counts.values().iterator();
-        while (bytes - weight > horizon && eldest.hasNext()) {
-            Count old = eldest.next();
-            if (old == c) {
-                break;
-            }
-            bytes -= old.weight;
-            eldest.remove();
-        }
-        if (++sinceAging >= 10L * counts.size() + 64) {
+        int[] c = counts.computeIfAbsent(key, k -> new int[1]);
+        c[0] = Math.min(MAX_COUNT, c[0] + 1);
+        sinceAging += weight;
+        if (sinceAging >= SAMPLE * capacity) {
             sinceAging = 0;
-            for (Iterator<Count> all = counts.values().iterator(); all.hasNext(); ) {
-                Count old = all.next();
-                old.count >>= 1;
+            for (Iterator<int[]> all = counts.values().iterator(); all.hasNext(); ) {
+                int[] old = all.next();
+                old[0] >>= 1;
+                if (old[0] == 0) {
+                    all.remove();
+                }
             }
         }
     }
 
-    /** Uses of {@code key} recently counted; 0 when it is not remembered. */
+    /** Uses of {@code key} lately; 0 when it is not remembered. */
     int count(K key) {
-        Count c = counts.get(key);
-        return c == null ? 0 : c.count;
+        int[] c = counts.get(key);
+        return c == null ? 0 : c[0];
     }
 
-    void forget(K key) {
-        Count c = counts.remove(key);
-        if (c != null) {
-            bytes -= c.weight;
-        }
+    int keys() {
+        return counts.size();
     }
 
-    void setHorizon(long horizonBytes) {
-        horizon = horizonBytes;
-    }
-
-    private static final class Count {
-        int count;
-        long weight;
+    void setCapacity(long capacityBytes) {
+        capacity = capacityBytes;
     }
 }

@@ -18,8 +18,10 @@ import java.util.function.ToLongFunction;
  * <li>the same request stream also runs through shadow copies of the policy (keys and sizes, no values) with fixed
  * window shares from 1 % to 100 % (100 % is exactly LRU), each scoring its hits with an exponential decay over a
  * few cache turnovers;</li>
- * <li>the real cache takes the share of the best-scoring shadow (with a little hysteresis), so it follows the best
- * of these configurations for the current kind of work and is, lag aside, never worse than LRU.</li>
+ * <li>when another shadow scores clearly better (by {@link #MARGIN}, or {@link #MARGIN_FROM_LRU} to leave plain
+ * LRU), the real cache takes that shadow's share and its segments and order for the entries both hold
+ * ({@link WindowedSlru#follow}), so it evicts as that shadow would from then on. It thus follows the best of
+ * these configurations for the current kind of work; what it loses is the lag of each switch.</li>
  * </ul>
  * The values are held in a Caffeine cache (the storage; the decisions are made here). The bytes held (each entry
  * weighed as its size plus {@link L1Policy#ENTRY_OVERHEAD}) never exceed the capacity after a call returns.
@@ -29,10 +31,15 @@ final class AdaptiveL1<K, V> {
 
     /** The window shares the shadows try; the last one is plain LRU. */
     static final double[] SHARES = {0.01, 0.1, 0.25, 0.5, 0.75, 1.0};
-    /** Use counts are kept for keys used within this many capacities of distinct data. */
-    private static final int HORIZON = 4;
-    /** The share used until the shadows know better. */
-    private static final int START = SHARES.length - 1;
+    /** The plain LRU share, also the one used until the shadows know better. */
+    private static final int LRU = SHARES.length - 1;
+
+    /** Scores decay over this many times the entries held (a few turnovers of the cache). */
+    private static final int TURNOVERS = 4;
+    /** How much better (relative, plus one hit) a shadow must score before the cache takes its share. */
+    private static final double MARGIN = 1.005;
+    /** The same for leaving plain LRU, the safe choice when the shadows barely differ. */
+    private static final double MARGIN_FROM_LRU = 1.03;
 
     private final ToLongFunction<V> weigher;
     private final BiConsumer<K, V> evicted;
@@ -41,7 +48,7 @@ final class AdaptiveL1<K, V> {
     private final WindowedSlru<K> held;
     private final List<WindowedSlru<K>> shadows = new ArrayList<>();
     private final double[] scores = new double[SHARES.length];
-    private int chosen = START;
+    private int chosen = LRU;
     private long capacity;
 
     /** @param evicted told of every entry that leaves L1 for lack of room (not of removals), under the lock */
@@ -50,8 +57,8 @@ final class AdaptiveL1<K, V> {
         this.evicted = evicted;
         this.capacity = capacity;
         this.store = L1Policy.storage();
-        this.counts = new AccessCounts<>(HORIZON * capacity);
-        this.held = new WindowedSlru<>(capacity, share(START, capacity), counts, this::evict);
+        this.counts = new AccessCounts<>(capacity);
+        this.held = new WindowedSlru<>(capacity, share(LRU, capacity), counts, this::evict);
         for (int i = 0; i < SHARES.length; i++) {
             shadows.add(new WindowedSlru<>(capacity, share(i, capacity), counts, k -> { }));
         }
@@ -138,7 +145,7 @@ final class AdaptiveL1<K, V> {
     /** A new budget; shrinking evicts at once. */
     synchronized void setCapacity(long bytes) {
         capacity = bytes;
-        counts.setHorizon(HORIZON * bytes);
+        counts.setCapacity(bytes);
         held.setCapacity(bytes, share(chosen, bytes));
         for (int i = 0; i < SHARES.length; i++) {
             shadows.get(i).setCapacity(bytes, share(i, bytes));
@@ -150,7 +157,7 @@ final class AdaptiveL1<K, V> {
      * four times the entries held, so that they describe the current kind of work.
      */
     private void observe(K key, long w) {
-        double decay = 1.0 - 1.0 / Math.max(256, 4L * held.size());
+        double decay = 1.0 - 1.0 / Math.max(256, (long) TURNOVERS * held.size());
         int best = chosen;
         for (int i = 0; i < SHARES.length; i++) {
             WindowedSlru<K> s = shadows.get(i);
@@ -163,9 +170,9 @@ final class AdaptiveL1<K, V> {
                 best = i;
             }
         }
-        if (best != chosen && scores[best] > scores[chosen] * 1.005 + 1) {
+        if (best != chosen && scores[best] > scores[chosen] * (chosen == LRU ? MARGIN_FROM_LRU : MARGIN) + 1) {
             chosen = best;
-            held.setWindowTarget(share(chosen, capacity));
+            held.follow(shadows.get(chosen));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.tsperf.cache;
 
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -103,15 +104,52 @@ final class WindowedSlru<K> {
         return windowTarget;
     }
 
-    void setWindowTarget(long bytes) {
-        windowTarget = Math.max(0, Math.min(capacity, bytes));
-        balance();
-    }
-
     void setCapacity(long bytes, long newWindowTarget) {
         capacity = bytes;
         windowTarget = Math.max(0, Math.min(capacity, newWindowTarget));
         balance();
+    }
+
+    /**
+     * Takes the window share, segments and order of {@code model} (a shadow that did better lately) for the keys
+     * held here, so that from now on this cache evicts as the model would; keys the model does not hold go first.
+     * Nothing leaves: the keys and bytes held stay the same.
+     */
+    void follow(WindowedSlru<K> model) {
+        Map<K, Long> held = new HashMap<>(window);
+        held.putAll(probation);
+        held.putAll(protectedSegment);
+        window.clear();
+        probation.clear();
+        protectedSegment.clear();
+        held.forEach((k, w) -> {
+            if (!model.contains(k)) {
+                probation.put(k, w);
+            }
+        });
+        model.probation.keySet().forEach(k -> copy(k, held, probation));
+        model.protectedSegment.keySet().forEach(k -> copy(k, held, protectedSegment));
+        model.window.keySet().forEach(k -> copy(k, held, window));
+        windowBytes = sum(window);
+        probationBytes = sum(probation);
+        protectedBytes = sum(protectedSegment);
+        windowTarget = Math.min(capacity, model.windowTarget);
+        balance();
+    }
+
+    private static <K> void copy(K key, Map<K, Long> from, Map<K, Long> to) {
+        Long w = from.get(key);
+        if (w != null) {
+            to.put(key, w);
+        }
+    }
+
+    private static long sum(Map<?, Long> segment) {
+        long s = 0;
+        for (long w : segment.values()) {
+            s += w;
+        }
+        return s;
     }
 
     /** Moves window overflow to the main space through admission, then evicts until everything fits. */
