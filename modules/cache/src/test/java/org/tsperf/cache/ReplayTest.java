@@ -82,7 +82,7 @@ class ReplayTest {
 
     /**
      * Other seeds and capacities than the benchmark's, so that the policy is not fitted to one draw. Measured when
-     * written (worst of the four runs): playback 0.96x LRU (LRU itself at 0.77-0.81x MIN there), scrub 0.996x LRU,
+     * written (worst of the four runs): playback 0.956x LRU (LRU itself at 0.77-0.81x MIN there), scrub 0.995x LRU,
      * mixed 0.999x LRU; loop, scrub, thumbnails and mixed at 0.89x MIN or more; jumps 1.25x LRU or more.
      */
     @Test
