@@ -1,241 +1,185 @@
 package org.tsperf.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Policy;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
- * The L1 policy: an LRU recency window in front of a Caffeine main space (W-TinyLFU admission), the split between
- * them adapted ARC-style from ghost hits. Editing mixes recency (play, stop, play the last seconds again; scrubbing)
- * where TinyLFU alone rejects every new frame, with loops and jumps between markers where plain LRU thrashes:
+ * The L1 policy: W-TinyLFU's structure (an LRU window in front of a segmented-LRU main space that admits an entry
+ * only if it was used more often than the entry it would displace, see {@link WindowedSlru}) with the window's share
+ * of the capacity chosen by shadow caches. Editing mixes recency (play, stop, play the last seconds again;
+ * scrubbing), where a large window, up to plain LRU, is best, with loops longer than the cache and jumps between
+ * favourite markers, where only a frequency-filtered main space keeps anything:
  * <ul>
- * <li>new entries enter the window; its least recently used entry moves to the main space, where Caffeine admits
- * it only if it is used more often than Caffeine's own victim;</li>
- * <li>an entry that left the main space without a hit there is a <em>recency ghost</em>, one that had hits a
- * <em>frequency ghost</em> (keys and sizes only; as in ARC, recency ghosts and the window together stay within the capacity, so only a reuse closer than the capacity counts);</li>
- * <li>a miss on a recency ghost grows the window, a miss on a frequency ghost shrinks it (as ARC adapts p).</li>
+ * <li>the same request stream also runs through shadow copies of the policy (keys and sizes, no values) with fixed
+ * window shares from 1 % to 100 % (100 % is exactly LRU), each scoring its hits with an exponential decay over a
+ * few cache turnovers;</li>
+ * <li>when another shadow scores clearly better (by {@link #MARGIN}, or {@link #MARGIN_FROM_LRU} to leave plain
+ * LRU), the real cache takes that shadow's share and its segments and order for the entries both hold
+ * ({@link WindowedSlru#follow}), so it evicts as that shadow would from then on. It thus follows the best of
+ * these configurations for the current kind of work; what it loses is the lag of each switch.</li>
  * </ul>
- * The bytes held (window plus main, each entry weighed as its size plus {@link L1Policy#ENTRY_OVERHEAD}) never
- * exceed the capacity after a call returns. Thread-safe (one lock; Caffeine does its maintenance on the caller).
+ * The values are held in a Caffeine cache (the storage; the decisions are made here). The bytes held (each entry
+ * weighed as its size plus {@link L1Policy#ENTRY_OVERHEAD}) never exceed the capacity after a call returns.
+ * Thread-safe (one lock).
  */
 final class AdaptiveL1<K, V> {
 
+    /** The window shares the shadows try; the last one is plain LRU. */
+    static final double[] SHARES = {0.01, 0.1, 0.25, 0.5, 0.75, 1.0};
+    /** The plain LRU share, also the one used until the shadows know better. */
+    private static final int LRU = SHARES.length - 1;
+
+    /** Scores decay over this many times the entries held (a few turnovers of the cache). */
+    private static final int TURNOVERS = 4;
+    /** How much better (relative, plus one hit) a shadow must score before the cache takes its share. */
+    private static final double MARGIN = 1.005;
+    /** The same for leaving plain LRU, the safe choice when the shadows barely differ. */
+    private static final double MARGIN_FROM_LRU = 1.03;
+
     private final ToLongFunction<V> weigher;
     private final BiConsumer<K, V> evicted;
-    private final LinkedHashMap<K, V> window = new LinkedHashMap<>(64, 0.75f, true);
-    private final Cache<K, V> main;
-    private final Policy.Eviction<K, V> mainEviction;
-    private final Set<K> hitInMain = new HashSet<>();
-    private final Map<K, Long> lastUse = new java.util.HashMap<>();
-    private final Map<K, Long> ghostLastUse = new java.util.HashMap<>();
-    private final LinkedHashMap<K, Long> recencyGhosts = new LinkedHashMap<>();
-    private final LinkedHashMap<K, Long> frequencyGhosts = new LinkedHashMap<>();
+    private final Cache<K, V> store;
+    private final AccessCounts<K> counts;
+    private final WindowedSlru<K> held;
+    private final List<WindowedSlru<K>> shadows = new ArrayList<>();
+    private final double[] scores = new double[SHARES.length];
+    private int chosen = LRU;
     private long capacity;
-    private long windowTarget;
-    private long windowBytes;
-    private long recencyGhostBytes;
-    private long frequencyGhostBytes;
-    private long ticks;
-    private long tickBytes;
 
     /** @param evicted told of every entry that leaves L1 for lack of room (not of removals), under the lock */
     AdaptiveL1(long capacity, ToLongFunction<V> valueBytes, BiConsumer<K, V> evicted) {
         this.weigher = v -> valueBytes.applyAsLong(v) + L1Policy.ENTRY_OVERHEAD;
         this.evicted = evicted;
         this.capacity = capacity;
-        this.windowTarget = capacity / 2; // half and half until the ghosts say otherwise
-        this.main = L1Policy.build(capacity - windowTarget, valueBytes::applyAsLong, (k, v, cause) -> {
-            if (k != null && v != null && cause.wasEvicted()) {
-                leftMain(k, v);
-            }
-        });
-        this.mainEviction = main.policy().eviction().orElseThrow();
+        this.store = L1Policy.storage();
+        this.counts = new AccessCounts<>(capacity);
+        this.held = new WindowedSlru<>(capacity, share(LRU, capacity), counts, this::evict);
+        for (int i = 0; i < SHARES.length; i++) {
+            shadows.add(new WindowedSlru<>(capacity, share(i, capacity), counts, k -> { }));
+        }
+    }
+
+    private static long share(int i, long capacity) {
+        return (long) (SHARES[i] * capacity);
     }
 
     synchronized V get(K key) {
-        ticks++;
-        V v = window.get(key);
-        if (v == null) {
-            v = main.getIfPresent(key);
-            if (v != null) {
-                hitInMain.add(key);
-            }
-        }
+        V v = store.getIfPresent(key);
         if (v != null) {
-            lastUse.put(key, ticks);
-            tickBytes += weigher.applyAsLong(v);
+            long w = weigher.applyAsLong(v);
+            counts.record(key, w);
+            held.hit(key);
+            observe(key, w);
         }
         return v;
     }
 
     /** Stores (or replaces) an entry; one larger than the capacity is not kept. */
     synchronized void put(K key, V value) {
-        remove(key);
+        take(key);
         long w = weigher.applyAsLong(value);
-        adapt(key, w);
-        tickBytes += w;
+        counts.record(key, w);
+        observe(key, w);
         if (w > capacity) {
             return;
         }
-        lastUse.put(key, ticks);
-        window.put(key, value);
-        windowBytes += w;
-        trimWindow();
+        store.put(key, value);
+        held.add(key, w);
     }
 
     /** Whether the key is held; not a use. */
     synchronized boolean contains(K key) {
-        return window.containsKey(key) || main.asMap().containsKey(key);
+        return held.contains(key);
     }
 
     synchronized V remove(K key) {
-        lastUse.remove(key);
-        V v = window.remove(key);
-        if (v != null) {
-            windowBytes -= weigher.applyAsLong(v);
-            return v;
+        for (WindowedSlru<K> s : shadows) {
+            s.remove(key); // what was removed on purpose would not have been a hit for them either
         }
-        hitInMain.remove(key);
-        return main.asMap().remove(key);
+        return take(key);
+    }
+
+    private V take(K key) {
+        held.remove(key);
+        return store.asMap().remove(key);
     }
 
     synchronized int removeIf(Predicate<V> which) {
         List<K> keys = new ArrayList<>();
-        window.forEach((k, v) -> {
-            if (which.test(v)) {
-                keys.add(k);
+        for (Map.Entry<K, V> e : store.asMap().entrySet()) {
+            if (which.test(e.getValue())) {
+                keys.add(e.getKey());
             }
-        });
-        main.asMap().forEach((k, v) -> {
-            if (which.test(v)) {
-                keys.add(k);
-            }
-        });
+        }
         keys.forEach(this::remove);
         return keys.size();
     }
 
     synchronized List<V> values() {
-        List<V> all = new ArrayList<>(window.values());
-        all.addAll(main.asMap().values());
-        return all;
+        return new ArrayList<>(store.asMap().values());
     }
 
     synchronized long size() {
-        return window.size() + main.estimatedSize();
+        return held.size();
     }
 
     /** Bytes held, entry overhead included. */
     synchronized long weightedSize() {
-        return windowBytes + mainEviction.weightedSize().orElse(0);
+        return held.weightedSize();
     }
 
     synchronized long capacity() {
         return capacity;
     }
 
-    /** The window's share now (for analytics and tests). */
+    /** The window's share now, in bytes (for analytics and tests). */
     synchronized long windowTarget() {
-        return windowTarget;
+        return held.windowTarget();
     }
 
     /** A new budget; shrinking evicts at once. */
     synchronized void setCapacity(long bytes) {
-        windowTarget = Math.max(0, Math.min(bytes, windowTarget * bytes / Math.max(1, capacity)));
         capacity = bytes;
-        resize();
+        counts.setCapacity(bytes);
+        held.setCapacity(bytes, share(chosen, bytes));
+        for (int i = 0; i < SHARES.length; i++) {
+            shadows.get(i).setCapacity(bytes, share(i, bytes));
+        }
     }
 
-    private void adapt(K key, long w) {
-        Long ghost = recencyGhosts.remove(key);
-        Long last = ghostLastUse.remove(key);
-        if (ghost != null) {
-            recencyGhostBytes -= ghost;
-            // grow only if plain LRU of the whole capacity would have hit: the accesses since its last use, at the
-            // mean size, fit (an upper bound of the bytes of distinct entries in between). A loop longer than the
-            // capacity never grows the window.
-            long meanBytes = tickBytes / Math.max(1, ticks);
-            if (last == null || (ticks - last) * meanBytes > capacity) {
-                return;
+    /**
+     * Runs one request through every shadow and moves the real cache to the best share. Scores decay over about
+     * four times the entries held, so that they describe the current kind of work.
+     */
+    private void observe(K key, long w) {
+        double decay = 1.0 - 1.0 / Math.max(256, (long) TURNOVERS * held.size());
+        int best = chosen;
+        for (int i = 0; i < SHARES.length; i++) {
+            WindowedSlru<K> s = shadows.get(i);
+            boolean hit = s.hit(key);
+            if (!hit) {
+                s.add(key, w);
             }
-            long step = Math.max(w, w * frequencyGhostBytes / Math.max(1, recencyGhostBytes));
-            windowTarget = Math.min(capacity - capacity / 100, windowTarget + step);
-            resize();
-            return;
-        }
-        ghost = frequencyGhosts.remove(key);
-        if (ghost != null) {
-            frequencyGhostBytes -= ghost;
-            long step = Math.max(w, w * recencyGhostBytes / Math.max(1, frequencyGhostBytes));
-            windowTarget = Math.max(capacity / 100, windowTarget - step);
-            resize();
-        }
-    }
-
-    /** Makes window + main fit the capacity at the current split. */
-    private void resize() {
-        long mainMax = Math.max(0, capacity - windowTarget);
-        if (mainMax < mainEviction.getMaximum()) {
-            mainEviction.setMaximum(mainMax); // evicts from main first, then the window may grow
-            trimWindow();
-        } else {
-            trimWindow();
-            mainEviction.setMaximum(mainMax);
-        }
-    }
-
-    /** Moves the window's least recently used entries to the main space until the window fits its share. */
-    private void trimWindow() {
-        Iterator<Map.Entry<K, V>> lru = window.entrySet().iterator();
-        while (windowBytes > windowTarget && lru.hasNext()) {
-            Map.Entry<K, V> e = lru.next();
-            lru.remove();
-            windowBytes -= weigher.applyAsLong(e.getValue());
-            if (mainEviction.getMaximum() > 0) {
-                main.put(e.getKey(), e.getValue());
-            } else {
-                leftMain(e.getKey(), e.getValue());
+            scores[i] = scores[i] * decay + (hit ? 1 : 0);
+            if (scores[i] > scores[best]) {
+                best = i;
             }
         }
+        if (best != chosen && scores[best] > scores[chosen] * (chosen == LRU ? MARGIN_FROM_LRU : MARGIN) + 1) {
+            chosen = best;
+            held.follow(shadows.get(chosen));
+        }
     }
 
-    private void leftMain(K key, V value) {
-        long w = weigher.applyAsLong(value);
-        Long last = lastUse.remove(key);
-        if (last != null) {
-            ghostLastUse.put(key, last);
+    private void evict(K key) {
+        V v = store.asMap().remove(key);
+        if (v != null) {
+            evicted.accept(key, v);
         }
-        if (hitInMain.remove(key)) {
-            frequencyGhosts.put(key, w);
-            frequencyGhostBytes += w;
-            frequencyGhostBytes -= trim(frequencyGhosts, frequencyGhostBytes, capacity);
-        } else {
-            recencyGhosts.put(key, w);
-            recencyGhostBytes += w;
-            recencyGhostBytes -= trim(recencyGhosts, recencyGhostBytes, capacity - windowBytes);
-        }
-        evicted.accept(key, value);
-    }
-
-    /** Drops the oldest ghosts beyond {@code limit} bytes; returns the bytes dropped. */
-    private long trim(LinkedHashMap<K, Long> ghosts, long bytes, long limit) {
-        long dropped = 0;
-        Iterator<Map.Entry<K, Long>> oldest = ghosts.entrySet().iterator();
-        while (bytes - dropped > limit && oldest.hasNext()) {
-            Map.Entry<K, Long> e = oldest.next();
-            dropped += e.getValue();
-            ghostLastUse.remove(e.getKey());
-            oldest.remove();
-        }
-        return dropped;
     }
 }

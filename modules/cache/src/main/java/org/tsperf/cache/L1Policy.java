@@ -2,12 +2,10 @@ package org.tsperf.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalListener;
 
 /**
- * The L1 policy, in one place so that the application's RAM level and {@code tsperf cache replay} use exactly the
- * same configuration: Caffeine (W-TinyLFU: a small LRU window, a frequency-filtered main space), weighed in bytes,
- * maintenance on the calling thread so that the weight never stays above the maximum between calls.
+ * What the application's RAM level and {@code tsperf cache replay} share, so that both use exactly the same L1
+ * configuration: how entries are weighed and where values are stored (the policy itself is {@link AdaptiveL1}).
  */
 final class L1Policy {
 
@@ -17,18 +15,11 @@ final class L1Policy {
     private L1Policy() {
     }
 
-    static <K, V> Cache<K, V> build(long capacityBytes, Weigher<V> weigher, RemovalListener<K, V> evictions) {
-        return Caffeine.newBuilder()
-                .maximumWeight(capacityBytes)
-                .weigher((K k, V v) -> (int) Math.min(Integer.MAX_VALUE, weigher.bytes(v) + ENTRY_OVERHEAD))
-                .executor(Runnable::run)
-                .evictionListener(evictions)
-                .build();
-    }
-
-    /** The size of a value in bytes. */
-    @FunctionalInterface
-    interface Weigher<V> {
-        long bytes(V value);
+    /**
+     * The storage of the RAM level's values: Caffeine with no bound of its own (the policy decides what stays, see
+     * {@link AdaptiveL1}), maintenance on the calling thread.
+     */
+    static <K, V> Cache<K, V> storage() {
+        return Caffeine.newBuilder().executor(Runnable::run).build();
     }
 }

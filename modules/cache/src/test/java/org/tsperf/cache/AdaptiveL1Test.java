@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The L1 policy: budget, evictions, adaptation. */
@@ -56,6 +61,75 @@ class AdaptiveL1Test {
         for (int f = 30; f < 60; f++) {
             assertNotNull(l1.get("f" + f), "frame " + f);
         }
+    }
+
+    @Test
+    void leavesPlainLruForAFrequencyFilteredMainSpaceOnALoopAndComesBackForRecency() {
+        long capacity = 100L * (W + L1Policy.ENTRY_OVERHEAD);
+        AdaptiveL1<String, byte[]> l1 = new AdaptiveL1<>(capacity, v -> v.length, (k, v) -> { });
+        assertEquals(capacity, l1.windowTarget(), "starts as plain LRU");
+        long loopHits = 0;
+        for (int pass = 0; pass < 20; pass++) {
+            for (int f = 0; f < 150; f++) {
+                loopHits += access(l1, "loop" + f);
+            }
+        }
+        assertTrue(l1.windowTarget() <= capacity / 10, "window " + l1.windowTarget());
+        assertTrue(loopHits > 10 * 50, "LRU: 0 hits; MIN about 99 a pass; got " + loopHits);
+        // now play forward, stepping back 95 frames each time: only recency pays, and only with the whole capacity
+        int pos = 0;
+        for (int run = 0; run < 200; run++) {
+            pos = Math.max(0, pos - 95);
+            for (int f = pos; f < pos + 100; f++) {
+                access(l1, "play" + f);
+            }
+            pos += 100;
+        }
+        assertEquals(capacity, l1.windowTarget(), "back to plain LRU");
+    }
+
+    private static int access(AdaptiveL1<String, byte[]> l1, String key) {
+        if (l1.get(key) != null) {
+            return 1;
+        }
+        l1.put(key, new byte[W]);
+        return 0;
+    }
+
+    @Test
+    void concurrentUseKeepsTheBudgetAndTheAccounting() throws Exception {
+        long capacity = 500_000;
+        AtomicLong evictions = new AtomicLong();
+        AdaptiveL1<String, byte[]> l1 = new AdaptiveL1<>(capacity, v -> v.length, (k, v) -> evictions.incrementAndGet());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int seed = t;
+                done.add(pool.submit(() -> {
+                    Random r = new Random(seed);
+                    for (int i = 0; i < 20_000; i++) {
+                        String key = "k" + (int) Math.abs(r.nextGaussian() * 100);
+                        if (l1.get(key) == null) {
+                            l1.put(key, new byte[1000 + r.nextInt(9000)]);
+                        }
+                        if (l1.weightedSize() > capacity) {
+                            throw new AssertionError("held " + l1.weightedSize());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long sum = l1.values().stream().mapToLong(v -> v.length + L1Policy.ENTRY_OVERHEAD).sum();
+        assertEquals(sum, l1.weightedSize(), "accounting matches the content");
+        assertEquals(l1.values().size(), l1.size());
+        assertTrue(evictions.get() > 0);
     }
 
     @Test

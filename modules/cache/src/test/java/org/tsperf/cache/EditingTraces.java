@@ -25,13 +25,18 @@ final class EditingTraces {
 
     /** Every trace by name; {@code scale} 1 is the benchmark size, smaller values give quick test traces. */
     static Map<String, List<TraceAccess>> all(double scale) {
+        return all(scale, 0);
+    }
+
+    /** The same kinds of trace drawn with other seeds ({@code seeds} 0: the benchmark's). */
+    static Map<String, List<TraceAccess>> all(double scale, long seeds) {
         Map<String, List<TraceAccess>> m = new LinkedHashMap<>();
-        m.put("playback", new EditingTraces(1).playback(scale).out);
-        m.put("loop", new EditingTraces(2).loops(scale).out);
-        m.put("scrub", new EditingTraces(3).scrubbing(scale).out);
-        m.put("jumps", new EditingTraces(4).jumps(scale).out);
-        m.put("thumbnails", new EditingTraces(5).thumbnailStrips(scale).out);
-        EditingTraces mixed = new EditingTraces(6);
+        m.put("playback", new EditingTraces(seeds + 1).playback(scale).out);
+        m.put("loop", new EditingTraces(seeds + 2).loops(scale).out);
+        m.put("scrub", new EditingTraces(seeds + 3).scrubbing(scale).out);
+        m.put("jumps", new EditingTraces(seeds + 4).jumps(scale).out);
+        m.put("thumbnails", new EditingTraces(seeds + 5).thumbnailStrips(scale).out);
+        EditingTraces mixed = new EditingTraces(seeds + 6);
         for (int i = 0; i < 4; i++) {
             mixed.playback(scale / 4).loops(scale / 4).scrubbing(scale / 4).jumps(scale / 4).thumbnailStrips(scale / 4);
         }

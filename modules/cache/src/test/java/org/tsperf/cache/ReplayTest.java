@@ -53,9 +53,57 @@ class ReplayTest {
             double lru = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.LRU).hitRate();
             double policy = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.DEFAULT).hitRate();
             double min = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.MIN).hitRate();
-            // measured at full size (docs/benchmarks.md): at most 1.5 % below LRU on pure scrubbing, far above on loops
+            // short traces (a quarter of the benchmark's): the switches between shares cost up to 1 % here
             assertTrue(policy >= lru * 0.97, e.getKey() + ": policy " + policy + " well below LRU " + lru);
             assertTrue(policy <= min + 1e-9, e.getKey() + ": policy " + policy + " > MIN " + min);
+        }
+    }
+
+    /**
+     * The target of docs/benchmarks.md at the benchmark's size: at least LRU and 0.9x MIN on every trace but jumps,
+     * where no policy that does not know the future can come near (even the best fixed set, chosen knowing every
+     * count, reaches only ~0.86x MIN there: the markers are drawn independently).
+     */
+    @Test
+    void meetsTheTargetOnTheBenchmarkTraces() {
+        for (Map.Entry<String, List<TraceAccess>> e : EditingTraces.all(1).entrySet()) {
+            double lru = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.LRU).hitRate();
+            double policy = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.DEFAULT).hitRate();
+            double min = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.MIN).hitRate();
+            assertTrue(policy >= lru, e.getKey() + ": policy " + policy + " below LRU " + lru);
+            if (e.getKey().equals("jumps")) {
+                double fixed = HitRateBenchmark.bestFixedSet(e.getValue(), CAPACITY);
+                assertTrue(policy >= 0.85 * fixed, "jumps: policy " + policy + " vs best fixed set " + fixed);
+            } else {
+                assertTrue(policy >= 0.9 * min, e.getKey() + ": policy " + policy + " below 0.9x MIN " + min);
+            }
+        }
+    }
+
+    /**
+     * Other seeds and capacities than the benchmark's, so that the policy is not fitted to one draw. Measured when
+     * written (worst of the four runs): playback 0.956x LRU (LRU itself at 0.77-0.81x MIN there), scrub 0.995x LRU,
+     * mixed 0.999x LRU; loop, scrub, thumbnails and mixed at 0.89x MIN or more; jumps 1.25x LRU or more.
+     */
+    @Test
+    void staysNearLruAndMinWithOtherSeedsAndCapacities() {
+        for (long seeds : new long[] {100, 200}) {
+            for (long frames : new long[] {160, 400}) {
+                long capacity = frames * EditingTraces.FRAME;
+                for (Map.Entry<String, List<TraceAccess>> e : EditingTraces.all(1, seeds).entrySet()) {
+                    String what = e.getKey() + " (seeds " + seeds + ", " + frames + " frames)";
+                    double lru = replay.replay(e.getValue(), capacity, ReplayPolicy.LRU).hitRate();
+                    double policy = replay.replay(e.getValue(), capacity, ReplayPolicy.DEFAULT).hitRate();
+                    double min = replay.replay(e.getValue(), capacity, ReplayPolicy.MIN).hitRate();
+                    assertTrue(policy >= 0.95 * lru, what + ": policy " + policy + " vs LRU " + lru);
+                    assertTrue(policy <= min + 1e-9, what + ": policy " + policy + " > MIN " + min);
+                    if (e.getKey().equals("jumps")) {
+                        assertTrue(policy >= 1.2 * lru, what + ": policy " + policy + " vs LRU " + lru);
+                    } else if (!e.getKey().equals("playback")) { // playback: LRU itself is below 0.85x MIN
+                        assertTrue(policy >= 0.85 * min, what + ": policy " + policy + " vs MIN " + min);
+                    }
+                }
+            }
         }
     }
 
@@ -65,7 +113,7 @@ class ReplayTest {
         assertEquals(0, replay.replay(loop, CAPACITY, ReplayPolicy.LRU).hits());
         double min = replay.replay(loop, CAPACITY, ReplayPolicy.MIN).hitRate();
         double policy = replay.replay(loop, CAPACITY, ReplayPolicy.DEFAULT).hitRate();
-        assertTrue(policy >= 0.7 * min, "policy " + policy + " vs MIN " + min);
+        assertTrue(policy >= 0.85 * min, "policy " + policy + " vs MIN " + min);
     }
 
     @Test

@@ -4,7 +4,9 @@ import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
 import java.text.SimpleDateFormat;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -49,8 +51,8 @@ import org.tsperf.api.cache.MultiLevelCache;
 import org.tsperf.libs.jfreechart.ChartTheming;
 
 /**
- * The Cache Viewer: each level (location, size against budget, entries, hit rate), the hit rate over time, the
- * entries with a filter, clearing by level or type. Figures are gathered once a second on a background thread; the
+ * The Cache Viewer: each level (location, size against budget, entries, hit rate), the hit rate over time of each
+ * level and of all together, the entries filtered by key and type, clearing by level or type. Figures are gathered once a second on a background thread; the
  * view only renders them.
  */
 @ConvertAsProperties(dtd = "-//org.tsperf.cache.ui//CacheViewer//EN", autostore = false)
@@ -69,6 +71,8 @@ public final class CacheViewerTopComponent extends TopComponent {
     static final String ID = "CacheViewerTopComponent";
     private static final Logger LOG = Logger.getLogger(CacheViewerTopComponent.class.getName());
     private static final int ENTRY_ROWS = 500;
+    static final String ALL_LEVELS = "all levels";
+    static final String ALL_TYPES = "all types";
 
     private final DefaultTableModel levels = readOnly("Level", "Location", "Entries", "Size / budget", "Hit rate",
             "Evictions");
@@ -76,16 +80,39 @@ public final class CacheViewerTopComponent extends TopComponent {
     private final TableRowSorter<DefaultTableModel> entrySorter = new TableRowSorter<>(entries);
     private final JTextField filter = new JTextField(24);
     private final JLabel status = new JLabel(" ");
-    private final TimeSeries hitRate = new TimeSeries("Hit rate %");
+    /** Hit rate over each sampling interval: all levels together, then one series per level. */
+    private final TimeSeriesCollection hitRates = new TimeSeriesCollection();
     private final JComboBox<CacheLevel> levelChoice = new JComboBox<>(CacheLevel.values());
     private final JComboBox<EntryType> typeChoice = new JComboBox<>(EntryType.values());
+    private final JComboBox<String> typeFilter = new JComboBox<>(typeFilterChoices());
     private ScheduledExecutorService sampler;
+    /** The previous sample's counters, read and written on the sampler thread only. */
+    private HitRateSampler rates = new HitRateSampler();
 
     public CacheViewerTopComponent() {
         setName(Bundle.CTL_CacheViewerTopComponent());
         setToolTipText(Bundle.HINT_CacheViewerTopComponent());
-        hitRate.setMaximumItemAge(600_000);
+        hitRates.addSeries(series(ALL_LEVELS));
+        for (CacheLevel level : CacheLevel.values()) {
+            hitRates.addSeries(series(level.name()));
+        }
         buildLayout();
+    }
+
+    private static TimeSeries series(String name) {
+        TimeSeries s = new TimeSeries(name);
+        s.setMaximumItemAge(600_000);
+        return s;
+    }
+
+    private static String[] typeFilterChoices() {
+        EntryType[] types = EntryType.values();
+        String[] choices = new String[types.length + 1];
+        choices[0] = ALL_TYPES;
+        for (int i = 0; i < types.length; i++) {
+            choices[i + 1] = types[i].name().toLowerCase(Locale.ROOT);
+        }
+        return choices;
     }
 
     private static DefaultTableModel readOnly(String... columns) {
@@ -104,8 +131,8 @@ public final class CacheViewerTopComponent extends TopComponent {
         JScrollPane levelScroll = new JScrollPane(levelTable);
         levelScroll.setPreferredSize(new java.awt.Dimension(600, 90));
 
-        JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null, "hit rate %",
-                new TimeSeriesCollection(hitRate), false, false, false);
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null, "hit rate % (per second)", hitRates,
+                true, true, false);
         chart.getXYPlot().getRangeAxis().setRange(0, 100);
         ChartTheming.apply(chart);
         ChartPanel chartPanel = new ChartPanel(chart);
@@ -120,7 +147,7 @@ public final class CacheViewerTopComponent extends TopComponent {
         entryTable.setName("entriesTable");
         entryTable.setRowSorter(entrySorter);
         filter.setName("entriesFilter");
-        filter.setToolTipText("Show entries whose key or type contains this (a regular expression)");
+        filter.setToolTipText("Show entries whose key contains this (a regular expression)");
         filter.getDocument().addDocumentListener(new DocumentListener() {
             @Override
             public void insertUpdate(DocumentEvent e) {
@@ -137,6 +164,9 @@ public final class CacheViewerTopComponent extends TopComponent {
                 applyFilter();
             }
         });
+        typeFilter.setName("entriesTypeFilter");
+        typeFilter.setToolTipText("Show entries of this type only");
+        typeFilter.addActionListener(e -> applyFilter());
         levelChoice.setName("levelChoice");
         typeChoice.setName("typeChoice");
         JButton clearLevel = new JButton("Clear level");
@@ -150,6 +180,7 @@ public final class CacheViewerTopComponent extends TopComponent {
         JPanel tools = new JPanel(new FlowLayout(FlowLayout.LEADING));
         tools.add(new JLabel("Filter"));
         tools.add(filter);
+        tools.add(typeFilter);
         tools.add(levelChoice);
         tools.add(clearLevel);
         tools.add(typeChoice);
@@ -165,14 +196,22 @@ public final class CacheViewerTopComponent extends TopComponent {
         add(split, BorderLayout.CENTER);
     }
 
+    /** Key text (a regular expression, else plain text) and type, both at once. */
     private void applyFilter() {
+        List<RowFilter<Object, Object>> both = new ArrayList<>();
         String text = filter.getText();
-        try {
-            entrySorter.setRowFilter(text.isBlank() ? null : RowFilter.regexFilter("(?i)" + text, 0, 1));
-            filter.setForeground(javax.swing.UIManager.getColor("TextField.foreground"));
-        } catch (PatternSyntaxException e) {
-            entrySorter.setRowFilter(RowFilter.regexFilter("(?i)" + Pattern.quote(text), 0, 1));
+        if (!text.isBlank()) {
+            try {
+                both.add(RowFilter.regexFilter("(?i)" + text, 0));
+            } catch (PatternSyntaxException e) {
+                both.add(RowFilter.regexFilter("(?i)" + Pattern.quote(text), 0));
+            }
         }
+        Object type = typeFilter.getSelectedItem();
+        if (type != null && !ALL_TYPES.equals(type)) {
+            both.add(RowFilter.regexFilter("^" + Pattern.quote(type.toString()) + "$", 1));
+        }
+        entrySorter.setRowFilter(both.isEmpty() ? null : RowFilter.andFilter(both));
     }
 
     private interface Clearing {
@@ -208,8 +247,9 @@ public final class CacheViewerTopComponent extends TopComponent {
             return;
         }
         try {
-            CacheSnapshot s = new CacheSnapshot(System.currentTimeMillis(), cache.statistics().hitRate(),
-                    cache.levels(), cache.entries(ENTRY_ROWS));
+            List<LevelStatistics> levelFigures = cache.levels();
+            CacheSnapshot s = new CacheSnapshot(System.currentTimeMillis(), rates.next(levelFigures), levelFigures,
+                    cache.entries(ENTRY_ROWS));
             SwingUtilities.invokeLater(() -> show(s));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot read the cache figures", e);
@@ -229,7 +269,8 @@ public final class CacheViewerTopComponent extends TopComponent {
             entries.addRow(new Object[] {e.key().id(), e.key().type().name().toLowerCase(Locale.ROOT), e.level(),
                 human(e.bytes()), time.format(Date.from(e.lastAccess())), e.hits()});
         }
-        hitRate.addOrUpdate(new Millisecond(new Date(s.timeMillis())), s.hitRate() * 100);
+        Millisecond now = new Millisecond(new Date(s.timeMillis()));
+        s.hitRates().forEach((series, rate) -> hitRates.getSeries(series).addOrUpdate(now, rate * 100));
     }
 
     static String human(long bytes) {
@@ -249,6 +290,7 @@ public final class CacheViewerTopComponent extends TopComponent {
             t.setDaemon(true);
             return t;
         });
+        rates = new HitRateSampler();
         sampler.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);
     }
 
