@@ -77,6 +77,14 @@ final class ProxyBenchCommand implements Callable<Integer> {
                 : Path.of(System.getProperty("java.io.tmpdir")), "tsperf-bench-proxy-");
         List<Variant> variants = Arrays.stream(Variant.values()).filter(v -> !inProcessOnly || !v.command()).toList();
         List<Map<String, Object>> docs = new ArrayList<>();
+        // Ctrl-C: stop every ffmpeg and JVM started here and remove the temporary files
+        Thread cleanUp = new Thread(() -> {
+            try (java.util.stream.Stream<ProcessHandle> children = ProcessHandle.current().descendants()) {
+                children.forEach(ProcessHandle::destroyForcibly);
+            }
+            ProxyBenchmark.deleteTree(dir);
+        }, "tsperf-bench-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             ProxyBenchmark bench = new ProxyBenchmark(ffmpeg, proxies, probe, dir, line -> {
                 err.println("tsperf bench proxy: " + line);
@@ -94,6 +102,11 @@ final class ProxyBenchCommand implements Callable<Integer> {
             }
         } finally {
             ProxyBenchmark.deleteTree(dir);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (IllegalStateException ex) {
+                // the JVM is already shutting down: the hook runs
+            }
         }
         if (json) {
             out.println(Json.line(Json.object("ffmpeg", ffmpeg, "cores", Runtime.getRuntime().availableProcessors(),
@@ -111,24 +124,29 @@ final class ProxyBenchCommand implements Callable<Integer> {
         List<Object> rounds = new ArrayList<>();
         for (Round r : results) {
             Map<String, Object> seconds = new LinkedHashMap<>();
+            Map<String, Object> cpu = new LinkedHashMap<>();
             Map<String, Object> ffmpegPeak = new LinkedHashMap<>();
             Map<String, Object> jvmPeak = new LinkedHashMap<>();
             for (Run run : r.runs()) {
                 seconds.put(run.variant().id, round3(run.seconds()));
+                cpu.put(run.variant().id, round3(run.cpuSeconds()));
                 ffmpegPeak.put(run.variant().id, run.ffmpegPeak());
                 if (run.variant().command()) {
                     jvmPeak.put(run.variant().id, run.jvmPeak());
                 }
             }
             Map<String, Object> ratios = new LinkedHashMap<>();
+            Map<String, Object> cpuRatios = new LinkedHashMap<>();
             for (RatioDef d : ProxyBenchmark.RATIOS) {
                 double v = d.of(r.byVariant());
                 if (!Double.isNaN(v)) {
                     ratios.put(d.id(), round3(v));
+                    cpuRatios.put(d.id(), round3(d.cpu(r.byVariant())));
                 }
             }
             rounds.add(Json.object("round", r.number(), "loadBefore", round3(r.loadBefore()),
                     "loadAfter", round3(r.loadAfter()), "seconds", seconds, "ratios", ratios,
+                    "cpuSeconds", cpu, "cpuRatios", cpuRatios,
                     "ffmpegPeakRssBytes", ffmpegPeak, "jvmPeakRssBytes", jvmPeak));
         }
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -160,6 +178,9 @@ final class ProxyBenchCommand implements Callable<Integer> {
             Map<Variant, Run> m = r.byVariant();
             variants.forEach(v -> row.append(String.format(Locale.ROOT, " %13.2f s", m.get(v).seconds())));
             out.println(row);
+            StringBuilder cpu = new StringBuilder(String.format(Locale.ROOT, "%-6s %-11s", "", "CPU"));
+            variants.forEach(v -> cpu.append(String.format(Locale.ROOT, " %13.2f s", m.get(v).cpuSeconds())));
+            out.println(cpu);
         }
         for (RatioDef d : ProxyBenchmark.RATIOS) {
             double[] v = results.stream().mapToDouble(r -> d.of(r.byVariant())).filter(x -> !Double.isNaN(x))
@@ -176,6 +197,11 @@ final class ProxyBenchCommand implements Callable<Integer> {
             if (!Double.isNaN(d.target())) {
                 row.append(String.format(Locale.ROOT, " (target <= %.2fx: %s)", d.target(),
                         med <= d.target() ? "met" : "MISSED"));
+            }
+            double[] c = results.stream().mapToDouble(r -> d.cpu(r.byVariant())).filter(x -> !Double.isNaN(x))
+                    .sorted().toArray();
+            if (c.length > 0) {
+                row.append(String.format(Locale.ROOT, "; CPU time median %.2fx", median(c)));
             }
             out.println(row);
         }

@@ -63,6 +63,14 @@ final class ProxyBenchmark {
     record RatioDef(String id, String description, double target, Variant numerator, Variant... denominator) {
 
         double of(Map<Variant, Run> runs) {
+            return of(runs, Run::seconds);
+        }
+
+        double cpu(Map<Variant, Run> runs) {
+            return of(runs, Run::cpuSeconds);
+        }
+
+        private double of(Map<Variant, Run> runs, java.util.function.ToDoubleFunction<Run> figure) {
             Run n = runs.get(numerator);
             double d = 0;
             for (Variant v : denominator) {
@@ -70,9 +78,9 @@ final class ProxyBenchmark {
                 if (r == null || n == null) {
                     return Double.NaN;
                 }
-                d += r.seconds();
+                d += figure.applyAsDouble(r);
             }
-            return n.seconds() / d;
+            return figure.applyAsDouble(n) / d;
         }
     }
 
@@ -97,8 +105,10 @@ final class ProxyBenchmark {
      * @param seconds    wall time
      * @param ffmpegPeak the largest peak resident set of an ffmpeg process it ran, bytes (0 if none was seen)
      * @param jvmPeak    peak resident set of the command's JVM, bytes (command variants only, else 0)
+     * @param cpuSeconds CPU time (user + system) of this JVM and of every process it (or a child it waited for) ran
+     *                   meanwhile: all the work the variant did, whoever else loads the machine; NaN if unknown
      */
-    record Run(Variant variant, double seconds, long ffmpegPeak, long jvmPeak) {
+    record Run(Variant variant, double seconds, long ffmpegPeak, long jvmPeak, double cpuSeconds) {
     }
 
     /** One round: every variant once, with the 1-minute load average before and after. */
@@ -154,9 +164,9 @@ final class ProxyBenchmark {
         return new int[] {Math.min(w, r.maxWidth() / 2 * 2), Math.min(h, r.maxHeight() / 2 * 2)};
     }
 
-    /** Frames between keyframes as the engine sets them: the frame rate rounded up. */
+    /** Frames between keyframes as the engine sets them: the frame rate rounded down (at most a second). */
     static int gop(double fps) {
-        return fps > 0 ? (int) Math.ceil(fps - 1e-6) : 25;
+        return fps > 0 ? Math.max(1, (int) Math.floor(fps + 1e-6)) : 25;
     }
 
     /** The command line an editor would type for one proxy, with the engine's encoder settings. */
@@ -221,13 +231,15 @@ final class ProxyBenchmark {
                 case COMMAND_QUARTER, COMMAND_BOTH -> command(s.file(), res, dir.resolve("store"));
                 default -> null;
             };
+            long cpuStart = cpuTicks();
             long start = System.nanoTime();
             if (cmd == null) {
                 try (PeakRss rss = new PeakRss(ProcessHandle.current())) {
                     List<ProxyFile> made = inProcess(s.file(), res, dir.resolve("store"));
                     double seconds = (System.nanoTime() - start) / 1e9;
+                    double cpu = cpuSeconds(cpuStart);
                     check(s, made, res.size());
-                    return new Run(v, seconds, rss.ffmpeg(), 0);
+                    return new Run(v, seconds, rss.ffmpeg(), 0, cpu);
                 }
             }
             Path logFile = dir.resolve("output.log");
@@ -250,10 +262,11 @@ final class ProxyBenchmark {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = cpuSeconds(cpuStart);
             if (v.command()) {
                 check(s, madeIn(dir.resolve("store")), res.size());
             }
-            return new Run(v, seconds, ffmpegPeak, v.command() ? jvmPeak : 0);
+            return new Run(v, seconds, ffmpegPeak, v.command() ? jvmPeak : 0, cpu);
         } finally {
             deleteTree(dir);
         }
@@ -335,6 +348,32 @@ final class ProxyBenchmark {
         } catch (IOException ex) {
             return "(no output: " + ex.getMessage() + ")";
         }
+    }
+
+    /**
+     * CPU time of this JVM and of its children that were waited for ({@code utime + stime + cutime + cstime} of
+     * {@code /proc/self/stat}), in clock ticks; -1 where there is no such file.
+     */
+    static long cpuTicks() {
+        try {
+            return cpuTicks(Files.readString(Path.of("/proc/self/stat")));
+        } catch (IOException ex) {
+            LOG.log(Level.FINE, "no /proc/self/stat: CPU time not measured", ex);
+            return -1;
+        }
+    }
+
+    /** Fields 14 to 17 of a {@code /proc/PID/stat} line (the command name, field 2, may hold spaces). */
+    static long cpuTicks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        // f[0] is field 3 (state): utime, stime, cutime, cstime are fields 14-17
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+    }
+
+    /** Seconds of CPU since {@code start} ticks; USER_HZ is 100 on every Linux this runs on. */
+    private static double cpuSeconds(long start) {
+        long now = cpuTicks();
+        return start < 0 || now < 0 ? Double.NaN : (now - start) / 100.0;
     }
 
     /** The 1-minute load average, or NaN where the system does not say. */
