@@ -60,7 +60,7 @@ class ProxyQualityTest {
         generated = media.resolve("generated.mp4");
         ProxyServiceTest.ffmpeg(List.of("-f", "lavfi", "-i", "testsrc2=size=2112x1188:rate=30:duration=2",
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-shortest",
-                "-vf", "noise=alls=8:allf=t", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "12",
+                "-vf", "noise=alls=5:allf=t", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "12",
                 "-pix_fmt", "yuv420p", "-c:a", "aac", generated.toString()));
     }
 
