@@ -220,7 +220,8 @@ final class ProxyBenchCommand implements Callable<Integer> {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static double round3(double v) {
-        return Double.isNaN(v) ? Double.NaN : Math.round(v * 1000) / 1000.0;
+    /** Three decimals; {@code null} for NaN (a figure this system does not give), which JSON cannot carry. */
+    static Double round3(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : Math.round(v * 1000) / 1000.0;
     }
 }

@@ -65,6 +65,8 @@ class ProxyBenchCommandTest {
         assertTrue(Double.isNaN(defs.get("command_both_vs_decode").of(round)), "no command variant in this round");
         assertEquals(2.5, ProxyBenchCommand.median(new double[] {1, 2, 3, 4}), 1e-9);
         assertEquals(2, ProxyBenchCommand.median(new double[] {1, 2, 3}), 1e-9);
+        assertEquals(null, ProxyBenchCommand.round3(Double.NaN), "JSON has no NaN");
+        assertEquals(0.763, ProxyBenchCommand.round3(0.76349), 1e-12);
     }
 
     @Test
