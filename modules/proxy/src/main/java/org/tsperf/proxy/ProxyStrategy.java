@@ -108,8 +108,11 @@ final class ProxyStrategy {
         return q == ProxyQuality.HIGH ? 18 : 23;
     }
 
-    /** Frames between keyframes: the frame rate rounded up, so at least one keyframe a second. */
+    /**
+     * Frames between keyframes: the frame rate rounded down, so that a keyframe comes at least every second (rounded
+     * up, 30 frames at 29.97 fps last 1.001 s and 13 frames at 12.5 fps 1.04 s).
+     */
     static int gop(double fps) {
-        return fps > 0 ? (int) Math.ceil(fps - 1e-6) : 25;
+        return fps > 0 ? Math.max(1, (int) Math.floor(fps + 1e-6)) : 25;
     }
 }
