@@ -96,7 +96,16 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
         return new org.tsperf.api.monitor.MemoryUsage(total, used, resident, h.getUsed(), heapMax);
     }
 
+    /**
+     * Set by headless commands that never use the GPU (e.g. {@code tsperf proxy}): sampling GPU metrics would open a
+     * Vulkan device, which costs a second of CPU on a software driver, for a figure nobody reads.
+     */
+    public static final String NO_GPU_PROPERTY = "tsperf.monitor.noGpu";
+
     private GpuUsage sampleGpu() {
+        if (Boolean.getBoolean(NO_GPU_PROPERTY)) {
+            return GpuUsage.notAvailable("not sampled: this command does not use the GPU");
+        }
         GpuMetrics metrics = lookup.lookup(GpuMetrics.class);
         if (metrics == null) {
             return GpuUsage.notAvailable("GPU module not installed");
