@@ -160,6 +160,9 @@ public final class GpuSchedulerTopComponent extends TopComponent {
 
     /** Fills the combo with automatic, the devices and the CPU reference; selects the stored choice. */
     private void setChoices(java.util.List<GpuDeviceInfo> devs) {
+        if (deviceChoice.isPopupVisible()) {
+            return; // the user is choosing: rebuilding the list now would drop the choice
+        }
         java.util.List<Choice> items = new java.util.ArrayList<>();
         items.add(new Choice(DeviceChoice.AUTOMATIC, Bundle.LBL_Automatic()));
         for (GpuDeviceInfo d : devs) {
@@ -191,6 +194,8 @@ public final class GpuSchedulerTopComponent extends TopComponent {
     }
 
     private boolean switching;
+    /** Bumped at every device switch, so that figures of the replaced runtime are not kept. */
+    private final java.util.concurrent.atomic.AtomicLong infoGeneration = new java.util.concurrent.atomic.AtomicLong();
 
     /** Stores the user's choice and restarts the runtime with it, off the event thread. */
     private void choose(Choice choice) {
@@ -207,6 +212,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "restarting the GPU runtime for " + choice.value() + " failed", e);
             } finally {
+                infoGeneration.incrementAndGet(); // a gather still reading the old runtime must not cache it
                 info.set(null);
                 SwingUtilities.invokeLater(() -> {
                     switching = false;
@@ -262,8 +268,12 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             }
             GpuInfo i = info.get();
             if (i == null) {
+                long generation = infoGeneration.get();
                 i = infoService.info(); // opens Vulkan and measures the path once
-                info.set(i);
+                if (infoGeneration.get() != generation) {
+                    return new View(null, null, null, null, "switching devices...");
+                }
+                info.compareAndSet(null, i);
             }
             // batching figures are this module's own scheduler's (not part of the GpuScheduler API)
             PriorityGpuScheduler.BatchStats b = scheduler instanceof PriorityGpuScheduler p ? p.batchStats() : null;
