@@ -117,7 +117,8 @@ final class MemoryBench implements Callable<Integer> {
         long gcCount0 = gcCount();
         long gcMillis0 = gcMillis();
 
-        List<ProxyJob> jobs = startProxies(err);
+        Path proxyStore = Files.createTempDirectory("tsperf-memory-bench-proxies");
+        List<ProxyJob> jobs = startProxies(err, proxyStore);
         long started = System.nanoTime();
         int late = 0;
         int frames = seconds * 30;
@@ -159,13 +160,20 @@ final class MemoryBench implements Callable<Integer> {
             }
         } finally {
             inFlight.forEach(BufferHandle::release);
-            cached.forEach(cache::invalidate); // the bench's frames must not stay in the user's cache
+            if (cache != null) {
+                cached.forEach(cache::invalidate); // the bench's frames must not stay in the user's cache
+            }
         }
         List<Object> proxies = new ArrayList<>();
-        for (ProxyJob j : jobs) {
-            ProxyResult r = j.result().get(20, TimeUnit.MINUTES);
-            proxies.add(Json.object("source", r.source().toString(), "status", r.status().name()
-                    .toLowerCase(Locale.ROOT), "error", r.error()));
+        try {
+            for (ProxyJob j : jobs) {
+                ProxyResult r = j.result().get(20, TimeUnit.MINUTES);
+                proxies.add(Json.object("source", r.source().toString(), "status", r.status().name()
+                        .toLowerCase(Locale.ROOT), "error", r.error()));
+            }
+        } finally {
+            jobs.forEach(j -> j.cancel("the memory benchmark ended"));
+            removeTree(proxyStore); // the proxies were only load: they must not fill the disk
         }
         sampler.stop();
         err.println();
@@ -199,20 +207,28 @@ final class MemoryBench implements Callable<Integer> {
         return within ? 0 : 1;
     }
 
-    private List<ProxyJob> startProxies(PrintWriter err) throws IOException {
+    private List<ProxyJob> startProxies(PrintWriter err, Path store) {
         List<ProxyJob> jobs = new ArrayList<>();
         if (proxySources.isEmpty()) {
             return jobs;
         }
         ProxyService proxies = Services.require(ProxyService.class, "Proxy Engine");
         Services.require(TaskService.class, "Background Tasks").setWorkers(TaskType.PROXY, proxySources.size());
-        Path store = Files.createTempDirectory("tsperf-memory-bench-proxies");
-        store.toFile().deleteOnExit();
         for (Path p : proxySources) {
             jobs.add(proxies.generateNow(p, ProxySettings.defaults(store)));
         }
         err.printf(Locale.ROOT, "%d proxy job(s) into %s%n", jobs.size(), store);
         return jobs;
+    }
+
+    private static void removeTree(Path dir) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ex) {
+            LOG.log(Level.WARNING, "the benchmark's temporary proxy store " + dir + " was not removed; delete it", ex);
+        }
     }
 
     /** Writes one long per 4 KiB page and a frame number, as a decoder filling the frame would make it resident. */

@@ -7,9 +7,10 @@ public final class ProxyLifecycle extends ModuleInstall {
 
     @Override
     public void restored() {
-        // the configured number of parallel proxy jobs, once the task system is there (it may load later)
+        // the configured number of parallel proxy jobs; the tasks module is a dependency, so its service is there.
+        // Off the start-up thread: looking it up starts the task system.
         org.openide.util.RequestProcessor.getDefault().post(() -> DefaultProxyService.applyWorkers(
-                ProxyConfigStore.load(DefaultProxyService.defaultStore())), 2000);
+                ProxyConfigStore.load(DefaultProxyService.defaultStore())));
     }
 
     @Override

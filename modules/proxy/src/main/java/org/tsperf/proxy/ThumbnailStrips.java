@@ -187,34 +187,18 @@ public final class ThumbnailStrips implements ThumbnailService {
     private static final class Decoder implements AutoCloseable {
         private final Request r;
         private FFmpegFrameGrabber grabber;
+        /** Decoded size and the turn still to apply, decided when the grabber opens. */
+        private int width;
+        private int height;
+        private int rotation;
 
         Decoder(Request r) {
             this.r = r;
         }
 
         byte[] at(long time) throws Exception {
-            boolean sideways = r.rotation() % 180 != 0;
-            int w = sideways ? r.height() : r.width();
-            int h = sideways ? r.width() : r.height();
             if (grabber == null) {
-                Path input = MediaList.proxyFor(DefaultProxyService.defaultStore(), r.source(), r.width())
-                        .map(ProxyFile::path).orElse(r.source());
-                // proxies are stored upright: rotation applies only when decoding the source itself
-                grabber = new FFmpegFrameGrabber(input.toFile());
-                grabber.setImageWidth(input.equals(r.source()) ? w : r.width());
-                grabber.setImageHeight(input.equals(r.source()) ? h : r.height());
-                grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
-                grabber.start();
-                if (!input.equals(r.source())) {
-                    w = r.width();
-                    h = r.height();
-                    sideways = false;
-                }
-                LOG.log(Level.FINE, "thumbnails of {0} decoded from {1}", new Object[] {r.source(), input});
-            } else if (grabber.getImageWidth() == r.width() && grabber.getImageHeight() == r.height()) {
-                w = r.width();
-                h = r.height();
-                sideways = false;
+                open();
             }
             grabber.setTimestamp(time);
             Frame f = grabber.grabImage();
@@ -222,16 +206,36 @@ public final class ThumbnailStrips implements ThumbnailService {
                 throw new IllegalStateException("no picture at " + time / 1e6 + " s (the file ends early: truncated?)");
             }
             ByteBuffer pixels = (ByteBuffer) f.image[0];
-            byte[] rgb = new byte[w * h * 3];
-            for (int y = 0; y < h; y++) {
-                pixels.get(y * f.imageStride, rgb, y * w * 3, w * 3);
+            byte[] rgb = new byte[width * height * 3];
+            for (int y = 0; y < height; y++) {
+                pixels.get(y * f.imageStride, rgb, y * width * 3, width * 3);
             }
-            if (sideways || r.rotation() == 180) {
-                rgb = rotate(rgb, w, h, r.rotation());
+            if (rotation != 0) {
+                rgb = rotate(rgb, width, height, rotation);
             }
             ByteBuffer out = ByteBuffer.allocate(8 + rgb.length);
             out.putInt(r.width()).putInt(r.height()).put(rgb);
             return out.array();
+        }
+
+        /**
+         * Opens the smallest ready proxy wide enough, else the source. Proxies are stored upright; the source is
+         * decoded at its coded size (sideways for 90/270) and turned afterwards.
+         */
+        private void open() throws Exception {
+            Optional<Path> proxy = MediaList.proxyFor(DefaultProxyService.defaultStore(), r.source(), r.width())
+                    .map(ProxyFile::path);
+            rotation = proxy.isPresent() ? 0 : r.rotation();
+            boolean sideways = rotation % 180 != 0;
+            width = sideways ? r.height() : r.width();
+            height = sideways ? r.width() : r.height();
+            Path input = proxy.orElse(r.source());
+            grabber = new FFmpegFrameGrabber(input.toFile());
+            grabber.setImageWidth(width);
+            grabber.setImageHeight(height);
+            grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+            grabber.start();
+            LOG.log(Level.FINE, "thumbnails of {0} decoded from {1}", new Object[] {r.source(), input});
         }
 
         /** Turns a decoded picture clockwise by 90, 180 or 270 degrees, as the display matrix says. */

@@ -80,7 +80,11 @@ public interface ProxyService {
         throw new UnsupportedOperationException(getClass().getName() + " has no media list");
     }
 
-    /** Queues the missing proxies of a listed source under the current configuration. */
+    /**
+     * Makes the missing proxies of a listed source under the current configuration, for a user who asked for them
+     * (the Proxy Manager's Generate): like {@link #generateNow}, and a job of the same source and plan that waits in
+     * the background is started now instead of queued twice.
+     */
     default ProxyJob generate(Path source) {
         return generate(source, config().settings());
     }
