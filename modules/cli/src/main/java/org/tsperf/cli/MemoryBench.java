@@ -182,7 +182,8 @@ final class MemoryBench implements Callable<Integer> {
         boolean within = sampler.peakTotal <= budget;
         Map<String, Object> result = Json.object("profile", profile.name(), "budgetBytes", budget,
                 "maxHeapBytes", maxHeap, "baselineRssBytes", baseline, "peakRssBytes", sampler.peakSelf,
-                "peakChildrenRssBytes", sampler.peakChildren, "peakTotalRssBytes", sampler.peakTotal,
+                "peakChildrenRssBytes", sampler.peakChildren,
+                "childrenAtPeak", sampler.peakChildrenDetail, "peakTotalRssBytes", sampler.peakTotal,
                 "peakRssToBudget", ratio(sampler.peakSelf, budget), "peakTotalToBudget", ratio(sampler.peakTotal,
                         budget), "frames", frames, "lateFrames", late, "gcCollections", gcCount, "gcMillis", gcMillis,
                 "proxyJobs", proxies, "withinBudget", within);
@@ -273,6 +274,9 @@ final class MemoryBench implements Callable<Integer> {
         volatile long peakSelf;
         volatile long peakChildren;
         volatile long peakTotal;
+        /** The descendants at the peak of the total: which processes made it. */
+        volatile List<Object> peakChildrenDetail = List.of();
+        private final java.util.function.LongPredicate sameImage = ProcessImage.sameAsThisProcess();
         private final Thread thread = new Thread(this::run, "tsperf-rss-sampler");
         private volatile boolean running = true;
 
@@ -290,7 +294,23 @@ final class MemoryBench implements Callable<Integer> {
             long self = ProcessHandle.current().pid();
             while (running) {
                 long s = rss(self);
-                long c = ProcessHandle.current().descendants().mapToLong(p -> rss(p.pid())).sum();
+                List<Object> parts = new ArrayList<>();
+                long c = 0;
+                for (ProcessHandle p : (Iterable<ProcessHandle>) ProcessHandle.current().descendants()::iterator) {
+                    if (sameImage.test(p.pid())) {
+                        LOG.log(Level.FINE, "child {0} is still this JVM being spawned: not counted", p.pid());
+                        continue;
+                    }
+                    long r = rss(p.pid());
+                    if (r > 0) {
+                        c += r;
+                        parts.add(Json.object("pid", p.pid(), "command", p.info().command().orElse("?"),
+                                "rssBytes", r));
+                    }
+                }
+                if (s + c > peakTotal) {
+                    peakChildrenDetail = List.copyOf(parts);
+                }
                 lastSelf.set(s);
                 lastChildren.set(c);
                 peakSelf = Math.max(peakSelf, s);

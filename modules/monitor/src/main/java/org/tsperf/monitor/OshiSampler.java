@@ -1,8 +1,13 @@
 package org.tsperf.monitor;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +54,9 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
     private long[] previousTicks;
     private OSProcess previousProcess;
     private final Map<String, DiskCounters> previousDisks = new HashMap<>();
+    private static final Duration STORE_LIST_INTERVAL = Duration.ofSeconds(60);
+    private List<MountedStore> stores;
+    private Instant storesListedAt = Instant.EPOCH;
 
     OshiSampler(Lookup lookup) {
         this.lookup = lookup;
@@ -121,20 +129,57 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
     private List<DiskUsage> sampleDisks(Instant now) {
         Map<String, double[]> rateByMount = diskRatesByMount(now);
         List<DiskUsage> result = new ArrayList<>();
-        for (OSFileStore store : os.getFileSystem().getFileStores(true)) {
-            if (IGNORED_FS.contains(store.getType()) || store.getTotalSpace() <= 0) {
+        for (MountedStore store : mountedStores(now)) {
+            long total;
+            long usable;
+            try {
+                total = store.nio().getTotalSpace();
+                usable = store.nio().getUsableSpace();
+            } catch (IOException ex) {
+                LOG.log(Level.FINE, "file store " + store.mount() + " cannot be read now", ex);
                 continue;
             }
-            long total = store.getTotalSpace();
-            long used = Math.max(0, Math.min(total, total - store.getUsableSpace()));
-            double[] rate = rateByMount.get(store.getMount());
-            if (rate == null) {
-                rate = rateByMount.getOrDefault(store.getVolume(), new double[] {Double.NaN, Double.NaN});
+            if (total <= 0) {
+                continue;
             }
-            result.add(new DiskUsage(store.getVolume().isEmpty() ? store.getName() : store.getVolume(),
-                    store.getMount(), store.getType(), total, used, rate[0], rate[1]));
+            long used = Math.max(0, Math.min(total, total - usable));
+            double[] rate = rateByMount.get(store.mount());
+            if (rate == null) {
+                rate = rateByMount.getOrDefault(store.volume(), new double[] {Double.NaN, Double.NaN});
+            }
+            result.add(new DiskUsage(store.label(), store.mount(), store.type(), total, used, rate[0], rate[1]));
         }
         return result;
+    }
+
+    /**
+     * The mounted file stores, listed again once a minute. OSHI's listing starts {@code lsblk} on Linux: once a second
+     * that is a process spawned from a JVM of a gigabyte, for mounts that rarely change. Space is read through NIO
+     * (a statvfs call) at every sample.
+     */
+    private List<MountedStore> mountedStores(Instant now) {
+        if (stores != null && now.isBefore(storesListedAt.plus(STORE_LIST_INTERVAL))) {
+            return stores;
+        }
+        List<MountedStore> listed = new ArrayList<>();
+        for (OSFileStore store : os.getFileSystem().getFileStores(true)) {
+            if (IGNORED_FS.contains(store.getType())) {
+                continue;
+            }
+            try {
+                FileStore nio = Files.getFileStore(Path.of(store.getMount()));
+                listed.add(new MountedStore(store.getVolume().isEmpty() ? store.getName() : store.getVolume(),
+                        store.getVolume(), store.getMount(), store.getType(), nio));
+            } catch (IOException | RuntimeException ex) {
+                LOG.log(Level.FINE, "file store " + store.getMount() + " is not reachable", ex);
+            }
+        }
+        stores = List.copyOf(listed);
+        storesListedAt = now;
+        return stores;
+    }
+
+    private record MountedStore(String label, String volume, String mount, String type, FileStore nio) {
     }
 
     /** Read/write bytes per second of each physical disk, keyed by the mount points of its partitions. */

@@ -98,7 +98,9 @@ final class FfmpegProxyEncoder {
             if (format == ProxyFormat.PRORES_PROXY) {
                 c.addAll(List.of("-c:v", "prores_ks", "-profile:v", "0", "-pix_fmt", "yuv422p10le"));
             } else if (plan.encoder().equals("libx264")) {
-                c.addAll(List.of("-c:v", "libx264", "-preset", "medium", "-profile:v", "high",
+                // a 10-frame lookahead instead of medium's 40: same SSIM (0.98636 against 0.98638 on 4K to 1080p),
+                // files 1 % smaller, and each job 170 MB smaller, which two jobs beside 4K playback need on 8 GB
+                c.addAll(List.of("-c:v", "libx264", "-preset", "medium", "-rc-lookahead", "10", "-profile:v", "high",
                         "-crf", Integer.toString(ProxyStrategy.crf(plan.quality())), "-pix_fmt", "yuv420p",
                         "-g", Integer.toString(ProxyStrategy.gop(v.frameRate())),
                         "-force_key_frames", "expr:gte(t,n_forced*1)"));
