@@ -19,7 +19,7 @@ import java.util.function.ToLongFunction;
  * window shares from 1 % to 100 % (100 % is exactly LRU), each scoring its hits with an exponential decay over a
  * few cache turnovers;</li>
  * <li>when another shadow scores clearly better (by {@link #MARGIN}, or {@link #MARGIN_FROM_LRU} to leave plain
- * LRU), the real cache takes that shadow's share and its segments and order for the entries both hold
+ * LRU, over both the short score and a longer one), the real cache takes that shadow's share and its segments and order for the entries both hold
  * ({@link WindowedSlru#follow}), so it evicts as that shadow would from then on. It thus follows the best of
  * these configurations for the current kind of work; what it loses is the lag of each switch.</li>
  * </ul>
@@ -36,6 +36,13 @@ final class AdaptiveL1<K, V> {
 
     /** Scores decay over this many times the entries held (a few turnovers of the cache). */
     private static final int TURNOVERS = 4;
+    /**
+     * Leaving plain LRU also needs the better score over this many times the entries held (at least
+     * {@link #LONG_MIN_REQUESTS}): at small capacities hit rates are a few percent, and a short score is mostly noise
+     * (playback at 64 frames fell to 0.82x LRU chasing it; with this, 0.95x at worst).
+     */
+    private static final int LONG_TURNOVERS = 16;
+    private static final int LONG_MIN_REQUESTS = 4096;
     /** How much better (relative, plus one hit) a shadow must score before the cache takes its share. */
     private static final double MARGIN = 1.005;
     /** The same for leaving plain LRU, the safe choice when the shadows barely differ. */
@@ -48,6 +55,7 @@ final class AdaptiveL1<K, V> {
     private final WindowedSlru<K> held;
     private final List<WindowedSlru<K>> shadows = new ArrayList<>();
     private final double[] scores = new double[SHARES.length];
+    private final double[] longScores = new double[SHARES.length];
     private int chosen = LRU;
     private long capacity;
 
@@ -158,6 +166,7 @@ final class AdaptiveL1<K, V> {
      */
     private void observe(K key, long w) {
         double decay = 1.0 - 1.0 / Math.max(256, (long) TURNOVERS * held.size());
+        double longDecay = 1.0 - 1.0 / Math.max(LONG_MIN_REQUESTS, (long) LONG_TURNOVERS * held.size());
         int best = chosen;
         for (int i = 0; i < SHARES.length; i++) {
             WindowedSlru<K> s = shadows.get(i);
@@ -166,11 +175,13 @@ final class AdaptiveL1<K, V> {
                 s.add(key, w);
             }
             scores[i] = scores[i] * decay + (hit ? 1 : 0);
+            longScores[i] = longScores[i] * longDecay + (hit ? 1 : 0);
             if (scores[i] > scores[best]) {
                 best = i;
             }
         }
-        if (best != chosen && scores[best] > scores[chosen] * (chosen == LRU ? MARGIN_FROM_LRU : MARGIN) + 1) {
+        if (best != chosen && scores[best] > scores[chosen] * (chosen == LRU ? MARGIN_FROM_LRU : MARGIN) + 1
+                && (chosen != LRU || longScores[best] > longScores[LRU] * MARGIN_FROM_LRU + 1)) {
             chosen = best;
             held.follow(shadows.get(chosen));
         }

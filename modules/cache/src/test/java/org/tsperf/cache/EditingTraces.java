@@ -115,22 +115,74 @@ final class EditingTraces {
         return this;
     }
 
+    static final int JUMP_MARKERS = 24;
+    /** Marker m is drawn as min(last, |N(0,1)| * spread): the first few are favourites. */
+    static final double JUMP_SPREAD = 6;
+    static final int JUMP_MIN_FRAMES = 20;
+    static final int JUMP_EXTRA_FRAMES = 60;
+
     /** Jumping between markers and playing a little from each. */
     private EditingTraces jumps(double scale) {
-        int[] markers = new int[24];
+        int[] markers = new int[JUMP_MARKERS];
         for (int i = 0; i < markers.length; i++) {
             markers[i] = random.nextInt(20_000);
         }
         int jumps = (int) Math.max(10, 300 * scale);
         for (int j = 0; j < jumps; j++) {
             // favourite markers more often (Zipf-like)
-            int m = (int) Math.min(markers.length - 1, Math.abs(random.nextGaussian()) * 6);
-            int len = 20 + random.nextInt(60);
+            int m = (int) Math.min(markers.length - 1, Math.abs(random.nextGaussian()) * JUMP_SPREAD);
+            int len = JUMP_MIN_FRAMES + random.nextInt(JUMP_EXTRA_FRAMES);
             for (int f = markers[m]; f < markers[m] + len; f++) {
                 frame(7, f);
             }
         }
         return this;
+    }
+
+    /**
+     * The highest expected hit rate any policy that does not know the future can have on the jumps trace of
+     * {@code seeds} with room for {@code frames} frames. Each jump's marker and length are drawn afresh, independent
+     * of everything before, so what the next jump will hit depends only on which frames the cache holds when it
+     * starts, and a jump reads a frame at most once: its expected hits are the sum, over the frames held, of the
+     * chance that it reads each. No cache state does better than the {@code frames} most likely frames (the
+     * independent reference model's classic result, at the level of jumps); first uses, which every policy misses,
+     * are left out, so this is an upper bound. MIN knows which marker comes next and beats it.
+     */
+    static double jumpsOnlineCeiling(long seeds, int frames) {
+        double hitsPerJump = jumpsMostLikelyFrames(seeds, frames).values().stream().mapToDouble(Double::doubleValue)
+                .sum();
+        return hitsPerJump / (JUMP_MIN_FRAMES + (JUMP_EXTRA_FRAMES - 1) / 2.0);
+    }
+
+    /** The {@code frames} keys of the jumps trace most likely to be read by a jump, with that chance. */
+    static Map<String, Double> jumpsMostLikelyFrames(long seeds, int frames) {
+        Random random = new Random(seeds + 4); // as all() draws the jumps trace: the markers come first
+        Map<Integer, Double> chance = new java.util.HashMap<>();
+        for (int m = 0; m < JUMP_MARKERS; m++) {
+            int marker = random.nextInt(20_000);
+            double lo = m / JUMP_SPREAD;
+            double pMarker = m < JUMP_MARKERS - 1 ? 2 * (phi((m + 1) / JUMP_SPREAD) - phi(lo)) : 2 * (1 - phi(lo));
+            for (int k = 0; k < JUMP_MIN_FRAMES + JUMP_EXTRA_FRAMES; k++) {
+                // frame k of the run is read when the length is at least k + 1; markers may overlap: chances add
+                double pLength = k < JUMP_MIN_FRAMES ? 1
+                        : (JUMP_MIN_FRAMES + JUMP_EXTRA_FRAMES - k) / (double) JUMP_EXTRA_FRAMES;
+                chance.merge(marker + k, pMarker * pLength, Double::sum);
+            }
+        }
+        Map<String, Double> top = new LinkedHashMap<>();
+        chance.entrySet().stream().sorted(Map.Entry.<Integer, Double>comparingByValue().reversed()).limit(frames)
+                .forEach(e -> top.put("frame:c7@" + e.getKey(), e.getValue()));
+        return top;
+    }
+
+    /** The standard normal distribution function (Zelen and Severo's approximation, error below 1e-7). */
+    private static double phi(double x) {
+        if (x < 0) {
+            return 1 - phi(-x);
+        }
+        double t = 1 / (1 + 0.2316419 * x);
+        double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+        return 1 - Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI) * poly;
     }
 
     /** Thumbnail strips of a media bin: scrolling through sources, revisiting, with a few frames previewed. */

@@ -32,16 +32,22 @@ public final class HitRateBenchmark {
         TraceReplayer replay = new TraceReplayer();
         System.out.printf(Locale.ROOT, "capacity %d bytes (%d frames of %d bytes)%n%n", capacity,
                 capacity / EditingTraces.FRAME, EditingTraces.FRAME);
-        System.out.println("| trace | requests | LRU | MIN | best fixed set | default (adaptive W-TinyLFU) | default / MIN | default / LRU |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| trace | requests | LRU | MIN | best fixed set | online ceiling | default (adaptive W-TinyLFU) | default / MIN | default / LRU | default / online ceiling |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        int frames = (int) (capacity / (EditingTraces.FRAME + L1Policy.ENTRY_OVERHEAD));
         for (Map.Entry<String, List<TraceAccess>> e : EditingTraces.all(1).entrySet()) {
             write(traces.resolve(e.getKey() + ".trace"), e.getValue());
             ReplayResult lru = replay.replay(e.getValue(), capacity, ReplayPolicy.LRU);
             ReplayResult min = replay.replay(e.getValue(), capacity, ReplayPolicy.MIN);
             ReplayResult def = replay.replay(e.getValue(), capacity, ReplayPolicy.DEFAULT);
-            System.out.printf(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %.4f | %.3f | %s |%n", e.getKey(),
-                    def.requests(), lru.hitRate(), min.hitRate(), bestFixedSet(e.getValue(), capacity), def.hitRate(), def.hitRate() / min.hitRate(),
-                    lru.hits() == 0 ? "LRU 0 hits" : String.format(Locale.ROOT, "%.3f", def.hitRate() / lru.hitRate()));
+            // known only where the trace's future is drawn independently of its past (jumps)
+            double ceiling = e.getKey().equals("jumps") ? EditingTraces.jumpsOnlineCeiling(0, frames) : Double.NaN;
+            System.out.printf(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %s | %.4f | %.3f | %s | %s |%n", e.getKey(),
+                    def.requests(), lru.hitRate(), min.hitRate(), bestFixedSet(e.getValue(), capacity),
+                    Double.isNaN(ceiling) ? "-" : String.format(Locale.ROOT, "%.4f (%.3fx MIN)", ceiling,
+                            ceiling / min.hitRate()), def.hitRate(), def.hitRate() / min.hitRate(),
+                    lru.hits() == 0 ? "LRU 0 hits" : String.format(Locale.ROOT, "%.3f", def.hitRate() / lru.hitRate()),
+                    Double.isNaN(ceiling) ? "-" : String.format(Locale.ROOT, "%.3f", def.hitRate() / ceiling));
         }
     }
 

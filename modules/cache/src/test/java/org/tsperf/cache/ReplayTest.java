@@ -61,8 +61,7 @@ class ReplayTest {
 
     /**
      * The target of docs/benchmarks.md at the benchmark's size: at least LRU and 0.9x MIN on every trace but jumps,
-     * where no policy that does not know the future can come near (even the best fixed set, chosen knowing every
-     * count, reaches only ~0.86x MIN there: the markers are drawn independently).
+     * where no policy that does not know the future can reach 0.9x MIN: there it must come near the online ceiling.
      */
     @Test
     void meetsTheTargetOnTheBenchmarkTraces() {
@@ -72,8 +71,10 @@ class ReplayTest {
             double min = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.MIN).hitRate();
             assertTrue(policy >= lru, e.getKey() + ": policy " + policy + " below LRU " + lru);
             if (e.getKey().equals("jumps")) {
-                double fixed = HitRateBenchmark.bestFixedSet(e.getValue(), CAPACITY);
-                assertTrue(policy >= 0.85 * fixed, "jumps: policy " + policy + " vs best fixed set " + fixed);
+                double ceiling = EditingTraces.jumpsOnlineCeiling(0, framesIn(CAPACITY));
+                assertTrue(ceiling < 0.9 * min, "jumps: the online ceiling " + ceiling + " reaches 0.9x MIN " + min
+                        + ": the target applies there too");
+                assertTrue(policy >= 0.85 * ceiling, "jumps: policy " + policy + " vs online ceiling " + ceiling);
             } else {
                 assertTrue(policy >= 0.9 * min, e.getKey() + ": policy " + policy + " below 0.9x MIN " + min);
             }
@@ -81,25 +82,57 @@ class ReplayTest {
     }
 
     /**
-     * Other seeds and capacities than the benchmark's, so that the policy is not fitted to one draw. Measured when
-     * written (worst of the four runs): playback 0.956x LRU (LRU itself at 0.77-0.81x MIN there), scrub 0.995x LRU,
-     * mixed 0.999x LRU; loop, scrub, thumbnails and mixed at 0.89x MIN or more; jumps 1.25x LRU or more.
+     * The online ceiling is computed from the jumps generator's distributions and marker positions. A cache that
+     * holds exactly its frames (after their first use) must hit about as often on the drawn traces, and MIN, which
+     * knows the future, more.
+     */
+    @Test
+    void jumpsCeilingAgreesWithTheDrawnTraces() {
+        for (long seeds : new long[] {0, 100, 200}) {
+            for (int frames : new int[] {64, 258, 600}) {
+                long capacity = frames * (EditingTraces.FRAME + L1Policy.ENTRY_OVERHEAD);
+                List<TraceAccess> jumps = EditingTraces.all(1, seeds).get("jumps");
+                double ceiling = EditingTraces.jumpsOnlineCeiling(seeds, frames);
+                java.util.Set<String> held = EditingTraces.jumpsMostLikelyFrames(seeds, frames).keySet();
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                long hits = jumps.stream().filter(a -> held.contains(a.key()) && !seen.add(a.key())).count();
+                double firstUses = seen.size() / (double) jumps.size();
+                double min = replay.replay(jumps, capacity, ReplayPolicy.MIN).hitRate();
+                String what = "seeds " + seeds + ", " + frames + " frames";
+                assertEquals(ceiling, hits / (double) jumps.size() + firstUses, 0.05,
+                        what + ": a cache holding the ceiling's frames vs the ceiling");
+                assertTrue(min > ceiling - firstUses, what + ": MIN " + min + " vs ceiling " + ceiling);
+            }
+        }
+    }
+
+    private static int framesIn(long capacity) {
+        return (int) (capacity / (EditingTraces.FRAME + L1Policy.ENTRY_OVERHEAD));
+    }
+
+    /**
+     * Other seeds and capacities than the benchmark's, so that the policy is not fitted to one draw; 64 frames is the
+     * 8 GB profile's L1 (512 MiB) in 1080p frames. Measured when written: playback 0.949x LRU at worst (64 frames, hit
+     * rates of 2-3 %; LRU itself at 0.77-0.81x MIN at 400 frames), all other traces 0.996x LRU or more; loop, scrub,
+     * thumbnails and mixed at 0.89x MIN or more from 160 frames; jumps 1.2x LRU or more.
      */
     @Test
     void staysNearLruAndMinWithOtherSeedsAndCapacities() {
         for (long seeds : new long[] {100, 200}) {
-            for (long frames : new long[] {160, 400}) {
+            for (long frames : new long[] {64, 160, 400}) {
                 long capacity = frames * EditingTraces.FRAME;
                 for (Map.Entry<String, List<TraceAccess>> e : EditingTraces.all(1, seeds).entrySet()) {
                     String what = e.getKey() + " (seeds " + seeds + ", " + frames + " frames)";
                     double lru = replay.replay(e.getValue(), capacity, ReplayPolicy.LRU).hitRate();
                     double policy = replay.replay(e.getValue(), capacity, ReplayPolicy.DEFAULT).hitRate();
                     double min = replay.replay(e.getValue(), capacity, ReplayPolicy.MIN).hitRate();
-                    assertTrue(policy >= 0.95 * lru, what + ": policy " + policy + " vs LRU " + lru);
+                    assertTrue(policy >= (e.getKey().equals("playback") ? 0.94 : 0.99) * lru,
+                            what + ": policy " + policy + " vs LRU " + lru);
                     assertTrue(policy <= min + 1e-9, what + ": policy " + policy + " > MIN " + min);
                     if (e.getKey().equals("jumps")) {
                         assertTrue(policy >= 1.2 * lru, what + ": policy " + policy + " vs LRU " + lru);
-                    } else if (!e.getKey().equals("playback")) { // playback: LRU itself is below 0.85x MIN
+                    } else if (!e.getKey().equals("playback") && frames >= 160) {
+                        // playback: LRU itself is below 0.85x MIN; at 64 frames a nudged loop is 3-6 caches long
                         assertTrue(policy >= 0.85 * min, what + ": policy " + policy + " vs MIN " + min);
                     }
                 }
