@@ -72,15 +72,11 @@ public class GpuSchedulerUiTest extends JellyTestCase {
         await(devices::getText, "(?s)in use: CPU reference \\(chosen by the user\\).*", "the CPU reference in use");
         assertEquals("remembered in the module's preferences", "cpu", gpuPreferences().get("device", ""));
         await(() -> String.valueOf(choice.isEnabled()), "true", "the combo back after the restart");
-        // select until it takes: under load a selection made while the window re-reads the runtime can be lost
-        // (seen only in this test's second switch; see the session note)
-        await(() -> {
-            if (!"".equals(gpuPreferences().get("device", "")) && choice.isEnabled()) {
-                choice.selectItem(0);
-            }
-            return "".equals(gpuPreferences().get("device", ""));
-        }, "the automatic choice to be remembered");
-        await(path::getText, measured, "the automatic choice again");
+        choice.selectItem(0);
+        await(() -> "".equals(gpuPreferences().get("device", "")), "the automatic choice to be remembered");
+        await(path::getText, measured, "the automatic choice again (a new runtime, measured)");
+        await(devices::getText, "(?s)(in use: (?!CPU reference)|CPU fallback: ).*", "no CPU reference in use");
+        assertEquals("still remembered once written", "", gpuPreferences().get("device", ""));
     }
 
     private static java.util.prefs.Preferences gpuPreferences() {

@@ -38,9 +38,10 @@ public final class DeviceChoice {
         Preferences p = preferences();
         if (p == null) {
             inMemory = value;
-        } else if (value.equals(AUTOMATIC)) {
-            p.remove(KEY);
         } else {
+            // put, never remove: NbPreferences ignores a late file event that carries a value put earlier, but a
+            // remove forgets those values, so the event of the previous choice's write (the file watcher reports it
+            // up to seconds later) would bring that choice back before the removal is written
             p.put(KEY, value);
         }
     }
