@@ -29,6 +29,7 @@ import org.tsperf.api.cache.LevelStatistics;
 import org.tsperf.api.cache.MultiLevelCache;
 import org.tsperf.api.cache.TypeStatistics;
 import org.tsperf.api.cache.ValueProducer;
+import org.tsperf.api.util.ByteSizes;
 
 /**
  * L1 in RAM over L2 and L3 on disk. A value goes to the fastest level it fits (at most 1/8 of the level's budget);
@@ -217,7 +218,8 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             long before = totalBytes();
             int n = clearL1(e -> true) + l2.removeIf(r -> true) + l3.removeIf(r -> true);
-            return String.format(Locale.ROOT, "Cleared %d entries, %s freed", n, human(Math.max(0, before - totalBytes())));
+            return String.format(Locale.ROOT, "Cleared %d entries, %s freed", n,
+                    ByteSizes.format(Math.max(0, before - totalBytes())));
         }, background);
     }
 
@@ -352,16 +354,6 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
 
     private long totalBytes() {
         return levels().stream().mapToLong(LevelStatistics::bytes).sum();
-    }
-
-    static String human(long bytes) {
-        if (bytes < 1 << 20) {
-            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-        }
-        if (bytes < 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
-        }
-        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
     }
 
     /** L1 evictions that were worth keeping but found the spill queue full, since start. */

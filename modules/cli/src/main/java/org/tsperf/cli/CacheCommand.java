@@ -20,6 +20,7 @@ import org.tsperf.api.cache.MultiLevelCache;
 import org.tsperf.api.cache.ReplayPolicy;
 import org.tsperf.api.cache.ReplayResult;
 import org.tsperf.api.cache.TraceAccess;
+import org.tsperf.api.util.ByteSizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,16 +66,6 @@ final class CacheCommand implements Callable<Integer> {
         return Math.round(v * 10_000) / 10_000.0;
     }
 
-    static String human(long bytes) {
-        if (bytes < 1 << 20) {
-            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-        }
-        if (bytes < 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
-        }
-        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
-    }
-
     @Command(name = "stats", mixinStandardHelpOptions = true,
             description = "Entries, size on disk or in RAM against the budget, hits, misses and evictions per level"
                     + " (counted since this process started: a fresh command shows the content, not past traffic).")
@@ -110,8 +101,8 @@ final class CacheCommand implements Callable<Integer> {
                     "misses", "hit rate", "evictions", "location");
             for (LevelStatistics l : levels) {
                 out.printf(Locale.ROOT, "%-5s %9d %24s %8d %8d %7.1f%% %9d  %s%n", l.level(), l.entries(),
-                        human(l.bytes()) + " / " + human(l.budgetBytes()), l.hits(), l.misses(), l.hitRate() * 100,
-                        l.evictions(), l.location());
+                        ByteSizes.format(l.bytes()) + " / " + ByteSizes.format(l.budgetBytes()), l.hits(), l.misses(),
+                        l.hitRate() * 100, l.evictions(), l.location());
             }
             return 0;
         }
@@ -191,11 +182,11 @@ final class CacheCommand implements Callable<Integer> {
                         "byteHitRate", round(r.byteHitRate()))));
             } else {
                 out.printf(Locale.ROOT, "policy %s, capacity %d bytes (%s)%n", p.name().toLowerCase(Locale.ROOT),
-                        r.capacityBytes(), human(r.capacityBytes()));
+                        r.capacityBytes(), ByteSizes.format(r.capacityBytes()));
                 out.printf(Locale.ROOT, "requests %d, hits %d, hit rate %.2f %%%n", r.requests(), r.hits(),
                         r.hitRate() * 100);
                 out.printf(Locale.ROOT, "bytes requested %d (%s), served from cache %d (%.2f %%)%n",
-                        r.requestedBytes(), human(r.requestedBytes()), r.hitBytes(), r.byteHitRate() * 100);
+                        r.requestedBytes(), ByteSizes.format(r.requestedBytes()), r.hitBytes(), r.byteHitRate() * 100);
             }
             return 0;
         }

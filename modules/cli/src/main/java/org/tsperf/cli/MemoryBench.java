@@ -34,6 +34,7 @@ import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.proxy.ProxySettings;
 import org.tsperf.api.tasks.TaskService;
 import org.tsperf.api.tasks.TaskType;
+import org.tsperf.api.util.ByteSizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -108,8 +109,8 @@ final class MemoryBench implements Callable<Integer> {
         long maxHeap = Runtime.getRuntime().maxMemory();
         if (maxHeap > profile.heapBytes() * 1.05) {
             err.printf(Locale.ROOT, "warning: this JVM's heap limit is %s, the profile's %s: run with"
-                    + " TSPERF_JAVA_OPTS=-Xmx%dm to measure what the workbench would use%n", CacheCommand.human(maxHeap),
-                    CacheCommand.human(profile.heapBytes()), profile.heapBytes() >> 20);
+                    + " TSPERF_JAVA_OPTS=-Xmx%dm to measure what the workbench would use%n", ByteSizes.format(maxHeap),
+                    ByteSizes.format(profile.heapBytes()), profile.heapBytes() >> 20);
         }
         long baseline = rss(ProcessHandle.current().pid());
         Sampler sampler = new Sampler();
@@ -153,8 +154,8 @@ final class MemoryBench implements Callable<Integer> {
                 }
                 if (i % 30 == 29) {
                     err.printf(Locale.ROOT, "\rplayed %d s of %d, resident %s (+ffmpeg %s)   ", (i + 1) / 30,
-                            seconds, CacheCommand.human(sampler.lastSelf.get()),
-                            CacheCommand.human(sampler.lastChildren.get()));
+                            seconds, ByteSizes.format(sampler.lastSelf.get()),
+                            ByteSizes.format(sampler.lastChildren.get()));
                     err.flush();
                 }
             }
@@ -192,15 +193,15 @@ final class MemoryBench implements Callable<Integer> {
             out.println(Json.line(result));
         } else {
             out.printf(Locale.ROOT, "profile %s: budget %s (heap %s, pools %s, cache %s); this JVM's heap limit %s%n",
-                    profile.name(), CacheCommand.human(budget), CacheCommand.human(profile.heapBytes()),
-                    CacheCommand.human(profile.poolBytes()), CacheCommand.human(profile.cacheBytes()),
-                    CacheCommand.human(maxHeap));
+                    profile.name(), ByteSizes.format(budget), ByteSizes.format(profile.heapBytes()),
+                    ByteSizes.format(profile.poolBytes()), ByteSizes.format(profile.cacheBytes()),
+                    ByteSizes.format(maxHeap));
             out.printf(Locale.ROOT, "playback: %d frames of %dx%d RGBA at 30 fps, %d late; proxy jobs: %s%n", frames,
                     WIDTH, HEIGHT, late, proxies.isEmpty() ? "none" : proxies);
             out.printf(Locale.ROOT, "resident before: %s; peak: this JVM %s (%.2fx budget), ffmpeg children %s,"
-                    + " together %s (%.2fx budget)%n", CacheCommand.human(baseline),
-                    CacheCommand.human(sampler.peakSelf), ratio(sampler.peakSelf, budget),
-                    CacheCommand.human(sampler.peakChildren), CacheCommand.human(sampler.peakTotal),
+                    + " together %s (%.2fx budget)%n", ByteSizes.format(baseline),
+                    ByteSizes.format(sampler.peakSelf), ratio(sampler.peakSelf, budget),
+                    ByteSizes.format(sampler.peakChildren), ByteSizes.format(sampler.peakTotal),
                     ratio(sampler.peakTotal, budget));
             out.printf(Locale.ROOT, "garbage collections during the run: %d (%d ms)%n%s%n", gcCount, gcMillis,
                     within ? "within budget" : "OVER BUDGET");

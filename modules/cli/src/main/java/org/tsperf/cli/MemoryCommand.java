@@ -11,6 +11,7 @@ import org.tsperf.api.memory.MemoryManager;
 import org.tsperf.api.memory.MemoryStatistics;
 import org.tsperf.api.memory.PoolStatistics;
 import org.tsperf.api.memory.Priority;
+import org.tsperf.api.util.ByteSizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,17 +53,17 @@ final class MemoryCommand implements Callable<Integer> {
                 return 0;
             }
             out.printf(Locale.ROOT, "profile %s: heap %s, pools %s, cache %s%n", s.profile().name(),
-                    CacheCommand.human(s.profile().heapBytes()), CacheCommand.human(s.profile().poolBytes()),
-                    CacheCommand.human(s.profile().cacheBytes()));
+                    ByteSizes.format(s.profile().heapBytes()), ByteSizes.format(s.profile().poolBytes()),
+                    ByteSizes.format(s.profile().cacheBytes()));
             out.printf(Locale.ROOT, "pressure %s; machine %s available of %s; heap %s of %s%n",
-                    s.pressure().name().toLowerCase(Locale.ROOT), CacheCommand.human(s.systemAvailableBytes()),
-                    CacheCommand.human(s.systemTotalBytes()), CacheCommand.human(s.heapUsedBytes()),
-                    CacheCommand.human(s.heapMaxBytes()));
+                    s.pressure().name().toLowerCase(Locale.ROOT), ByteSizes.format(s.systemAvailableBytes()),
+                    ByteSizes.format(s.systemTotalBytes()), ByteSizes.format(s.heapUsedBytes()),
+                    ByteSizes.format(s.heapMaxBytes()));
             out.printf(Locale.ROOT, "pools %s used, %s allocated, budget %s; cache budget %s%n",
-                    CacheCommand.human(s.poolUsedBytes()), CacheCommand.human(s.poolCapacityBytes()),
-                    CacheCommand.human(s.poolBudgetBytes()), CacheCommand.human(s.cacheBudgetBytes()));
+                    ByteSizes.format(s.poolUsedBytes()), ByteSizes.format(s.poolCapacityBytes()),
+                    ByteSizes.format(s.poolBudgetBytes()), ByteSizes.format(s.cacheBudgetBytes()));
             for (PoolStatistics p : s.pools()) {
-                out.printf(Locale.ROOT, "  class %s: %d in use, %d idle, %d free%n", CacheCommand.human(p.bufferBytes()),
+                out.printf(Locale.ROOT, "  class %s: %d in use, %d idle, %d free%n", ByteSizes.format(p.bufferBytes()),
                         p.inUse(), p.idle(), p.free());
             }
             out.printf(Locale.ROOT, "waiting %d, timed out %d, reclaimed %d, shrunk %d%n", s.waiting(), s.timedOut(),

@@ -48,6 +48,7 @@ import org.tsperf.api.cache.CacheLevel;
 import org.tsperf.api.cache.EntryType;
 import org.tsperf.api.cache.LevelStatistics;
 import org.tsperf.api.cache.MultiLevelCache;
+import org.tsperf.api.util.ByteSizes;
 import org.tsperf.libs.jfreechart.ChartTheming;
 
 /**
@@ -260,27 +261,18 @@ public final class CacheViewerTopComponent extends TopComponent {
     private void show(CacheSnapshot s) {
         levels.setRowCount(0);
         for (LevelStatistics l : s.levels()) {
-            levels.addRow(new Object[] {l.level(), l.location(), l.entries(), human(l.bytes()) + " / " + human(l.budgetBytes()),
+            levels.addRow(new Object[] {l.level(), l.location(), l.entries(),
+                ByteSizes.format(l.bytes()) + " / " + ByteSizes.format(l.budgetBytes()),
                 String.format(Locale.ROOT, "%.1f %%", l.hitRate() * 100), l.evictions()});
         }
         entries.setRowCount(0);
         SimpleDateFormat time = new SimpleDateFormat("HH:mm:ss", Locale.ROOT);
         for (CacheEntryInfo e : s.entries()) {
             entries.addRow(new Object[] {e.key().id(), e.key().type().name().toLowerCase(Locale.ROOT), e.level(),
-                human(e.bytes()), time.format(Date.from(e.lastAccess())), e.hits()});
+                ByteSizes.format(e.bytes()), time.format(Date.from(e.lastAccess())), e.hits()});
         }
         Millisecond now = new Millisecond(new Date(s.timeMillis()));
         s.hitRates().forEach((series, rate) -> hitRates.getSeries(series).addOrUpdate(now, rate * 100));
-    }
-
-    static String human(long bytes) {
-        if (bytes < 1 << 20) {
-            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-        }
-        if (bytes < 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
-        }
-        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
     }
 
     @Override

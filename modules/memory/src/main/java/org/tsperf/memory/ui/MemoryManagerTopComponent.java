@@ -36,6 +36,7 @@ import org.tsperf.api.memory.MemoryManager;
 import org.tsperf.api.memory.MemoryStatistics;
 import org.tsperf.api.memory.PoolStatistics;
 import org.tsperf.api.memory.Priority;
+import org.tsperf.api.util.ByteSizes;
 import org.tsperf.libs.jfreechart.ChartTheming;
 
 /**
@@ -132,7 +133,7 @@ public final class MemoryManagerTopComponent extends TopComponent {
                 LOG.log(Level.WARNING, "freeing unused buffers failed", error);
                 status.setText("Failed: " + error.getMessage());
             } else {
-                status.setText("Freed " + human(bytes));
+                status.setText("Freed " + ByteSizes.format(bytes));
             }
         }));
     }
@@ -153,34 +154,28 @@ public final class MemoryManagerTopComponent extends TopComponent {
 
     private void show(MemoryStatistics s) {
         profile.setText(String.format(Locale.ROOT, "Profile: %s (heap %s, pools %s, cache %s)", s.profile().name(),
-                human(s.profile().heapBytes()), human(s.profile().poolBytes()), human(s.profile().cacheBytes())));
+                ByteSizes.format(s.profile().heapBytes()), ByteSizes.format(s.profile().poolBytes()),
+                ByteSizes.format(s.profile().cacheBytes())));
         pressure.setText("Pressure: " + s.pressure().name().toLowerCase(Locale.ROOT) + String.format(Locale.ROOT,
-                " (machine %s available of %s, heap %s of %s)", human(s.systemAvailableBytes()),
-                human(s.systemTotalBytes()), human(s.heapUsedBytes()), human(s.heapMaxBytes())));
+                " (machine %s available of %s, heap %s of %s)", ByteSizes.format(s.systemAvailableBytes()),
+                ByteSizes.format(s.systemTotalBytes()), ByteSizes.format(s.heapUsedBytes()),
+                ByteSizes.format(s.heapMaxBytes())));
         budgets.setText(String.format(Locale.ROOT, "Pools: %s used, %s allocated of %s; L1 cache budget %s;"
-                + " waiting %d, timed out %d", human(s.poolUsedBytes()), human(s.poolCapacityBytes()),
-                human(s.poolBudgetBytes()), human(s.cacheBudgetBytes()), s.waiting(), s.timedOut()));
+                + " waiting %d, timed out %d", ByteSizes.format(s.poolUsedBytes()),
+                ByteSizes.format(s.poolCapacityBytes()), ByteSizes.format(s.poolBudgetBytes()),
+                ByteSizes.format(s.cacheBudgetBytes()), s.waiting(), s.timedOut()));
         StringBuilder p = new StringBuilder("By priority:");
         for (Priority pr : Priority.values()) {
             p.append(' ').append(pr.name().toLowerCase(Locale.ROOT)).append(' ')
-                    .append(human(s.usedByPriority().getOrDefault(pr, 0L)));
+                    .append(ByteSizes.format(s.usedByPriority().getOrDefault(pr, 0L)));
         }
         priorities.setText(p.toString());
         pools.setRowCount(0);
         for (PoolStatistics ps : s.pools()) {
-            pools.addRow(new Object[] {human(ps.bufferBytes()), ps.inUse(), ps.idle(), ps.free(), human(ps.capacityBytes())});
+            pools.addRow(new Object[] {ByteSizes.format(ps.bufferBytes()), ps.inUse(), ps.idle(), ps.free(),
+                ByteSizes.format(ps.capacityBytes())});
         }
         pressureSeries.addOrUpdate(new Millisecond(new Date()), s.pressure().ordinal());
-    }
-
-    static String human(long bytes) {
-        if (bytes < 1 << 20) {
-            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-        }
-        if (bytes < 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
-        }
-        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
     }
 
     @Override
