@@ -173,8 +173,8 @@ final class ProxyBenchmark {
     List<String> ffmpegProxy(Source s, int[] size, Path out) {
         return List.of(ffmpeg, "-hide_banner", "-nostdin", "-v", "error", "-y", "-i", s.file().toString(),
                 "-vf", "scale=" + size[0] + ":" + size[1] + ":flags=bicubic",
-                "-c:v", "libx264", "-preset", "medium", "-profile:v", "high", "-crf", "23", "-pix_fmt", "yuv420p",
-                "-g", Integer.toString(gop(s.frameRate())), "-force_key_frames", "expr:gte(t,n_forced*1)",
+                "-c:v", "libx264", "-preset", "medium", "-rc-lookahead", "10", "-profile:v", "high", "-crf", "23",
+                "-pix_fmt", "yuv420p", "-g", Integer.toString(gop(s.frameRate())), "-force_key_frames", "expr:gte(t,n_forced*1)",
                 "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart", out.toString());
     }
 
