@@ -8,6 +8,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.openide.util.Lookup;
+import org.tsperf.api.gpu.GpuMetrics;
 import org.tsperf.api.monitor.DiskUsage;
 import org.tsperf.api.monitor.ResourceListener;
 import org.tsperf.api.monitor.ResourceMonitor;
@@ -40,6 +42,11 @@ final class MonitorCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (seconds != null && seconds < 1) {
             throw new ParameterException(spec.commandLine(), "--seconds must be at least 1, not " + seconds);
+        }
+        // this command shows the GPU: start it (in the background), since a headless monitor only reads a GPU in use
+        GpuMetrics gpu = Lookup.getDefault().lookup(GpuMetrics.class);
+        if (gpu != null) {
+            gpu.sample();
         }
         ResourceMonitor monitor = Services.require(ResourceMonitor.class, "Performance Monitor");
         BlockingQueue<ResourceSnapshot> snapshots = new LinkedBlockingQueue<>();

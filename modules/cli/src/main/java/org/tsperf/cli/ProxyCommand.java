@@ -81,8 +81,6 @@ final class ProxyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // proxies never use the GPU: the task system's load monitor need not open a Vulkan device (OshiSampler)
-        System.setProperty("tsperf.monitor.noGpu", "true");
         ProxySettings settings = settings();
         ProxyService proxies = Services.require(ProxyService.class, "Proxy Engine");
         TaskService tasks = Services.require(TaskService.class, "Background Tasks");

@@ -156,6 +156,11 @@ public final class GpuRuntime implements AutoCloseable {
         return vulkanTried;
     }
 
+    /** Whether Vulkan is open, tried, or being opened: something in this process asked for the GPU. */
+    public synchronized boolean vulkanRequested() {
+        return vulkanTried || opening != null;
+    }
+
     /** Opens Vulkan in the background (for samplers that must not block). */
     public synchronized CompletableFuture<Void> openInBackground() {
         if (opening == null) {

@@ -39,4 +39,15 @@ public final class VulkanGpuMetrics implements GpuMetrics {
         lastTime = now;
         return GpuUsage.of(vk.deviceName(), Math.max(0, memory[0]), Math.max(0, memory[1]), utilisation);
     }
+
+    /** Opening a Vulkan device costs a second of CPU on a software driver: not for a figure that is zero anyway. */
+    @Override
+    public GpuUsage sampleIfInUse() {
+        if (!GpuRuntime.getDefault().vulkanRequested()) {
+            return GpuUsage.notAvailable(NOT_IN_USE);
+        }
+        return sample();
+    }
+
+    static final String NOT_IN_USE = "not in use by this process";
 }

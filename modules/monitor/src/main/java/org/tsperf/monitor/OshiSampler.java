@@ -44,6 +44,7 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
             "cgroup", "cgroup2", "devpts", "mqueue", "autofs", "fuse.lxcfs", "nsfs", "ramfs", "efivarfs");
 
     private final Lookup lookup;
+    private final boolean startGpu;
     private final HardwareAbstractionLayer hardware;
     private final OperatingSystem os;
     private final CentralProcessor cpu;
@@ -58,8 +59,19 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
     private List<MountedStore> stores;
     private Instant storesListedAt = Instant.EPOCH;
 
+    /**
+     * A sampler that starts the GPU for its figures in the workbench, where the Performance Monitor shows them, and
+     * only reads them in a headless command, where a task system weighing its load must not open a device the command
+     * never uses (a second of CPU on a software driver, and its memory).
+     */
     OshiSampler(Lookup lookup) {
+        this(lookup, !java.awt.GraphicsEnvironment.isHeadless());
+    }
+
+    /** @param startGpu whether sampling may start the GPU to have its figures */
+    OshiSampler(Lookup lookup, boolean startGpu) {
         this.lookup = lookup;
+        this.startGpu = startGpu;
         SystemInfo si = new SystemInfo();
         this.os = si.getOperatingSystem();
         this.cpu = si.getHardware().getProcessor();
@@ -104,22 +116,13 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
         return new org.tsperf.api.monitor.MemoryUsage(total, used, resident, h.getUsed(), heapMax);
     }
 
-    /**
-     * Set by headless commands that never use the GPU (e.g. {@code tsperf proxy}): sampling GPU metrics would open a
-     * Vulkan device, which costs a second of CPU on a software driver, for a figure nobody reads.
-     */
-    public static final String NO_GPU_PROPERTY = "tsperf.monitor.noGpu";
-
     private GpuUsage sampleGpu() {
-        if (Boolean.getBoolean(NO_GPU_PROPERTY)) {
-            return GpuUsage.notAvailable("not sampled: this command does not use the GPU");
-        }
         GpuMetrics metrics = lookup.lookup(GpuMetrics.class);
         if (metrics == null) {
             return GpuUsage.notAvailable("GPU module not installed");
         }
         try {
-            return metrics.sample();
+            return startGpu ? metrics.sample() : metrics.sampleIfInUse();
         } catch (RuntimeException ex) {
             LOG.log(Level.WARNING, "GPU metrics from " + metrics.getClass().getName() + " failed", ex);
             return GpuUsage.notAvailable("GPU metrics failed: " + ex.getMessage());

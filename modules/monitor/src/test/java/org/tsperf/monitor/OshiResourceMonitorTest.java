@@ -174,6 +174,35 @@ class OshiResourceMonitorTest {
         assertEquals(40, gpu.utilisationPercent());
     }
 
+    @Test
+    void onlyAWorkbenchSamplerStartsTheGpuForItsFigures() throws Exception {
+        MockServices.setServices(IdleGpu.class);
+        GpuUsage headless = new OshiSampler(Lookup.getDefault(), false).sample().gpu();
+        assertFalse(headless.available());
+        assertEquals("not started", headless.reason());
+        assertEquals(0, IdleGpu.started.get(), "a headless sampler started the GPU");
+        GpuUsage workbench = new OshiSampler(Lookup.getDefault(), true).sample().gpu();
+        assertTrue(workbench.available());
+        assertEquals(1, IdleGpu.started.get());
+    }
+
+    /** A GPU that nothing has started yet: {@link #sample()} starts it. */
+    public static final class IdleGpu implements GpuMetrics {
+
+        static final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public GpuUsage sample() {
+            started.incrementAndGet();
+            return GpuUsage.of("Idle GPU", 0, 4L << 30, 0);
+        }
+
+        @Override
+        public GpuUsage sampleIfInUse() {
+            return started.get() > 0 ? sample() : GpuUsage.notAvailable("not started");
+        }
+    }
+
     public static final class FixedGpu implements GpuMetrics {
 
         @Override

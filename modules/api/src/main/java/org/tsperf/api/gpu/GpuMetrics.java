@@ -6,5 +6,14 @@ package org.tsperf.api.gpu;
  */
 public interface GpuMetrics {
 
+    /** The figures now; may start the GPU (in the background) to have them. */
     GpuUsage sample();
+
+    /**
+     * The figures if this application already uses the GPU, else "not available" without starting it: for samplers
+     * that only need to know how busy the GPU is with this application's work (none, before it is started).
+     */
+    default GpuUsage sampleIfInUse() {
+        return sample();
+    }
 }
