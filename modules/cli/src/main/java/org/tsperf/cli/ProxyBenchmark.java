@@ -34,6 +34,9 @@ import org.tsperf.api.proxy.ProxySettings;
  */
 final class ProxyBenchmark {
 
+    /** Where the launcher keeps the commands' class-data archives (set by {@code ./tsperf}). */
+    static final String CDS_DIR_PROPERTY = "tsperf.cds.dir";
+
     private static final Logger LOG = Logger.getLogger(ProxyBenchmark.class.getName());
 
     /** What is timed. {@code id}s are public interface (JSON). */
@@ -318,15 +321,24 @@ final class ProxyBenchmark {
         }
     }
 
-    /** {@code tsperf proxy} in a new JVM: the same java, options and class path as this one. */
+    /**
+     * {@code tsperf proxy} in a new JVM as the launcher starts it: the same java, options and class path as this one,
+     * but the class-data archive of the proxy command instead of this command's (a copied
+     * {@code -XX:ArchiveClassesAtExit} made every run write an archive at exit: 11-15 s more per run).
+     */
     static List<String> command(Path file, List<ProxyResolution> res, Path store) {
         List<String> c = new ArrayList<>();
         c.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString()));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
+            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-XX:SharedArchiveFile=")
+                    && !a.startsWith("-XX:ArchiveClassesAtExit=")) {
                 c.add(a);
             }
+        }
+        String cds = System.getProperty(CDS_DIR_PROPERTY);
+        if (cds != null && Files.isRegularFile(Path.of(cds, "proxy.jsa"))) {
+            c.add("-XX:SharedArchiveFile=" + Path.of(cds, "proxy.jsa"));
         }
         c.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "proxy",
                 file.toString(), "--resolutions", String.join(",", res.stream().map(ProxyResolution::name).toList()),
