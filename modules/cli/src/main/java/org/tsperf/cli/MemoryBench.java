@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.util.Lookup;
@@ -277,7 +278,7 @@ final class MemoryBench implements Callable<Integer> {
         volatile long peakTotal;
         /** The descendants at the peak of the total: which processes made it. */
         volatile List<Object> peakChildrenDetail = List.of();
-        private final java.util.function.LongPredicate sameImage = ProcessImage.sameAsThisProcess();
+        private final LongPredicate sameImage = ProcessImage.sameAsThisProcess();
         private final Thread thread = new Thread(this::run, "tsperf-rss-sampler");
         private volatile boolean running = true;
 

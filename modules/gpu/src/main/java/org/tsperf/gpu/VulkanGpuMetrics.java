@@ -14,6 +14,8 @@ import org.tsperf.gpu.vulkan.VulkanDevice;
 @ServiceProvider(service = GpuMetrics.class)
 public final class VulkanGpuMetrics implements GpuMetrics {
 
+    static final String NOT_IN_USE = "not in use by this process";
+
     private long lastBusy = -1;
     private long lastTime;
 
@@ -48,6 +50,4 @@ public final class VulkanGpuMetrics implements GpuMetrics {
         }
         return sample();
     }
-
-    static final String NOT_IN_USE = "not in use by this process";
 }

@@ -42,6 +42,8 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
     /** Pseudo and container file systems that are not where media or caches live. */
     private static final Set<String> IGNORED_FS = Set.of("tmpfs", "devtmpfs", "squashfs", "overlay", "proc", "sysfs",
             "cgroup", "cgroup2", "devpts", "mqueue", "autofs", "fuse.lxcfs", "nsfs", "ramfs", "efivarfs");
+    /** Mounts rarely change: list them again after this long. */
+    private static final Duration STORE_LIST_INTERVAL = Duration.ofSeconds(60);
 
     private final Lookup lookup;
     private final boolean startGpu;
@@ -55,7 +57,6 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
     private long[] previousTicks;
     private OSProcess previousProcess;
     private final Map<String, DiskCounters> previousDisks = new HashMap<>();
-    private static final Duration STORE_LIST_INTERVAL = Duration.ofSeconds(60);
     private List<MountedStore> stores;
     private Instant storesListedAt = Instant.EPOCH;
 
