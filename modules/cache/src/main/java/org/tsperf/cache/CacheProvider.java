@@ -135,6 +135,11 @@ public final class CacheProvider implements MultiLevelCache {
     }
 
     @Override
+    public void hint(org.tsperf.api.cache.PlaybackHint hint) {
+        // the playback-aware policy comes with the cache-hints branch
+    }
+
+    @Override
     public int removeOlderThan(Duration age) {
         return cache().removeOlderThan(age);
     }

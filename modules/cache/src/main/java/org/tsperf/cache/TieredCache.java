@@ -249,6 +249,11 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     }
 
     @Override
+    public void hint(org.tsperf.api.cache.PlaybackHint hint) {
+        // the playback-aware policy comes with the cache-hints branch
+    }
+
+    @Override
     public int removeOlderThan(Duration age) {
         long limit = System.currentTimeMillis() - age.toMillis();
         return l2.removeIf(r -> r.lastAccessMillis() < limit) + l3.removeIf(r -> r.lastAccessMillis() < limit);

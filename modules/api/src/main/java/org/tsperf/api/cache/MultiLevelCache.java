@@ -40,6 +40,13 @@ public interface MultiLevelCache extends CacheService {
      */
     CompletableFuture<Integer> prefetch(List<CacheKey> keys, ValueProducer producer);
 
+    /**
+     * Tells the cache what the player knows (playhead, direction, loop, scrub), so that frames about to be shown
+     * are kept and frames behind a forward play are evicted first. The latest hint of a clip replaces the one
+     * before. Cheap: may be called from any thread, on every frame.
+     */
+    void hint(PlaybackHint hint);
+
     /** Removes disk entries not used for longer than {@code age}; returns how many. */
     int removeOlderThan(Duration age);
 

@@ -1,0 +1,44 @@
+package org.tsperf.api.media;
+
+import java.nio.file.Path;
+
+/**
+ * An open video stream, read frame by frame in presentation order or from any frame after a seek. Frame indexes
+ * count from 0 as FFmpeg's {@code select=eq(n\,N)} does; times are microseconds from the first frame's presentation
+ * time (so a stream that starts at a non-zero timestamp still starts at 0). Not thread-safe: one thread at a time.
+ * Frames handed out stay valid after later reads until they are closed.
+ */
+public interface FrameSource extends AutoCloseable {
+
+    Path file();
+
+    VideoFormat format();
+
+    /** The decoder in use and why (e.g. "h264, software, 2 threads" or "hevc, hardware (vaapi)"). */
+    DecoderInfo decoder();
+
+    /**
+     * The next frame in presentation order (after the last one read or sought), or null at the end of the stream.
+     *
+     * @throws MediaException when the stream cannot be decoded further (with the frame it failed at)
+     */
+    DecodedFrame next() throws MediaException;
+
+    /**
+     * The frame at {@code index} (0 .. frameCount-1), exact for long-GOP, B-frames, open GOPs and variable frame
+     * rates; {@link #next} continues with the frame after it.
+     *
+     * @throws IndexOutOfBoundsException for an index outside the stream
+     */
+    DecodedFrame seek(long index) throws MediaException;
+
+    /** The index of the frame shown at {@code timeMicros} (clamped to the stream). */
+    long frameAt(long timeMicros);
+
+    /** The presentation time of a frame, microseconds from the first frame. */
+    long timeOf(long index);
+
+    /** Releases the decoder and its native memory. Idempotent; frames still held stay valid until closed. */
+    @Override
+    void close();
+}
