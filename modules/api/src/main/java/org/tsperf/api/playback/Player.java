@@ -1,0 +1,57 @@
+package org.tsperf.api.playback;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Plays one file: decodes ahead on its own threads, presents frames at the clock (the audio device's when sound
+ * plays), drops a frame only when it is late and the read-ahead is low. Every method returns at once and may be
+ * called from any thread, the event thread included: the work happens on the player's threads, and
+ * {@link PlayerListener}s hear the outcome.
+ */
+public interface Player extends AutoCloseable {
+
+    /** Opens a file (closing the one before) and shows its first frame. */
+    void open(Path file);
+
+    void play();
+
+    void pause();
+
+    /**
+     * J/K/L shuttle: plays at {@code speed} times the file's rate (-4, -2, -1 reverse; 1, 2, 4 forward; 0 pauses).
+     *
+     * @throws IllegalArgumentException for speeds outside -4..4
+     */
+    void shuttle(int speed);
+
+    /** Shows frame {@code index} (clamped to the file); playing goes on from there. */
+    void seek(long index);
+
+    /** Moves by {@code frames} (negative: back) and pauses: the arrow keys. */
+    void step(int frames);
+
+    /** Seeks while the user drags the playhead: like {@link #seek}, and tells the cache a scrub is going on. */
+    void scrub(long index);
+
+    /** Loops between {@code in} and {@code out} (inclusive frame indexes) while playing forward. */
+    void setLoop(long in, long out);
+
+    void clearLoop();
+
+    /** The width the pictures are shown at, in pixels: pictures are scaled to it and the proxy chosen for it. */
+    void setViewSize(int width, int height);
+
+    PlayerState state();
+
+    /** The picture on screen now (the last one presented), if any. */
+    Optional<Picture> picture();
+
+    void addListener(PlayerListener listener);
+
+    void removeListener(PlayerListener listener);
+
+    /** Stops the threads and releases the decoders. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,491 @@
+package org.tsperf.playback;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openide.util.Lookup;
+import org.tsperf.api.cache.CacheKey;
+import org.tsperf.api.cache.MultiLevelCache;
+import org.tsperf.api.cache.PlaybackHint;
+import org.tsperf.api.media.AudioFormat;
+import org.tsperf.api.media.AudioSource;
+import org.tsperf.api.media.MediaDecoder;
+import org.tsperf.api.media.MediaException;
+import org.tsperf.api.media.VideoFormat;
+import org.tsperf.api.playback.Picture;
+import org.tsperf.api.playback.Player;
+import org.tsperf.api.playback.PlayerListener;
+import org.tsperf.api.playback.PlayerOptions;
+import org.tsperf.api.playback.PlayerState;
+import org.tsperf.api.tasks.TaskService;
+
+/**
+ * A player of one file at a time: the decoder thread ({@link ReadAhead}) makes pictures ahead into a bounded queue,
+ * the presentation thread ({@link Presenter}) shows them at the clock, and this class keeps the state, the
+ * listeners, the sound, the cache hints and the "user is busy" hold of the task system.
+ */
+final class FilePlayer implements Player {
+
+    private static final Logger LOG = Logger.getLogger(FilePlayer.class.getName());
+    /** Pictures made ahead: about a quarter of a second at 30 fps, 8 MB at 960x540. */
+    private static final int READ_AHEAD = 8;
+
+    private final PlayerOptions options;
+    private final AudioSinks sinks;
+    private final PlaybackRegistry registry;
+    private final Transport transport = new Transport();
+    private final BlockingQueue<Slot> queue = new ArrayBlockingQueue<>(READ_AHEAD);
+    private final ReadAhead readAhead;
+    private final Presenter presenter;
+    private final Thread decoderThread;
+    private final Thread presenterThread;
+    private final ExecutorService events;
+    private final List<PlayerListener> listeners = new CopyOnWriteArrayList<>();
+    private final DeliveryCounters counters = new DeliveryCounters();
+    private final AtomicReference<Picture> shown = new AtomicReference<>();
+    private final PlaybackClock monotonic = new PlaybackClock.Monotonic();
+
+    private volatile PlayerState.Status status = PlayerState.Status.EMPTY;
+    private volatile Path file;
+    private volatile OpenedSource source;
+    private volatile String message = "";
+    private volatile AudioOutput audio;
+    private volatile int dropsInARow;
+    private TaskService.Hold busy;
+    private volatile boolean closed;
+
+    FilePlayer(PlayerOptions options, AudioSinks sinks, PlaybackRegistry registry) {
+        this.options = options;
+        this.sinks = sinks;
+        this.registry = registry;
+        readAhead = new ReadAhead(this, transport, queue, new SourceChooser(options));
+        presenter = new Presenter(this, transport, queue, options.paced());
+        decoderThread = new Thread(readAhead, "Playback decoder");
+        presenterThread = new Thread(presenter, "Playback presenter");
+        decoderThread.setDaemon(true);
+        presenterThread.setDaemon(true);
+        presenterThread.setPriority(Thread.NORM_PRIORITY + 1);
+        events = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "Playback events");
+            t.setDaemon(true);
+            return t;
+        });
+        decoderThread.start();
+        presenterThread.start();
+    }
+
+    // ---- commands (any thread) ----
+
+    @Override
+    public void open(Path path) {
+        setSpeed(0);
+        readAhead.requestOpen(path.toAbsolutePath().normalize());
+    }
+
+    @Override
+    public void play() {
+        shuttle(1);
+    }
+
+    @Override
+    public void pause() {
+        shuttle(0);
+    }
+
+    @Override
+    public void shuttle(int speed) {
+        if (speed < -4 || speed > 4) {
+            throw new IllegalArgumentException("shuttle speed must be -4 to 4, not " + speed);
+        }
+        setSpeed(speed);
+    }
+
+    private synchronized void setSpeed(int speed) {
+        Transport.Command c = transport.current();
+        long from = shownIndex();
+        long count = frameCount();
+        if (speed > 0 && count > 0 && from >= (c.hasLoop() ? c.loopOut() : count - 1)) {
+            from = c.hasLoop() ? c.loopIn() : 0; // play at the end starts again from the beginning
+        } else if (speed < 0 && from <= (c.hasLoop() ? c.loopIn() : 0) && count > 0) {
+            from = c.hasLoop() ? c.loopOut() : count - 1;
+        } else if (speed != 0 && c.hasLoop() && (from < c.loopIn() || from > c.loopOut())) {
+            from = c.loopIn();
+        }
+        if (speed == c.speed() && speed != 0) {
+            return;
+        }
+        transport.speed(speed, from);
+        holdBusy(speed != 0);
+        if (speed == 0) {
+            stopSound();
+        }
+        publish();
+    }
+
+    @Override
+    public void seek(long index) {
+        transport.seek(clampIndex(index), false);
+        publish();
+    }
+
+    @Override
+    public void step(int frames) {
+        synchronized (this) {
+            transport.speed(0, clampIndex(shownIndex() + frames));
+            holdBusy(false);
+        }
+        stopSound();
+        publish();
+    }
+
+    @Override
+    public void scrub(long index) {
+        transport.seek(clampIndex(index), true);
+        publish();
+    }
+
+    @Override
+    public synchronized void setLoop(long in, long out) {
+        if (in < 0 || out < in) {
+            throw new IllegalArgumentException("a loop needs 0 <= in <= out, not " + in + ".." + out);
+        }
+        long count = frameCount();
+        long last = count > 0 ? count - 1 : out;
+        long from = shownIndex();
+        long a = Math.min(in, last);
+        long b = Math.min(out, last);
+        transport.loop(a, b, transport.current().speed() != 0 && (from < a || from > b) ? a : from);
+        publish();
+    }
+
+    @Override
+    public synchronized void clearLoop() {
+        transport.loop(-1, -1, shownIndex());
+        publish();
+    }
+
+    @Override
+    public void setViewSize(int width, int height) {
+        if (width < 16 || height < 16) {
+            return; // a window being laid out: keep the last size
+        }
+        readAhead.requestViewSize(width, height);
+    }
+
+    @Override
+    public PlayerState state() {
+        OpenedSource s = source;
+        Transport.Command c = transport.current();
+        VideoFormat f = s == null ? null : s.frames().format();
+        return new PlayerState(status, Optional.ofNullable(file), s == null ? "" : s.description(),
+                s == null ? Optional.empty() : Optional.of(s.path()), s == null ? "" : s.frames().decoder()
+                .describe(), shownIndex(), f == null ? 0 : f.frameCount(), f == null ? 0 : f.frameRate(),
+                c.speed(), c.loopIn(), c.loopOut(), counters.snapshot(System.nanoTime()), message);
+    }
+
+    @Override
+    public Optional<Picture> picture() {
+        return Optional.ofNullable(shown.get());
+    }
+
+    @Override
+    public void addListener(PlayerListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(PlayerListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        holdBusy(false);
+        readAhead.close();
+        presenter.close();
+        try {
+            decoderThread.join(5000);
+            presenterThread.join(5000);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        if (decoderThread.isAlive() || presenterThread.isAlive()) {
+            LOG.log(Level.WARNING, "playback threads still running 5 s after close: {0}, {1}",
+                    new Object[] {decoderThread.getState(), presenterThread.getState()});
+        }
+        closeSound();
+        events.shutdown();
+        registry.closed(this);
+    }
+
+    // ---- figures for the service ----
+
+    String shortSourceName() {
+        OpenedSource s = source;
+        return s == null ? "" : s.shortName();
+    }
+
+    double frameRate() {
+        OpenedSource s = source;
+        return s == null ? 0 : s.frames().format().frameRate();
+    }
+
+    PlaybackRegistry registry() {
+        return registry;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    private long frameCount() {
+        OpenedSource s = source;
+        return s == null ? 0 : s.frames().format().frameCount();
+    }
+
+    private long shownIndex() {
+        Picture p = shown.get();
+        return p == null ? transport.current().position() : p.index();
+    }
+
+    private long clampIndex(long index) {
+        long count = frameCount();
+        return count == 0 ? Math.max(0, index) : Math.max(0, Math.min(count - 1, index));
+    }
+
+    // ---- callbacks of the decoder thread ----
+
+    void opening(Path path) {
+        file = path;
+        status = PlayerState.Status.OPENING;
+        message = "Opening " + path.getFileName() + "...";
+        shown.set(null);
+        counters.reset();
+        publish();
+    }
+
+    void opened(OpenedSource opened) {
+        OpenedSource before = source;
+        source = opened;
+        status = PlayerState.Status.READY;
+        message = "";
+        if (before == null || !before.original().equals(opened.original())) {
+            openSound(opened.original());
+        }
+        publish();
+    }
+
+    void closing(OpenedSource closing) {
+        MultiLevelCache cache = cache();
+        if (cache != null) {
+            cache.hint(PlaybackHint.stop(closing.contentId(), keys(closing.contentId(), shown.get())));
+        }
+        if (source == closing) {
+            source = null;
+        }
+    }
+
+    void failed(String why) {
+        status = PlayerState.Status.FAILED;
+        message = why;
+        synchronized (this) {
+            holdBusy(false);
+        }
+        stopSound();
+        LOG.log(Level.INFO, "playback of {0} failed: {1}", new Object[] {file, why});
+        publish();
+    }
+
+    /** The end (or the start, in reverse) was reached: pause there, unless the user already changed course. */
+    void endReached(long generation, long last) {
+        synchronized (this) {
+            if (transport.current().generation() != generation) {
+                return;
+            }
+            transport.speed(0, last);
+            holdBusy(false);
+        }
+        publish();
+    }
+
+    void cacheHit() {
+        counters.cacheHits.incrementAndGet();
+    }
+
+    void decoded(long nanos) {
+        counters.decode.add(nanos);
+    }
+
+    void converted(long nanos) {
+        counters.convert.add(nanos);
+    }
+
+    boolean isOverdue(long generation, long tick) {
+        return presenter.isOverdue(generation, tick);
+    }
+
+    boolean mayDrop() {
+        return dropsInARow < Presenter.MAX_DROPS_IN_A_ROW;
+    }
+
+    void droppedAtDecoder() {
+        dropsInARow++;
+        counters.dropped.incrementAndGet();
+    }
+
+    // ---- callbacks of the presentation thread ----
+
+    void droppedAtPresenter() {
+        counters.dropped.incrementAndGet();
+    }
+
+    void lateFrame() {
+        counters.late.incrementAndGet();
+    }
+
+    /** The clock of a run at this speed: the sound's at normal speed forward, monotonic otherwise. */
+    PlaybackClock clockFor(int speed) {
+        AudioOutput a = audio;
+        return speed == 1 && a != null ? a : monotonic;
+    }
+
+    void present(Picture picture, Transport.Command c) {
+        dropsInARow = 0;
+        shown.set(picture);
+        counters.presentedAt(System.nanoTime());
+        registry.active(this);
+        hint(picture.index(), c);
+        for (PlayerListener l : listeners) {
+            try {
+                l.presented(picture);
+            } catch (RuntimeException ex) {
+                LOG.log(Level.WARNING, "a playback listener failed", ex);
+            }
+        }
+    }
+
+    private void hint(long index, Transport.Command c) {
+        MultiLevelCache cache = cache();
+        OpenedSource s = source;
+        if (cache == null || s == null) {
+            return;
+        }
+        LongFunction<CacheKey> keys = keys(s.contentId(), shown.get());
+        PlaybackHint hint;
+        if (c.hasLoop() && c.speed() > 0) {
+            hint = PlaybackHint.loop(s.contentId(), c.loopIn(), c.loopOut(), keys);
+        } else if (c.scrub() && c.speed() == 0) {
+            hint = PlaybackHint.scrub(s.contentId(), index, keys);
+        } else {
+            hint = PlaybackHint.play(s.contentId(), index, c.speed(), keys);
+        }
+        cache.hint(hint);
+    }
+
+    /** The cache keys of a source's frames at the size of the picture on screen. */
+    private static LongFunction<CacheKey> keys(String contentId, Picture onScreen) {
+        int w = onScreen == null ? 0 : onScreen.rgba().width();
+        int h = onScreen == null ? 0 : onScreen.rgba().height();
+        return n -> PictureMaker.key(contentId, n, w, h);
+    }
+
+    private static MultiLevelCache cache() {
+        return Lookup.getDefault().lookup(MultiLevelCache.class);
+    }
+
+    // ---- sound ----
+
+    private void openSound(Path original) {
+        closeSound();
+        if (!options.audio()) {
+            return;
+        }
+        MediaDecoder decoder = SourceChooser.decoder();
+        if (!decoder.hasAudio(original)) {
+            return;
+        }
+        AudioFormat format = AudioFormat.stereo48k();
+        Optional<AudioSink> sink = sinks.open(format);
+        if (sink.isEmpty()) {
+            return;
+        }
+        try {
+            AudioSource sound = decoder.openAudio(original, format);
+            audio = new AudioOutput(sound, sink.get());
+        } catch (MediaException ex) {
+            sink.get().close();
+            LOG.log(Level.INFO, "{0}: its sound cannot be played ({1}); playing silently",
+                    new Object[] {original, ex.getMessage()});
+        }
+    }
+
+    private void stopSound() {
+        AudioOutput a = audio;
+        if (a != null) {
+            a.stop();
+        }
+    }
+
+    private void closeSound() {
+        AudioOutput a = audio;
+        audio = null;
+        if (a != null) {
+            a.close();
+        }
+    }
+
+    /** True while a sound device (or the test's silent sink) plays this file's sound. */
+    boolean hasSound() {
+        return audio != null;
+    }
+
+    // ---- the task system and listeners ----
+
+    /** Playing tells the task system the user is busy, so background work yields. Call with this locked. */
+    private void holdBusy(boolean playing) {
+        if (playing && busy == null) {
+            TaskService tasks = Lookup.getDefault().lookup(TaskService.class);
+            if (tasks != null) {
+                Path f = file;
+                busy = tasks.userBusy("playback of " + (f == null ? "media" : f.getFileName()));
+            }
+        } else if (!playing && busy != null) {
+            busy.close();
+            busy = null;
+        }
+    }
+
+    private void publish() {
+        if (listeners.isEmpty() || events.isShutdown()) {
+            return;
+        }
+        try {
+            events.execute(() -> {
+                PlayerState state = state();
+                for (PlayerListener l : listeners) {
+                    try {
+                        l.stateChanged(state);
+                    } catch (RuntimeException ex) {
+                        LOG.log(Level.WARNING, "a playback listener failed", ex);
+                    }
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException ex) {
+            LOG.log(Level.FINE, "player closed while publishing", ex);
+        }
+    }
+
+}

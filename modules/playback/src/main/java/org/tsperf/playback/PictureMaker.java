@@ -1,0 +1,77 @@
+package org.tsperf.playback;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+import org.openide.util.Lookup;
+import org.tsperf.api.cache.CacheKey;
+import org.tsperf.api.cache.EntryType;
+import org.tsperf.api.cache.MultiLevelCache;
+import org.tsperf.api.gpu.Frame;
+import org.tsperf.api.gpu.FrameOperation;
+import org.tsperf.api.gpu.FrameOperation.ConvertToRgba;
+import org.tsperf.api.gpu.FrameOperation.Scale;
+import org.tsperf.api.gpu.FrameOperation.ScaleFilter;
+import org.tsperf.api.gpu.PixelFormat;
+import org.tsperf.api.gpu.VideoProcessor;
+import org.tsperf.api.media.DecodedFrame;
+import org.tsperf.api.media.VideoFormat;
+import org.tsperf.api.playback.Picture;
+
+/**
+ * Turns decoded frames into pictures for the screen through the video processor (GPU where it wins, the CPU
+ * reference otherwise), and keeps them in the frame cache, where the next request finds them.
+ */
+final class PictureMaker {
+
+    private final VideoProcessor processor;
+    private final MultiLevelCache cache;
+
+    PictureMaker() {
+        processor = Lookup.getDefault().lookup(VideoProcessor.class);
+        if (processor == null) {
+            throw new IllegalStateException("no video processor: the GPU Acceleration module is missing; install it"
+                    + " (Tools > Plugins)");
+        }
+        cache = Lookup.getDefault().lookup(MultiLevelCache.class);
+    }
+
+    /** The cache key of a picture of frame {@code index} of a source at a size. */
+    static CacheKey key(String contentId, long index, int width, int height) {
+        return new CacheKey(EntryType.FRAME, contentId + "#f" + index + "/" + width + "x" + height + "/rgba");
+    }
+
+    Optional<MultiLevelCache> cache() {
+        return Optional.ofNullable(cache);
+    }
+
+    /** The picture from the cache, if it holds it. */
+    Optional<Picture> cached(OpenedSource source, long index, PictureSize size) {
+        if (cache == null) {
+            return Optional.empty();
+        }
+        return cache.get(key(source.contentId(), index, size.width(), size.height()))
+                .filter(bytes -> bytes.length == size.width() * size.height() * 4)
+                .map(bytes -> picture(source, index, size, bytes));
+    }
+
+    /** Converts and scales a decoded frame, and caches the result. */
+    Picture make(OpenedSource source, DecodedFrame frame, PictureSize size) {
+        VideoFormat f = source.frames().format();
+        byte[] bytes = new byte[size.width() * size.height() * 4];
+        List<FrameOperation> chain = size.width() == f.width() && size.height() == f.height()
+                ? List.of(new ConvertToRgba(f.matrix(), f.range()))
+                : List.of(new ConvertToRgba(f.matrix(), f.range()),
+                        new Scale(size.width(), size.height(), ScaleFilter.BILINEAR));
+        processor.process(frame.picture(), chain, ByteBuffer.wrap(bytes));
+        if (cache != null) {
+            cache.put(key(source.contentId(), frame.index(), size.width(), size.height()), bytes);
+        }
+        return picture(source, frame.index(), size, bytes);
+    }
+
+    private static Picture picture(OpenedSource source, long index, PictureSize size, byte[] bytes) {
+        return new Picture(index, source.frames().timeOf(index), new Frame(size.width(), size.height(),
+                PixelFormat.RGBA8, ByteBuffer.wrap(bytes)), source.frames().format().rotation());
+    }
+}

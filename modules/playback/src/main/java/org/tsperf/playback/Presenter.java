@@ -1,0 +1,127 @@
+package org.tsperf.playback;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The presentation thread: shows each picture when the clock reaches its tick. A picture more than a frame late is
+ * dropped only while the read-ahead is low (the decoder cannot keep up) and never more than two in a row; a late
+ * one that is shown counts as late.
+ */
+final class Presenter implements Runnable {
+
+    /** The read-ahead is "low" below this many pictures. */
+    static final int LOW_WATER = 2;
+    /** Most drops in a row, so motion never freezes for long. */
+    static final int MAX_DROPS_IN_A_ROW = 2;
+
+    private final FilePlayer player;
+    private final Transport transport;
+    private final BlockingQueue<Slot> queue;
+    private final boolean paced;
+    private volatile boolean closed;
+    /** The run being presented: its generation, its clock, the tick of its first picture. */
+    private volatile long runGeneration = -1;
+    private volatile PlaybackClock runClock;
+    private volatile long intervalNanos = 33_333_333L;
+
+    Presenter(FilePlayer player, Transport transport, BlockingQueue<Slot> queue, boolean paced) {
+        this.player = player;
+        this.transport = transport;
+        this.queue = queue;
+        this.paced = paced;
+    }
+
+    void close() {
+        closed = true;
+    }
+
+    /** True when the picture of {@code tick} of this generation is already past due. */
+    boolean isOverdue(long generation, long tick) {
+        PlaybackClock clock = runClock;
+        return paced && clock != null && runGeneration == generation
+                && clock.elapsedNanos() > (tick + 1) * intervalNanos;
+    }
+
+    @Override
+    public void run() {
+        int dropsInARow = 0;
+        while (!closed) {
+            Slot s;
+            try {
+                s = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (s == null) {
+                if (runGeneration != -1 && runGeneration != transport.current().generation()) {
+                    endRun(); // paused or sought and nothing came yet: the sound stops now
+                }
+                continue;
+            }
+            Transport.Command c = transport.current();
+            if (s.generation() != c.generation()) {
+                continue; // made for a seek or speed the user has left
+            }
+            if (c.speed() == 0 || !paced) {
+                endRun();
+                player.present(s.picture(), c);
+                continue;
+            }
+            if (runGeneration != s.generation()) {
+                startRun(s, c);
+            }
+            long due = s.tick() * intervalNanos;
+            if (!waitUntil(due, s.generation())) {
+                continue;
+            }
+            long lateness = runClock.elapsedNanos() - due;
+            if (lateness > intervalNanos && queue.size() < LOW_WATER && dropsInARow < MAX_DROPS_IN_A_ROW) {
+                dropsInARow++;
+                player.droppedAtPresenter();
+                continue;
+            }
+            dropsInARow = 0;
+            if (lateness > intervalNanos / 2) {
+                player.lateFrame();
+            }
+            player.present(s.picture(), c);
+        }
+        endRun();
+    }
+
+    private void startRun(Slot first, Transport.Command c) {
+        endRun();
+        intervalNanos = (long) (1e9 / Math.max(1, player.frameRate()));
+        PlaybackClock clock = player.clockFor(c.speed());
+        clock.start(first.picture().timeMicros());
+        runClock = clock;
+        runGeneration = first.generation();
+    }
+
+    private void endRun() {
+        PlaybackClock clock = runClock;
+        runClock = null;
+        runGeneration = -1;
+        if (clock != null) {
+            clock.stop();
+        }
+    }
+
+    /** Sleeps until the run's clock reaches {@code dueNanos}; false when the user changed course meanwhile. */
+    private boolean waitUntil(long dueNanos, long generation) {
+        while (!closed) {
+            if (transport.current().generation() != generation) {
+                return false;
+            }
+            long wait = dueNanos - runClock.elapsedNanos();
+            if (wait <= 0) {
+                return true;
+            }
+            LockSupport.parkNanos(Math.min(wait, 2_000_000L));
+        }
+        return false;
+    }
+}

@@ -1,0 +1,339 @@
+package org.tsperf.playback;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.tsperf.api.media.DecodedFrame;
+import org.tsperf.api.media.MediaException;
+import org.tsperf.api.playback.Picture;
+import org.tsperf.api.proxy.ProxyFile;
+
+/**
+ * The decoder thread: owns the open source (decoders are not thread-safe), and makes the pictures the transport asks
+ * for, ahead of time, into a bounded queue: forward by decoding on, reverse by decoding short chunks backwards, after
+ * a seek from the nearest keyframe (the decoder's exact seek). Looks in the frame cache first.
+ */
+final class ReadAhead implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(ReadAhead.class.getName());
+    /** A forward gap up to this many frames is decoded through; a larger one seeks. */
+    private static final int MAX_DECODE_THROUGH = 48;
+    /** Frames decoded at once when playing backwards. */
+    private static final int REVERSE_CHUNK = 12;
+    /** How often (frames) a played proxy is checked to still exist. */
+    private static final int PROXY_CHECK_EVERY = 15;
+
+    private final FilePlayer player;
+    private final Transport transport;
+    private final BlockingQueue<Slot> queue;
+    private final SourceChooser chooser;
+    private PictureMaker maker;
+    private volatile Path pendingOpen;
+    private volatile PictureSize pendingView;
+    private volatile boolean closed;
+    private int viewWidth = 960;
+    private int viewHeight = 540;
+
+    private OpenedSource source;
+    private PictureSize size;
+    /** The index {@code frames.next()} returns next, -1 when unknown. */
+    private long decoderNext = -1;
+    private final Map<Long, Picture> reverseChunk = new HashMap<>();
+    private long framesSinceCheck;
+
+    ReadAhead(FilePlayer player, Transport transport, BlockingQueue<Slot> queue, SourceChooser chooser) {
+        this.player = player;
+        this.transport = transport;
+        this.queue = queue;
+        this.chooser = chooser;
+    }
+
+    void requestOpen(Path file) {
+        pendingOpen = file;
+        transport.reset();
+    }
+
+    void requestViewSize(int width, int height) {
+        pendingView = new PictureSize(width, height);
+        transport.wake();
+    }
+
+    void close() {
+        closed = true;
+        transport.wake();
+    }
+
+    @Override
+    public void run() {
+        long generation = -1;
+        long next = 0;
+        long tick = 0;
+        boolean stillMade = false;
+        try {
+            while (!closed) {
+                try {
+                    Path open = pendingOpen;
+                    if (open != null) {
+                        pendingOpen = null;
+                        open(open);
+                        generation = -1;
+                        continue;
+                    }
+                    PictureSize view = pendingView;
+                    if (view != null) {
+                        pendingView = null;
+                        resize(view);
+                        generation = -1;
+                        continue;
+                    }
+                    Transport.Command c = transport.current();
+                    if (c.generation() != generation) {
+                        generation = c.generation();
+                        queue.clear();
+                        reverseChunk.clear();
+                        next = source == null ? 0 : clamp(c.position());
+                        tick = 0;
+                        stillMade = false;
+                    }
+                    if (source == null) {
+                        transport.awaitChange(generation, 250);
+                        continue;
+                    }
+                    if (c.speed() == 0) {
+                        if (!stillMade) {
+                            Picture p = pictureAt(next, 0, true);
+                            put(new Slot(generation, 0, p));
+                            stillMade = true;
+                        } else {
+                            transport.awaitChange(generation, 250);
+                        }
+                        continue;
+                    }
+                    if (next < 0 || next >= source.frames().format().frameCount()) {
+                        player.endReached(generation, clamp(next));
+                        transport.awaitChange(generation, 250);
+                        continue;
+                    }
+                    checkProxyStillThere(next);
+                    boolean late = player.isOverdue(generation, tick) && queue.isEmpty() && player.mayDrop();
+                    Picture p = pictureAt(next, c.speed(), !late);
+                    if (p == null) {
+                        player.droppedAtDecoder();
+                    } else {
+                        put(new Slot(generation, tick, p));
+                    }
+                    tick++;
+                    next = advance(next, c);
+                } catch (MediaException ex) {
+                    if (source != null && source.proxy()) {
+                        LOG.log(Level.WARNING, "proxy {0} failed ({1}); playing the original",
+                                new Object[] {source.path(), ex.getMessage()});
+                        next = fallBackToOriginal(next);
+                    } else {
+                        fail(ex.getMessage());
+                    }
+                } catch (RuntimeException ex) {
+                    LOG.log(Level.WARNING, "playback failed", ex);
+                    fail(ex.getMessage() == null ? ex.toString() : ex.getMessage());
+                }
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeSource();
+        }
+    }
+
+    private void fail(String message) {
+        closeSource();
+        player.failed(message);
+    }
+
+    private void open(Path file) throws InterruptedException {
+        closeSource();
+        queue.clear();
+        player.opening(file);
+        try {
+            if (maker == null) {
+                maker = new PictureMaker();
+            }
+            source = chooser.open(file, viewWidth);
+            decoderNext = 0;
+            size = PictureSize.fit(source.frames().format(), viewWidth, viewHeight);
+            player.opened(source);
+        } catch (MediaException | RuntimeException ex) {
+            LOG.log(Level.FINE, "cannot open " + file, ex);
+            fail(ex.getMessage() == null ? ex.toString() : ex.getMessage());
+        }
+    }
+
+    /** A new view size: new picture sizes, and maybe another proxy. */
+    private void resize(PictureSize view) throws MediaException {
+        viewWidth = view.width();
+        viewHeight = view.height();
+        if (source == null) {
+            return;
+        }
+        Optional<Path> wanted = chooser.proxyFor(source.original(), viewWidth).map(ProxyFile::path);
+        Optional<Path> reading = source.proxy() ? Optional.of(source.path()) : Optional.empty();
+        if (!wanted.equals(reading)) {
+            long time = source.frames().timeOf(clamp(transport.current().position()));
+            closeSource();
+            source = chooser.open(player.file(), viewWidth);
+            decoderNext = 0;
+            player.opened(source);
+            transport.seek(source.frames().frameAt(time), false);
+        }
+        size = PictureSize.fit(source.frames().format(), viewWidth, viewHeight);
+    }
+
+    /** A played proxy deleted (or broken) goes over to the original at the same time. */
+    private void checkProxyStillThere(long next) throws MediaException {
+        if (source.proxy() && ++framesSinceCheck >= PROXY_CHECK_EVERY) {
+            framesSinceCheck = 0;
+            if (!Files.exists(source.path())) {
+                LOG.log(Level.INFO, "proxy {0} is gone; playing the original", source.path());
+                switchToOriginal(next);
+            }
+        }
+    }
+
+    private long fallBackToOriginal(long next) {
+        try {
+            return switchToOriginal(next);
+        } catch (MediaException ex) {
+            fail(ex.getMessage());
+            return 0;
+        }
+    }
+
+    private long switchToOriginal(long next) throws MediaException {
+        long time = source.frames().timeOf(clamp(next));
+        Path original = source.original();
+        closeSource();
+        source = chooser.openOriginal(original);
+        decoderNext = 0;
+        size = PictureSize.fit(source.frames().format(), viewWidth, viewHeight);
+        reverseChunk.clear();
+        player.opened(source);
+        return source.frames().frameAt(time);
+    }
+
+    private long clamp(long index) {
+        return Math.max(0, Math.min(source.frames().format().frameCount() - 1, index));
+    }
+
+    private static long advance(long index, Transport.Command c) {
+        long next = index + c.speed();
+        if (c.hasLoop()) {
+            if (c.speed() > 0 && next > c.loopOut()) {
+                next = c.loopIn() + (next - c.loopOut() - 1);
+            } else if (c.speed() < 0 && next < c.loopIn()) {
+                next = c.loopOut() - (c.loopIn() - next - 1);
+            }
+        }
+        return next;
+    }
+
+    private void put(Slot slot) throws InterruptedException {
+        while (!closed && transport.current().generation() == slot.generation()) {
+            if (queue.offer(slot, 50, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * The picture of frame {@code index}: from the cache, else decoded and converted. With {@code convert} false
+     * the frame is only decoded past (a drop), and null comes back.
+     */
+    private Picture pictureAt(long index, int speed, boolean convert) throws MediaException {
+        Picture chunked = reverseChunk.get(index);
+        if (chunked != null) {
+            return convert ? chunked : null;
+        }
+        Optional<Picture> cached = maker.cached(source, index, size);
+        if (cached.isPresent()) {
+            player.cacheHit();
+            return convert ? cached.get() : null;
+        }
+        if (speed < 0) {
+            decodeChunkBackwards(index);
+            Picture p = reverseChunk.get(index);
+            return convert ? p : null;
+        }
+        try (DecodedFrame frame = frameAt(index)) {
+            return convert ? convert(frame) : null;
+        }
+    }
+
+    private Picture convert(DecodedFrame frame) {
+        long t0 = System.nanoTime();
+        Picture p = maker.make(source, frame, size);
+        player.converted(System.nanoTime() - t0);
+        return p;
+    }
+
+    /** Decodes frame {@code index}: on from the decoder's position when close ahead, else by an exact seek. */
+    private DecodedFrame frameAt(long index) throws MediaException {
+        if (decoderNext >= 0 && index >= decoderNext && index - decoderNext <= MAX_DECODE_THROUGH) {
+            while (decoderNext < index) {
+                try (DecodedFrame skipped = timedNext(index)) {
+                    decoderNext = skipped.index() + 1;
+                }
+            }
+            DecodedFrame f = timedNext(index);
+            decoderNext = f.index() + 1;
+            return f;
+        }
+        long t0 = System.nanoTime();
+        DecodedFrame f = source.frames().seek(index);
+        player.decoded(System.nanoTime() - t0);
+        decoderNext = index + 1;
+        return f;
+    }
+
+    private DecodedFrame timedNext(long wanted) throws MediaException {
+        long t0 = System.nanoTime();
+        DecodedFrame f = source.frames().next();
+        player.decoded(System.nanoTime() - t0);
+        if (f == null) {
+            throw new MediaException(source.path(), MediaException.Problem.TRUNCATED, source.path()
+                    + ": ends before frame " + wanted + " of the " + source.frames().format().frameCount()
+                    + " its index lists (truncated or still being written?)");
+        }
+        return f;
+    }
+
+    /** Reverse play: decodes the chunk that ends at {@code index} forward and keeps its pictures. */
+    private void decodeChunkBackwards(long index) throws MediaException {
+        reverseChunk.clear();
+        long first = Math.max(0, index - REVERSE_CHUNK + 1);
+        for (long i = first; i <= index; i++) {
+            Optional<Picture> cached = maker.cached(source, i, size);
+            if (cached.isPresent()) {
+                reverseChunk.put(i, cached.get());
+                continue;
+            }
+            try (DecodedFrame frame = frameAt(i)) {
+                reverseChunk.put(i, convert(frame));
+            }
+        }
+    }
+
+    private void closeSource() {
+        if (source != null) {
+            player.closing(source);
+            source.close();
+            source = null;
+        }
+        decoderNext = -1;
+        reverseChunk.clear();
+    }
+}

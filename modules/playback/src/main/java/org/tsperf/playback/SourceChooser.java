@@ -1,0 +1,91 @@
+package org.tsperf.playback;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openide.util.Lookup;
+import org.tsperf.api.media.DecodeOptions;
+import org.tsperf.api.media.FrameSource;
+import org.tsperf.api.media.MediaDecoder;
+import org.tsperf.api.media.MediaException;
+import org.tsperf.api.playback.PlayerOptions;
+import org.tsperf.api.proxy.ProxyFile;
+import org.tsperf.api.proxy.ProxyService;
+
+/** Picks what to decode for a file shown at some width: the best ready proxy when proxies are on, else the original. */
+final class SourceChooser {
+
+    private static final Logger LOG = Logger.getLogger(SourceChooser.class.getName());
+
+    private final PlayerOptions options;
+
+    SourceChooser(PlayerOptions options) {
+        this.options = options;
+    }
+
+    static MediaDecoder decoder() {
+        MediaDecoder decoder = Lookup.getDefault().lookup(MediaDecoder.class);
+        if (decoder == null) {
+            throw new IllegalStateException("no media decoder: the Media Core module is missing; install it (Tools >"
+                    + " Plugins)");
+        }
+        return decoder;
+    }
+
+    /** The proxy playback should read at this width, if proxies are on and one is ready. Reads the proxy index. */
+    Optional<ProxyFile> proxyFor(Path original, int viewWidth) {
+        if (options.proxies() == PlayerOptions.ProxyUse.OFF) {
+            return Optional.empty();
+        }
+        ProxyService proxies = Lookup.getDefault().lookup(ProxyService.class);
+        if (proxies == null || !proxies.config().useProxies()) {
+            return Optional.empty();
+        }
+        return proxies.proxyForPlayback(original, viewWidth);
+    }
+
+    /** Opens the proxy for this width, or the original (also when the proxy cannot be read). */
+    OpenedSource open(Path original, int viewWidth) throws MediaException {
+        Optional<ProxyFile> proxy = proxyFor(original, viewWidth);
+        if (proxy.isPresent()) {
+            try {
+                return openProxy(original, proxy.get());
+            } catch (IOException ex) {
+                LOG.log(Level.WARNING, "proxy {0} of {1} cannot be played ({2}); playing the original",
+                        new Object[] {proxy.get().path(), original, ex.getMessage()});
+            }
+        }
+        return openOriginal(original);
+    }
+
+    OpenedSource openOriginal(Path original) throws MediaException {
+        FrameSource frames = decoder().open(original, DecodeOptions.playback());
+        try {
+            return new OpenedSource(original, frames, false, "Original (" + frames.format().displayWidth() + "x"
+                    + frames.format().displayHeight() + ")", "Original", OpenedSource.contentId(original));
+        } catch (IOException ex) {
+            frames.close();
+            throw new MediaException(original, MediaException.Problem.UNREADABLE, original + ": cannot be read ("
+                    + ex.getMessage() + ")", ex);
+        }
+    }
+
+    private OpenedSource openProxy(Path original, ProxyFile proxy) throws MediaException, IOException {
+        FrameSource frames = decoder().open(proxy.path(), DecodeOptions.playback());
+        try {
+            String name = "Proxy " + capitalised(proxy.resolution());
+            return new OpenedSource(original, frames, true, name + " (" + frames.format().displayWidth() + "x"
+                    + frames.format().displayHeight() + ")", name, OpenedSource.contentId(proxy.path()));
+        } catch (IOException | RuntimeException ex) {
+            frames.close();
+            throw ex;
+        }
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+}
