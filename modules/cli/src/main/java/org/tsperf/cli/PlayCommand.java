@@ -1,0 +1,323 @@
+package org.tsperf.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.tsperf.api.playback.Picture;
+import org.tsperf.api.playback.PlaybackCounters;
+import org.tsperf.api.playback.PlaybackService;
+import org.tsperf.api.playback.Player;
+import org.tsperf.api.playback.PlayerListener;
+import org.tsperf.api.playback.PlayerOptions;
+import org.tsperf.api.playback.PlayerState;
+import org.tsperf.api.proxy.ProxyConfig;
+import org.tsperf.api.proxy.ProxyService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tsperf play FILE}: headless playback through the workbench's engine (decoder, video processor, frame
+ * cache, proxies), at the file's rate, with the figures an editor cares about; {@code --scrub} measures seeks.
+ */
+@Command(name = "play", mixinStandardHelpOptions = true,
+        description = {"Plays a file headless through the playback engine and reports delivered fps, dropped and late"
+            + " frames, the source read (proxy or original), decode and convert times (p50/p99) and cache hits.",
+            "With --scrub: seeks (short hops and long jumps, mixed) and the time from each request to its picture"
+                + " ready for the screen (p50/p99/max)."})
+final class PlayCommand implements Callable<Integer> {
+
+    /** How long opening a file (frame index, first picture) may take before the command gives up. */
+    private static final long OPEN_TIMEOUT_S = 120;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The media file.")
+    Path file;
+
+    @Option(names = "--seconds", paramLabel = "N",
+            description = "Play for N seconds of wall time (default: to the end of the file).")
+    Double seconds;
+
+    @Option(names = "--proxy", paramLabel = "auto|off", defaultValue = "auto",
+            description = "auto: the smallest ready proxy at least as wide as --width; off: the original."
+                + " Default: ${DEFAULT-VALUE}.")
+    String proxy;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "The proxy store (default: ~/.tsperf/proxies).")
+    Path store;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+            description = "Times the file's rate: 1, 2, 4, or -1, -2, -4 (reverse); 'max': as fast as the engine"
+                + " makes pictures, none dropped (the engine's speed). Default: ${DEFAULT-VALUE}.")
+    String speed;
+
+    @Option(names = "--width", paramLabel = "W", defaultValue = "960",
+            description = "The view's width in pixels: pictures are made at it, the proxy chosen for it."
+                + " Default: ${DEFAULT-VALUE}.")
+    int width;
+
+    @Option(names = "--scrub", description = "Measure seeks instead of playing.")
+    boolean scrub;
+
+    @Option(names = "--seeks", paramLabel = "N", defaultValue = "100",
+            description = "Seeks with --scrub. Default: ${DEFAULT-VALUE}.")
+    int seeks;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the seek targets with --scrub. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        int shuttle = parseSpeed();
+        if (width < 16 || width > 16384) {
+            throw new ParameterException(spec.commandLine(), "--width must be 16 to 16384, got " + width);
+        }
+        if (seeks < 1) {
+            throw new ParameterException(spec.commandLine(), "--seeks must be 1 or more, got " + seeks);
+        }
+        Path source = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(source)) {
+            spec.commandLine().getErr().println("tsperf play: " + source + ": no such file. Check the path.");
+            return Main.FAILURE;
+        }
+        boolean proxies = configureProxies();
+        PlaybackService playback = Services.require(PlaybackService.class, "Playback and Viewer");
+        PlayerOptions options = new PlayerOptions(proxies ? PlayerOptions.ProxyUse.CONFIGURED
+                : PlayerOptions.ProxyUse.OFF, false, !"max".equalsIgnoreCase(speed));
+        try (Player player = playback.createPlayer(options)) {
+            Watcher watcher = new Watcher(player);
+            player.setViewSize(width, Math.max(16, width * 9 / 16));
+            player.open(source);
+            PlayerState opened = watcher.awaitOpened(OPEN_TIMEOUT_S);
+            if (opened.status() != PlayerState.Status.READY) {
+                spec.commandLine().getErr().println("tsperf play: " + (opened.message().isEmpty()
+                        ? source + ": could not be opened within " + OPEN_TIMEOUT_S + " s" : opened.message()));
+                return Main.FAILURE;
+            }
+            return scrub ? scrub(player, watcher, opened) : play(player, watcher, shuttle);
+        }
+    }
+
+    private int parseSpeed() {
+        if ("max".equalsIgnoreCase(speed)) {
+            return 1;
+        }
+        try {
+            int s = Integer.parseInt(speed.trim());
+            if (s == 1 || s == 2 || s == 4 || s == -1 || s == -2 || s == -4) {
+                return s;
+            }
+        } catch (NumberFormatException ex) {
+            // fall through to the usage error
+        }
+        throw new ParameterException(spec.commandLine(), "--speed must be 1, 2, 4, -1, -2, -4 or max, got " + speed);
+    }
+
+    /** Sets this process's proxy configuration: the store to look in and whether proxies are used. */
+    private boolean configureProxies() {
+        boolean on = switch (proxy.toLowerCase(Locale.ROOT)) {
+            case "auto" -> true;
+            case "off" -> false;
+            default -> throw new ParameterException(spec.commandLine(), "--proxy must be auto or off, got " + proxy);
+        };
+        ProxyService proxies = Services.require(ProxyService.class, "Proxy Engine");
+        ProxyConfig config = proxies.config();
+        Path dir = store != null ? store.toAbsolutePath().normalize()
+                : Path.of(System.getProperty("user.home"), ".tsperf", "proxies");
+        proxies.setConfig(config.withSettings(config.settings().withStore(dir)).withUseProxies(on));
+        return on;
+    }
+
+    private int play(Player player, Watcher watcher, int shuttle) throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        long limit = seconds == null ? Long.MAX_VALUE : (long) (seconds * 1e9);
+        if (shuttle < 0) {
+            player.seek(player.state().frameCount() - 1);
+        }
+        player.shuttle(shuttle);
+        long lastReport = start;
+        while (true) {
+            PlayerState s = watcher.awaitChange(200);
+            long now = System.nanoTime();
+            if (s.status() == PlayerState.Status.FAILED) {
+                err.println("tsperf play: " + s.message());
+                return Main.FAILURE;
+            }
+            if (now - start >= limit || (!s.playing() && now - start > 100_000_000L)) {
+                break;
+            }
+            if (!json && now - lastReport > 5_000_000_000L) {
+                lastReport = now;
+                err.printf(Locale.ROOT, "%s  %d/%d frames, %.1f fps, %d dropped%n", s.timecode(), s.frame(),
+                        s.frameCount(), s.counters().deliveredFps(), s.counters().dropped());
+            }
+        }
+        player.pause();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        print(player.state(), elapsed);
+        return 0;
+    }
+
+    private void print(PlayerState s, double elapsed) {
+        PrintWriter out = spec.commandLine().getOut();
+        PlaybackCounters c = s.counters();
+        double average = c.presented() / Math.max(1e-9, elapsed);
+        if (json) {
+            out.println(Json.line(Json.object("file", s.file().map(Path::toString).orElse(""), "source", s.source(),
+                    "readPath", s.readPath().map(Path::toString).orElse(""), "decoder", s.decoder(),
+                    "speed", speed, "seconds", round(elapsed), "frames", c.presented(), "frameCount", s.frameCount(),
+                    "targetFps", round(s.frameRate()), "deliveredFps", round(average), "dropped", c.dropped(),
+                    "late", c.late(), "cacheHits", c.cacheHits(),
+                    "decodeMs", Json.object("p50", round(c.decodeP50Ms()), "p99", round(c.decodeP99Ms())),
+                    "convertMs", Json.object("p50", round(c.convertP50Ms()), "p99", round(c.convertP99Ms())))));
+            return;
+        }
+        out.printf(Locale.ROOT, "played %s for %.1f s from %s (%s)%n", s.file().map(Path::getFileName)
+                .map(Path::toString).orElse(""), elapsed, s.source(), s.decoder());
+        out.printf(Locale.ROOT, "  delivered %.2f fps of %.2f (speed %s), %d frames shown, %d dropped, %d late,"
+                + " %d cache hits%n", average, s.frameRate(), speed, c.presented(), c.dropped(), c.late(),
+                c.cacheHits());
+        out.printf(Locale.ROOT, "  decode p50 %.1f ms, p99 %.1f ms; convert+scale p50 %.1f ms, p99 %.1f ms%n",
+                c.decodeP50Ms(), c.decodeP99Ms(), c.convertP50Ms(), c.convertP99Ms());
+    }
+
+    /** Seeks: 2 short hops (1-10 frames either way) for each long jump, as an editor scrubs around a cut. */
+    private int scrub(Player player, Watcher watcher, PlayerState opened) throws InterruptedException {
+        long count = opened.frameCount();
+        Random random = new Random(seed);
+        long position = 0;
+        double[] latencies = new double[seeks];
+        for (int i = 0; i < seeks; i++) {
+            long target;
+            if (i % 3 == 2 || count < 20) {
+                target = random.nextLong(count);
+            } else {
+                long hop = 1 + random.nextInt(10);
+                target = Math.max(0, Math.min(count - 1, position + (random.nextBoolean() ? hop : -hop)));
+                if (target == position) {
+                    target = position == 0 ? Math.min(count - 1, 1) : position - 1;
+                }
+            }
+            long t0 = System.nanoTime();
+            watcher.expect(target);
+            player.scrub(target);
+            if (!watcher.awaitShown(30)) {
+                PlayerState s = player.state();
+                spec.commandLine().getErr().println("tsperf play: frame " + target + " not shown within 30 s"
+                        + (s.message().isEmpty() ? "" : ": " + s.message()));
+                return Main.FAILURE;
+            }
+            latencies[i] = (System.nanoTime() - t0) / 1e6;
+            position = target;
+        }
+        double[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        double p50 = sorted[(int) Math.floor(0.5 * (sorted.length - 1))];
+        double p99 = sorted[(int) Math.ceil(0.99 * (sorted.length - 1))];
+        double max = sorted[sorted.length - 1];
+        PlayerState s = player.state();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.line(Json.object("file", s.file().map(Path::toString).orElse(""), "source", s.source(),
+                    "readPath", s.readPath().map(Path::toString).orElse(""), "decoder", s.decoder(),
+                    "seeks", seeks, "latencyMs", Json.object("p50", round(p50), "p99", round(p99), "max",
+                            round(max)), "cacheHits", s.counters().cacheHits())));
+        } else {
+            out.printf(Locale.ROOT, "%d seeks in %s from %s (%s)%n", seeks, s.file().map(Path::getFileName)
+                    .map(Path::toString).orElse(""), s.source(), s.decoder());
+            out.printf(Locale.ROOT, "  request to picture: p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d cache hits%n",
+                    p50, p99, max, s.counters().cacheHits());
+        }
+        return 0;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** Follows a player: its state changes and the pictures it presents. */
+    private static final class Watcher implements PlayerListener {
+        private final Player player;
+        private final Object lock = new Object();
+        private long changes;
+        private final AtomicLong expected = new AtomicLong(-1);
+        private final AtomicReference<CountDownLatch> shown = new AtomicReference<>(new CountDownLatch(1));
+
+        Watcher(Player player) {
+            this.player = player;
+            player.addListener(this);
+        }
+
+        @Override
+        public void presented(Picture picture) {
+            if (picture.index() == expected.get()) {
+                shown.get().countDown();
+            }
+        }
+
+        @Override
+        public void stateChanged(PlayerState state) {
+            synchronized (lock) {
+                changes++;
+                lock.notifyAll();
+            }
+        }
+
+        /** Waits until the file is open with its first picture shown, or has failed, or the time is up. */
+        PlayerState awaitOpened(long timeoutSeconds) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (System.nanoTime() < end) {
+                PlayerState s = player.state();
+                if ((s.status() == PlayerState.Status.READY && player.picture().isPresent())
+                        || s.status() == PlayerState.Status.FAILED) {
+                    return s;
+                }
+                awaitChange(100);
+            }
+            return player.state();
+        }
+
+        /** Waits up to {@code millis} for a state change, then returns the state. */
+        PlayerState awaitChange(long millis) throws InterruptedException {
+            synchronized (lock) {
+                long seen = changes;
+                long end = System.nanoTime() + millis * 1_000_000L;
+                while (changes == seen) {
+                    long left = (end - System.nanoTime()) / 1_000_000L;
+                    if (left <= 0) {
+                        break;
+                    }
+                    lock.wait(left);
+                }
+            }
+            return player.state();
+        }
+
+        void expect(long index) {
+            shown.set(new CountDownLatch(1));
+            expected.set(index);
+        }
+
+        boolean awaitShown(long seconds) throws InterruptedException {
+            return shown.get().await(seconds, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,395 @@
+package org.tsperf.playback.ui;
+
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.awt.datatransfer.DataFlavor;
+import java.awt.event.ActionEvent;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
+import java.awt.event.KeyEvent;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.swing.AbstractAction;
+import javax.swing.BorderFactory;
+import javax.swing.InputMap;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JSlider;
+import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
+import javax.swing.TransferHandler;
+import org.netbeans.api.settings.ConvertAsProperties;
+import org.openide.awt.ActionID;
+import org.openide.awt.ActionReference;
+import org.openide.util.Lookup;
+import org.openide.util.NbBundle.Messages;
+import org.openide.windows.TopComponent;
+import org.tsperf.api.playback.Picture;
+import org.tsperf.api.playback.PlaybackCounters;
+import org.tsperf.api.playback.PlaybackService;
+import org.tsperf.api.playback.Player;
+import org.tsperf.api.playback.PlayerListener;
+import org.tsperf.api.playback.PlayerOptions;
+import org.tsperf.api.playback.PlayerState;
+
+/**
+ * The Viewer: the picture, transport buttons, J/K/L shuttle, arrow keys for frame steps, Home/End, I/O for the
+ * loop, a scrub bar with the timecode, the proxy/original indicator and an optional overlay of delivered fps,
+ * dropped and late frames. The player works on its own threads; this window only renders what it reports.
+ */
+@ConvertAsProperties(dtd = "-//org.tsperf.playback.ui//Viewer//EN", autostore = false)
+@TopComponent.Description(preferredID = ViewerTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_ALWAYS)
+@TopComponent.Registration(mode = "editor", openAtStartup = true, position = 50)
+@ActionID(category = "Window", id = "org.tsperf.playback.ui.ViewerTopComponent")
+@ActionReference(path = "Menu/Window", position = 50)
+@TopComponent.OpenActionRegistration(displayName = "#CTL_ViewerAction", preferredID = ViewerTopComponent.ID)
+@Messages({
+    "CTL_ViewerAction=Viewer",
+    "CTL_ViewerTopComponent=Viewer",
+    "HINT_ViewerTopComponent=Plays media: J/K/L shuttle, arrows step, Home/End, I/O set the loop",
+    "Viewer_empty=Open a clip: File > Open Media, or drop a file here",
+    "Viewer_noPlayback=The playback engine is missing: install the Playback module (Tools > Plugins)",
+    "Viewer_overlay=Overlay",
+    "Viewer_loop=Loop"
+})
+public final class ViewerTopComponent extends TopComponent {
+
+    static final String ID = "ViewerTopComponent";
+    private static final Logger LOG = Logger.getLogger(ViewerTopComponent.class.getName());
+
+    private final PictureView view = new PictureView();
+    private final JSlider scrubBar = new JSlider(0, 0, 0);
+    private final JLabel timecode = named(new JLabel("00:00:00:00"), "timecode");
+    private final JLabel source = named(new JLabel(" "), "source");
+    private final JLabel figures = named(new JLabel(" "), "figures");
+    private final JCheckBox overlay = named(new JCheckBox(Bundle.Viewer_overlay()), "overlay");
+    private final JCheckBox loop = named(new JCheckBox(Bundle.Viewer_loop()), "loop");
+    private final JButton playPause = named(new JButton("\u25B6"), "playPause");
+    /** Set while the scrub bar follows the player, so its change is not taken for the user's. */
+    private boolean following;
+    private final AtomicBoolean stateRefreshQueued = new AtomicBoolean();
+    private long loopIn = -1;
+    private long loopOut = -1;
+    private Player player;
+    private volatile PlayerState state = PlayerState.empty();
+
+    public ViewerTopComponent() {
+        setName(Bundle.CTL_ViewerTopComponent());
+        setToolTipText(Bundle.HINT_ViewerTopComponent());
+        setLayout(new BorderLayout());
+        add(view, BorderLayout.CENTER);
+        add(controls(), BorderLayout.SOUTH);
+        view.setMessage(Bundle.Viewer_empty());
+        keys();
+        setTransferHandler(new FileDrop());
+        view.setTransferHandler(getTransferHandler());
+        view.addComponentListener(new ComponentAdapter() {
+            @Override
+            public void componentResized(ComponentEvent e) {
+                Player p = player;
+                if (p != null) {
+                    p.setViewSize(view.getWidth(), view.getHeight());
+                }
+            }
+        });
+    }
+
+    private static <T extends JComponent> T named(T c, String name) {
+        c.setName(name);
+        return c;
+    }
+
+    private JComponent controls() {
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.CENTER, 4, 2));
+        buttons.add(button("\u23EE", "home", "Start (Home)", () -> player().seek(0)));
+        buttons.add(button("\u25C0\u25C0", "reverse", "Play backwards, faster each press (J)", this::shuttleBack));
+        buttons.add(button("\u25C1|", "stepBack", "One frame back (Left)", () -> player().step(-1)));
+        playPause.setToolTipText("Play / pause (Space, K pauses)");
+        playPause.addActionListener(e -> togglePlay());
+        buttons.add(playPause);
+        buttons.add(button("|\u25B7", "stepForward", "One frame forward (Right)", () -> player().step(1)));
+        buttons.add(button("\u25B6\u25B6", "forward", "Play forward, faster each press (L)", this::shuttleForward));
+        buttons.add(button("\u23ED", "end", "End (End)", () -> player().seek(state.frameCount() - 1)));
+        buttons.add(button("I", "markIn", "Loop start here (I)", this::markIn));
+        buttons.add(button("O", "markOut", "Loop end here (O)", this::markOut));
+        loop.setToolTipText("Loop between the in and out points while playing");
+        loop.addActionListener(e -> applyLoop());
+        buttons.add(loop);
+        overlay.setToolTipText("Show delivered fps, dropped and late frames on the picture");
+        overlay.addActionListener(e -> refreshFigures());
+        buttons.add(overlay);
+
+        scrubBar.setName("scrubBar");
+        scrubBar.setFocusable(false);
+        scrubBar.addChangeListener(e -> {
+            if (!following && player != null) {
+                if (scrubBar.getValueIsAdjusting()) {
+                    player.scrub(scrubBar.getValue());
+                } else {
+                    player.seek(scrubBar.getValue());
+                }
+            }
+        });
+        JPanel bar = new JPanel(new BorderLayout(8, 0));
+        bar.setBorder(BorderFactory.createEmptyBorder(2, 8, 2, 8));
+        timecode.setFont(timecode.getFont().deriveFont(java.awt.Font.BOLD));
+        bar.add(timecode, BorderLayout.WEST);
+        bar.add(scrubBar, BorderLayout.CENTER);
+        bar.add(source, BorderLayout.EAST);
+
+        JPanel south = new JPanel(new BorderLayout());
+        south.add(bar, BorderLayout.NORTH);
+        south.add(buttons, BorderLayout.CENTER);
+        figures.setBorder(BorderFactory.createEmptyBorder(0, 8, 2, 8));
+        south.add(figures, BorderLayout.SOUTH);
+        return south;
+    }
+
+    private JButton button(String text, String name, String tip, Runnable action) {
+        JButton b = named(new JButton(text), name);
+        b.setToolTipText(tip);
+        b.setFocusable(false);
+        b.addActionListener(e -> {
+            if (player != null && state.status() == PlayerState.Status.READY) {
+                action.run();
+            }
+        });
+        return b;
+    }
+
+    private void keys() {
+        InputMap in = getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT);
+        bind(in, KeyEvent.VK_SPACE, "togglePlay", this::togglePlay);
+        bind(in, KeyEvent.VK_K, "pause", () -> player().pause());
+        bind(in, KeyEvent.VK_J, "shuttleBack", this::shuttleBack);
+        bind(in, KeyEvent.VK_L, "shuttleForward", this::shuttleForward);
+        bind(in, KeyEvent.VK_LEFT, "stepBack", () -> player().step(-1));
+        bind(in, KeyEvent.VK_RIGHT, "stepForward", () -> player().step(1));
+        bind(in, KeyEvent.VK_HOME, "home", () -> player().seek(0));
+        bind(in, KeyEvent.VK_END, "end", () -> player().seek(state.frameCount() - 1));
+        bind(in, KeyEvent.VK_I, "markIn", this::markIn);
+        bind(in, KeyEvent.VK_O, "markOut", this::markOut);
+        setFocusable(true);
+        view.setFocusable(true);
+    }
+
+    private void bind(InputMap in, int key, String name, Runnable action) {
+        in.put(KeyStroke.getKeyStroke(key, 0), name);
+        getActionMap().put(name, new AbstractAction(name) {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                if (player != null && state.status() == PlayerState.Status.READY) {
+                    action.run();
+                }
+            }
+        });
+    }
+
+    private Player player() {
+        return player;
+    }
+
+    private void togglePlay() {
+        if (state.playing()) {
+            player.pause();
+        } else {
+            player.play();
+        }
+    }
+
+    /** L: forward 1x, 2x, 4x; from reverse it first pauses, as NLEs do. */
+    private void shuttleForward() {
+        int s = state.speed();
+        player.shuttle(s < 0 ? 0 : s == 0 ? 1 : Math.min(4, s * 2));
+    }
+
+    /** J: backward 1x, 2x, 4x. */
+    private void shuttleBack() {
+        int s = state.speed();
+        player.shuttle(s > 0 ? 0 : s == 0 ? -1 : Math.max(-4, s * 2));
+    }
+
+    private void markIn() {
+        loopIn = state.frame();
+        if (loopOut < loopIn) {
+            loopOut = state.frameCount() - 1;
+        }
+        loop.setSelected(true);
+        applyLoop();
+    }
+
+    private void markOut() {
+        loopOut = state.frame();
+        if (loopIn < 0 || loopIn > loopOut) {
+            loopIn = 0;
+        }
+        loop.setSelected(true);
+        applyLoop();
+    }
+
+    private void applyLoop() {
+        if (player == null) {
+            return;
+        }
+        if (loop.isSelected() && state.frameCount() > 0) {
+            long in = loopIn < 0 ? 0 : loopIn;
+            long out = loopOut < 0 ? state.frameCount() - 1 : loopOut;
+            player.setLoop(in, out);
+        } else {
+            player.clearLoop();
+        }
+    }
+
+    /** Opens a file in this window's player (File > Open Media, a drop, the Proxy Manager). */
+    public void openFile(Path file) {
+        if (player == null) {
+            open();
+        }
+        if (player != null) {
+            loopIn = -1;
+            loopOut = -1;
+            loop.setSelected(false);
+            view.clear("");
+            player.open(file);
+            requestActive();
+        }
+    }
+
+    @Override
+    protected void componentOpened() {
+        PlaybackService playback = Lookup.getDefault().lookup(PlaybackService.class);
+        if (playback == null) {
+            view.setMessage(Bundle.Viewer_noPlayback());
+            return;
+        }
+        player = playback.createPlayer(PlayerOptions.viewer());
+        player.addListener(new Follower());
+        if (view.getWidth() > 0) {
+            player.setViewSize(view.getWidth(), view.getHeight());
+        }
+    }
+
+    @Override
+    protected void componentClosed() {
+        Player p = player;
+        player = null;
+        state = PlayerState.empty();
+        if (p != null) {
+            p.close();
+        }
+        view.clear(Bundle.Viewer_empty());
+    }
+
+    void writeProperties(java.util.Properties p) {
+        p.setProperty("version", "1.0");
+        p.setProperty("overlay", Boolean.toString(overlay.isSelected()));
+    }
+
+    void readProperties(java.util.Properties p) {
+        overlay.setSelected(Boolean.parseBoolean(p.getProperty("overlay", "false")));
+    }
+
+    /** The state now, for tests. */
+    PlayerState playerState() {
+        return state;
+    }
+
+    PictureView pictureView() {
+        return view;
+    }
+
+    /** Renders what the player reports; the copying into an image happens on the player's thread. */
+    private final class Follower implements PlayerListener {
+        @Override
+        public void presented(Picture picture) {
+            view.accept(picture);
+            queueRefresh();
+        }
+
+        @Override
+        public void stateChanged(PlayerState s) {
+            queueRefresh();
+        }
+
+        private void queueRefresh() {
+            if (stateRefreshQueued.compareAndSet(false, true)) {
+                SwingUtilities.invokeLater(ViewerTopComponent.this::refresh);
+            }
+        }
+    }
+
+    /** On the event thread: the controls follow the player's state (a cheap snapshot). */
+    private void refresh() {
+        stateRefreshQueued.set(false);
+        Player p = player;
+        if (p == null) {
+            return;
+        }
+        PlayerState s = p.state();
+        state = s;
+        following = true;
+        try {
+            scrubBar.setMaximum((int) Math.max(0, s.frameCount() - 1));
+            if (!scrubBar.getValueIsAdjusting()) {
+                scrubBar.setValue((int) s.frame());
+            }
+        } finally {
+            following = false;
+        }
+        timecode.setText(s.timecode());
+        source.setText(s.source());
+        source.setToolTipText(s.readPath().map(Path::toString).orElse(null));
+        playPause.setText(s.playing() ? "\u23F8" : "\u25B6");
+        switch (s.status()) {
+            case FAILED -> view.setMessage(s.message());
+            case OPENING -> view.setMessage(s.message());
+            case EMPTY -> view.setMessage(Bundle.Viewer_empty());
+            default -> view.setMessage("");
+        }
+        refreshFigures();
+    }
+
+    private void refreshFigures() {
+        PlayerState s = state;
+        PlaybackCounters c = s.counters();
+        String text = s.status() != PlayerState.Status.READY ? " " : String.format(Locale.ROOT,
+                "%.1f fps of %.2f   %d dropped   %d late   speed %dx   %s", c.deliveredFps(), s.frameRate(),
+                c.dropped(), c.late(), s.speed(), s.decoder());
+        figures.setText(text);
+        figures.setToolTipText(text);
+        view.setOverlay(overlay.isSelected() && s.status() == PlayerState.Status.READY ? String.format(Locale.ROOT,
+                "%.1f fps  %d dropped  %d late", c.deliveredFps(), c.dropped(), c.late()) : "");
+    }
+
+    /** Files dropped from a file manager open in the Viewer. */
+    private final class FileDrop extends TransferHandler {
+        @Override
+        public boolean canImport(TransferSupport support) {
+            return support.isDataFlavorSupported(DataFlavor.javaFileListFlavor);
+        }
+
+        @Override
+        public boolean importData(TransferSupport support) {
+            try {
+                @SuppressWarnings("unchecked")
+                List<File> files = (List<File>) support.getTransferable().getTransferData(DataFlavor.javaFileListFlavor);
+                if (files.isEmpty()) {
+                    return false;
+                }
+                openFile(files.get(0).toPath());
+                return true;
+            } catch (java.awt.datatransfer.UnsupportedFlavorException | java.io.IOException ex) {
+                LOG.log(Level.INFO, "drop refused", ex);
+                return false;
+            }
+        }
+    }
+}
