@@ -78,7 +78,7 @@ public final class FfmpegMediaProbe implements MediaProbe {
     }
 
     /** Clear errors for what FFmpeg would only call "invalid data". Returns the size. */
-    static long checkReadable(Path path) throws MediaException {
+    public static long checkReadable(Path path) throws MediaException {
         if (!Files.exists(path)) {
             throw new MediaException(path, Problem.MISSING, path + ": no such file. Check the path, or reconnect"
                     + " the drive it is on.");
@@ -134,7 +134,7 @@ public final class FfmpegMediaProbe implements MediaProbe {
     }
 
     /** Clockwise display rotation from the display matrix, as FFmpeg's autorotate reads it. */
-    private static int rotation(AVCodecParameters par) {
+    public static int rotation(AVCodecParameters par) {
         AVPacketSideData sd = avcodec.av_packet_side_data_get(par.coded_side_data(), par.nb_coded_side_data(),
                 avcodec.AV_PKT_DATA_DISPLAYMATRIX);
         if (sd == null || sd.isNull() || sd.data() == null || sd.size() < 36) {
