@@ -1,7 +1,9 @@
 package org.tsperf.playback;
 
+import java.util.function.Supplier;
 import org.openide.util.lookup.ServiceProvider;
 import org.openide.util.lookup.ServiceProviders;
+import org.tsperf.api.media.MediaDecoder;
 import org.tsperf.api.playback.PlaybackService;
 import org.tsperf.api.playback.Player;
 import org.tsperf.api.playback.PlayerOptions;
@@ -23,14 +25,12 @@ public final class DefaultPlaybackService implements PlaybackService, PlaybackSt
 
     @Override
     public Player createPlayer(PlayerOptions options) {
-        FilePlayer player = new FilePlayer(options, AudioSinks.DEVICE, registry);
-        registry.opened(player);
-        return player;
+        return createPlayer(options, AudioSinks.DEVICE, SourceChooser::lookupDecoder);
     }
 
-    /** For tests: a player whose sound goes to {@code sinks}. */
-    Player createPlayer(PlayerOptions options, AudioSinks sinks) {
-        FilePlayer player = new FilePlayer(options, sinks, registry);
+    /** A player whose sound goes to {@code sinks} and whose decoder comes from {@code decoders} (tests). */
+    Player createPlayer(PlayerOptions options, AudioSinks sinks, Supplier<MediaDecoder> decoders) {
+        FilePlayer player = new FilePlayer(options, sinks, decoders, registry);
         registry.opened(player);
         return player;
     }

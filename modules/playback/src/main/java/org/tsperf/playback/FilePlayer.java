@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.util.Lookup;
@@ -36,10 +37,13 @@ import org.tsperf.api.tasks.TaskService;
 final class FilePlayer implements Player {
 
     private static final Logger LOG = Logger.getLogger(FilePlayer.class.getName());
+    /** Most frames dropped in a row, by decoder and presenter together, so motion never freezes for long. */
+    static final int MAX_DROPS_IN_A_ROW = 2;
     /** Pictures made ahead: about a quarter of a second at 30 fps, 8 MB at 960x540. */
     private static final int READ_AHEAD = 8;
 
     private final PlayerOptions options;
+    private final SourceChooser chooser;
     private final AudioSinks sinks;
     private final PlaybackRegistry registry;
     private final Transport transport = new Transport();
@@ -63,11 +67,12 @@ final class FilePlayer implements Player {
     private TaskService.Hold busy;
     private volatile boolean closed;
 
-    FilePlayer(PlayerOptions options, AudioSinks sinks, PlaybackRegistry registry) {
+    FilePlayer(PlayerOptions options, AudioSinks sinks, Supplier<MediaDecoder> decoders, PlaybackRegistry registry) {
         this.options = options;
         this.sinks = sinks;
         this.registry = registry;
-        readAhead = new ReadAhead(this, transport, queue, new SourceChooser(options));
+        chooser = new SourceChooser(options, decoders);
+        readAhead = new ReadAhead(this, transport, queue, chooser);
         presenter = new Presenter(this, transport, queue, options.paced());
         decoderThread = new Thread(readAhead, "Playback decoder");
         presenterThread = new Thread(presenter, "Playback presenter");
@@ -302,6 +307,7 @@ final class FilePlayer implements Player {
         status = PlayerState.Status.FAILED;
         message = why;
         synchronized (this) {
+            transport.speed(0, shownIndex());
             holdBusy(false);
         }
         stopSound();
@@ -337,20 +343,18 @@ final class FilePlayer implements Player {
         return presenter.isOverdue(generation, tick);
     }
 
+    /** Whether one more frame may be dropped: never more than {@link #MAX_DROPS_IN_A_ROW} in a row. */
     boolean mayDrop() {
-        return dropsInARow < Presenter.MAX_DROPS_IN_A_ROW;
+        return dropsInARow < MAX_DROPS_IN_A_ROW;
     }
 
-    void droppedAtDecoder() {
+    /** A frame dropped, by the decoder (not converted) or by the presenter (not shown). */
+    void dropped() {
         dropsInARow++;
         counters.dropped.incrementAndGet();
     }
 
     // ---- callbacks of the presentation thread ----
-
-    void droppedAtPresenter() {
-        counters.dropped.incrementAndGet();
-    }
 
     void lateFrame() {
         counters.late.incrementAndGet();
@@ -413,7 +417,7 @@ final class FilePlayer implements Player {
         if (!options.audio()) {
             return;
         }
-        MediaDecoder decoder = SourceChooser.decoder();
+        MediaDecoder decoder = chooser.decoder();
         if (!decoder.hasAudio(original)) {
             return;
         }

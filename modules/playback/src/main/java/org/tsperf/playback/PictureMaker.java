@@ -36,6 +36,11 @@ final class PictureMaker {
         cache = Lookup.getDefault().lookup(MultiLevelCache.class);
     }
 
+    /** Lets the processor choose its path now (it measures both at first use), not on the first frame played. */
+    void warmUp() {
+        processor.status();
+    }
+
     /** The cache key of a picture of frame {@code index} of a source at a size. */
     static CacheKey key(String contentId, long index, int width, int height) {
         return new CacheKey(EntryType.FRAME, contentId + "#f" + index + "/" + width + "x" + height + "/rgba");

@@ -13,8 +13,6 @@ final class Presenter implements Runnable {
 
     /** The read-ahead is "low" below this many pictures. */
     static final int LOW_WATER = 2;
-    /** Most drops in a row, so motion never freezes for long. */
-    static final int MAX_DROPS_IN_A_ROW = 2;
 
     private final FilePlayer player;
     private final Transport transport;
@@ -46,7 +44,6 @@ final class Presenter implements Runnable {
 
     @Override
     public void run() {
-        int dropsInARow = 0;
         while (!closed) {
             Slot s;
             try {
@@ -67,7 +64,16 @@ final class Presenter implements Runnable {
             }
             if (c.speed() == 0 || !paced) {
                 endRun();
-                player.present(s.picture(), c);
+                if (s.isEnd()) {
+                    player.endReached(s.generation(), s.lastIndex());
+                } else {
+                    player.present(s.picture(), c);
+                }
+                continue;
+            }
+            if (s.isEnd()) {
+                // everything before it was shown: stop on the last frame
+                player.endReached(s.generation(), s.lastIndex());
                 continue;
             }
             if (runGeneration != s.generation()) {
@@ -78,12 +84,10 @@ final class Presenter implements Runnable {
                 continue;
             }
             long lateness = runClock.elapsedNanos() - due;
-            if (lateness > intervalNanos && queue.size() < LOW_WATER && dropsInARow < MAX_DROPS_IN_A_ROW) {
-                dropsInARow++;
-                player.droppedAtPresenter();
+            if (lateness > intervalNanos && queue.size() < LOW_WATER && player.mayDrop()) {
+                player.dropped();
                 continue;
             }
-            dropsInARow = 0;
             if (lateness > intervalNanos / 2) {
                 player.lateFrame();
             }

@@ -26,8 +26,8 @@ final class ReadAhead implements Runnable {
     private static final int MAX_DECODE_THROUGH = 48;
     /** Frames decoded at once when playing backwards. */
     private static final int REVERSE_CHUNK = 12;
-    /** How often (frames) a played proxy is checked to still exist. */
-    private static final int PROXY_CHECK_EVERY = 15;
+    /** How often (frames) the played files are checked to still exist. */
+    private static final int EXISTENCE_CHECK_EVERY = 15;
 
     private final FilePlayer player;
     private final Transport transport;
@@ -75,6 +75,7 @@ final class ReadAhead implements Runnable {
         long next = 0;
         long tick = 0;
         boolean stillMade = false;
+        boolean endQueued = false;
         try {
             while (!closed) {
                 try {
@@ -100,6 +101,7 @@ final class ReadAhead implements Runnable {
                         next = source == null ? 0 : clamp(c.position());
                         tick = 0;
                         stillMade = false;
+                        endQueued = false;
                     }
                     if (source == null) {
                         transport.awaitChange(generation, 250);
@@ -116,22 +118,25 @@ final class ReadAhead implements Runnable {
                         continue;
                     }
                     if (next < 0 || next >= source.frames().format().frameCount()) {
-                        player.endReached(generation, clamp(next));
+                        if (!endQueued) {
+                            put(Slot.end(generation, tick, clamp(next)));
+                            endQueued = true;
+                        }
                         transport.awaitChange(generation, 250);
                         continue;
                     }
-                    checkProxyStillThere(next);
+                    next = checkStillThere(next);
                     boolean late = player.isOverdue(generation, tick) && queue.isEmpty() && player.mayDrop();
                     Picture p = pictureAt(next, c.speed(), !late);
                     if (p == null) {
-                        player.droppedAtDecoder();
+                        player.dropped();
                     } else {
                         put(new Slot(generation, tick, p));
                     }
                     tick++;
                     next = advance(next, c);
                 } catch (MediaException ex) {
-                    if (source != null && source.proxy()) {
+                    if (source != null && source.proxy() && ex.problem() != MediaException.Problem.MISSING) {
                         LOG.log(Level.WARNING, "proxy {0} failed ({1}); playing the original",
                                 new Object[] {source.path(), ex.getMessage()});
                         next = fallBackToOriginal(next);
@@ -162,6 +167,7 @@ final class ReadAhead implements Runnable {
         try {
             if (maker == null) {
                 maker = new PictureMaker();
+                maker.warmUp();
             }
             source = chooser.open(file, viewWidth);
             decoderNext = 0;
@@ -193,15 +199,24 @@ final class ReadAhead implements Runnable {
         size = PictureSize.fit(source.frames().format(), viewWidth, viewHeight);
     }
 
-    /** A played proxy deleted (or broken) goes over to the original at the same time. */
-    private void checkProxyStillThere(long next) throws MediaException {
-        if (source.proxy() && ++framesSinceCheck >= PROXY_CHECK_EVERY) {
-            framesSinceCheck = 0;
-            if (!Files.exists(source.path())) {
-                LOG.log(Level.INFO, "proxy {0} is gone; playing the original", source.path());
-                switchToOriginal(next);
-            }
+    /**
+     * A played proxy deleted goes over to the original at the same time; a deleted original is an error (an open
+     * file stays readable on Linux, but the user must know that what they play is gone).
+     */
+    private long checkStillThere(long next) throws MediaException {
+        if (++framesSinceCheck < EXISTENCE_CHECK_EVERY) {
+            return next;
         }
+        framesSinceCheck = 0;
+        if (!Files.exists(source.original())) {
+            throw new MediaException(source.original(), MediaException.Problem.MISSING, source.original()
+                    + ": was deleted or moved while playing. Put it back, or open it where it is now.");
+        }
+        if (source.proxy() && !Files.exists(source.path())) {
+            LOG.log(Level.INFO, "proxy {0} is gone; playing the original", source.path());
+            return switchToOriginal(next);
+        }
+        return next;
     }
 
     private long fallBackToOriginal(long next) {

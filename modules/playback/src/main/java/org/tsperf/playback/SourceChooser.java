@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.util.Lookup;
@@ -21,12 +22,19 @@ final class SourceChooser {
     private static final Logger LOG = Logger.getLogger(SourceChooser.class.getName());
 
     private final PlayerOptions options;
+    private final Supplier<MediaDecoder> decoders;
 
-    SourceChooser(PlayerOptions options) {
+    SourceChooser(PlayerOptions options, Supplier<MediaDecoder> decoders) {
         this.options = options;
+        this.decoders = decoders;
     }
 
-    static MediaDecoder decoder() {
+    MediaDecoder decoder() {
+        return decoders.get();
+    }
+
+    /** The media module's decoder, found through Lookup. */
+    static MediaDecoder lookupDecoder() {
         MediaDecoder decoder = Lookup.getDefault().lookup(MediaDecoder.class);
         if (decoder == null) {
             throw new IllegalStateException("no media decoder: the Media Core module is missing; install it (Tools >"
@@ -62,7 +70,7 @@ final class SourceChooser {
     }
 
     OpenedSource openOriginal(Path original) throws MediaException {
-        FrameSource frames = decoder().open(original, DecodeOptions.playback());
+        FrameSource frames = decoders.get().open(original, DecodeOptions.playback());
         try {
             return new OpenedSource(original, frames, false, "Original (" + frames.format().displayWidth() + "x"
                     + frames.format().displayHeight() + ")", "Original", OpenedSource.contentId(original));
@@ -74,7 +82,7 @@ final class SourceChooser {
     }
 
     private OpenedSource openProxy(Path original, ProxyFile proxy) throws MediaException, IOException {
-        FrameSource frames = decoder().open(proxy.path(), DecodeOptions.playback());
+        FrameSource frames = decoders.get().open(proxy.path(), DecodeOptions.playback());
         try {
             String name = "Proxy " + capitalised(proxy.resolution());
             return new OpenedSource(original, frames, true, name + " (" + frames.format().displayWidth() + "x"
