@@ -145,7 +145,10 @@ final class FilePlayer implements Player {
     @Override
     public void step(int frames) {
         synchronized (this) {
-            transport.speed(0, clampIndex(shownIndex() + frames));
+            // from the frame asked for last while paused, so quick presses add up before the pictures come
+            Transport.Command c = transport.current();
+            long from = c.speed() == 0 ? c.position() : shownIndex();
+            transport.speed(0, clampIndex(from + frames));
             holdBusy(false);
         }
         stopSound();

@@ -109,7 +109,7 @@ public final class ViewerTopComponent extends TopComponent {
 
     private JComponent controls() {
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.CENTER, 4, 2));
-        buttons.add(button("\u23EE", "home", "Start (Home)", () -> player().seek(0)));
+        buttons.add(button("|\u25C0", "home", "Start (Home)", () -> player().seek(0)));
         buttons.add(button("\u25C0\u25C0", "reverse", "Play backwards, faster each press (J)", this::shuttleBack));
         buttons.add(button("\u25C1|", "stepBack", "One frame back (Left)", () -> player().step(-1)));
         playPause.setToolTipText("Play / pause (Space, K pauses)");
@@ -117,7 +117,7 @@ public final class ViewerTopComponent extends TopComponent {
         buttons.add(playPause);
         buttons.add(button("|\u25B7", "stepForward", "One frame forward (Right)", () -> player().step(1)));
         buttons.add(button("\u25B6\u25B6", "forward", "Play forward, faster each press (L)", this::shuttleForward));
-        buttons.add(button("\u23ED", "end", "End (End)", () -> player().seek(state.frameCount() - 1)));
+        buttons.add(button("\u25B6|", "end", "End (End)", () -> player().seek(state.frameCount() - 1)));
         buttons.add(button("I", "markIn", "Loop start here (I)", this::markIn));
         buttons.add(button("O", "markOut", "Loop end here (O)", this::markOut));
         loop.setToolTipText("Loop between the in and out points while playing");
@@ -179,6 +179,17 @@ public final class ViewerTopComponent extends TopComponent {
         bind(in, KeyEvent.VK_O, "markOut", this::markOut);
         setFocusable(true);
         view.setFocusable(true);
+        view.addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mousePressed(java.awt.event.MouseEvent e) {
+                view.requestFocusInWindow();
+            }
+        });
+    }
+
+    @Override
+    protected void componentActivated() {
+        view.requestFocusInWindow(); // the keys work as soon as the window is chosen
     }
 
     private void bind(InputMap in, int key, String name, Runnable action) {
@@ -347,7 +358,7 @@ public final class ViewerTopComponent extends TopComponent {
         timecode.setText(s.timecode());
         source.setText(s.source());
         source.setToolTipText(s.readPath().map(Path::toString).orElse(null));
-        playPause.setText(s.playing() ? "\u23F8" : "\u25B6");
+        playPause.setText(s.playing() ? "||" : "\u25B6");
         switch (s.status()) {
             case FAILED -> view.setMessage(s.message());
             case OPENING -> view.setMessage(s.message());
