@@ -39,12 +39,12 @@ public final class DefaultPlaybackService implements PlaybackService, PlaybackSt
     public PlaybackFigures figures() {
         FilePlayer p = registry.active();
         if (p == null) {
-            return new PlaybackFigures(0, 0, "nothing playing", Double.NaN);
+            return new PlaybackFigures(0, 0, "nothing playing", Double.NaN, "");
         }
         PlayerState s = p.state();
         double fps = s.playing() ? s.counters().deliveredFps() : 0;
         String preview = p.shortSourceName().isEmpty() ? "nothing playing" : p.shortSourceName();
-        return new PlaybackFigures(fps, s.frameRate(), preview, Double.NaN);
+        return new PlaybackFigures(fps, s.frameRate(), preview, Double.NaN, p.resolutionName());
     }
 
     /** Closes every player: the module is being disabled. */

@@ -28,6 +28,7 @@ import org.tsperf.api.playback.PlayerListener;
 import org.tsperf.api.playback.PlayerOptions;
 import org.tsperf.api.playback.PlayerState;
 import org.tsperf.api.tasks.TaskService;
+import org.tsperf.api.timeline.PlaybackFigures;
 
 /**
  * A player of one file at a time: the decoder thread ({@link ReadAhead}) makes pictures ahead into a bounded queue,
@@ -244,6 +245,12 @@ final class FilePlayer implements Player {
     String shortSourceName() {
         OpenedSource s = source;
         return s == null ? "" : s.shortName();
+    }
+
+    /** The opened file's size in words ("4K"), from the original even while a proxy is read. */
+    String resolutionName() {
+        OpenedSource s = source;
+        return s == null ? "" : PlaybackFigures.resolutionName(s.originalWidth(), s.originalHeight());
     }
 
     double frameRate() {

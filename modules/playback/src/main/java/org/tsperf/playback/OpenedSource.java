@@ -19,9 +19,11 @@ import org.tsperf.api.media.FrameSource;
  * @param shortName   e.g. "Proxy Quarter" or "Original" (the monitor's "Preview" line)
  * @param contentId   names the file's pictures in the frame cache: path, size and modification time, so an edited
  *                    file never shows old pictures
+ * @param originalWidth  the original's display width (also while a proxy is read)
+ * @param originalHeight the original's display height
  */
 record OpenedSource(Path original, FrameSource frames, boolean proxy, String description, String shortName,
-        String contentId) implements AutoCloseable {
+        String contentId, int originalWidth, int originalHeight) implements AutoCloseable {
 
     Path path() {
         return frames.file();

@@ -12,6 +12,8 @@ import org.tsperf.api.media.DecodeOptions;
 import org.tsperf.api.media.FrameSource;
 import org.tsperf.api.media.MediaDecoder;
 import org.tsperf.api.media.MediaException;
+import org.tsperf.api.media.MediaProbe;
+import org.tsperf.api.media.VideoStreamInfo;
 import org.tsperf.api.playback.PlayerOptions;
 import org.tsperf.api.proxy.ProxyFile;
 import org.tsperf.api.proxy.ProxyService;
@@ -73,7 +75,8 @@ final class SourceChooser {
         FrameSource frames = decoders.get().open(original, DecodeOptions.playback());
         try {
             return new OpenedSource(original, frames, false, "Original (" + frames.format().displayWidth() + "x"
-                    + frames.format().displayHeight() + ")", "Original", OpenedSource.contentId(original));
+                    + frames.format().displayHeight() + ")", "Original", OpenedSource.contentId(original),
+                    frames.format().displayWidth(), frames.format().displayHeight());
         } catch (IOException ex) {
             frames.close();
             throw new MediaException(original, MediaException.Problem.UNREADABLE, original + ": cannot be read ("
@@ -85,12 +88,30 @@ final class SourceChooser {
         FrameSource frames = decoders.get().open(proxy.path(), DecodeOptions.playback());
         try {
             String name = "Proxy " + capitalised(proxy.resolution());
+            int[] size = originalSize(original, frames);
             return new OpenedSource(original, frames, true, name + " (" + frames.format().displayWidth() + "x"
-                    + frames.format().displayHeight() + ")", name, OpenedSource.contentId(proxy.path()));
+                    + frames.format().displayHeight() + ")", name, OpenedSource.contentId(proxy.path()), size[0],
+                    size[1]);
         } catch (IOException | RuntimeException ex) {
             frames.close();
             throw ex;
         }
+    }
+
+    /** The original's display size from its header (the proxy's when it cannot be read). */
+    private static int[] originalSize(Path original, FrameSource proxy) {
+        MediaProbe probe = Lookup.getDefault().lookup(MediaProbe.class);
+        if (probe != null) {
+            try {
+                Optional<VideoStreamInfo> v = probe.probe(original).mainVideo();
+                if (v.isPresent()) {
+                    return new int[] {v.get().displayWidth(), v.get().displayHeight()};
+                }
+            } catch (MediaException ex) {
+                LOG.log(Level.FINE, "cannot probe " + original, ex);
+            }
+        }
+        return new int[] {proxy.format().displayWidth(), proxy.format().displayHeight()};
     }
 
     private static String capitalised(String s) {

@@ -34,6 +34,17 @@ final class DashboardModel {
         this.workDirectory = workDirectory.toAbsolutePath();
     }
 
+    /** "60 FPS (4K)" while playing, "paused (4K, 60 fps)" with a file open, else "nothing playing". */
+    static String playbackLine(PlaybackFigures p) {
+        if (p.resolution().isEmpty()) {
+            return "nothing playing";
+        }
+        if (p.playbackFps() > 0) {
+            return String.format(Locale.ROOT, "%.0f FPS (%s)", p.playbackFps(), p.resolution());
+        }
+        return String.format(Locale.ROOT, "paused (%s, %.3g fps)", p.resolution(), p.targetFps());
+    }
+
     DashboardState build(ResourceSnapshot s) {
         Set<EngineFeature> installed = EnumSet.noneOf(EngineFeature.class);
         for (EngineFeature f : EngineFeature.values()) {
@@ -42,8 +53,7 @@ final class DashboardModel {
             }
         }
         PlaybackFigures playback = ask(PlaybackStatus.class, PlaybackStatus::figures);
-        String fps = playback == null ? DashboardState.NOT_INSTALLED
-                : String.format(Locale.ROOT, "%.1f fps of %.2f", playback.playbackFps(), playback.targetFps());
+        String fps = playback == null ? DashboardState.NOT_INSTALLED : playbackLine(playback);
         String preview = playback == null ? DashboardState.NOT_INSTALLED : playback.preview();
         String render = playback == null ? DashboardState.NOT_INSTALLED
                 : Double.isNaN(playback.renderSpeed()) ? "idle"

@@ -47,6 +47,16 @@ class DashboardModelTest {
     }
 
     @Test
+    void playbackLineSaysTheRateAndSizeOfWhatPlays() {
+        assertEquals("60 FPS (4K)", DashboardModel.playbackLine(new org.tsperf.api.timeline.PlaybackFigures(59.6, 60,
+                "Proxy Quarter", Double.NaN, "4K")));
+        assertEquals("paused (8K, 30.0 fps)", DashboardModel.playbackLine(new org.tsperf.api.timeline.PlaybackFigures(
+                0, 30, "Original", Double.NaN, "8K")));
+        assertEquals("nothing playing", DashboardModel.playbackLine(new org.tsperf.api.timeline.PlaybackFigures(0, 0,
+                "nothing playing", Double.NaN, "")));
+    }
+
+    @Test
     void installedModulesFeedTheirFigures() {
         MockServices.setServices(TwelveOfTwentyProxies.class, MostlyHittingCache.class);
         DashboardState s = new DashboardModel(Lookup.getDefault(), Path.of("/")).build(snapshot(List.of()));
