@@ -29,6 +29,10 @@ import org.tsperf.api.memory.BufferKind;
 import org.tsperf.api.memory.MemoryManager;
 import org.tsperf.api.memory.MemoryProfile;
 import org.tsperf.api.memory.Priority;
+import org.tsperf.api.playback.PlaybackService;
+import org.tsperf.api.playback.Player;
+import org.tsperf.api.playback.PlayerOptions;
+import org.tsperf.api.playback.PlayerState;
 import org.tsperf.api.proxy.ProxyJob;
 import org.tsperf.api.proxy.ProxyResult;
 import org.tsperf.api.proxy.ProxyService;
@@ -66,6 +70,9 @@ final class MemoryBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What --play read, in words ("Proxy Quarter (960x540)"), once played. */
+    private String playedSource = "";
+
     @Option(names = "--seconds", defaultValue = "60", description = "Playback length (default ${DEFAULT-VALUE}).")
     int seconds;
 
@@ -76,6 +83,14 @@ final class MemoryBench implements Callable<Integer> {
     @Option(names = "--proxy", paramLabel = "SRC", description = "A source to make proxies of (quarter + half) while"
             + " playing, into a temporary store; repeat for parallel jobs (two in the reference run).")
     List<Path> proxySources = new ArrayList<>();
+
+    @Option(names = "--play", paramLabel = "FILE", description = "Play this file with the playback engine (in a"
+            + " loop, from its proxy when one is ready in --store) instead of simulating 4K playback.")
+    Path playFile;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "Where --play looks for proxies (default:"
+            + " ~/.tsperf/proxies, where tsperf proxy puts them).")
+    Path playStore;
 
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
@@ -90,6 +105,9 @@ final class MemoryBench implements Callable<Integer> {
             profile = MemoryProfile.named(profileName);
         } catch (IllegalArgumentException ex) {
             throw new ParameterException(spec.commandLine(), ex.getMessage());
+        }
+        if (playFile != null && !Files.isRegularFile(playFile)) {
+            throw new ParameterException(spec.commandLine(), playFile + ": no such file (--play takes a media file)");
         }
         for (Path p : proxySources) {
             if (!Files.isRegularFile(p)) {
@@ -121,6 +139,110 @@ final class MemoryBench implements Callable<Integer> {
 
         Path proxyStore = Files.createTempDirectory("tsperf-memory-bench-proxies");
         List<ProxyJob> jobs = startProxies(err, proxyStore);
+        int[] played = playFile != null ? enginePlayback(err, sampler) : simulatedPlayback(memory, cache, err, sampler);
+        int frames = played[0];
+        int late = played[1];
+        List<Object> proxies = new ArrayList<>();
+        try {
+            for (ProxyJob j : jobs) {
+                ProxyResult r = j.result().get(20, TimeUnit.MINUTES);
+                proxies.add(Json.object("source", r.source().toString(), "status", r.status().name()
+                        .toLowerCase(Locale.ROOT), "error", r.error()));
+            }
+        } finally {
+            jobs.forEach(j -> j.cancel("the memory benchmark ended"));
+            removeTree(proxyStore); // the proxies were only load: they must not fill the disk
+        }
+        sampler.stop();
+        err.println();
+        long gcCount = gcCount() - gcCount0;
+        long gcMillis = gcMillis() - gcMillis0;
+        boolean within = sampler.peakTotal <= budget;
+        Map<String, Object> result = Json.object("profile", profile.name(), "budgetBytes", budget,
+                "maxHeapBytes", maxHeap, "baselineRssBytes", baseline, "peakRssBytes", sampler.peakSelf,
+                "peakChildrenRssBytes", sampler.peakChildren,
+                "childrenAtPeak", sampler.peakChildrenDetail, "peakTotalRssBytes", sampler.peakTotal,
+                "peakRssToBudget", ratio(sampler.peakSelf, budget), "peakTotalToBudget", ratio(sampler.peakTotal,
+                        budget), "frames", frames, "lateFrames", late, "played", playFile == null ? null
+                : Json.object("file", playFile.toAbsolutePath().toString(), "source", playedSource), "gcCollections", gcCount, "gcMillis", gcMillis,
+                "proxyJobs", proxies, "withinBudget", within);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.line(result));
+        } else {
+            out.printf(Locale.ROOT, "profile %s: budget %s (heap %s, pools %s, cache %s); this JVM's heap limit %s%n",
+                    profile.name(), ByteSizes.format(budget), ByteSizes.format(profile.heapBytes()),
+                    ByteSizes.format(profile.poolBytes()), ByteSizes.format(profile.cacheBytes()),
+                    ByteSizes.format(maxHeap));
+            if (playFile != null) {
+                out.printf(Locale.ROOT, "playback engine: %s from %s, %d frames shown, %d dropped or late; proxy jobs:"
+                        + " %s%n", playFile.getFileName(), playedSource, frames, late, proxies.isEmpty() ? "none"
+                        : proxies);
+            } else {
+                out.printf(Locale.ROOT, "simulated playback: %d frames of %dx%d RGBA at 30 fps, %d late; proxy jobs:"
+                        + " %s%n", frames, WIDTH, HEIGHT, late, proxies.isEmpty() ? "none" : proxies);
+            }
+            out.printf(Locale.ROOT, "resident before: %s; peak: this JVM %s (%.2fx budget), ffmpeg children %s,"
+                    + " together %s (%.2fx budget)%n", ByteSizes.format(baseline),
+                    ByteSizes.format(sampler.peakSelf), ratio(sampler.peakSelf, budget),
+                    ByteSizes.format(sampler.peakChildren), ByteSizes.format(sampler.peakTotal),
+                    ratio(sampler.peakTotal, budget));
+            out.printf(Locale.ROOT, "garbage collections during the run: %d (%d ms)%n%s%n", gcCount, gcMillis,
+                    within ? "within budget" : "OVER BUDGET");
+        }
+        return within ? 0 : 1;
+    }
+
+    /**
+     * The playback engine playing {@code --play} in a loop at its rate (sound off), as the Viewer would.
+     *
+     * @return frames shown, and frames dropped or shown late
+     */
+    private int[] enginePlayback(PrintWriter err, Sampler sampler) throws InterruptedException {
+        PlaybackProxies.configure(playStore, true);
+        PlaybackService playback = Services.require(PlaybackService.class, "Playback and Viewer");
+        try (Player player = playback.createPlayer(new PlayerOptions(PlayerOptions.ProxyUse.CONFIGURED, false,
+                true))) {
+            player.setViewSize(960, 540);
+            player.open(playFile.toAbsolutePath());
+            long openDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (player.state().status() != PlayerState.Status.READY || player.picture().isEmpty()) {
+                if (player.state().status() == PlayerState.Status.FAILED || System.nanoTime() > openDeadline) {
+                    throw new IllegalStateException("cannot play " + playFile + ": " + player.state().message());
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            PlayerState opened = player.state();
+            player.setLoop(0, opened.frameCount() - 1);
+            player.play();
+            err.printf(Locale.ROOT, "playing %s from %s%n", playFile.getFileName(), opened.source());
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < end) {
+                TimeUnit.MILLISECONDS.sleep(1000);
+                PlayerState s = player.state();
+                if (s.status() == PlayerState.Status.FAILED) {
+                    throw new IllegalStateException("playback of " + playFile + " failed: " + s.message());
+                }
+                err.printf(Locale.ROOT, "\rplayed %d frames (%d dropped, %d late), resident %s (+ffmpeg %s)   ",
+                        s.counters().presented(), s.counters().dropped(), s.counters().late(),
+                        ByteSizes.format(sampler.lastSelf.get()), ByteSizes.format(sampler.lastChildren.get()));
+                err.flush();
+            }
+            player.pause();
+            PlayerState s = player.state();
+            playedSource = s.source();
+            return new int[] {(int) s.counters().presented(), (int) (s.counters().dropped() + s.counters().late())};
+        }
+    }
+
+    /**
+     * The simulation without {@code --play}: 4K RGBA frame buffers from the pools at 30 fps, a 960x540 copy of
+     * each into the frame cache.
+     *
+     * @return frames, and frames late
+     */
+    private int[] simulatedPlayback(MemoryManager memory, MultiLevelCache cache, PrintWriter err, Sampler sampler)
+            throws InterruptedException {
         long started = System.nanoTime();
         int late = 0;
         int frames = seconds * 30;
@@ -166,48 +288,7 @@ final class MemoryBench implements Callable<Integer> {
                 cached.forEach(cache::invalidate); // the bench's frames must not stay in the user's cache
             }
         }
-        List<Object> proxies = new ArrayList<>();
-        try {
-            for (ProxyJob j : jobs) {
-                ProxyResult r = j.result().get(20, TimeUnit.MINUTES);
-                proxies.add(Json.object("source", r.source().toString(), "status", r.status().name()
-                        .toLowerCase(Locale.ROOT), "error", r.error()));
-            }
-        } finally {
-            jobs.forEach(j -> j.cancel("the memory benchmark ended"));
-            removeTree(proxyStore); // the proxies were only load: they must not fill the disk
-        }
-        sampler.stop();
-        err.println();
-        long gcCount = gcCount() - gcCount0;
-        long gcMillis = gcMillis() - gcMillis0;
-        boolean within = sampler.peakTotal <= budget;
-        Map<String, Object> result = Json.object("profile", profile.name(), "budgetBytes", budget,
-                "maxHeapBytes", maxHeap, "baselineRssBytes", baseline, "peakRssBytes", sampler.peakSelf,
-                "peakChildrenRssBytes", sampler.peakChildren,
-                "childrenAtPeak", sampler.peakChildrenDetail, "peakTotalRssBytes", sampler.peakTotal,
-                "peakRssToBudget", ratio(sampler.peakSelf, budget), "peakTotalToBudget", ratio(sampler.peakTotal,
-                        budget), "frames", frames, "lateFrames", late, "gcCollections", gcCount, "gcMillis", gcMillis,
-                "proxyJobs", proxies, "withinBudget", within);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.line(result));
-        } else {
-            out.printf(Locale.ROOT, "profile %s: budget %s (heap %s, pools %s, cache %s); this JVM's heap limit %s%n",
-                    profile.name(), ByteSizes.format(budget), ByteSizes.format(profile.heapBytes()),
-                    ByteSizes.format(profile.poolBytes()), ByteSizes.format(profile.cacheBytes()),
-                    ByteSizes.format(maxHeap));
-            out.printf(Locale.ROOT, "playback: %d frames of %dx%d RGBA at 30 fps, %d late; proxy jobs: %s%n", frames,
-                    WIDTH, HEIGHT, late, proxies.isEmpty() ? "none" : proxies);
-            out.printf(Locale.ROOT, "resident before: %s; peak: this JVM %s (%.2fx budget), ffmpeg children %s,"
-                    + " together %s (%.2fx budget)%n", ByteSizes.format(baseline),
-                    ByteSizes.format(sampler.peakSelf), ratio(sampler.peakSelf, budget),
-                    ByteSizes.format(sampler.peakChildren), ByteSizes.format(sampler.peakTotal),
-                    ratio(sampler.peakTotal, budget));
-            out.printf(Locale.ROOT, "garbage collections during the run: %d (%d ms)%n%s%n", gcCount, gcMillis,
-                    within ? "within budget" : "OVER BUDGET");
-        }
-        return within ? 0 : 1;
+        return new int[] {frames, late};
     }
 
     private List<ProxyJob> startProxies(PrintWriter err, Path store) {

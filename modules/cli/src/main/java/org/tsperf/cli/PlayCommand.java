@@ -18,8 +18,6 @@ import org.tsperf.api.playback.Player;
 import org.tsperf.api.playback.PlayerListener;
 import org.tsperf.api.playback.PlayerOptions;
 import org.tsperf.api.playback.PlayerState;
-import org.tsperf.api.proxy.ProxyConfig;
-import org.tsperf.api.proxy.ProxyService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -130,18 +128,13 @@ final class PlayCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--speed must be 1, 2, 4, -1, -2, -4 or max, got " + speed);
     }
 
-    /** Sets this process's proxy configuration: the store to look in and whether proxies are used. */
     private boolean configureProxies() {
         boolean on = switch (proxy.toLowerCase(Locale.ROOT)) {
             case "auto" -> true;
             case "off" -> false;
             default -> throw new ParameterException(spec.commandLine(), "--proxy must be auto or off, got " + proxy);
         };
-        ProxyService proxies = Services.require(ProxyService.class, "Proxy Engine");
-        ProxyConfig config = proxies.config();
-        Path dir = store != null ? store.toAbsolutePath().normalize()
-                : Path.of(System.getProperty("user.home"), ".tsperf", "proxies");
-        proxies.setConfig(config.withSettings(config.settings().withStore(dir)).withUseProxies(on));
+        PlaybackProxies.configure(store, on);
         return on;
     }
 
