@@ -40,6 +40,7 @@ final class VideoDecoder implements FrameSource {
     /** AVERROR(EAGAIN) on Linux. */
     private static final int EAGAIN = -11;
     private static final int FRAME_AND_SLICE_THREADS = 1 | 2;
+    private static final int MAX_ERRORS_IN_A_ROW = 50;
 
     private enum Outcome { FOUND, OVERSHOT, ENDED }
 
@@ -59,6 +60,7 @@ final class VideoDecoder implements FrameSource {
     /** {@link #frame} holds a decoded frame not handed out yet. */
     private boolean pending;
     private boolean inputEnded;
+    private int errorsInARow;
     /** Index the next frame handed out by {@link #next} should have. */
     private int nextIndex;
     private boolean closed;
@@ -257,14 +259,20 @@ final class VideoDecoder implements FrameSource {
         while (true) {
             int r = avcodec.avcodec_receive_frame(cc, frame);
             if (r >= 0) {
+                errorsInARow = 0;
                 return true;
             }
             if (r == avutil.AVERROR_EOF) {
                 return false;
             }
             if (r != EAGAIN) {
-                throw new MediaException(path, Problem.CORRUPT, path + ": decoding failed after frame "
-                        + (nextIndex - 1) + " (" + AvInput.error(r) + "). The stream is damaged there.");
+                // as ffmpeg does: a damaged frame is lost, decoding goes on; only a run of them is fatal
+                if (++errorsInARow > MAX_ERRORS_IN_A_ROW) {
+                    throw new MediaException(path, Problem.CORRUPT, path + ": decoding failed after frame "
+                            + (nextIndex - 1) + " (" + AvInput.error(r) + "). The stream is damaged there.");
+                }
+                LOG.log(Level.FINE, "{0}: a frame failed to decode ({1})", new Object[] {path, AvInput.error(r)});
+                continue;
             }
             if (inputEnded) {
                 return false;
@@ -329,7 +337,7 @@ final class VideoDecoder implements FrameSource {
 
     @Override
     public long frameAt(long timeMicros) {
-        return index.frameAtTimestamp(index.pts()[0] + index.toTicks(Math.max(0, timeMicros)));
+        return index.frameAtMicros(timeMicros);
     }
 
     @Override
