@@ -139,7 +139,9 @@ class FrameCommandTest {
         double before = meanDifference(image, reference(clip, n - 1, filters, image));
         double after = meanDifference(image, reference(clip, n + 1, filters, image));
         assertTrue(here < limit, "frame " + n + " differs from ffmpeg's by " + here + " on average");
-        assertTrue(here * 3 < Math.min(before, after), "closer to a neighbour: " + here + " vs " + before + " / "
+        // scaling averages the moving noise away, so neighbours come closer in scaled frames
+        double margin = limit > 3 ? 1.6 : 3;
+        assertTrue(here * margin < Math.min(before, after), "closer to a neighbour: " + here + " vs " + before + " / "
                 + after);
     }
 
