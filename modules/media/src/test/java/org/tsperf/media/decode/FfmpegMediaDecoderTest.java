@@ -33,6 +33,7 @@ import org.tsperf.api.media.FrameSource;
 import org.tsperf.api.media.MediaDecoder;
 import org.tsperf.api.media.MediaException;
 import org.tsperf.api.media.VideoFormat;
+import org.tsperf.api.memory.MemoryManager;
 import org.tsperf.api.memory.Priority;
 
 /**
@@ -285,5 +286,28 @@ class FfmpegMediaDecoderTest {
                 assertEquals(read / 2, f.index());
             }
         }
+    }
+
+    @Test
+    void framesLiveInTheMemoryManagersBuffersUntilClosed() throws Exception {
+        MemoryManager memory = Lookup.getDefault().lookup(MemoryManager.class);
+        assertNotNull(memory, "the memory module is on the test classpath");
+        try (FrameSource s = decoder.open(dir.resolve("h264-high-bframes.mp4"), DecodeOptions.background())) {
+            long frameBytes = s.format().pixelFormat().frameBytes(s.format().width(), s.format().height());
+            long before = usedLow(memory);
+            DecodedFrame a = s.seek(5);
+            DecodedFrame b = s.next();
+            assertTrue(usedLow(memory) - before >= 2 * frameBytes, "two frames held: " + (usedLow(memory) - before));
+            assertEquals(6, b.index());
+            a.close();
+            a.close();
+            b.close();
+            assertEquals(before, usedLow(memory), "both buffers back");
+            assertThrows(IllegalStateException.class, a::picture);
+        }
+    }
+
+    private static long usedLow(MemoryManager memory) {
+        return memory.statistics().usedByPriority().getOrDefault(Priority.LOW, 0L);
     }
 }
