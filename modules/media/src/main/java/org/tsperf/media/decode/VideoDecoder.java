@@ -75,6 +75,7 @@ final class VideoDecoder implements FrameSource {
         this.path = path;
         this.options = options;
         this.index = index;
+        // the full probe: it sets the decoder's reorder delay as ffmpeg does, which exact frame order relies on
         this.ctx = AvInput.open(path);
         int stream = -1;
         try {
@@ -87,21 +88,31 @@ final class VideoDecoder implements FrameSource {
         this.si = stream;
         try {
             openCodec(tryHardware);
-            if (!receive()) {
+            // a checked index and software decoding need no first frame now: reopening a file stays cheap
+            boolean prime = !verified || hardware.attached() || ctx.streams(si).codecpar().format() < 0;
+            if (prime && !receive()) {
                 throw new MediaException(path, Problem.CORRUPT, path + ": the decoder gave no picture from its"
                         + " video stream. The file is damaged: copy it again from its source.");
             }
-            pending = true;
+            pending = prime;
             if (!verified) {
                 // frames the decoder never outputs at the start (leading frames of an open GOP) are not frames
                 this.index = index.startingAt(frame.best_effort_timestamp());
             }
             AVCodecParameters par = ctx.streams(si).codecpar();
-            PixelFormat pf = FramePixels.targetFor(par.format());
+            // what the decoder gives, where neither the container nor the probe said
+            boolean onDevice = hardware.attached() && frame.format() == hardware.hwPixelFormat();
+            int pixFmt = par.format() >= 0 ? par.format() : onDevice ? cc.sw_pix_fmt() : frame.format();
+            int space = par.color_space() != avutil.AVCOL_SPC_UNSPECIFIED || !prime ? par.color_space()
+                    : frame.colorspace();
+            int range = par.color_range() != avutil.AVCOL_RANGE_UNSPECIFIED || !prime ? par.color_range()
+                    : frame.color_range();
+            PixelFormat pf = FramePixels.targetFor(pixFmt);
             int rotation = FfmpegMediaProbe.rotation(par);
             format = new VideoFormat(par.width(), par.height(), pf, AvInput.string(avutil.av_get_pix_fmt_name(
-                    par.format())), ColourDefaults.matrix(par), ColourDefaults.range(par), this.index.frameRate(),
-                    this.index.variableFrameRate(), this.index.frameCount(), this.index.durationMicros(), rotation);
+                    pixFmt)), ColourDefaults.matrix(space, par.height()), ColourDefaults.range(range, pixFmt),
+                    this.index.frameRate(), this.index.variableFrameRate(), this.index.frameCount(),
+                    this.index.durationMicros(), rotation);
             pixels = new FramePixels(par.width(), par.height(), pf);
             String codec = AvInput.string(cc.codec().name());
             info = hardware.attached()

@@ -152,6 +152,17 @@ class FfmpegMediaDecoderTest {
                 assertEquals(count / 2 + 1, after.index(), "next() after seek");
                 assertPicture(clip, reference, frameBytes, (int) (count / 2 + 1), after);
             }
+            // reopened: the cached index, no scan and no first-frame check, the same frames
+            try (FrameSource again = decoder.open(file, OPTIONS)) {
+                assertEquals(count, again.format().frameCount());
+                assertEquals(f, again.format());
+                for (int i = 0; i < 2; i++) {
+                    try (DecodedFrame frame = again.next()) {
+                        assertEquals(i, frame.index());
+                        assertPicture(clip, reference, frameBytes, i, frame);
+                    }
+                }
+            }
             // the whole-stream dump is the select=eq(n\,N) frame
             long n = keys.size() > 1 ? keys.get(1) + 1 : count - 1;
             assertArrayEquals(Arrays.copyOfRange(reference, (int) n * frameBytes, (int) (n + 1) * frameBytes),
