@@ -191,7 +191,7 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelp() throws Exception {
         for (String command : List.of("monitor", "services", "tasks list", "tasks bench", "gpu", "gpu info",
-                "gpu bench", "probe", "proxy")) {
+                "gpu bench", "probe", "frame", "proxy")) {
             Result r = tsperf((command + " --help").split(" "));
             assertEquals(0, r.exit(), r.err());
             assertTrue(String.join("\n", r.out()).contains("Usage: tsperf " + command), r.out().toString());

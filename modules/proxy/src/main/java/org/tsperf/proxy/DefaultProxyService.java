@@ -166,6 +166,11 @@ public final class DefaultProxyService implements ProxyService {
                 viewWidth) : Optional.empty();
     }
 
+    @Override
+    public Optional<ProxyFile> readyProxy(Path store, Path source, int viewWidth) {
+        return MediaList.proxyFor(store.toAbsolutePath().normalize(), source.toAbsolutePath().normalize(), viewWidth);
+    }
+
     /** {@code <userdir>/var/proxies} in the workbench, {@code ~/.tsperf/proxies} in a plain JVM. */
     static Path defaultStore() {
         String userdir = System.getProperty("netbeans.user");

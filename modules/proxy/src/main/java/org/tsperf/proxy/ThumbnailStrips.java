@@ -12,20 +12,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.openide.util.Lookup;
 import org.openide.util.RequestProcessor;
 import org.openide.util.lookup.ServiceProvider;
 import org.tsperf.api.cache.CacheKey;
 import org.tsperf.api.cache.MultiLevelCache;
+import org.tsperf.api.gpu.Frame;
+import org.tsperf.api.gpu.FrameOperation;
+import org.tsperf.api.gpu.VideoProcessor;
+import org.tsperf.api.media.DecodeOptions;
+import org.tsperf.api.media.DecodedFrame;
+import org.tsperf.api.media.FrameSource;
+import org.tsperf.api.media.MediaDecoder;
+import org.tsperf.api.media.MediaException;
 import org.tsperf.api.media.MediaInfo;
 import org.tsperf.api.media.MediaProbe;
 import org.tsperf.api.media.Thumbnail;
 import org.tsperf.api.media.ThumbnailService;
+import org.tsperf.api.media.VideoFormat;
 import org.tsperf.api.media.VideoStreamInfo;
 import org.tsperf.api.proxy.ProxyFile;
+import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.tasks.ResourceEstimate;
 import org.tsperf.api.tasks.TaskContext;
 import org.tsperf.api.tasks.TaskHandler;
@@ -183,59 +190,81 @@ public final class ThumbnailStrips implements ThumbnailService {
         }
     }
 
-    /** A grabber opened on first need, scaling to the thumbnail size in FFmpeg (cheaper than scaling in Java). */
-    private static final class Decoder implements AutoCloseable {
+    /**
+     * The product's decoder opened on first need (frame-exact: {@code frameAt(time)} then {@code seek}), and the frame
+     * processor converting to RGB and scaling to the thumbnail size.
+     */
+    static final class Decoder implements AutoCloseable {
         private final Request r;
-        private FFmpegFrameGrabber grabber;
-        /** Decoded size and the turn still to apply, decided when the grabber opens. */
-        private int width;
-        private int height;
+        private FrameSource source;
+        /** The turn still to apply: the source's; none for a proxy (proxies are stored upright). */
         private int rotation;
+        private VideoProcessor processor;
+        private ByteBuffer rgba;
 
         Decoder(Request r) {
             this.r = r;
         }
 
         byte[] at(long time) throws Exception {
-            if (grabber == null) {
+            if (source == null) {
                 open();
             }
-            grabber.setTimestamp(time);
-            Frame f = grabber.grabImage();
-            if (f == null || f.image == null) {
-                throw new IllegalStateException("no picture at " + time / 1e6 + " s (the file ends early: truncated?)");
+            VideoFormat f = source.format();
+            try (DecodedFrame frame = source.seek(source.frameAt(time))) {
+                // decoded unturned: a sideways picture is scaled to the thumbnail's transposed size, then turned
+                boolean sideways = rotation % 180 != 0;
+                int width = sideways ? r.height() : r.width();
+                int height = sideways ? r.width() : r.height();
+                List<FrameOperation> ops = List.of(new FrameOperation.ConvertToRgba(f.matrix(), f.range()),
+                        new FrameOperation.Scale(width, height, FrameOperation.ScaleFilter.BICUBIC));
+                if (rgba == null) {
+                    rgba = ByteBuffer.allocateDirect((int) processor.outputShape(frame.picture(), ops).byteCount());
+                }
+                Frame out = processor.process(frame.picture(), ops, rgba);
+                byte[] rgb = new byte[width * height * 3];
+                for (int i = 0, o = 0; o < rgb.length; i += 4, o += 3) {
+                    rgb[o] = out.data().get(i);
+                    rgb[o + 1] = out.data().get(i + 1);
+                    rgb[o + 2] = out.data().get(i + 2);
+                }
+                if (rotation != 0) {
+                    rgb = rotate(rgb, width, height, rotation);
+                }
+                ByteBuffer value = ByteBuffer.allocate(8 + rgb.length);
+                value.putInt(r.width()).putInt(r.height()).put(rgb);
+                return value.array();
             }
-            ByteBuffer pixels = (ByteBuffer) f.image[0];
-            byte[] rgb = new byte[width * height * 3];
-            for (int y = 0; y < height; y++) {
-                pixels.get(y * f.imageStride, rgb, y * width * 3, width * 3);
-            }
-            if (rotation != 0) {
-                rgb = rotate(rgb, width, height, rotation);
-            }
-            ByteBuffer out = ByteBuffer.allocate(8 + rgb.length);
-            out.putInt(r.width()).putInt(r.height()).put(rgb);
-            return out.array();
         }
 
-        /**
-         * Opens the smallest ready proxy wide enough, else the source. Proxies are stored upright; the source is
-         * decoded at its coded size (sideways for 90/270) and turned afterwards.
-         */
-        private void open() throws Exception {
-            Optional<Path> proxy = MediaList.proxyFor(DefaultProxyService.defaultStore(), r.source(), r.width())
-                    .map(ProxyFile::path);
-            rotation = proxy.isPresent() ? 0 : r.rotation();
-            boolean sideways = rotation % 180 != 0;
-            width = sideways ? r.height() : r.width();
-            height = sideways ? r.width() : r.height();
-            Path input = proxy.orElse(r.source());
-            grabber = new FFmpegFrameGrabber(input.toFile());
-            grabber.setImageWidth(width);
-            grabber.setImageHeight(height);
-            grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
-            grabber.start();
+        /** Opens the smallest ready proxy wide enough (stored upright), else the source. */
+        private void open() throws MediaException {
+            MediaDecoder decoder = Lookup.getDefault().lookup(MediaDecoder.class);
+            if (decoder == null) {
+                throw new IllegalStateException("no media decoder: the Media Core module is missing; install it"
+                        + " (Tools > Plugins)");
+            }
+            processor = Lookup.getDefault().lookup(VideoProcessor.class);
+            if (processor == null) {
+                throw new IllegalStateException("no frame processor: the GPU Acceleration module is disabled or"
+                        + " missing; enable it (Tools > Plugins) for thumbnails");
+            }
+            Path input = input(r);
+            rotation = input.equals(r.source()) ? r.rotation() : 0;
+            source = decoder.open(input, DecodeOptions.background());
             LOG.log(Level.FINE, "thumbnails of {0} decoded from {1}", new Object[] {r.source(), input});
+        }
+
+        /** The file thumbnails are decoded from: a ready proxy in the configured store, else the source. */
+        static Path input(Request r) {
+            return MediaList.proxyFor(configuredStore(), r.source(), r.width()).map(ProxyFile::path)
+                    .orElse(r.source());
+        }
+
+        /** Where the user keeps proxies (Tools > Options > Proxies), not the default folder. */
+        private static Path configuredStore() {
+            ProxyService proxies = Lookup.getDefault().lookup(ProxyService.class);
+            return proxies != null ? proxies.config().settings().store() : DefaultProxyService.defaultStore();
         }
 
         /** Turns a decoded picture clockwise by 90, 180 or 270 degrees, as the display matrix says. */
@@ -267,9 +296,9 @@ public final class ThumbnailStrips implements ThumbnailService {
         }
 
         @Override
-        public void close() throws Exception {
-            if (grabber != null) {
-                grabber.close();
+        public void close() {
+            if (source != null) {
+                source.close();
             }
         }
     }

@@ -183,4 +183,17 @@ class ProxyMediaListTest {
                 () -> thumbnails.strip(media.resolve("nothing-here.mp4"), 4, 160).join());
         assertTrue(bad.getCause().getMessage().contains("nothing-here.mp4: no such file"), bad.getMessage());
     }
+
+    @Test
+    void thumbnailsComeFromAProxyInTheConfiguredStoreNotTheDefaultOne() {
+        assertNotEquals(DefaultProxyService.defaultStore(), store, "the test configures its own store");
+        service.addMedia(List.of(small)).join();
+        assertEquals(Status.GENERATED, service.generate(small).result().join().status());
+        ThumbnailStrips.Request r = ThumbnailStrips.Request.of(small.toAbsolutePath().normalize(), 4, 160);
+        java.nio.file.Path input = ThumbnailStrips.Decoder.input(r);
+        assertTrue(input.startsWith(store), input + " is not a proxy in the configured store " + store);
+        List<Thumbnail> strip = Lookup.getDefault().lookup(ThumbnailService.class).strip(small, 4, 160).join();
+        strip.forEach(t -> assertEquals(160 * 120, t.width() * t.height()));
+        assertFalse(Arrays.equals(strip.get(0).rgb(), strip.get(3).rgb()), "pictures of different instants");
+    }
 }

@@ -121,4 +121,13 @@ public interface ProxyService {
     default Optional<ProxyFile> proxyForPlayback(Path source, int viewWidth) {
         return Optional.empty();
     }
+
+    /**
+     * As {@link #proxyForPlayback}, in a given store and whatever "Use proxies" says (the command line's
+     * {@code --store}): the smallest ready proxy at least {@code viewWidth} wide, else the largest, else empty. Marks
+     * it used. Reads the store index; not on the event thread.
+     */
+    default Optional<ProxyFile> readyProxy(Path store, Path source, int viewWidth) {
+        return Optional.empty();
+    }
 }

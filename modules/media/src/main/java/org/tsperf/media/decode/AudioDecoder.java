@@ -28,7 +28,8 @@ import org.tsperf.api.media.MediaException.Problem;
  * The first audio stream of a file, decoded and resampled by swresample to interleaved s16le. Sample 0 is at the
  * first video frame of the file (audio that starts later is preceded by silence, audio before it is cut), so the
  * timelines of a file's audio and video are one clock. Seeks land on the exact sample: the decoded frame's leading
- * samples before the target are cut.
+ * samples before the target are cut (exact as far as the container's timestamps are: to the sample in WAV, MP4 and
+ * MOV; Matroska keeps milliseconds).
  */
 final class AudioDecoder implements AudioSource {
 

@@ -1,6 +1,5 @@
 package org.tsperf.media.decode;
 
-import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.tsperf.api.gpu.FrameOperation.YuvMatrix;
 import org.tsperf.api.gpu.FrameOperation.YuvRange;
@@ -11,8 +10,7 @@ final class ColourDefaults {
     private ColourDefaults() {
     }
 
-    static YuvMatrix matrix(AVCodecParameters par) {
-        int space = par.color_space();
+    static YuvMatrix matrix(int space, int height) {
         if (space == avutil.AVCOL_SPC_BT709) {
             return YuvMatrix.BT709;
         }
@@ -25,12 +23,12 @@ final class ColourDefaults {
             return YuvMatrix.BT709;
         }
         // unspecified: HD and larger is BT.709, SD BT.601 (what players assume)
-        return par.height() >= 720 ? YuvMatrix.BT709 : YuvMatrix.BT601;
+        return height >= 720 ? YuvMatrix.BT709 : YuvMatrix.BT601;
     }
 
-    static YuvRange range(AVCodecParameters par) {
-        boolean full = par.color_range() == avutil.AVCOL_RANGE_JPEG || par.format() == avutil.AV_PIX_FMT_YUVJ420P
-                || par.format() == avutil.AV_PIX_FMT_YUVJ422P || par.format() == avutil.AV_PIX_FMT_YUVJ444P;
+    static YuvRange range(int range, int pixelFormat) {
+        boolean full = range == avutil.AVCOL_RANGE_JPEG || pixelFormat == avutil.AV_PIX_FMT_YUVJ420P
+                || pixelFormat == avutil.AV_PIX_FMT_YUVJ422P || pixelFormat == avutil.AV_PIX_FMT_YUVJ444P;
         return full ? YuvRange.FULL : YuvRange.LIMITED;
     }
 }

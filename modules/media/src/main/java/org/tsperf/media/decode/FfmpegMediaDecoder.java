@@ -108,8 +108,10 @@ public final class FfmpegMediaDecoder implements MediaDecoder {
             try (FrameSource s = open(path, DecodeOptions.background())) {
                 known = INDEXES.get(key(path));
             } catch (MediaException ex) {
+                // no usable video: the sound keeps its own clock
                 if (ex.problem() != Problem.NO_VIDEO) {
-                    throw ex;
+                    LOG.log(Level.INFO, "{0}: audio on its own clock, the video cannot be read ({1})",
+                            new Object[] {path, ex.getMessage()});
                 }
             }
         }

@@ -47,8 +47,19 @@ record FrameIndex(long[] pts, long[] keyPts, long[] keySeek, long lastDuration, 
         return Math.round(ticks * 1_000_000.0 * tbNum / tbDen);
     }
 
-    long toTicks(long micros) {
-        return Math.round(micros * (double) tbDen / (tbNum * 1_000_000.0));
+    /** The last frame whose (rounded) time is at or before {@code micros}, clamped to the stream. */
+    int frameAtMicros(long micros) {
+        int lo = 0;
+        int hi = pts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (timeOf(mid) <= micros) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     /** Microseconds of a frame from the first frame. */

@@ -24,7 +24,7 @@ final class FrameIndexScanner {
     }
 
     static FrameIndex scan(Path path) throws MediaException {
-        AVFormatContext ctx = AvInput.open(path);
+        AVFormatContext ctx = AvInput.open(path, false);
         AVPacket pkt = avcodec.av_packet_alloc();
         try {
             int si = AvInput.videoStream(path, ctx);

@@ -40,6 +40,7 @@ final class VideoDecoder implements FrameSource {
     /** AVERROR(EAGAIN) on Linux. */
     private static final int EAGAIN = -11;
     private static final int FRAME_AND_SLICE_THREADS = 1 | 2;
+    private static final int MAX_ERRORS_IN_A_ROW = 50;
 
     private enum Outcome { FOUND, OVERSHOT, ENDED }
 
@@ -59,6 +60,7 @@ final class VideoDecoder implements FrameSource {
     /** {@link #frame} holds a decoded frame not handed out yet. */
     private boolean pending;
     private boolean inputEnded;
+    private int errorsInARow;
     /** Index the next frame handed out by {@link #next} should have. */
     private int nextIndex;
     private boolean closed;
@@ -73,6 +75,7 @@ final class VideoDecoder implements FrameSource {
         this.path = path;
         this.options = options;
         this.index = index;
+        // the full probe: it sets the decoder's reorder delay as ffmpeg does, which exact frame order relies on
         this.ctx = AvInput.open(path);
         int stream = -1;
         try {
@@ -85,21 +88,31 @@ final class VideoDecoder implements FrameSource {
         this.si = stream;
         try {
             openCodec(tryHardware);
-            if (!receive()) {
+            // a checked index and software decoding need no first frame now: reopening a file stays cheap
+            boolean prime = !verified || hardware.attached() || ctx.streams(si).codecpar().format() < 0;
+            if (prime && !receive()) {
                 throw new MediaException(path, Problem.CORRUPT, path + ": the decoder gave no picture from its"
                         + " video stream. The file is damaged: copy it again from its source.");
             }
-            pending = true;
+            pending = prime;
             if (!verified) {
                 // frames the decoder never outputs at the start (leading frames of an open GOP) are not frames
                 this.index = index.startingAt(frame.best_effort_timestamp());
             }
             AVCodecParameters par = ctx.streams(si).codecpar();
-            PixelFormat pf = FramePixels.targetFor(par.format());
+            // what the decoder gives, where neither the container nor the probe said
+            boolean onDevice = hardware.attached() && frame.format() == hardware.hwPixelFormat();
+            int pixFmt = par.format() >= 0 ? par.format() : onDevice ? cc.sw_pix_fmt() : frame.format();
+            int space = par.color_space() != avutil.AVCOL_SPC_UNSPECIFIED || !prime ? par.color_space()
+                    : frame.colorspace();
+            int range = par.color_range() != avutil.AVCOL_RANGE_UNSPECIFIED || !prime ? par.color_range()
+                    : frame.color_range();
+            PixelFormat pf = FramePixels.targetFor(pixFmt);
             int rotation = FfmpegMediaProbe.rotation(par);
             format = new VideoFormat(par.width(), par.height(), pf, AvInput.string(avutil.av_get_pix_fmt_name(
-                    par.format())), ColourDefaults.matrix(par), ColourDefaults.range(par), this.index.frameRate(),
-                    this.index.variableFrameRate(), this.index.frameCount(), this.index.durationMicros(), rotation);
+                    pixFmt)), ColourDefaults.matrix(space, par.height()), ColourDefaults.range(range, pixFmt),
+                    this.index.frameRate(), this.index.variableFrameRate(), this.index.frameCount(),
+                    this.index.durationMicros(), rotation);
             pixels = new FramePixels(par.width(), par.height(), pf);
             String codec = AvInput.string(cc.codec().name());
             info = hardware.attached()
@@ -257,14 +270,20 @@ final class VideoDecoder implements FrameSource {
         while (true) {
             int r = avcodec.avcodec_receive_frame(cc, frame);
             if (r >= 0) {
+                errorsInARow = 0;
                 return true;
             }
             if (r == avutil.AVERROR_EOF) {
                 return false;
             }
             if (r != EAGAIN) {
-                throw new MediaException(path, Problem.CORRUPT, path + ": decoding failed after frame "
-                        + (nextIndex - 1) + " (" + AvInput.error(r) + "). The stream is damaged there.");
+                // as ffmpeg does: a damaged frame is lost, decoding goes on; only a run of them is fatal
+                if (++errorsInARow > MAX_ERRORS_IN_A_ROW) {
+                    throw new MediaException(path, Problem.CORRUPT, path + ": decoding failed after frame "
+                            + (nextIndex - 1) + " (" + AvInput.error(r) + "). The stream is damaged there.");
+                }
+                LOG.log(Level.FINE, "{0}: a frame failed to decode ({1})", new Object[] {path, AvInput.error(r)});
+                continue;
             }
             if (inputEnded) {
                 return false;
@@ -329,7 +348,7 @@ final class VideoDecoder implements FrameSource {
 
     @Override
     public long frameAt(long timeMicros) {
-        return index.frameAtTimestamp(index.pts()[0] + index.toTicks(Math.max(0, timeMicros)));
+        return index.frameAtMicros(timeMicros);
     }
 
     @Override
