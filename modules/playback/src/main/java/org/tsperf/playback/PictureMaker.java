@@ -64,7 +64,8 @@ final class PictureMaker {
     Picture make(OpenedSource source, DecodedFrame frame, PictureSize size) {
         VideoFormat f = source.frames().format();
         byte[] bytes = new byte[size.width() * size.height() * 4];
-        List<FrameOperation> chain = size.width() == f.width() && size.height() == f.height()
+        Frame decoded = frame.picture();
+        List<FrameOperation> chain = size.width() == decoded.width() && size.height() == decoded.height()
                 ? List.of(new ConvertToRgba(f.matrix(), f.range()))
                 : List.of(new ConvertToRgba(f.matrix(), f.range()),
                         new Scale(size.width(), size.height(), ScaleFilter.BILINEAR));

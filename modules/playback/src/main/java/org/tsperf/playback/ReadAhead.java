@@ -172,6 +172,7 @@ final class ReadAhead implements Runnable {
             source = chooser.open(file, viewWidth);
             decoderNext = 0;
             size = PictureSize.fit(source.frames().format(), viewWidth, viewHeight);
+        source.frames().scaleTo(size.width(), size.height());
             player.opened(source);
         } catch (MediaException | RuntimeException ex) {
             LOG.log(Level.FINE, "cannot open " + file, ex);
@@ -197,6 +198,7 @@ final class ReadAhead implements Runnable {
             transport.seek(source.frames().frameAt(time), false);
         }
         size = PictureSize.fit(source.frames().format(), viewWidth, viewHeight);
+        source.frames().scaleTo(size.width(), size.height());
     }
 
     /**
@@ -235,6 +237,7 @@ final class ReadAhead implements Runnable {
         source = chooser.openOriginal(original);
         decoderNext = 0;
         size = PictureSize.fit(source.frames().format(), viewWidth, viewHeight);
+        source.frames().scaleTo(size.width(), size.height());
         reverseChunk.clear();
         player.opened(source);
         return source.frames().frameAt(time);

@@ -61,6 +61,11 @@ final class SlowDecoder implements MediaDecoder {
             }
 
             @Override
+            public void scaleTo(int width, int height) {
+                s.scaleTo(width, height);
+            }
+
+            @Override
             public long frameAt(long timeMicros) {
                 return s.frameAt(timeMicros);
             }

@@ -32,6 +32,14 @@ public interface FrameSource extends AutoCloseable {
      */
     DecodedFrame seek(long index) throws MediaException;
 
+    /**
+     * Delivers the next pictures scaled down to fit {@code width x height} (unturned, as decoded; rounded to even
+     * sizes, never above the coded size; the pixel format stays), or at the coded size again with (0, 0). Playback
+     * shows 4K and 8K at the view's size: scaling in the decoder's own YUV (swscale, area averaging) before the
+     * conversion to RGBA makes that conversion 16x smaller for a 4K frame shown at 960x540.
+     */
+    void scaleTo(int width, int height);
+
     /** The index of the frame shown at {@code timeMicros} (clamped to the stream). */
     long frameAt(long timeMicros);
 

@@ -96,9 +96,11 @@ final class FramePixels implements AutoCloseable {
                         + AvInput.error(err) + ")");
             }
         }
-        // the flags of ffmpeg's own format conversion, so that converted frames match the command line's
+        // the flags of ffmpeg's own format conversion, so that converted frames match the command line's; area
+        // averaging to shrink (playback at the view's size), which neither aliases nor costs what bicubic does
+        boolean shrinking = width < frame.width() || height < frame.height();
         sws = swscale.sws_getCachedContext(sws, frame.width(), frame.height(), frame.format(), width, height,
-                targetAv, swscale.SWS_BICUBIC, null, null, (DoublePointer) null);
+                targetAv, shrinking ? swscale.SWS_AREA : swscale.SWS_BICUBIC, null, null, (DoublePointer) null);
         if (sws == null || sws.isNull()) {
             throw new IllegalStateException("swscale cannot convert " + AvInput.string(
                     avutil.av_get_pix_fmt_name(frame.format())) + " to " + target);

@@ -57,6 +57,9 @@ final class VideoDecoder implements FrameSource {
     private VideoFormat format;
     private DecoderInfo info;
     private FramePixels pixels;
+    /** Size of the pictures handed out: the coded size unless {@link #scaleTo} asked for less. */
+    private int outWidth;
+    private int outHeight;
     /** {@link #frame} holds a decoded frame not handed out yet. */
     private boolean pending;
     private boolean inputEnded;
@@ -113,7 +116,9 @@ final class VideoDecoder implements FrameSource {
                     pixFmt)), ColourDefaults.matrix(space, par.height()), ColourDefaults.range(range, pixFmt),
                     this.index.frameRate(), this.index.variableFrameRate(), this.index.frameCount(),
                     this.index.durationMicros(), rotation);
-            pixels = new FramePixels(par.width(), par.height(), pf);
+            outWidth = par.width();
+            outHeight = par.height();
+            pixels = new FramePixels(outWidth, outHeight, pf);
             String codec = AvInput.string(cc.codec().name());
             info = hardware.attached()
                     ? new DecoderInfo(codec, hardware.api(), 1, hardware.api() + " decoded the first frame")
@@ -334,15 +339,26 @@ final class VideoDecoder implements FrameSource {
             src = downloaded;
         }
         PixelFormat pf = format.pixelFormat();
-        FrameBuffers.Lease lease = FrameBuffers.take(pf.frameBytes(format.width(), format.height()),
-                options.bufferPriority());
+        FrameBuffers.Lease lease = FrameBuffers.take(pf.frameBytes(outWidth, outHeight), options.bufferPriority());
         try {
             pixels.copy(src, lease.buffer());
-            return new DecodedPicture(i, index.timeOf(i), index.durationOf(i), new Frame(format.width(),
-                    format.height(), pf, lease.buffer()), lease);
+            return new DecodedPicture(i, index.timeOf(i), index.durationOf(i), new Frame(outWidth, outHeight, pf,
+                    lease.buffer()), lease);
         } catch (RuntimeException ex) {
             lease.release();
             throw ex;
+        }
+    }
+
+    @Override
+    public void scaleTo(int width, int height) {
+        int w = width <= 0 ? format.width() : Math.min(format.width(), Math.max(2, width + (width & 1)));
+        int h = height <= 0 ? format.height() : Math.min(format.height(), Math.max(2, height + (height & 1)));
+        if (w != outWidth || h != outHeight) {
+            pixels.close();
+            pixels = new FramePixels(w, h, format.pixelFormat());
+            outWidth = w;
+            outHeight = h;
         }
     }
 
