@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -78,6 +80,16 @@ final class PlayCommand implements Callable<Integer> {
             description = "Seed of the seek targets with --scrub. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--session", paramLabel = "KIND",
+            description = "Instead of playing through, act as an editor for --seconds (default 20): loop (a 2 s loop"
+                + " in the middle), scrub (dragging the playhead to and fro), jkl (J/K/L shuttle at -4x..4x), mixed"
+                + " (all three and jumps in turn).")
+    String session;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Write the frame-cache requests and hints of the run as a trace for 'tsperf cache replay'.")
+    Path trace;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -97,8 +109,13 @@ final class PlayCommand implements Callable<Integer> {
         }
         boolean proxies = configureProxies();
         PlaybackService playback = Services.require(PlaybackService.class, "Playback and Viewer");
+        if (session != null && !List.of("loop", "scrub", "jkl", "mixed").contains(session)) {
+            throw new ParameterException(spec.commandLine(), "--session must be loop, scrub, jkl or mixed, got "
+                    + session);
+        }
         PlayerOptions options = new PlayerOptions(proxies ? PlayerOptions.ProxyUse.CONFIGURED
-                : PlayerOptions.ProxyUse.OFF, false, !"max".equalsIgnoreCase(speed));
+                : PlayerOptions.ProxyUse.OFF, false, !"max".equalsIgnoreCase(speed),
+                Optional.ofNullable(trace).map(t -> t.toAbsolutePath().normalize()));
         try (Player player = playback.createPlayer(options)) {
             Watcher watcher = new Watcher(player);
             player.setViewSize(width, Math.max(16, width * 9 / 16));
@@ -108,6 +125,9 @@ final class PlayCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("tsperf play: " + (opened.message().isEmpty()
                         ? source + ": could not be opened within " + OPEN_TIMEOUT_S + " s" : opened.message()));
                 return Main.FAILURE;
+            }
+            if (session != null) {
+                return session(player, opened);
             }
             return scrub ? scrub(player, watcher, opened) : play(player, watcher, shuttle);
         }
@@ -167,6 +187,77 @@ final class PlayCommand implements Callable<Integer> {
         double elapsed = (System.nanoTime() - start) / 1e9;
         print(player.state(), elapsed);
         return 0;
+    }
+
+    /** An editor at work for --seconds: the session's moves, in real time. */
+    private int session(Player player, PlayerState opened) throws InterruptedException {
+        long n = opened.frameCount();
+        double fps = Math.max(1, opened.frameRate());
+        long start = System.nanoTime();
+        long end = start + (long) ((seconds == null ? 20 : seconds) * 1e9);
+        Random random = new Random(seed);
+        List<String> kinds = "mixed".equals(session) ? List.of("loop", "scrub", "jkl", "jump") : List.of(session);
+        int turn = 0;
+        while (System.nanoTime() < end) {
+            String kind = kinds.get(turn++ % kinds.size());
+            long until = Math.min(end, System.nanoTime() + (kinds.size() == 1 ? end : 5_000_000_000L));
+            switch (kind) {
+                case "loop" -> {
+                    long mid = random.nextLong(n);
+                    long a = Math.max(0, mid - (long) fps);
+                    long b = Math.min(n - 1, mid + (long) fps);
+                    player.setLoop(a, b);
+                    player.seek(a);
+                    player.play();
+                    sleepUntil(until);
+                    player.pause();
+                    player.clearLoop();
+                }
+                case "scrub" -> {
+                    long position = random.nextLong(n);
+                    int velocity = 0;
+                    for (int step = 0; System.nanoTime() < until; step++) {
+                        if (step % 15 == 0) {
+                            velocity = random.nextInt(17) - 8; // a new drag speed every half second
+                        }
+                        position = Math.max(0, Math.min(n - 1, position + velocity));
+                        player.scrub(position);
+                        TimeUnit.MILLISECONDS.sleep(33);
+                    }
+                }
+                case "jkl" -> {
+                    int[][] moves = {{1, 2000}, {2, 1000}, {0, 500}, {-1, 1500}, {-2, 1000}, {0, 500}, {1, 1500},
+                        {4, 1000}, {0, 500}, {-4, 1000}, {0, 500}};
+                    for (int i = 0; System.nanoTime() < until; i++) {
+                        int[] m = moves[i % moves.length];
+                        player.shuttle(m[0]);
+                        sleepUntil(Math.min(until, System.nanoTime() + m[1] * 1_000_000L));
+                    }
+                    player.pause();
+                }
+                default -> {
+                    player.seek(random.nextLong(n));
+                    player.play();
+                    sleepUntil(Math.min(until, System.nanoTime() + 2_000_000_000L));
+                    player.pause();
+                }
+            }
+        }
+        player.pause();
+        PlayerState s = player.state();
+        if (s.status() == PlayerState.Status.FAILED) {
+            spec.commandLine().getErr().println("tsperf play: " + s.message());
+            return Main.FAILURE;
+        }
+        print(s, (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
     }
 
     private void print(PlayerState s, double elapsed) {

@@ -58,6 +58,7 @@ final class FilePlayer implements Player {
     private final DeliveryCounters counters = new DeliveryCounters();
     private final AtomicReference<Picture> shown = new AtomicReference<>();
     private final PlaybackClock monotonic = new PlaybackClock.Monotonic();
+    private final TraceRecorder trace;
 
     private volatile PlayerState.Status status = PlayerState.Status.EMPTY;
     private volatile Path file;
@@ -73,6 +74,7 @@ final class FilePlayer implements Player {
         this.sinks = sinks;
         this.registry = registry;
         chooser = new SourceChooser(options, decoders);
+        trace = options.cacheTrace().map(TraceRecorder::to).orElse(TraceRecorder.NONE);
         readAhead = new ReadAhead(this, transport, queue, chooser);
         presenter = new Presenter(this, transport, queue, options.paced());
         decoderThread = new Thread(readAhead, "Playback decoder");
@@ -236,6 +238,7 @@ final class FilePlayer implements Player {
                     new Object[] {decoderThread.getState(), presenterThread.getState()});
         }
         closeSound();
+        trace.close();
         events.shutdown();
         registry.closed(this);
     }
@@ -251,6 +254,10 @@ final class FilePlayer implements Player {
     String resolutionName() {
         OpenedSource s = source;
         return s == null ? "" : PlaybackFigures.resolutionName(s.originalWidth(), s.originalHeight());
+    }
+
+    TraceRecorder trace() {
+        return trace;
     }
 
     double frameRate() {
@@ -394,7 +401,7 @@ final class FilePlayer implements Player {
     private void hint(long index, Transport.Command c) {
         MultiLevelCache cache = cache();
         OpenedSource s = source;
-        if (cache == null || s == null) {
+        if (s == null) {
             return;
         }
         LongFunction<CacheKey> keys = keys(s.contentId(), shown.get());
@@ -406,7 +413,10 @@ final class FilePlayer implements Player {
         } else {
             hint = PlaybackHint.play(s.contentId(), index, c.speed(), keys);
         }
-        cache.hint(hint);
+        trace.hint(hint);
+        if (cache != null) {
+            cache.hint(hint);
+        }
     }
 
     /** The cache keys of a source's frames at the size of the picture on screen. */

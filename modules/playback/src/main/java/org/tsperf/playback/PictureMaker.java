@@ -26,8 +26,10 @@ final class PictureMaker {
 
     private final VideoProcessor processor;
     private final MultiLevelCache cache;
+    private final TraceRecorder trace;
 
-    PictureMaker() {
+    PictureMaker(TraceRecorder trace) {
+        this.trace = trace;
         processor = Lookup.getDefault().lookup(VideoProcessor.class);
         if (processor == null) {
             throw new IllegalStateException("no video processor: the GPU Acceleration module is missing; install it"
@@ -52,6 +54,7 @@ final class PictureMaker {
 
     /** The picture from the cache, if it holds it. */
     Optional<Picture> cached(OpenedSource source, long index, PictureSize size) {
+        trace.request(source.contentId(), index, 4L * size.width() * size.height());
         if (cache == null) {
             return Optional.empty();
         }

@@ -166,7 +166,7 @@ final class ReadAhead implements Runnable {
         player.opening(file);
         try {
             if (maker == null) {
-                maker = new PictureMaker();
+                maker = new PictureMaker(player.trace());
                 maker.warmUp();
             }
             source = chooser.open(file, viewWidth);
