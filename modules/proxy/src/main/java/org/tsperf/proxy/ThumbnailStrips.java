@@ -252,6 +252,10 @@ public final class ThumbnailStrips implements ThumbnailService {
             Path input = input(r);
             rotation = input.equals(r.source()) ? r.rotation() : 0;
             source = decoder.open(input, DecodeOptions.background());
+            // the decoder shrinks in YUV to twice the thumbnail (cheap), the processor's bicubic does the rest:
+            // converting a whole 4K frame to RGBA for a 160 px thumbnail would cost 100 times more
+            boolean sideways = rotation % 180 != 0;
+            source.scaleTo(2 * (sideways ? r.height() : r.width()), 2 * (sideways ? r.width() : r.height()));
             LOG.log(Level.FINE, "thumbnails of {0} decoded from {1}", new Object[] {r.source(), input});
         }
 
