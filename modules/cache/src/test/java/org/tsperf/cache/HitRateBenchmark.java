@@ -1,7 +1,6 @@
 package org.tsperf.cache;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +12,8 @@ import java.util.Map;
 import org.tsperf.api.cache.ReplayPolicy;
 import org.tsperf.api.cache.ReplayResult;
 import org.tsperf.api.cache.TraceAccess;
+import org.tsperf.api.cache.TraceEvent;
+import org.tsperf.api.cache.TraceFile;
 
 /**
  * Hit rate of the application's L1 policy against plain LRU, Belady's MIN and the best fixed set on the editing
@@ -35,7 +36,7 @@ public final class HitRateBenchmark {
         System.out.println("| trace | requests | LRU | MIN | best fixed set | online ceiling | default (adaptive W-TinyLFU) | default / MIN | default / LRU | default / online ceiling |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         int frames = (int) (capacity / (EditingTraces.FRAME + L1Policy.ENTRY_OVERHEAD));
-        for (Map.Entry<String, List<TraceAccess>> e : EditingTraces.all(1).entrySet()) {
+        for (Map.Entry<String, List<TraceEvent>> e : EditingTraces.all(1).entrySet()) {
             write(traces.resolve(e.getKey() + ".trace"), e.getValue());
             ReplayResult lru = replay.replay(e.getValue(), capacity, ReplayPolicy.LRU);
             ReplayResult min = replay.replay(e.getValue(), capacity, ReplayPolicy.MIN);
@@ -43,7 +44,7 @@ public final class HitRateBenchmark {
             // known only where the trace's future is drawn independently of its past (jumps)
             double ceiling = e.getKey().equals("jumps") ? EditingTraces.jumpsOnlineCeiling(0, frames) : Double.NaN;
             System.out.printf(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %s | %.4f | %.3f | %s | %s |%n", e.getKey(),
-                    def.requests(), lru.hitRate(), min.hitRate(), bestFixedSet(e.getValue(), capacity),
+                    def.requests(), lru.hitRate(), min.hitRate(), bestFixedSet(EditingTraces.accesses(e.getValue()), capacity),
                     Double.isNaN(ceiling) ? "-" : String.format(Locale.ROOT, "%.4f (%.3fx MIN)", ceiling,
                             ceiling / min.hitRate()), def.hitRate(), def.hitRate() / min.hitRate(),
                     lru.hits() == 0 ? "LRU 0 hits" : String.format(Locale.ROOT, "%.3f", def.hitRate() / lru.hitRate()),
@@ -74,11 +75,9 @@ public final class HitRateBenchmark {
         return hits / (double) trace.size();
     }
 
-    private static void write(Path file, List<TraceAccess> trace) throws IOException {
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
-            for (TraceAccess a : trace) {
-                w.println(a.key() + " " + a.bytes());
-            }
+    private static void write(Path file, List<TraceEvent> trace) throws IOException {
+        try (java.io.Writer w = Files.newBufferedWriter(file)) {
+            TraceFile.write(trace, w);
         }
     }
 }

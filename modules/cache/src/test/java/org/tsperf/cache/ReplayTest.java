@@ -12,6 +12,7 @@ import org.tsperf.api.cache.CacheReplay;
 import org.tsperf.api.cache.ReplayPolicy;
 import org.tsperf.api.cache.ReplayResult;
 import org.tsperf.api.cache.TraceAccess;
+import org.tsperf.api.cache.TraceEvent;
 
 /** Replays: LRU and MIN exact on hand-made traces; the application's policy between LRU and MIN on editing traces. */
 class ReplayTest {
@@ -49,7 +50,7 @@ class ReplayTest {
 
     @Test
     void applicationPolicyIsNotBelowLruAndNeverAboveMinOnEditingTraces() {
-        for (Map.Entry<String, List<TraceAccess>> e : EditingTraces.all(0.25).entrySet()) {
+        for (Map.Entry<String, List<TraceEvent>> e : EditingTraces.all(0.25).entrySet()) {
             double lru = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.LRU).hitRate();
             double policy = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.DEFAULT).hitRate();
             double min = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.MIN).hitRate();
@@ -65,7 +66,7 @@ class ReplayTest {
      */
     @Test
     void meetsTheTargetOnTheBenchmarkTraces() {
-        for (Map.Entry<String, List<TraceAccess>> e : EditingTraces.all(1).entrySet()) {
+        for (Map.Entry<String, List<TraceEvent>> e : EditingTraces.all(1).entrySet()) {
             double lru = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.LRU).hitRate();
             double policy = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.DEFAULT).hitRate();
             double min = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.MIN).hitRate();
@@ -91,7 +92,7 @@ class ReplayTest {
         for (long seeds : new long[] {0, 100, 200}) {
             for (int frames : new int[] {64, 258, 600}) {
                 long capacity = frames * (EditingTraces.FRAME + L1Policy.ENTRY_OVERHEAD);
-                List<TraceAccess> jumps = EditingTraces.all(1, seeds).get("jumps");
+                List<TraceAccess> jumps = EditingTraces.accesses(EditingTraces.all(1, seeds).get("jumps"));
                 double ceiling = EditingTraces.jumpsOnlineCeiling(seeds, frames);
                 java.util.Set<String> held = EditingTraces.jumpsMostLikelyFrames(seeds, frames).keySet();
                 java.util.Set<String> seen = new java.util.HashSet<>();
@@ -121,7 +122,7 @@ class ReplayTest {
         for (long seeds : new long[] {100, 200}) {
             for (long frames : new long[] {64, 160, 400}) {
                 long capacity = frames * EditingTraces.FRAME;
-                for (Map.Entry<String, List<TraceAccess>> e : EditingTraces.all(1, seeds).entrySet()) {
+                for (Map.Entry<String, List<TraceEvent>> e : EditingTraces.all(1, seeds).entrySet()) {
                     String what = e.getKey() + " (seeds " + seeds + ", " + frames + " frames)";
                     double lru = replay.replay(e.getValue(), capacity, ReplayPolicy.LRU).hitRate();
                     double policy = replay.replay(e.getValue(), capacity, ReplayPolicy.DEFAULT).hitRate();
@@ -142,7 +143,7 @@ class ReplayTest {
 
     @Test
     void loopsLongerThanTheCapacityStillHitWhereLruThrashes() {
-        List<TraceAccess> loop = EditingTraces.all(0.25).get("loop");
+        List<TraceEvent> loop = EditingTraces.all(0.25).get("loop");
         assertEquals(0, replay.replay(loop, CAPACITY, ReplayPolicy.LRU).hits());
         double min = replay.replay(loop, CAPACITY, ReplayPolicy.MIN).hitRate();
         double policy = replay.replay(loop, CAPACITY, ReplayPolicy.DEFAULT).hitRate();
