@@ -18,6 +18,7 @@ import org.tsperf.api.cache.CacheStatistics;
 import org.tsperf.api.cache.EntryType;
 import org.tsperf.api.cache.LevelStatistics;
 import org.tsperf.api.cache.MultiLevelCache;
+import org.tsperf.api.cache.PlaybackHint;
 import org.tsperf.api.cache.TypeStatistics;
 import org.tsperf.api.cache.ValueProducer;
 import org.tsperf.api.memory.MemoryListener;
@@ -134,9 +135,17 @@ public final class CacheProvider implements MultiLevelCache {
         return cache().prefetch(keys, producer);
     }
 
+    /** Does not open the levels: before the first get or put there is nothing to keep. */
     @Override
-    public void hint(org.tsperf.api.cache.PlaybackHint hint) {
-        // the playback-aware policy comes with the cache-hints branch
+    public void hint(PlaybackHint hint) {
+        TieredCache open = opened();
+        if (open != null) {
+            open.hint(hint);
+        }
+    }
+
+    private synchronized TieredCache opened() {
+        return cache;
     }
 
     @Override

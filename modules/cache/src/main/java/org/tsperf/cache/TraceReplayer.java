@@ -33,6 +33,20 @@ public final class TraceReplayer implements CacheReplay {
         return new ReplayResult(policy, capacityBytes, accesses.size(), r[0], bytes, r[1]);
     }
 
+    @Override
+    public List<String> editingTraceKinds() {
+        return EditingTraces.KINDS;
+    }
+
+    @Override
+    public List<TraceEvent> editingTrace(String kind, long seed, double scale) {
+        if (!EditingTraces.KINDS.contains(kind) || !(scale > 0)) {
+            throw new IllegalArgumentException("no editing trace '" + kind + "' at scale " + scale + ": kinds are "
+                    + String.join(", ", EditingTraces.KINDS) + ", scale above 0");
+        }
+        return EditingTraces.all(scale, seed).get(kind);
+    }
+
     /** The accesses of a trace, its hints left out. */
     static List<TraceAccess> accesses(List<? extends TraceEvent> trace) {
         List<TraceAccess> out = new ArrayList<>(trace.size());

@@ -42,7 +42,7 @@ public final class HitRateBenchmark {
             ReplayResult min = replay.replay(e.getValue(), capacity, ReplayPolicy.MIN);
             ReplayResult def = replay.replay(e.getValue(), capacity, ReplayPolicy.DEFAULT);
             // known only where the trace's future is drawn independently of its past (jumps)
-            double ceiling = e.getKey().equals("jumps") ? EditingTraces.jumpsOnlineCeiling(0, frames) : Double.NaN;
+            double ceiling = e.getKey().equals("jumps") ? JumpsCeiling.jumpsOnlineCeiling(0, frames) : Double.NaN;
             System.out.printf(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %s | %.4f | %.3f | %s | %s |%n", e.getKey(),
                     def.requests(), lru.hitRate(), min.hitRate(), bestFixedSet(EditingTraces.accesses(e.getValue()), capacity),
                     Double.isNaN(ceiling) ? "-" : String.format(Locale.ROOT, "%.4f (%.3fx MIN)", ceiling,

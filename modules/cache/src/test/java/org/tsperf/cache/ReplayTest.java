@@ -72,7 +72,7 @@ class ReplayTest {
             double min = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.MIN).hitRate();
             assertTrue(policy >= lru, e.getKey() + ": policy " + policy + " below LRU " + lru);
             if (e.getKey().equals("jumps")) {
-                double ceiling = EditingTraces.jumpsOnlineCeiling(0, framesIn(CAPACITY));
+                double ceiling = JumpsCeiling.jumpsOnlineCeiling(0, framesIn(CAPACITY));
                 assertTrue(ceiling < 0.9 * min, "jumps: the online ceiling " + ceiling + " reaches 0.9x MIN " + min
                         + ": the target applies there too");
                 assertTrue(policy >= 0.85 * ceiling, "jumps: policy " + policy + " vs online ceiling " + ceiling);
@@ -93,8 +93,8 @@ class ReplayTest {
             for (int frames : new int[] {64, 258, 600}) {
                 long capacity = frames * (EditingTraces.FRAME + L1Policy.ENTRY_OVERHEAD);
                 List<TraceAccess> jumps = EditingTraces.accesses(EditingTraces.all(1, seeds).get("jumps"));
-                double ceiling = EditingTraces.jumpsOnlineCeiling(seeds, frames);
-                java.util.Set<String> held = EditingTraces.jumpsMostLikelyFrames(seeds, frames).keySet();
+                double ceiling = JumpsCeiling.jumpsOnlineCeiling(seeds, frames);
+                java.util.Set<String> held = JumpsCeiling.jumpsMostLikelyFrames(seeds, frames).keySet();
                 java.util.Set<String> seen = new java.util.HashSet<>();
                 long hits = jumps.stream().filter(a -> held.contains(a.key()) && !seen.add(a.key())).count();
                 double firstUses = seen.size() / (double) jumps.size();

@@ -10,7 +10,7 @@ import org.tsperf.api.cache.TraceEvent;
 import org.tsperf.api.cache.TraceHint;
 
 /**
- * Editing-like access traces for the L1 policy: what an editor's cache sees, with the playback hints the player gives
+ * Simulated editing sessions for the L1 policy ({@code tsperf cache trace}, the benchmarks and the tests): what an editor's cache sees, with the playback hints the player gives
  * at that moment ({@link TraceHint}: a hint where the user starts playing, sets a loop, jumps or drags the playhead;
  * the frames shown after it follow from the hint). Frames are 1080p RGBA proxy frames (8,294,400 bytes) named
  * {@code cCLIP:fN}, thumbnails 160x90 RGBA (57,600 bytes). Deterministic for a seed; the hints draw no random
@@ -27,6 +27,9 @@ final class EditingTraces {
     private EditingTraces(long seed) {
         this.random = new Random(seed);
     }
+
+    /** The kinds of trace, in the order of {@link #all}. */
+    static final List<String> KINDS = List.of("playback", "loop", "scrub", "jumps", "thumbnails", "mixed", "shuttle");
 
     /** Every trace by name; {@code scale} 1 is the benchmark size, smaller values give quick test traces. */
     static Map<String, List<TraceEvent>> all(double scale) {
@@ -55,7 +58,7 @@ final class EditingTraces {
         return TraceReplayer.accesses(trace);
     }
 
-    private static String clip(int clip) {
+    static String clip(int clip) {
         return "c" + clip;
     }
 
@@ -164,52 +167,6 @@ final class EditingTraces {
             }
         }
         return this;
-    }
-
-    /**
-     * The highest expected hit rate any policy that does not know the future can have on the jumps trace of
-     * {@code seeds} with room for {@code frames} frames. Each jump's marker and length are drawn afresh, independent
-     * of everything before, so what the next jump will hit depends only on which frames the cache holds when it
-     * starts, and a jump reads a frame at most once: its expected hits are the sum, over the frames held, of the
-     * chance that it reads each. No cache state does better than the {@code frames} most likely frames (the
-     * independent reference model's classic result, at the level of jumps); first uses, which every policy misses,
-     * are left out, so this is an upper bound. MIN knows which marker comes next and beats it.
-     */
-    static double jumpsOnlineCeiling(long seeds, int frames) {
-        double hitsPerJump = jumpsMostLikelyFrames(seeds, frames).values().stream().mapToDouble(Double::doubleValue)
-                .sum();
-        return hitsPerJump / (JUMP_MIN_FRAMES + (JUMP_EXTRA_FRAMES - 1) / 2.0);
-    }
-
-    /** The {@code frames} keys of the jumps trace most likely to be read by a jump, with that chance. */
-    static Map<String, Double> jumpsMostLikelyFrames(long seeds, int frames) {
-        Random random = new Random(seeds + 4); // as all() draws the jumps trace: the markers come first
-        Map<Integer, Double> chance = new java.util.HashMap<>();
-        for (int m = 0; m < JUMP_MARKERS; m++) {
-            int marker = random.nextInt(20_000);
-            double lo = m / JUMP_SPREAD;
-            double pMarker = m < JUMP_MARKERS - 1 ? 2 * (phi((m + 1) / JUMP_SPREAD) - phi(lo)) : 2 * (1 - phi(lo));
-            for (int k = 0; k < JUMP_MIN_FRAMES + JUMP_EXTRA_FRAMES; k++) {
-                // frame k of the run is read when the length is at least k + 1; markers may overlap: chances add
-                double pLength = k < JUMP_MIN_FRAMES ? 1
-                        : (JUMP_MIN_FRAMES + JUMP_EXTRA_FRAMES - k) / (double) JUMP_EXTRA_FRAMES;
-                chance.merge(marker + k, pMarker * pLength, Double::sum);
-            }
-        }
-        Map<String, Double> top = new LinkedHashMap<>();
-        chance.entrySet().stream().sorted(Map.Entry.<Integer, Double>comparingByValue().reversed()).limit(frames)
-                .forEach(e -> top.put(TraceHint.frameKey(clip(7), e.getKey()), e.getValue()));
-        return top;
-    }
-
-    /** The standard normal distribution function (Zelen and Severo's approximation, error below 1e-7). */
-    private static double phi(double x) {
-        if (x < 0) {
-            return 1 - phi(-x);
-        }
-        double t = 1 / (1 + 0.2316419 * x);
-        double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
-        return 1 - Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI) * poly;
     }
 
     /** Thumbnail strips of a media bin: scrolling through sources, revisiting, with a few frames previewed. */
