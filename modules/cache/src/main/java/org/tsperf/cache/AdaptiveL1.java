@@ -128,6 +128,7 @@ final class AdaptiveL1<K, V> {
         counts.record(key, w);
         observe(key, w);
         hints.requested(key);
+        applyHints(); // before the new entry makes room, so that what the hint protects now is passed over
         if (w <= capacity) {
             store.put(key, value);
             if (hints.protects(key) && protectedKeys.hasRoomFor(w)) {
@@ -135,7 +136,6 @@ final class AdaptiveL1<K, V> {
             }
             held.add(key, w);
         }
-        applyHints();
     }
 
     /** Brings {@link ProtectedKeys} up to date with the keys whose protection changed with the last request. */

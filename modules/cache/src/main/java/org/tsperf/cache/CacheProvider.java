@@ -38,7 +38,8 @@ public final class CacheProvider implements MultiLevelCache {
 
     private static final Logger LOG = Logger.getLogger(CacheProvider.class.getName());
 
-    private TieredCache cache;
+    /** Written under this object's lock; read without it by {@link #hint}, which must never wait for an opening. */
+    private volatile TieredCache cache;
     private RuntimeException openFailure;
     private boolean hookAdded;
 
@@ -135,17 +136,13 @@ public final class CacheProvider implements MultiLevelCache {
         return cache().prefetch(keys, producer);
     }
 
-    /** Does not open the levels: before the first get or put there is nothing to keep. */
+    /** Does not open the levels (before the first get or put there is nothing to keep) and takes no lock. */
     @Override
     public void hint(PlaybackHint hint) {
-        TieredCache open = opened();
+        TieredCache open = cache;
         if (open != null) {
             open.hint(hint);
         }
-    }
-
-    private synchronized TieredCache opened() {
-        return cache;
     }
 
     @Override
