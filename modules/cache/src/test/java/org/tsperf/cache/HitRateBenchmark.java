@@ -18,8 +18,9 @@ import org.tsperf.api.cache.TraceFile;
 /**
  * Hit rate of the application's L1 policy against plain LRU, Belady's MIN and the best fixed set on the editing
  * traces, all in one run.
- * Writes each trace as {@code KEY SIZE} lines into the directory given (for {@code tsperf cache replay}) and prints
- * a Markdown table. Run: see docs/benchmarks.md.
+ * Writes each trace (its {@code KEY SIZE} lines and hint lines) into the directory given (for
+ * {@code tsperf cache replay}) and prints Markdown tables: the policy without hints, then with the player's hints at
+ * the capacity given and at 512 MiB (the 8 GB profile's L1). Run: see docs/benchmarks.md.
  */
 public final class HitRateBenchmark {
 
@@ -49,6 +50,28 @@ public final class HitRateBenchmark {
                             ceiling / min.hitRate()), def.hitRate(), def.hitRate() / min.hitRate(),
                     lru.hits() == 0 ? "LRU 0 hits" : String.format(Locale.ROOT, "%.3f", def.hitRate() / lru.hitRate()),
                     Double.isNaN(ceiling) ? "-" : String.format(Locale.ROOT, "%.3f", def.hitRate() / ceiling));
+        }
+        hintsTable(replay, capacity);
+        hintsTable(replay, 512L << 20);
+    }
+
+    /** The same traces with the player's hints, against the same policy without them, LRU and MIN. */
+    private static void hintsTable(TraceReplayer replay, long capacity) {
+        System.out.printf(Locale.ROOT, "%nPlayback hints, capacity %d bytes (%d frames)%n%n", capacity,
+                capacity / (EditingTraces.FRAME + L1Policy.ENTRY_OVERHEAD));
+        System.out.println("| trace | requests | hints | LRU | MIN | default | default with hints | with / without"
+                + " | default / MIN | with hints / MIN |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Map.Entry<String, List<TraceEvent>> e : EditingTraces.all(1).entrySet()) {
+            ReplayResult lru = replay.replay(e.getValue(), capacity, ReplayPolicy.LRU);
+            ReplayResult min = replay.replay(e.getValue(), capacity, ReplayPolicy.MIN);
+            ReplayResult def = replay.replay(e.getValue(), capacity, ReplayPolicy.DEFAULT);
+            ReplayResult hinted = replay.replay(e.getValue(), capacity, ReplayPolicy.HINTED);
+            long hints = e.getValue().size() - def.requests();
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.4f | %.4f | %.4f | %.4f | %.3f | %.3f | %.3f |%n",
+                    e.getKey(), def.requests(), hints, lru.hitRate(), min.hitRate(), def.hitRate(), hinted.hitRate(),
+                    hinted.hitRate() / def.hitRate(), def.hitRate() / min.hitRate(),
+                    hinted.hitRate() / min.hitRate());
         }
     }
 
