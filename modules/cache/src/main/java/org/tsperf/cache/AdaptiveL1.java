@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import org.tsperf.api.cache.PlaybackHint.Mode;
 
 /**
  * The L1 policy: W-TinyLFU's structure (an LRU window in front of a segmented-LRU main space that admits an entry
@@ -23,6 +25,14 @@ import java.util.function.ToLongFunction;
  * ({@link WindowedSlru#follow}), so it evicts as that shadow would from then on. It thus follows the best of
  * these configurations for the current kind of work; what it loses is the lag of each switch.</li>
  * </ul>
+ * Playback hints ({@link #hint}) protect the frames the player is about to show: while a hint protects a key
+ * ({@link PlaybackHints}, {@link HintedClip}), the policy passes over it when it chooses a victim
+ * ({@link ProtectedKeys}: at most {@link #PROTECTED_SHARE} of the capacity). Nothing else changes: a protected entry
+ * keeps its place in the policy's order, so when the playhead has passed it (or the hint aged) it is exactly as
+ * evictable as it would have been without hints: a frame a forward play passed is then among the least valuable,
+ * while the frames ahead are still protected. The shadows see every request without hints: they keep choosing the
+ * share for the work as a whole.
+ * <p>
  * The values are held in a Caffeine cache (the storage; the decisions are made here). The bytes held (each entry
  * weighed as its size plus {@link L1Policy#ENTRY_OVERHEAD}) never exceed the capacity after a call returns.
  * Thread-safe (one lock).
@@ -48,11 +58,19 @@ final class AdaptiveL1<K, V> {
     /** The same for leaving plain LRU, the safe choice when the shadows barely differ. */
     private static final double MARGIN_FROM_LRU = 1.03;
 
+    /**
+     * The most of the capacity that frames protected by hints may take: a loop that fits is kept whole, a longer one
+     * keeps this much of itself (a stable part, as MIN would), and the rest still serves everything else.
+     */
+    static final double PROTECTED_SHARE = 0.9;
+
     private final ToLongFunction<V> weigher;
     private final BiConsumer<K, V> evicted;
     private final Cache<K, V> store;
     private final AccessCounts<K> counts;
     private final WindowedSlru<K> held;
+    private final PlaybackHints<K> hints;
+    private final ProtectedKeys<K> protectedKeys;
     private final List<WindowedSlru<K>> shadows = new ArrayList<>();
     private final double[] scores = new double[SHARES.length];
     private final double[] longScores = new double[SHARES.length];
@@ -66,7 +84,9 @@ final class AdaptiveL1<K, V> {
         this.capacity = capacity;
         this.store = L1Policy.storage();
         this.counts = new AccessCounts<>(capacity);
-        this.held = new WindowedSlru<>(capacity, share(LRU, capacity), counts, this::evict);
+        this.hints = new PlaybackHints<>();
+        this.protectedKeys = new ProtectedKeys<>(protectedBudget(capacity));
+        this.held = new WindowedSlru<>(capacity, share(LRU, capacity), counts, this::evict, protectedKeys::contains);
         for (int i = 0; i < SHARES.length; i++) {
             shadows.add(new WindowedSlru<>(capacity, share(i, capacity), counts, k -> { }));
         }
@@ -76,6 +96,18 @@ final class AdaptiveL1<K, V> {
         return (long) (SHARES[i] * capacity);
     }
 
+    private static long protectedBudget(long capacity) {
+        return (long) (PROTECTED_SHARE * capacity);
+    }
+
+    /**
+     * What the player knows about a clip (see {@link org.tsperf.api.cache.PlaybackHint}); {@code keys} names frame N
+     * of the clip. Cheap, and takes no lock of this cache: the hint is applied with the next get or put.
+     */
+    void hint(String clip, Mode mode, long frame, int step, long loopFirst, long loopLast, LongFunction<K> keys) {
+        hints.hint(clip, mode, frame, step, loopFirst, loopLast, keys);
+    }
+
     synchronized V get(K key) {
         V v = store.getIfPresent(key);
         if (v != null) {
@@ -83,6 +115,8 @@ final class AdaptiveL1<K, V> {
             counts.record(key, w);
             held.hit(key);
             observe(key, w);
+            hints.requested(key);
+            applyHints();
         }
         return v;
     }
@@ -93,11 +127,34 @@ final class AdaptiveL1<K, V> {
         long w = weigher.applyAsLong(value);
         counts.record(key, w);
         observe(key, w);
-        if (w > capacity) {
-            return;
+        hints.requested(key);
+        applyHints(); // before the new entry makes room, so that what the hint protects now is passed over
+        if (w <= capacity) {
+            store.put(key, value);
+            if (hints.protects(key) && protectedKeys.hasRoomFor(w)) {
+                protectedKeys.add(key, w);
+            }
+            held.add(key, w);
         }
-        store.put(key, value);
-        held.add(key, w);
+    }
+
+    /** Brings {@link ProtectedKeys} up to date with the keys whose protection changed with the last request. */
+    private void applyHints() {
+        for (K k : hints.lost()) {
+            if (protectedKeys.contains(k) && !hints.protects(k)) {
+                protectedKeys.remove(k);
+            }
+        }
+        for (K k : hints.gained()) {
+            if (protectedKeys.contains(k) || !held.contains(k) || !hints.protects(k)) {
+                continue;
+            }
+            long w = weigher.applyAsLong(store.asMap().get(k));
+            if (protectedKeys.hasRoomFor(w)) {
+                protectedKeys.add(k, w);
+            }
+        }
+        hints.clearChanges();
     }
 
     /** Whether the key is held; not a use. */
@@ -114,6 +171,7 @@ final class AdaptiveL1<K, V> {
 
     private V take(K key) {
         held.remove(key);
+        protectedKeys.remove(key);
         return store.asMap().remove(key);
     }
 
@@ -141,6 +199,16 @@ final class AdaptiveL1<K, V> {
         return held.weightedSize();
     }
 
+    /** Bytes of the entries playback hints protect now (for analytics and tests). */
+    synchronized long protectedBytes() {
+        return protectedKeys.bytes();
+    }
+
+    /** Whether a playback hint protects the key now (for tests). */
+    synchronized boolean isProtected(K key) {
+        return protectedKeys.contains(key);
+    }
+
     synchronized long capacity() {
         return capacity;
     }
@@ -154,6 +222,10 @@ final class AdaptiveL1<K, V> {
     synchronized void setCapacity(long bytes) {
         capacity = bytes;
         counts.setCapacity(bytes);
+        protectedKeys.setBudget(protectedBudget(bytes));
+        while (protectedKeys.overBudget()) {
+            protectedKeys.remove(protectedKeys.oldest());
+        }
         held.setCapacity(bytes, share(chosen, bytes));
         for (int i = 0; i < SHARES.length; i++) {
             shadows.get(i).setCapacity(bytes, share(i, bytes));
@@ -188,6 +260,7 @@ final class AdaptiveL1<K, V> {
     }
 
     private void evict(K key) {
+        protectedKeys.remove(key); // only when nothing unprotected was left
         V v = store.asMap().remove(key);
         if (v != null) {
             evicted.accept(key, v);

@@ -18,6 +18,7 @@ import org.tsperf.api.cache.CacheStatistics;
 import org.tsperf.api.cache.EntryType;
 import org.tsperf.api.cache.LevelStatistics;
 import org.tsperf.api.cache.MultiLevelCache;
+import org.tsperf.api.cache.PlaybackHint;
 import org.tsperf.api.cache.TypeStatistics;
 import org.tsperf.api.cache.ValueProducer;
 import org.tsperf.api.memory.MemoryListener;
@@ -37,7 +38,8 @@ public final class CacheProvider implements MultiLevelCache {
 
     private static final Logger LOG = Logger.getLogger(CacheProvider.class.getName());
 
-    private TieredCache cache;
+    /** Written under this object's lock; read without it by {@link #hint}, which must never wait for an opening. */
+    private volatile TieredCache cache;
     private RuntimeException openFailure;
     private boolean hookAdded;
 
@@ -134,9 +136,13 @@ public final class CacheProvider implements MultiLevelCache {
         return cache().prefetch(keys, producer);
     }
 
+    /** Does not open the levels (before the first get or put there is nothing to keep) and takes no lock. */
     @Override
-    public void hint(org.tsperf.api.cache.PlaybackHint hint) {
-        // the playback-aware policy comes with the cache-hints branch
+    public void hint(PlaybackHint hint) {
+        TieredCache open = cache;
+        if (open != null) {
+            open.hint(hint);
+        }
     }
 
     @Override

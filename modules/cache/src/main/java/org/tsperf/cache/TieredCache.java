@@ -27,6 +27,7 @@ import org.tsperf.api.cache.CacheStatistics;
 import org.tsperf.api.cache.EntryType;
 import org.tsperf.api.cache.LevelStatistics;
 import org.tsperf.api.cache.MultiLevelCache;
+import org.tsperf.api.cache.PlaybackHint;
 import org.tsperf.api.cache.TypeStatistics;
 import org.tsperf.api.cache.ValueProducer;
 import org.tsperf.api.util.ByteSizes;
@@ -248,9 +249,11 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
         return l1.removeIf(which);
     }
 
+    /** Passed to the L1 policy (see {@link AdaptiveL1}): recorded without a lock, applied with the next get or put. */
     @Override
-    public void hint(org.tsperf.api.cache.PlaybackHint hint) {
-        // the playback-aware policy comes with the cache-hints branch
+    public void hint(PlaybackHint hint) {
+        l1.hint(hint.clip(), hint.mode(), hint.frame(), hint.step(), hint.loopFirst(), hint.loopLast(),
+                hint.frameKey());
     }
 
     @Override

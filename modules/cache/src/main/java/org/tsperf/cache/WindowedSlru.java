@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The L1 policy's bookkeeping, keys and weights only (W-TinyLFU's structure): new entries enter an LRU window; the
@@ -12,12 +13,15 @@ import java.util.function.Consumer;
  * for entries used again there, 80 % of it). It is admitted only if it was used more often (by {@link AccessCounts})
  * than the main space's coldest entry, so a loop longer than the cache keeps one stable part of itself instead of
  * thrashing. With the window at the whole capacity this is exactly LRU. The bytes held never exceed the capacity
- * after a call returns. Not thread-safe (the owner's lock guards it).
+ * after a call returns. Keys the owner says to keep ({@code kept}: frames a playback hint protects) are passed over
+ * when a victim is chosen, and a kept key leaving the window is admitted whatever its count; only when nothing else
+ * is left does a kept key go. Not thread-safe (the owner's lock guards it).
  */
 final class WindowedSlru<K> {
 
     private final AccessCounts<K> counts;
     private final Consumer<K> evicted;
+    private final Predicate<K> kept;
     private final LinkedHashMap<K, Long> window = new LinkedHashMap<>(64, 0.75f, true);
     private final LinkedHashMap<K, Long> probation = new LinkedHashMap<>(64, 0.75f, true);
     private final LinkedHashMap<K, Long> protectedSegment = new LinkedHashMap<>(64, 0.75f, true);
@@ -32,10 +36,16 @@ final class WindowedSlru<K> {
      * @param evicted told of each key that leaves for lack of room
      */
     WindowedSlru(long capacity, long windowTarget, AccessCounts<K> counts, Consumer<K> evicted) {
+        this(capacity, windowTarget, counts, evicted, k -> false);
+    }
+
+    /** @param kept keys not to evict while others can be (checked at each eviction) */
+    WindowedSlru(long capacity, long windowTarget, AccessCounts<K> counts, Consumer<K> evicted, Predicate<K> kept) {
         this.capacity = capacity;
         this.windowTarget = windowTarget;
         this.counts = counts;
         this.evicted = evicted;
+        this.kept = kept;
     }
 
     /** A use: true if the key is held (it becomes the most recent of its segment). */
@@ -152,31 +162,42 @@ final class WindowedSlru<K> {
         return s;
     }
 
-    /** Moves window overflow to the main space through admission, then evicts until everything fits. */
+    /**
+     * Moves window overflow to the main space through admission (kept keys stay in the window, over its share), then
+     * evicts until everything fits.
+     */
     private void balance() {
         Iterator<Map.Entry<K, Long>> lru = window.entrySet().iterator();
         while (windowBytes > windowTarget && lru.hasNext()) {
             Map.Entry<K, Long> e = lru.next();
+            if (kept.test(e.getKey())) {
+                continue;
+            }
             lru.remove();
             windowBytes -= e.getValue();
             admit(e.getKey(), e.getValue());
         }
-        // a smaller capacity: main space first, then the window
-        while (weightedSize() > capacity && (probationBytes + protectedBytes) > 0) {
-            evict(coldest());
-        }
-        Iterator<Map.Entry<K, Long>> rest = window.entrySet().iterator();
-        while (weightedSize() > capacity && rest.hasNext()) {
-            Map.Entry<K, Long> e = rest.next();
-            rest.remove();
-            windowBytes -= e.getValue();
-            evicted.accept(e.getKey());
+        // a smaller capacity: main space first, then the window; kept keys last
+        while (weightedSize() > capacity) {
+            K victim = coldest();
+            if (victim == null) {
+                victim = firstNotKept(window);
+            }
+            if (victim == null) {
+                victim = !probation.isEmpty() ? probation.keySet().iterator().next()
+                        : !protectedSegment.isEmpty() ? protectedSegment.keySet().iterator().next()
+                        : window.keySet().iterator().next();
+            }
+            evict(victim);
         }
     }
 
-    /** A candidate from the window: into probation if there is room or it is used more than each victim. */
+    /**
+     * A candidate from the window: into probation if there is room or it is used more than each victim (or it is
+     * kept).
+     */
     private void admit(K candidate, long weight) {
-        int frequency = counts.count(candidate);
+        int frequency = kept.test(candidate) ? Integer.MAX_VALUE : counts.count(candidate);
         while (weightedSize() + weight > capacity) {
             K victim = coldest();
             if (victim == null || counts.count(victim) >= frequency) {
@@ -189,12 +210,23 @@ final class WindowedSlru<K> {
         probationBytes += weight;
     }
 
-    /** The main space's least valuable entry: probation's least recent, else protected's; null when empty. */
+    /**
+     * The main space's least valuable entry that is not kept: probation's least recent, else protected's; null when
+     * there is none.
+     */
     private K coldest() {
-        if (!probation.isEmpty()) {
-            return probation.keySet().iterator().next();
+        K k = firstNotKept(probation);
+        return k != null ? k : firstNotKept(protectedSegment);
+    }
+
+    /** The least recent key of a segment that is not kept, or null. */
+    private K firstNotKept(LinkedHashMap<K, Long> segment) {
+        for (K k : segment.keySet()) {
+            if (!kept.test(k)) {
+                return k;
+            }
         }
-        return protectedSegment.isEmpty() ? null : protectedSegment.keySet().iterator().next();
+        return null;
     }
 
     private void evict(K key) {

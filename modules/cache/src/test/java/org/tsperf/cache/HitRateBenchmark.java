@@ -1,7 +1,6 @@
 package org.tsperf.cache;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,12 +12,15 @@ import java.util.Map;
 import org.tsperf.api.cache.ReplayPolicy;
 import org.tsperf.api.cache.ReplayResult;
 import org.tsperf.api.cache.TraceAccess;
+import org.tsperf.api.cache.TraceEvent;
+import org.tsperf.api.cache.TraceFile;
 
 /**
  * Hit rate of the application's L1 policy against plain LRU, Belady's MIN and the best fixed set on the editing
  * traces, all in one run.
- * Writes each trace as {@code KEY SIZE} lines into the directory given (for {@code tsperf cache replay}) and prints
- * a Markdown table. Run: see docs/benchmarks.md.
+ * Writes each trace (its {@code KEY SIZE} lines and hint lines) into the directory given (for
+ * {@code tsperf cache replay}) and prints Markdown tables: the policy without hints, then with the player's hints at
+ * the capacity given and at 512 MiB (the 8 GB profile's L1). Run: see docs/benchmarks.md.
  */
 public final class HitRateBenchmark {
 
@@ -35,19 +37,41 @@ public final class HitRateBenchmark {
         System.out.println("| trace | requests | LRU | MIN | best fixed set | online ceiling | default (adaptive W-TinyLFU) | default / MIN | default / LRU | default / online ceiling |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         int frames = (int) (capacity / (EditingTraces.FRAME + L1Policy.ENTRY_OVERHEAD));
-        for (Map.Entry<String, List<TraceAccess>> e : EditingTraces.all(1).entrySet()) {
+        for (Map.Entry<String, List<TraceEvent>> e : EditingTraces.all(1).entrySet()) {
             write(traces.resolve(e.getKey() + ".trace"), e.getValue());
             ReplayResult lru = replay.replay(e.getValue(), capacity, ReplayPolicy.LRU);
             ReplayResult min = replay.replay(e.getValue(), capacity, ReplayPolicy.MIN);
             ReplayResult def = replay.replay(e.getValue(), capacity, ReplayPolicy.DEFAULT);
             // known only where the trace's future is drawn independently of its past (jumps)
-            double ceiling = e.getKey().equals("jumps") ? EditingTraces.jumpsOnlineCeiling(0, frames) : Double.NaN;
+            double ceiling = e.getKey().equals("jumps") ? JumpsCeiling.jumpsOnlineCeiling(0, frames) : Double.NaN;
             System.out.printf(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %s | %.4f | %.3f | %s | %s |%n", e.getKey(),
-                    def.requests(), lru.hitRate(), min.hitRate(), bestFixedSet(e.getValue(), capacity),
+                    def.requests(), lru.hitRate(), min.hitRate(), bestFixedSet(EditingTraces.accesses(e.getValue()), capacity),
                     Double.isNaN(ceiling) ? "-" : String.format(Locale.ROOT, "%.4f (%.3fx MIN)", ceiling,
                             ceiling / min.hitRate()), def.hitRate(), def.hitRate() / min.hitRate(),
                     lru.hits() == 0 ? "LRU 0 hits" : String.format(Locale.ROOT, "%.3f", def.hitRate() / lru.hitRate()),
                     Double.isNaN(ceiling) ? "-" : String.format(Locale.ROOT, "%.3f", def.hitRate() / ceiling));
+        }
+        hintsTable(replay, capacity);
+        hintsTable(replay, 512L << 20);
+    }
+
+    /** The same traces with the player's hints, against the same policy without them, LRU and MIN. */
+    private static void hintsTable(TraceReplayer replay, long capacity) {
+        System.out.printf(Locale.ROOT, "%nPlayback hints, capacity %d bytes (%d frames)%n%n", capacity,
+                capacity / (EditingTraces.FRAME + L1Policy.ENTRY_OVERHEAD));
+        System.out.println("| trace | requests | hints | LRU | MIN | default | default with hints | with / without"
+                + " | default / MIN | with hints / MIN |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Map.Entry<String, List<TraceEvent>> e : EditingTraces.all(1).entrySet()) {
+            ReplayResult lru = replay.replay(e.getValue(), capacity, ReplayPolicy.LRU);
+            ReplayResult min = replay.replay(e.getValue(), capacity, ReplayPolicy.MIN);
+            ReplayResult def = replay.replay(e.getValue(), capacity, ReplayPolicy.DEFAULT);
+            ReplayResult hinted = replay.replay(e.getValue(), capacity, ReplayPolicy.HINTED);
+            long hints = e.getValue().size() - def.requests();
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.4f | %.4f | %.4f | %.4f | %.3f | %.3f | %.3f |%n",
+                    e.getKey(), def.requests(), hints, lru.hitRate(), min.hitRate(), def.hitRate(), hinted.hitRate(),
+                    hinted.hitRate() / def.hitRate(), def.hitRate() / min.hitRate(),
+                    hinted.hitRate() / min.hitRate());
         }
     }
 
@@ -74,11 +98,9 @@ public final class HitRateBenchmark {
         return hits / (double) trace.size();
     }
 
-    private static void write(Path file, List<TraceAccess> trace) throws IOException {
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
-            for (TraceAccess a : trace) {
-                w.println(a.key() + " " + a.bytes());
-            }
+    private static void write(Path file, List<TraceEvent> trace) throws IOException {
+        try (java.io.Writer w = Files.newBufferedWriter(file)) {
+            TraceFile.write(trace, w);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.tsperf.api.cache.CacheReplay;
 import org.tsperf.api.cache.ReplayPolicy;
 import org.tsperf.api.cache.ReplayResult;
 import org.tsperf.api.cache.TraceAccess;
+import org.tsperf.api.cache.TraceEvent;
 
 /** Replays: LRU and MIN exact on hand-made traces; the application's policy between LRU and MIN on editing traces. */
 class ReplayTest {
@@ -49,7 +50,7 @@ class ReplayTest {
 
     @Test
     void applicationPolicyIsNotBelowLruAndNeverAboveMinOnEditingTraces() {
-        for (Map.Entry<String, List<TraceAccess>> e : EditingTraces.all(0.25).entrySet()) {
+        for (Map.Entry<String, List<TraceEvent>> e : tunedOn(EditingTraces.all(0.25)).entrySet()) {
             double lru = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.LRU).hitRate();
             double policy = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.DEFAULT).hitRate();
             double min = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.MIN).hitRate();
@@ -65,13 +66,13 @@ class ReplayTest {
      */
     @Test
     void meetsTheTargetOnTheBenchmarkTraces() {
-        for (Map.Entry<String, List<TraceAccess>> e : EditingTraces.all(1).entrySet()) {
+        for (Map.Entry<String, List<TraceEvent>> e : tunedOn(EditingTraces.all(1)).entrySet()) {
             double lru = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.LRU).hitRate();
             double policy = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.DEFAULT).hitRate();
             double min = replay.replay(e.getValue(), CAPACITY, ReplayPolicy.MIN).hitRate();
             assertTrue(policy >= lru, e.getKey() + ": policy " + policy + " below LRU " + lru);
             if (e.getKey().equals("jumps")) {
-                double ceiling = EditingTraces.jumpsOnlineCeiling(0, framesIn(CAPACITY));
+                double ceiling = JumpsCeiling.jumpsOnlineCeiling(0, framesIn(CAPACITY));
                 assertTrue(ceiling < 0.9 * min, "jumps: the online ceiling " + ceiling + " reaches 0.9x MIN " + min
                         + ": the target applies there too");
                 assertTrue(policy >= 0.85 * ceiling, "jumps: policy " + policy + " vs online ceiling " + ceiling);
@@ -91,9 +92,9 @@ class ReplayTest {
         for (long seeds : new long[] {0, 100, 200}) {
             for (int frames : new int[] {64, 258, 600}) {
                 long capacity = frames * (EditingTraces.FRAME + L1Policy.ENTRY_OVERHEAD);
-                List<TraceAccess> jumps = EditingTraces.all(1, seeds).get("jumps");
-                double ceiling = EditingTraces.jumpsOnlineCeiling(seeds, frames);
-                java.util.Set<String> held = EditingTraces.jumpsMostLikelyFrames(seeds, frames).keySet();
+                List<TraceAccess> jumps = EditingTraces.accesses(EditingTraces.all(1, seeds).get("jumps"));
+                double ceiling = JumpsCeiling.jumpsOnlineCeiling(seeds, frames);
+                java.util.Set<String> held = JumpsCeiling.jumpsMostLikelyFrames(seeds, frames).keySet();
                 java.util.Set<String> seen = new java.util.HashSet<>();
                 long hits = jumps.stream().filter(a -> held.contains(a.key()) && !seen.add(a.key())).count();
                 double firstUses = seen.size() / (double) jumps.size();
@@ -104,6 +105,16 @@ class ReplayTest {
                 assertTrue(min > ceiling - firstUses, what + ": MIN " + min + " vs ceiling " + ceiling);
             }
         }
+    }
+
+    /**
+     * The six traces the policy was tuned on without hints. The shuttle trace (J/K/L, added with the hints) is left
+     * out here: without hints the policy is up to 1 % below LRU and 0.82-0.87x MIN there (MIN knows when the user
+     * turns round); HintedReplayTest covers it.
+     */
+    private static Map<String, List<TraceEvent>> tunedOn(Map<String, List<TraceEvent>> traces) {
+        traces.remove("shuttle");
+        return traces;
     }
 
     private static int framesIn(long capacity) {
@@ -121,7 +132,7 @@ class ReplayTest {
         for (long seeds : new long[] {100, 200}) {
             for (long frames : new long[] {64, 160, 400}) {
                 long capacity = frames * EditingTraces.FRAME;
-                for (Map.Entry<String, List<TraceAccess>> e : EditingTraces.all(1, seeds).entrySet()) {
+                for (Map.Entry<String, List<TraceEvent>> e : tunedOn(EditingTraces.all(1, seeds)).entrySet()) {
                     String what = e.getKey() + " (seeds " + seeds + ", " + frames + " frames)";
                     double lru = replay.replay(e.getValue(), capacity, ReplayPolicy.LRU).hitRate();
                     double policy = replay.replay(e.getValue(), capacity, ReplayPolicy.DEFAULT).hitRate();
@@ -142,7 +153,7 @@ class ReplayTest {
 
     @Test
     void loopsLongerThanTheCapacityStillHitWhereLruThrashes() {
-        List<TraceAccess> loop = EditingTraces.all(0.25).get("loop");
+        List<TraceEvent> loop = EditingTraces.all(0.25).get("loop");
         assertEquals(0, replay.replay(loop, CAPACITY, ReplayPolicy.LRU).hits());
         double min = replay.replay(loop, CAPACITY, ReplayPolicy.MIN).hitRate();
         double policy = replay.replay(loop, CAPACITY, ReplayPolicy.DEFAULT).hitRate();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,9 @@ import org.tsperf.api.cache.MultiLevelCache;
 import org.tsperf.api.cache.ReplayPolicy;
 import org.tsperf.api.cache.ReplayResult;
 import org.tsperf.api.cache.TraceAccess;
+import org.tsperf.api.cache.TraceEvent;
+import org.tsperf.api.cache.TraceFile;
+import org.tsperf.api.cache.TraceHint;
 import org.tsperf.api.util.ByteSizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,13 +32,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code tsperf cache stats|clear|replay}: the multi-level cache, headless. */
+/** {@code tsperf cache stats|clear|replay|trace}: the multi-level cache, headless. */
 @Command(name = "cache", mixinStandardHelpOptions = true,
         description = {"The multi-level cache: figures per level, clearing, and trace replays through the L1 policy.",
             "Disk levels live under $XDG_CACHE_HOME/tsperf (else ~/.cache/tsperf) as in the workbench; --cache-dir or"
                 + " -Dtsperf.cache.dir in TSPERF_JAVA_OPTS choose another base. A running workbench holds the stores:"
                 + " close it first."},
-        subcommands = {CacheCommand.Stats.class, CacheCommand.Clear.class, CacheCommand.Replay.class})
+        subcommands = {CacheCommand.Stats.class, CacheCommand.Clear.class, CacheCommand.Replay.class,
+            CacheCommand.Trace.class})
 final class CacheCommand implements Callable<Integer> {
 
     @Spec
@@ -46,7 +51,7 @@ final class CacheCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "say what to do: stats, clear or replay");
+        throw new ParameterException(spec.commandLine(), "say what to do: stats, clear, replay or trace");
     }
 
     MultiLevelCache cache() {
@@ -141,7 +146,11 @@ final class CacheCommand implements Callable<Integer> {
             description = {"Replay an access trace through the L1 policy exactly as the application configures it"
                 + " (or plain LRU, or Belady's MIN for comparison), in a private cache of CAPACITY bytes.",
                 "Trace lines: KEY SIZE_IN_BYTES (blank lines and lines starting with # are skipped). Every access is a"
-                    + " get; a miss is followed by a put."})
+                    + " get; a miss is followed by a put. Between them, playback hints: @play CLIP N S (playing from"
+                    + " frame N, S frames a step: 1 forward, -1 reverse, 0 paused), @loop CLIP A B (looping frames A..B),"
+                    + " @scrub CLIP N (dragging the playhead around frame N); frame N of clip CLIP is the key CLIP:fN.",
+                "Prints the chosen policy's figures and, for comparison, the hit rates of the default policy without"
+                    + " and with the hints, LRU and MIN."})
     static final class Replay implements Callable<Integer> {
 
         @Spec
@@ -154,8 +163,9 @@ final class CacheCommand implements Callable<Integer> {
                 description = "Cache size in bytes; K, M, G suffixes (binary) allowed, e.g. 2G.")
         String capacity;
 
-        @Option(names = "--policy", paramLabel = "default|lru|min", defaultValue = "default",
-                description = "default (the application's L1), lru, or min (Belady's offline optimum). Default: default.")
+        @Option(names = "--policy", paramLabel = "default|hinted|lru|min", defaultValue = "default",
+                description = "default (the application's L1, the trace's hints left out), hinted (the same told the"
+                        + " hints), lru, or min (Belady's offline optimum). Default: default.")
         String policy;
 
         @Option(names = "--json", description = "Print one JSON object.")
@@ -168,18 +178,25 @@ final class CacheCommand implements Callable<Integer> {
             try {
                 p = ReplayPolicy.valueOf(policy.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--policy must be default, lru or min, not " + policy);
+                throw new ParameterException(spec.commandLine(),
+                        "--policy must be default, hinted, lru or min, not " + policy);
             }
-            List<TraceAccess> accesses = read(trace);
+            List<TraceEvent> events = read(trace);
             CacheReplay replay = Services.require(CacheReplay.class, "Multi-Level Cache");
-            ReplayResult r = replay.replay(accesses, bytes, p);
+            ReplayResult r = replay.replay(events, bytes, p);
+            Map<String, Object> hitRates = new LinkedHashMap<>();
+            for (ReplayPolicy other : ReplayPolicy.values()) {
+                ReplayResult o = other == p ? r : replay.replay(events, bytes, other);
+                hitRates.put(other.name().toLowerCase(Locale.ROOT), round(o.hitRate()));
+            }
+            long hints = events.stream().filter(TraceHint.class::isInstance).count();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(Json.line(Json.object("trace", trace.toString(), "policy", p.name().toLowerCase(Locale.ROOT),
                         "capacityBytes", r.capacityBytes(), "requests", r.requests(), "hits", r.hits(),
                         "misses", r.requests() - r.hits(), "hitRate", round(r.hitRate()),
                         "requestedBytes", r.requestedBytes(), "hitBytes", r.hitBytes(),
-                        "byteHitRate", round(r.byteHitRate()))));
+                        "byteHitRate", round(r.byteHitRate()), "hints", hints, "hitRates", hitRates)));
             } else {
                 out.printf(Locale.ROOT, "policy %s, capacity %d bytes (%s)%n", p.name().toLowerCase(Locale.ROOT),
                         r.capacityBytes(), ByteSizes.format(r.capacityBytes()));
@@ -187,6 +204,9 @@ final class CacheCommand implements Callable<Integer> {
                         r.hitRate() * 100);
                 out.printf(Locale.ROOT, "bytes requested %d (%s), served from cache %d (%.2f %%)%n",
                         r.requestedBytes(), ByteSizes.format(r.requestedBytes()), r.hitBytes(), r.byteHitRate() * 100);
+                out.printf(Locale.ROOT, "hit rates (%d hints): default %.2f %%, hinted %.2f %%, lru %.2f %%, min %.2f %%%n",
+                        hints, (double) hitRates.get("default") * 100, (double) hitRates.get("hinted") * 100,
+                        (double) hitRates.get("lru") * 100, (double) hitRates.get("min") * 100);
             }
             return 0;
         }
@@ -211,34 +231,67 @@ final class CacheCommand implements Callable<Integer> {
                     "--capacity must be a positive number of bytes (e.g. 2147483648 or 2G), not " + text);
         }
 
-        static List<TraceAccess> read(Path file) throws IOException {
-            List<TraceAccess> out = new ArrayList<>();
+        static List<TraceEvent> read(Path file) throws IOException {
+            List<TraceEvent> events;
             try (Stream<String> lines = Files.lines(file)) {
-                int n = 0;
-                for (String line : (Iterable<String>) lines::iterator) {
-                    n++;
-                    String t = line.trim();
-                    if (t.isEmpty() || t.startsWith("#")) {
-                        continue;
-                    }
-                    String[] parts = t.split("\\s+");
-                    try {
-                        if (parts.length != 2) {
-                            throw new IllegalArgumentException("two fields expected");
-                        }
-                        out.add(new TraceAccess(parts[0], Long.parseLong(parts[1])));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("trace " + file + " line " + n
-                                + ": expected 'KEY SIZE_IN_BYTES' with a size of 1 to 2147483647, got '" + t + "'", e);
-                    }
-                }
+                events = TraceFile.parse((Iterable<String>) lines::iterator, file.toString());
             } catch (NoSuchFileException e) {
                 throw new IllegalArgumentException("no trace file " + file + ": give an existing file with --trace", e);
             }
-            if (out.isEmpty()) {
+            if (events.stream().noneMatch(TraceAccess.class::isInstance)) {
                 throw new IllegalArgumentException("trace " + file + " has no accesses: one 'KEY SIZE_IN_BYTES' a line");
             }
-            return out;
+            return events;
+        }
+    }
+
+    @Command(name = "trace", mixinStandardHelpOptions = true,
+            description = {"Write a simulated editing session (the benchmarks' traces) as a trace file for replay:"
+                + " its accesses and the playback hints its player gives, in the format cache replay reads."})
+    static final class Trace implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--kind", paramLabel = "KIND", required = true,
+                description = "playback, loop, scrub, jumps, thumbnails, mixed or shuttle.")
+        String kind;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+                description = "Draws another session of the same kind (0: the benchmarks' own). Default: 0.")
+        long seed;
+
+        @Option(names = "--scale", paramLabel = "X", defaultValue = "1",
+                description = "Length relative to the benchmarks' traces. Default: 1.")
+        double scale;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "The trace file to write.")
+        Path file;
+
+        @Option(names = "--json", description = "Print one JSON object.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            CacheReplay replay = Services.require(CacheReplay.class, "Multi-Level Cache");
+            if (!replay.editingTraceKinds().contains(kind) || !(scale > 0)) {
+                throw new ParameterException(spec.commandLine(), "--kind must be one of "
+                        + String.join(", ", replay.editingTraceKinds()) + " and --scale above 0");
+            }
+            List<TraceEvent> events = replay.editingTrace(kind, seed, scale);
+            try (java.io.Writer w = Files.newBufferedWriter(file)) {
+                w.write("# tsperf cache trace --kind " + kind + " --seed " + seed + " --scale " + scale + "\n");
+                TraceFile.write(events, w);
+            }
+            long hints = events.stream().filter(TraceHint.class::isInstance).count();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.line(Json.object("trace", file.toString(), "kind", kind, "seed", seed,
+                        "accesses", events.size() - hints, "hints", hints)));
+            } else {
+                out.printf(Locale.ROOT, "wrote %d accesses and %d hints to %s%n", events.size() - hints, hints, file);
+            }
+            return 0;
         }
     }
 }

@@ -74,6 +74,53 @@ class CacheAndMemoryCommandsTest {
     }
 
     @Test
+    void replayComparesThePoliciesWithAndWithoutTheTracesHints() throws IOException {
+        // a loop of three frames in room for two: LRU never hits; the loop hint keeps a stable part of it
+        StringBuilder text = new StringBuilder("@loop c 0 2\n");
+        for (int pass = 0; pass < 10; pass++) {
+            for (int f = 0; f < 3; f++) {
+                text.append("c:f").append(f).append(" 1000\n");
+            }
+        }
+        Path t = trace(text.toString());
+        assertEquals(0, run("cache", "replay", "--trace", t.toString(), "--capacity", "2192", "--policy", "hinted",
+                "--json"));
+        JsonObject r = JsonParser.parseString(out.toString()).getAsJsonObject();
+        assertEquals("hinted", r.get("policy").getAsString());
+        assertEquals(30, r.get("requests").getAsLong());
+        assertEquals(1, r.get("hints").getAsLong());
+        JsonObject rates = r.getAsJsonObject("hitRates");
+        assertEquals(r.get("hitRate").getAsDouble(), rates.get("hinted").getAsDouble(), 1e-9);
+        assertEquals(0.0, rates.get("lru").getAsDouble(), 1e-9);
+        assertTrue(rates.get("hinted").getAsDouble() >= 0.3 && rates.get("hinted").getAsDouble()
+                >= rates.get("default").getAsDouble(), rates.toString());
+        assertTrue(rates.get("min").getAsDouble() >= rates.get("hinted").getAsDouble(), rates.toString());
+    }
+
+    @Test
+    void unknownHintLinesAreErrorsNamingTheLine() throws IOException {
+        Path t = trace("c:f0 1000\n@jump c 5\n");
+        assertEquals(Main.FAILURE, run("cache", "replay", "--trace", t.toString(), "--capacity", "1M"));
+        assertTrue(err.toString().contains("line 2: unknown hint @jump"), err.toString());
+    }
+
+    @Test
+    void traceWritesASimulatedSessionThatReplayReads() throws IOException {
+        Path t = home.resolve("loop.trace");
+        assertEquals(0, run("cache", "trace", "--kind", "loop", "--seed", "1", "--scale", "0.1", "--out", t.toString(),
+                "--json"));
+        JsonObject w = JsonParser.parseString(out.toString()).getAsJsonObject();
+        assertTrue(w.get("hints").getAsLong() >= 1 && w.get("accesses").getAsLong() > 1000, w.toString());
+        assertTrue(Files.readAllLines(t).stream().anyMatch(l -> l.startsWith("@loop c5 ")));
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("cache", "replay", "--trace", t.toString(), "--capacity", "1G", "--json"));
+        JsonObject r = JsonParser.parseString(out.toString()).getAsJsonObject();
+        assertEquals(w.get("accesses").getAsLong(), r.get("requests").getAsLong());
+        assertEquals(Main.USAGE, run("cache", "trace", "--kind", "dance", "--out", t.toString()));
+        assertTrue(err.toString().contains("--kind must be one of playback, loop"), err.toString());
+    }
+
+    @Test
     void statsAndClearShowAndEmptyTheLevels() {
         MultiLevelCache cache = Lookup.getDefault().lookup(MultiLevelCache.class);
         cache.put(CacheKey.frame("clip", 0, 3840, 2160, "none"), new byte[40 << 20]); // over L1/8: on L2

@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.tsperf.api.cache.TraceAccess;
+import org.tsperf.api.cache.TraceEvent;
+import org.tsperf.api.cache.TraceHint;
 
 /**
- * Editing-like access traces for the L1 policy: what an editor's cache sees. Frames are 1080p RGBA proxy frames
- * (8,294,400 bytes), thumbnails 160x90 RGBA (57,600 bytes). Deterministic for a seed.
+ * Simulated editing sessions for the L1 policy ({@code tsperf cache trace}, the benchmarks and the tests): what an editor's cache sees, with the playback hints the player gives
+ * at that moment ({@link TraceHint}: a hint where the user starts playing, sets a loop, jumps or drags the playhead;
+ * the frames shown after it follow from the hint). Frames are 1080p RGBA proxy frames (8,294,400 bytes) named
+ * {@code cCLIP:fN}, thumbnails 160x90 RGBA (57,600 bytes). Deterministic for a seed; the hints draw no random
+ * numbers, so the accesses are those of the traces before hints were added.
  */
 final class EditingTraces {
 
@@ -17,20 +22,23 @@ final class EditingTraces {
     static final long THUMB = 160L * 90 * 4;
 
     private final Random random;
-    private final List<TraceAccess> out = new ArrayList<>();
+    private final List<TraceEvent> out = new ArrayList<>();
 
     private EditingTraces(long seed) {
         this.random = new Random(seed);
     }
 
+    /** The kinds of trace, in the order of {@link #all}. */
+    static final List<String> KINDS = List.of("playback", "loop", "scrub", "jumps", "thumbnails", "mixed", "shuttle");
+
     /** Every trace by name; {@code scale} 1 is the benchmark size, smaller values give quick test traces. */
-    static Map<String, List<TraceAccess>> all(double scale) {
+    static Map<String, List<TraceEvent>> all(double scale) {
         return all(scale, 0);
     }
 
     /** The same kinds of trace drawn with other seeds ({@code seeds} 0: the benchmark's). */
-    static Map<String, List<TraceAccess>> all(double scale, long seeds) {
-        Map<String, List<TraceAccess>> m = new LinkedHashMap<>();
+    static Map<String, List<TraceEvent>> all(double scale, long seeds) {
+        Map<String, List<TraceEvent>> m = new LinkedHashMap<>();
         m.put("playback", new EditingTraces(seeds + 1).playback(scale).out);
         m.put("loop", new EditingTraces(seeds + 2).loops(scale).out);
         m.put("scrub", new EditingTraces(seeds + 3).scrubbing(scale).out);
@@ -41,11 +49,25 @@ final class EditingTraces {
             mixed.playback(scale / 4).loops(scale / 4).scrubbing(scale / 4).jumps(scale / 4).thumbnailStrips(scale / 4);
         }
         m.put("mixed", mixed.out);
+        m.put("shuttle", new EditingTraces(seeds + 7).shuttle(scale).out);
         return m;
     }
 
+    /** The trace's accesses alone (what LRU and MIN see). */
+    static List<TraceAccess> accesses(List<TraceEvent> trace) {
+        return TraceReplayer.accesses(trace);
+    }
+
+    static String clip(int clip) {
+        return "c" + clip;
+    }
+
     private void frame(int clip, int frame) {
-        out.add(new TraceAccess("frame:c" + clip + "@" + frame, FRAME));
+        out.add(new TraceAccess(TraceHint.frameKey(clip(clip), frame), FRAME));
+    }
+
+    private void play(int clip, int frame, int step) {
+        out.add(TraceHint.play(clip(clip), frame, step));
     }
 
     private void thumb(int source, int index) {
@@ -68,6 +90,7 @@ final class EditingTraces {
                 pos = random.nextInt(1400);
             }
             int len = 60 + random.nextInt(240);
+            play(clip, pos, 1);
             for (int f = pos; f < pos + len; f++) {
                 frame(clip, f);
             }
@@ -82,9 +105,13 @@ final class EditingTraces {
         int start = random.nextInt(1000);
         int len = 200 + random.nextInt(200);
         for (int l = 0; l < loops; l++) {
-            if (random.nextDouble() < 0.15) {
+            boolean nudged = random.nextDouble() < 0.15;
+            if (nudged) {
                 start += random.nextInt(61) - 30;
                 start = Math.max(0, start);
+            }
+            if (nudged || l == 0) {
+                out.add(TraceHint.loop(clip(5), start, start + len - 1));
             }
             for (int f = start; f < start + len; f++) {
                 frame(5, f);
@@ -98,10 +125,12 @@ final class EditingTraces {
         int steps = (int) Math.max(500, 12_000 * scale);
         int centre = 500 + random.nextInt(1000);
         int pos = centre;
+        out.add(TraceHint.scrub(clip(6), centre));
         for (int s = 0; s < steps; s++) {
             if (random.nextDouble() < 0.002) {
                 centre = random.nextInt(3000);
                 pos = centre;
+                out.add(TraceHint.scrub(clip(6), centre)); // the user grabs the playhead elsewhere
             }
             int step = 1 + random.nextInt(8);
             pos += random.nextBoolean() ? step : -step;
@@ -132,57 +161,12 @@ final class EditingTraces {
             // favourite markers more often (Zipf-like)
             int m = (int) Math.min(markers.length - 1, Math.abs(random.nextGaussian()) * JUMP_SPREAD);
             int len = JUMP_MIN_FRAMES + random.nextInt(JUMP_EXTRA_FRAMES);
+            play(7, markers[m], 1);
             for (int f = markers[m]; f < markers[m] + len; f++) {
                 frame(7, f);
             }
         }
         return this;
-    }
-
-    /**
-     * The highest expected hit rate any policy that does not know the future can have on the jumps trace of
-     * {@code seeds} with room for {@code frames} frames. Each jump's marker and length are drawn afresh, independent
-     * of everything before, so what the next jump will hit depends only on which frames the cache holds when it
-     * starts, and a jump reads a frame at most once: its expected hits are the sum, over the frames held, of the
-     * chance that it reads each. No cache state does better than the {@code frames} most likely frames (the
-     * independent reference model's classic result, at the level of jumps); first uses, which every policy misses,
-     * are left out, so this is an upper bound. MIN knows which marker comes next and beats it.
-     */
-    static double jumpsOnlineCeiling(long seeds, int frames) {
-        double hitsPerJump = jumpsMostLikelyFrames(seeds, frames).values().stream().mapToDouble(Double::doubleValue)
-                .sum();
-        return hitsPerJump / (JUMP_MIN_FRAMES + (JUMP_EXTRA_FRAMES - 1) / 2.0);
-    }
-
-    /** The {@code frames} keys of the jumps trace most likely to be read by a jump, with that chance. */
-    static Map<String, Double> jumpsMostLikelyFrames(long seeds, int frames) {
-        Random random = new Random(seeds + 4); // as all() draws the jumps trace: the markers come first
-        Map<Integer, Double> chance = new java.util.HashMap<>();
-        for (int m = 0; m < JUMP_MARKERS; m++) {
-            int marker = random.nextInt(20_000);
-            double lo = m / JUMP_SPREAD;
-            double pMarker = m < JUMP_MARKERS - 1 ? 2 * (phi((m + 1) / JUMP_SPREAD) - phi(lo)) : 2 * (1 - phi(lo));
-            for (int k = 0; k < JUMP_MIN_FRAMES + JUMP_EXTRA_FRAMES; k++) {
-                // frame k of the run is read when the length is at least k + 1; markers may overlap: chances add
-                double pLength = k < JUMP_MIN_FRAMES ? 1
-                        : (JUMP_MIN_FRAMES + JUMP_EXTRA_FRAMES - k) / (double) JUMP_EXTRA_FRAMES;
-                chance.merge(marker + k, pMarker * pLength, Double::sum);
-            }
-        }
-        Map<String, Double> top = new LinkedHashMap<>();
-        chance.entrySet().stream().sorted(Map.Entry.<Integer, Double>comparingByValue().reversed()).limit(frames)
-                .forEach(e -> top.put("frame:c7@" + e.getKey(), e.getValue()));
-        return top;
-    }
-
-    /** The standard normal distribution function (Zelen and Severo's approximation, error below 1e-7). */
-    private static double phi(double x) {
-        if (x < 0) {
-            return 1 - phi(-x);
-        }
-        double t = 1 / (1 + 0.2316419 * x);
-        double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
-        return 1 - Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI) * poly;
     }
 
     /** Thumbnail strips of a media bin: scrolling through sources, revisiting, with a few frames previewed. */
@@ -200,10 +184,41 @@ final class EditingTraces {
             if (random.nextDouble() < 0.2) {
                 int src = top + random.nextInt(12);
                 int at = random.nextInt(20) * 30;
+                play(100 + src, at, 1);
                 for (int f = at; f < at + 30; f++) {
                     frame(100 + src, f);
                 }
             }
+        }
+        return this;
+    }
+
+    /**
+     * J/K/L shuttle on one clip: playing forward at 1x, 2x or 4x (L pressed once, twice, three times: every frame,
+     * every 2nd, every 4th), reverse at the same speeds (J), pausing on a frame (K), each for 20-120 frames shown;
+     * now and then the playhead is put elsewhere in the clip.
+     */
+    private EditingTraces shuttle(double scale) {
+        int moves = (int) Math.max(20, 500 * scale);
+        int pos = 500 + random.nextInt(2000);
+        for (int m = 0; m < moves; m++) {
+            if (random.nextDouble() < 0.05) {
+                pos = random.nextInt(3000);
+            }
+            if (random.nextDouble() < 0.15) {
+                play(8, pos, 0); // K: paused on the frame
+                frame(8, pos);
+            }
+            double p = random.nextDouble();
+            int speed = p < 0.6 ? 1 : p < 0.85 ? 2 : 4;
+            int step = random.nextDouble() < 0.6 ? speed : -speed;
+            int shown = 20 + random.nextInt(101);
+            play(8, pos, step);
+            for (int i = 0; i < shown && pos >= 0; i++) {
+                frame(8, pos);
+                pos += step;
+            }
+            pos = Math.max(0, pos - step); // the last frame shown
         }
         return this;
     }
