@@ -2,6 +2,7 @@ package org.tsperf.gpu;
 
 import java.util.prefs.Preferences;
 import org.openide.util.NbPreferences;
+import org.tsperf.api.gpu.GpuDeviceChoice;
 
 /**
  * The user's choice of where frame operations run, made in the GPU Scheduler window: automatic (the best device, then
@@ -13,9 +14,9 @@ import org.openide.util.NbPreferences;
 public final class DeviceChoice {
 
     /** Automatic: the best device, the faster path. */
-    public static final String AUTOMATIC = "";
+    public static final String AUTOMATIC = GpuDeviceChoice.AUTOMATIC;
     /** The CPU reference, whatever Vulkan offers. */
-    public static final String CPU = "cpu";
+    public static final String CPU = GpuDeviceChoice.CPU;
     private static final String KEY = "device";
     private static volatile String inMemory = AUTOMATIC;
 
@@ -32,7 +33,7 @@ public final class DeviceChoice {
         return p == null ? inMemory : p.get(KEY, AUTOMATIC);
     }
 
-    /** Stores the choice; it applies when the runtime is next opened ({@link GpuRuntime#restartDefault()}). */
+    /** Stores the choice; it applies when the runtime is next opened ({@link GpuRuntimes#restart()}). */
     public static void set(String choice) {
         String value = choice == null ? AUTOMATIC : choice;
         Preferences p = preferences();

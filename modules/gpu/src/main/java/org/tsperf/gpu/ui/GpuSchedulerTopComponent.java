@@ -29,8 +29,10 @@ import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
 import org.openide.util.RequestProcessor;
 import org.openide.windows.TopComponent;
+import org.tsperf.api.gpu.BatchFigures;
 import org.tsperf.api.gpu.BenchmarkReport;
 import org.tsperf.api.gpu.GpuBenchmark;
+import org.tsperf.api.gpu.GpuDeviceChoice;
 import org.tsperf.api.gpu.GpuDeviceInfo;
 import org.tsperf.api.gpu.GpuInfo;
 import org.tsperf.api.gpu.GpuInformation;
@@ -39,9 +41,6 @@ import org.tsperf.api.gpu.GpuScheduler;
 import org.tsperf.api.gpu.GpuUsage;
 import org.tsperf.api.gpu.SchedulerSnapshot;
 import org.tsperf.api.gpu.ProcessingPath;
-import org.tsperf.gpu.DeviceChoice;
-import org.tsperf.gpu.GpuRuntime;
-import org.tsperf.gpu.PriorityGpuScheduler;
 
 /**
  * The GPU Scheduler window: devices and the one in use (or "CPU fallback" and why), the path frame operations take
@@ -150,7 +149,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         updateBenchmarkEnabled();
     }
 
-    /** An entry of the device combo: a {@link DeviceChoice} value and its text. */
+    /** An entry of the device combo: a {@link GpuDeviceChoice} value and its text. */
     private record Choice(String value, String text) {
         @Override
         public String toString() {
@@ -164,12 +163,16 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             return; // the user is choosing: rebuilding the list now would drop the choice
         }
         java.util.List<Choice> items = new java.util.ArrayList<>();
-        items.add(new Choice(DeviceChoice.AUTOMATIC, Bundle.LBL_Automatic()));
+        GpuDeviceChoice choices = Lookup.getDefault().lookup(GpuDeviceChoice.class);
+        if (choices == null) {
+            return;
+        }
+        items.add(new Choice(GpuDeviceChoice.AUTOMATIC, Bundle.LBL_Automatic()));
         for (GpuDeviceInfo d : devs) {
             items.add(new Choice(d.name(), d.name() + " (" + d.type() + ")"));
         }
-        items.add(new Choice(DeviceChoice.CPU, Bundle.LBL_CpuReference()));
-        String current = DeviceChoice.get();
+        items.add(new Choice(GpuDeviceChoice.CPU, Bundle.LBL_CpuReference()));
+        String current = choices.current();
         if (items.stream().noneMatch(i -> i.value().equals(current))) {
             items.add(items.size() - 1, new Choice(current, current + " (not present)"));
         }
@@ -187,7 +190,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         } finally {
             updatingChoice = false;
         }
-        String overridden = DeviceChoice.overriddenBy();
+        String overridden = choices.overriddenBy().orElse(null);
         deviceChoice.setEnabled(overridden == null && !switching);
         deviceChoice.setToolTipText(overridden == null ? Bundle.HINT_DeviceChoice()
                 : Bundle.HINT_ChoiceOverridden(overridden));
@@ -199,7 +202,8 @@ public final class GpuSchedulerTopComponent extends TopComponent {
 
     /** Stores the user's choice and restarts the runtime with it, off the event thread. */
     private void choose(Choice choice) {
-        if (choice.value().equals(DeviceChoice.get())) {
+        GpuDeviceChoice choices = Lookup.getDefault().lookup(GpuDeviceChoice.class);
+        if (choices == null || choice.value().equals(choices.current())) {
             return;
         }
         switching = true;
@@ -207,8 +211,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         path.setText("Frame operations: switching to " + choice.text() + "...");
         RP.post(() -> {
             try {
-                DeviceChoice.set(choice.value());
-                GpuRuntime.restartDefault();
+                choices.choose(choice.value());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "restarting the GPU runtime for " + choice.value() + " failed", e);
             } finally {
@@ -254,7 +257,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         });
     }
 
-    private record View(GpuInfo info, SchedulerSnapshot scheduler, PriorityGpuScheduler.BatchStats batches,
+    private record View(GpuInfo info, SchedulerSnapshot scheduler, BatchFigures batches,
             GpuUsage usage, String problem) {
     }
 
@@ -275,9 +278,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
                 }
                 info.compareAndSet(null, i);
             }
-            // batching figures are this module's own scheduler's (not part of the GpuScheduler API)
-            PriorityGpuScheduler.BatchStats b = scheduler instanceof PriorityGpuScheduler p ? p.batchStats() : null;
-            return new View(i, scheduler.snapshot(), b, metrics == null ? null : metrics.sample(), "");
+            return new View(i, scheduler.snapshot(), scheduler.batchFigures(), metrics == null ? null : metrics.sample(), "");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reading the GPU figures failed", e);
             return new View(null, null, null, null, "reading the GPU figures failed: " + e.getMessage());
@@ -325,7 +326,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         utilisation.setText(String.format(Locale.ROOT, "Workers: %d, busy %.0f %%; queue busy %s", s.workers(),
                 s.utilisationPercent(), v.usage() != null && v.usage().available()
                         ? String.format(Locale.ROOT, "%.0f %%", v.usage().utilisationPercent()) : "n/a"));
-        PriorityGpuScheduler.BatchStats b = v.batches();
+        BatchFigures b = v.batches();
         batches.setText(b == null ? "Batches: n/a" : String.format(Locale.ROOT, "Batches of small tasks: %d (%d tasks,"
                 + " largest %d); Vulkan submissions: %d", b.batches(), b.batchedTasks(), b.largestBatch(),
                 b.vulkanSubmits()));
