@@ -45,6 +45,7 @@ import org.tsperf.api.tasks.TaskService;
 import org.tsperf.api.tasks.TaskSpec;
 import org.tsperf.api.tasks.TaskState;
 import org.tsperf.api.tasks.TaskType;
+import org.tsperf.api.util.Workbench;
 
 /**
  * The background task system. One priority queue and one worker pool per {@link TaskType}; a task starts when a
@@ -138,8 +139,7 @@ public final class TaskScheduler implements TaskService {
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
         }
-        String userdir = System.getProperty("netbeans.user");
-        return userdir == null ? null : TaskJournals.journalIn(Path.of(userdir));
+        return Workbench.userDirectory().map(TaskJournals::journalIn).orElse(null);
     }
 
     private static TaskJournal openJournal(Path file) {
