@@ -46,8 +46,10 @@ import org.openide.windows.TopComponent;
 import org.tsperf.api.media.Thumbnail;
 import org.tsperf.api.media.ThumbnailService;
 import org.tsperf.api.proxy.ProxyConfig;
+import org.tsperf.api.proxy.ProxyConfiguration;
 import org.tsperf.api.proxy.ProxyFile;
 import org.tsperf.api.proxy.ProxyMedia;
+import org.tsperf.api.proxy.ProxyMediaList;
 import org.tsperf.api.proxy.ProxyResolution;
 import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.proxy.ProxyState;
@@ -168,6 +170,14 @@ public final class ProxyManagerTopComponent extends TopComponent {
         return Optional.ofNullable(Lookup.getDefault().lookup(ProxyService.class));
     }
 
+    private Optional<ProxyMediaList> mediaList() {
+        return Optional.ofNullable(Lookup.getDefault().lookup(ProxyMediaList.class));
+    }
+
+    private Optional<ProxyConfiguration> configuration() {
+        return Optional.ofNullable(Lookup.getDefault().lookup(ProxyConfiguration.class));
+    }
+
     private List<ProxyMedia> selected() {
         List<ProxyMedia> s = new ArrayList<>();
         for (int row : table.getSelectedRows()) {
@@ -205,7 +215,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
 
     /** Adds media (from the dialogs and from drops). */
     void add(List<Path> paths) {
-        service().ifPresentOrElse(s -> {
+        mediaList().ifPresentOrElse(s -> {
             say("Adding " + paths.size() + " item(s)...");
             report(s.addMedia(paths));
         }, this::sayMissing);
@@ -213,7 +223,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
 
     private void generate(ProxyMedia m) {
         service().ifPresent(s -> WORK.post(() -> {
-            s.generate(m.source()).result().thenAccept(r -> {
+            s.generateNow(m.source(), s.config().settings()).result().thenAccept(r -> {
                 if (!r.status().ok()) {
                     say(m.source().getFileName() + ": " + r.error());
                 }
@@ -232,22 +242,22 @@ public final class ProxyManagerTopComponent extends TopComponent {
     }
 
     private void delete(ProxyMedia m) {
-        service().ifPresent(s -> report(s.deleteProxies(m.source())));
+        mediaList().ifPresent(s -> report(s.deleteProxies(m.source())));
     }
 
     private void remove(ProxyMedia m) {
-        service().ifPresent(s -> WORK.post(() -> {
+        mediaList().ifPresent(s -> WORK.post(() -> {
             s.removeMedia(m.source());
             refreshSoon();
         }));
     }
 
     private void cleanUp() {
-        service().ifPresentOrElse(s -> report(s.cleanUp()), this::sayMissing);
+        mediaList().ifPresentOrElse(s -> report(s.cleanUp()), this::sayMissing);
     }
 
     private void setUseProxies(boolean use) {
-        service().ifPresent(s -> WORK.post(() -> {
+        configuration().ifPresent(s -> WORK.post(() -> {
             ProxyConfig c = s.config();
             if (c.useProxies() != use) {
                 s.setConfig(c.withUseProxies(use));
@@ -417,8 +427,9 @@ public final class ProxyManagerTopComponent extends TopComponent {
 
     /** Reads the list off the event thread, then shows it. */
     private void refresh() {
-        Optional<ProxyService> s = service();
-        if (s.isEmpty()) {
+        Optional<ProxyMediaList> s = mediaList();
+        Optional<ProxyConfiguration> c = configuration();
+        if (s.isEmpty() || c.isEmpty()) {
             SwingUtilities.invokeLater(() -> {
                 model.show(List.of(), List.of());
                 useProxies.setEnabled(false);
@@ -428,7 +439,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
             return;
         }
         try {
-            ProxyConfig config = s.get().config();
+            ProxyConfig config = c.get().config();
             List<ProxyMedia> media = s.get().media();
             SwingUtilities.invokeLater(() -> show(config, media));
         } catch (RuntimeException ex) {
