@@ -3,8 +3,6 @@ package org.tsperf.proxy.ui;
 import java.awt.BorderLayout;
 import java.awt.Desktop;
 import java.awt.FlowLayout;
-import java.awt.datatransfer.DataFlavor;
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +30,6 @@ import javax.swing.JTextArea;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
-import javax.swing.table.AbstractTableModel;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.DialogDisplayer;
 import org.openide.NotifyDescriptor;
@@ -50,7 +47,6 @@ import org.tsperf.api.proxy.ProxyConfiguration;
 import org.tsperf.api.proxy.ProxyFile;
 import org.tsperf.api.proxy.ProxyMedia;
 import org.tsperf.api.proxy.ProxyMediaList;
-import org.tsperf.api.proxy.ProxyResolution;
 import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.proxy.ProxyState;
 
@@ -130,7 +126,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
             }
         });
         JScrollPane tableScroll = new JScrollPane(table);
-        TransferHandler drop = new FileDrop();
+        TransferHandler drop = new MediaFileDrop(this::add, this::say);
         table.setTransferHandler(drop);
         tableScroll.setTransferHandler(drop);
 
@@ -392,7 +388,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
                         return;
                     }
                     for (Thumbnail t : list) {
-                        JLabel l = new JLabel(new ImageIcon(image(t)));
+                        JLabel l = new JLabel(new ImageIcon(ThumbnailImages.image(t)));
                         l.setName("thumbnail");
                         l.setToolTipText(String.format(Locale.ROOT, "%.2f s", t.timeMicros() / 1e6));
                         strip.add(l);
@@ -404,19 +400,6 @@ public final class ProxyManagerTopComponent extends TopComponent {
                 }));
     }
 
-    private static BufferedImage image(Thumbnail t) {
-        BufferedImage img = new BufferedImage(t.width(), t.height(), BufferedImage.TYPE_INT_RGB);
-        int[] row = new int[t.width()];
-        byte[] rgb = t.rgb();
-        for (int y = 0; y < t.height(); y++) {
-            for (int x = 0; x < t.width(); x++) {
-                int i = (y * t.width() + x) * 3;
-                row[x] = (rgb[i] & 0xff) << 16 | (rgb[i + 1] & 0xff) << 8 | (rgb[i + 2] & 0xff);
-            }
-            img.setRGB(0, y, t.width(), 1, row, 0, t.width());
-        }
-        return img;
-    }
 
     private void refreshSoon() {
         ScheduledExecutorService s = sampler;
@@ -489,97 +472,5 @@ public final class ProxyManagerTopComponent extends TopComponent {
 
     void readProperties(java.util.Properties p) {
         // the list lives in the proxy store's index, not in the window
-    }
-
-    /** Accepts files and folders dropped from a file manager. */
-    private final class FileDrop extends TransferHandler {
-
-        @Override
-        public boolean canImport(TransferSupport support) {
-            return support.isDataFlavorSupported(DataFlavor.javaFileListFlavor);
-        }
-
-        @Override
-        public boolean importData(TransferSupport support) {
-            if (!canImport(support)) {
-                return false;
-            }
-            try {
-                @SuppressWarnings("unchecked")
-                List<File> files = (List<File>) support.getTransferable().getTransferData(DataFlavor.javaFileListFlavor);
-                add(files.stream().map(File::toPath).toList());
-                return true;
-            } catch (java.awt.datatransfer.UnsupportedFlavorException | java.io.IOException ex) {
-                LOG.log(Level.INFO, "the drop could not be read", ex);
-                say("The dropped items could not be read: " + ex.getMessage());
-                return false;
-            }
-        }
-    }
-
-    /** Rows: sources; columns: name, video, one per proxy resolution, proxies' size. */
-    static final class MediaTableModel extends AbstractTableModel {
-        private List<ProxyResolution> resolutions = List.of();
-        private List<ProxyMedia> rows = List.of();
-
-        void show(List<ProxyResolution> res, List<ProxyMedia> media) {
-            boolean columnsChanged = !res.equals(resolutions);
-            resolutions = res;
-            rows = media;
-            if (columnsChanged) {
-                fireTableStructureChanged();
-            } else {
-                fireTableDataChanged();
-            }
-        }
-
-        ProxyMedia at(int row) {
-            return rows.get(row);
-        }
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return 3 + resolutions.size();
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            if (column == 0) {
-                return "Source";
-            }
-            if (column == 1) {
-                return "Video";
-            }
-            if (column == 2 + resolutions.size()) {
-                return "Proxies";
-            }
-            return resolutions.get(column - 2).displayName();
-        }
-
-        @Override
-        public Object getValueAt(int row, int column) {
-            ProxyMedia m = rows.get(row);
-            if (column == 0) {
-                return m.source().getFileName().toString() + (m.online() ? "" : " (offline)");
-            }
-            if (column == 1) {
-                return m.description();
-            }
-            if (column == 2 + resolutions.size()) {
-                long bytes = m.proxies().stream().map(ProxyState::file).flatMap(Optional::stream)
-                        .mapToLong(ProxyFile::sizeBytes).sum();
-                return bytes == 0 ? "" : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-            }
-            if (column - 2 >= m.proxies().size()) {
-                return ""; // the settings changed between the two reads: the next refresh fills it
-            }
-            ProxyState p = m.proxies().get(column - 2);
-            return p.kind() == ProxyState.Kind.FAILED ? "failed: " + p.detail() : p.summary();
-        }
     }
 }
