@@ -167,8 +167,10 @@ public class UpdateCenterTest extends NbTestCase {
         Object service = service(serviceType);
         service.getClass().getMethod(use).invoke(service);
         awaitThreads(threadPrefix, true, "the " + codeName + " module to start its threads");
+        String before = threads(threadPrefix) + " of " + service + " by " + service.getClass().getClassLoader();
         switchOff(codeName);
-        awaitThreads(threadPrefix, false, "the " + codeName + " module's threads to end once it is off");
+        awaitThreads(threadPrefix, false, "the " + codeName + " module's threads to end once it is off (before: "
+                + before + ")");
         switchOn(codeName);
     }
 
@@ -187,10 +189,24 @@ public class UpdateCenterTest extends NbTestCase {
     private static void awaitThreads(String prefix, boolean present, String what) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 15_000;
         while (threads(prefix).isEmpty() == present) {
-            assertTrue("timed out waiting for " + what + "; threads now: " + threads(prefix),
+            assertTrue("timed out waiting for " + what + "; threads now: " + stacks(prefix),
                     System.currentTimeMillis() < deadline);
             Thread.sleep(100);
         }
+    }
+
+    /** The threads' names and where they are, for a failure message. */
+    private static String stacks(String prefix) {
+        StringBuilder b = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.isAlive() && t.getName().startsWith(prefix)) {
+                b.append('\n').append(t.getName()).append(" (").append(t.getState()).append(')');
+                for (int i = 0; i < Math.min(12, stack.length); i++) {
+                    b.append("\n    at ").append(stack[i]);
+                }
+            }
+        });
+        return b.toString();
     }
 
     /** Tools > Plugins > Installed > Deactivate, without a restart (modules that need it go too). */

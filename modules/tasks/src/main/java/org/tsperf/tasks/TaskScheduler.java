@@ -43,8 +43,12 @@ public final class TaskScheduler implements TaskService {
     static final double AGEING_PER_SECOND = Dispatcher.AGEING_PER_SECOND;
     static final int MAX_ATTEMPTS = 3;
 
-    private final Dispatcher d;
-    private final Watchdog watchdog;
+    private final Lookup lookup;
+    private final Path journalFile;
+    private final Config config;
+    /** Null until the first use: finding the service in Lookup starts nothing (no thread, no journal). */
+    private Dispatcher started;
+    private boolean closedBeforeStart;
 
     /** The application's scheduler, journalled in the user directory (none in a plain JVM without one). */
     public TaskScheduler() {
@@ -52,13 +56,32 @@ public final class TaskScheduler implements TaskService {
     }
 
     TaskScheduler(Lookup lookup, Path journalFile, Config config) {
-        TaskJournal journal = openJournal(journalFile);
-        this.d = new Dispatcher(lookup, journal, config);
-        if (journal != null) {
-            JournalRecovery.recover(d, journal, journal.readAll());
+        this.lookup = lookup;
+        this.journalFile = journalFile;
+        this.config = config;
+    }
+
+    /**
+     * The running task system, started at the first use: the journal opened and what it held queued again, the
+     * watchdog's thread started. Lazy, so that an instance the module system creates and drops (a lookup while the
+     * module is being switched off) leaves nothing running.
+     */
+    private synchronized Dispatcher d() {
+        if (started == null) {
+            if (closedBeforeStart) {
+                started = new Dispatcher(lookup, null, config);
+                started.closing = true;
+                return started;
+            }
+            TaskJournal journal = openJournal(journalFile);
+            Dispatcher d = new Dispatcher(lookup, journal, config);
+            if (journal != null) {
+                JournalRecovery.recover(d, journal, journal.readAll());
+            }
+            new Watchdog(d).start();
+            started = d;
         }
-        this.watchdog = new Watchdog(d);
-        watchdog.start();
+        return started;
     }
 
     private static Path defaultJournalFile() {
@@ -86,63 +109,63 @@ public final class TaskScheduler implements TaskService {
 
     @Override
     public TaskCounts counts() {
-        d.lock.lock();
+        d().lock.lock();
         try {
             int n = 0;
-            for (TaskEntry e : d.running) {
+            for (TaskEntry e : d().running) {
                 if (e.state == TaskState.RUNNING) {
                     n++;
                 }
             }
-            return new TaskCounts(n, d.active.size() - n);
+            return new TaskCounts(n, d().active.size() - n);
         } finally {
-            d.lock.unlock();
+            d().lock.unlock();
         }
     }
 
     @Override
     public TaskId submit(TaskSpec spec) {
         List<TaskInfo> events = new ArrayList<>();
-        d.lock.lock();
+        d().lock.lock();
         try {
-            if (d.closing) {
+            if (d().closing) {
                 throw new IllegalStateException("the task system is shutting down; '" + spec.title() + "' was not queued");
             }
-            if (d.active.containsKey(spec.id()) || d.history.containsKey(spec.id())) {
+            if (d().active.containsKey(spec.id()) || d().history.containsKey(spec.id())) {
                 throw new IllegalArgumentException("a task with id " + spec.id() + " exists already");
             }
             Instant now = Instant.now();
-            TaskEntry entry = d.newEntry(spec, now, TaskState.QUEUED, 0);
-            d.journal(entry);
-            d.enqueue(entry, events);
-            d.dispatch(events);
+            TaskEntry entry = d().newEntry(spec, now, TaskState.QUEUED, 0);
+            d().journal(entry);
+            d().enqueue(entry, events);
+            d().dispatch(events);
         } finally {
-            d.lock.unlock();
+            d().lock.unlock();
         }
-        d.fire(events);
+        d().fire(events);
         return spec.id();
     }
 
     @Override
     public CompletableFuture<TaskInfo> completion(TaskId id) {
-        d.lock.lock();
+        d().lock.lock();
         try {
-            TaskEntry e = d.find(id);
+            TaskEntry e = d().find(id);
             if (e == null) {
                 throw new IllegalArgumentException("unknown task " + id);
             }
             return e.completion.copy();
         } finally {
-            d.lock.unlock();
+            d().lock.unlock();
         }
     }
 
     @Override
     public boolean cancel(TaskId id, String reason) {
         List<TaskInfo> events = new ArrayList<>();
-        d.lock.lock();
+        d().lock.lock();
         try {
-            TaskEntry e = d.active.get(id);
+            TaskEntry e = d().active.get(id);
             if (e == null) {
                 return false;
             }
@@ -156,79 +179,79 @@ public final class TaskScheduler implements TaskService {
                     events.add(e.info());
                 }
             } else {
-                d.removeWaiting(e);
-                d.end(e, TaskState.CANCELLED, reason, events);
-                d.dispatch(events);
+                d().removeWaiting(e);
+                d().end(e, TaskState.CANCELLED, reason, events);
+                d().dispatch(events);
             }
             return true;
         } finally {
-            d.lock.unlock();
-            d.fire(events);
+            d().lock.unlock();
+            d().fire(events);
         }
     }
 
     @Override
     public Optional<TaskInfo> task(TaskId id) {
-        d.lock.lock();
+        d().lock.lock();
         try {
-            return Optional.ofNullable(d.find(id)).map(TaskEntry::info);
+            return Optional.ofNullable(d().find(id)).map(TaskEntry::info);
         } finally {
-            d.lock.unlock();
+            d().lock.unlock();
         }
     }
 
     @Override
     public List<TaskInfo> tasks() {
-        d.lock.lock();
+        d().lock.lock();
         try {
-            List<TaskInfo> out = new ArrayList<>(d.active.size() + d.history.size());
-            d.active.values().stream()
+            List<TaskInfo> out = new ArrayList<>(d().active.size() + d().history.size());
+            d().active.values().stream()
                     .sorted(Comparator.comparing((TaskEntry e) -> e.state != TaskState.RUNNING)
                             .thenComparingDouble(e -> -e.agedKey).thenComparingLong(e -> e.sequence))
                     .forEach(e -> out.add(e.info()));
-            List<TaskEntry> finished = new ArrayList<>(d.history.values());
+            List<TaskEntry> finished = new ArrayList<>(d().history.values());
             for (int i = finished.size() - 1; i >= 0; i--) {
                 out.add(finished.get(i).info());
             }
             return out;
         } finally {
-            d.lock.unlock();
+            d().lock.unlock();
         }
     }
 
     @Override
     public List<QueueInfo> queues() {
-        d.lock.lock();
+        d().lock.lock();
         try {
             Map<TaskType, int[]> figures = new EnumMap<>(TaskType.class);
             for (TaskType t : TaskType.values()) {
                 figures.put(t, new int[2]);
             }
-            for (TaskEntry e : d.active.values()) {
+            for (TaskEntry e : d().active.values()) {
                 figures.get(e.spec.type())[e.state == TaskState.RUNNING ? 1 : 0]++;
             }
             List<QueueInfo> out = new ArrayList<>();
             for (TaskType t : TaskType.values()) {
-                out.add(new QueueInfo(t, figures.get(t)[0], figures.get(t)[1], d.workers.get(t)));
+                out.add(new QueueInfo(t, figures.get(t)[0], figures.get(t)[1], d().workers.get(t)));
             }
             return out;
         } finally {
-            d.lock.unlock();
+            d().lock.unlock();
         }
     }
 
     @Override
     public void setPaused(boolean pause) {
         List<TaskInfo> events = new ArrayList<>();
-        d.lock.lock();
+        d().lock.lock();
         try {
-            d.paused = pause;
-            LOG.log(Level.INFO, "background tasks {0}", pause ? "d.paused" : "resumed");
-            d.dispatch(events);
+            d().paused = pause;
+            LOG.log(Level.INFO, "background tasks {0}", pause ? "d().paused" : "resumed");
+            d().dispatch(events);
         } finally {
-            d.lock.unlock();
+            d().lock.unlock();
         }
-        d.fire(events);
+        d().fire(events);
     }
 
     @Override
@@ -237,9 +260,9 @@ public final class TaskScheduler implements TaskService {
             throw new IllegalArgumentException("a queue needs at least one worker, got " + count);
         }
         List<TaskInfo> events = new ArrayList<>();
-        d.lock.lock();
+        d().lock.lock();
         try {
-            ThreadPoolExecutor pool = d.pools.get(type);
+            ThreadPoolExecutor pool = d().pools.get(type);
             if (count > pool.getMaximumPoolSize()) {
                 pool.setMaximumPoolSize(count);
                 pool.setCorePoolSize(count);
@@ -247,32 +270,32 @@ public final class TaskScheduler implements TaskService {
                 pool.setCorePoolSize(count);
                 pool.setMaximumPoolSize(count);
             }
-            d.workers.put(type, count);
-            d.dispatch(events);
+            d().workers.put(type, count);
+            d().dispatch(events);
         } finally {
-            d.lock.unlock();
+            d().lock.unlock();
         }
-        d.fire(events);
+        d().fire(events);
     }
 
     @Override
     public boolean isPaused() {
-        d.lock.lock();
+        d().lock.lock();
         try {
-            return d.paused;
+            return d().paused;
         } finally {
-            d.lock.unlock();
+            d().lock.unlock();
         }
     }
 
     @Override
     public Hold userBusy(String why) {
-        d.lock.lock();
+        d().lock.lock();
         try {
-            d.holds++;
+            d().holds++;
             LOG.log(Level.FINE, "user busy ({0}): only critical tasks start", why);
         } finally {
-            d.lock.unlock();
+            d().lock.unlock();
         }
         return new Hold() {
             private boolean closed;
@@ -280,36 +303,44 @@ public final class TaskScheduler implements TaskService {
             @Override
             public void close() {
                 List<TaskInfo> events = new ArrayList<>();
-                d.lock.lock();
+                d().lock.lock();
                 try {
                     if (!closed) {
                         closed = true;
-                        d.holds--;
-                        d.dispatch(events);
+                        d().holds--;
+                        d().dispatch(events);
                     }
                 } finally {
-                    d.lock.unlock();
+                    d().lock.unlock();
                 }
-                d.fire(events);
+                d().fire(events);
             }
         };
     }
 
     @Override
     public void addListener(TaskListener listener) {
-        d.listeners.add(listener);
+        d().listeners.add(listener);
     }
 
     @Override
     public void removeListener(TaskListener listener) {
-        d.listeners.remove(listener);
+        d().listeners.remove(listener);
     }
 
     /**
-     * Stops starting tasks, interrupts the d.running ones and closes the journal. Tasks that were queued or d.running
-     * stay so in the journal and are found again at the next start.
+     * Stops starting tasks, interrupts the running ones and closes the journal. Tasks that were queued or running
+     * stay so in the journal and are found again at the next start. A scheduler never used has nothing to close.
      */
     public void close() {
+        Dispatcher d;
+        synchronized (this) {
+            if (started == null) {
+                closedBeforeStart = true;
+                return;
+            }
+            d = started;
+        }
         d.lock.lock();
         try {
             if (d.closing) {
