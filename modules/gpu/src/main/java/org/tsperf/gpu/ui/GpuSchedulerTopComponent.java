@@ -20,7 +20,6 @@ import javax.swing.JSplitPane;
 import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
-import javax.swing.Timer;
 import javax.swing.table.DefaultTableModel;
 import org.netbeans.api.progress.ProgressHandle;
 import org.openide.awt.ActionID;
@@ -39,8 +38,10 @@ import org.tsperf.api.gpu.GpuInformation;
 import org.tsperf.api.gpu.GpuMetrics;
 import org.tsperf.api.gpu.GpuScheduler;
 import org.tsperf.api.gpu.GpuUsage;
-import org.tsperf.api.gpu.SchedulerSnapshot;
 import org.tsperf.api.gpu.ProcessingPath;
+import org.tsperf.api.gpu.SchedulerSnapshot;
+import org.tsperf.api.util.ByteSizes;
+import org.tsperf.ui.support.LiveSampler;
 
 /**
  * The GPU Scheduler window: devices and the one in use (or "CPU fallback" and why), the path frame operations take
@@ -86,10 +87,11 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             new Object[] {"Operation", "Vulkan fps", "CPU fps", "CPU 1 thread fps", "Vulkan/CPU"}, 0);
     private final JButton benchmark = new JButton(Bundle.LBL_Benchmark());
     private final JLabel benchStatus = label("gpu.benchmarkStatus");
-    private final Timer timer = new Timer(1000, e -> refresh());
+    /** The figures, gathered once a second off the event thread (opening Vulkan, measuring); the view renders them. */
+    private final LiveSampler<View> live = new LiveSampler<>("tsperf-gpu-scheduler-view", Duration.ofSeconds(1),
+            this::gather, this::show);
     private final AtomicReference<GpuInfo> info = new AtomicReference<>();
     private CompletableFuture<BenchmarkReport> running;
-    private boolean refreshing;
 
     public GpuSchedulerTopComponent() {
         setName(Bundle.CTL_GpuSchedulerTopComponent());
@@ -219,7 +221,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
                 info.set(null);
                 SwingUtilities.invokeLater(() -> {
                     switching = false;
-                    refresh();
+                    live.refreshNow();
                 });
             }
         });
@@ -233,28 +235,12 @@ public final class GpuSchedulerTopComponent extends TopComponent {
 
     @Override
     protected void componentOpened() {
-        timer.start();
-        refresh();
+        live.start();
     }
 
     @Override
     protected void componentClosed() {
-        timer.stop();
-    }
-
-    /** Gathers the figures off the event thread, then shows them. */
-    private void refresh() {
-        if (refreshing) {
-            return;
-        }
-        refreshing = true;
-        RP.post(() -> {
-            View v = gather();
-            SwingUtilities.invokeLater(() -> {
-                refreshing = false;
-                show(v);
-            });
-        });
+        live.stop();
     }
 
     private record View(GpuInfo info, SchedulerSnapshot scheduler, BatchFigures batches,
@@ -309,18 +295,18 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             }
             d.append(dev.chosen() && !cpuChosen ? "in use: " : "available: ").append(dev.name()).append(" (").append(dev.type())
                     .append(", Vulkan ").append(dev.apiVersion())
-                    .append(String.format(Locale.ROOT, ", %.1f GB device-local)", dev.deviceLocalBytes() / 1e9));
+                    .append(", ").append(ByteSizes.format(dev.deviceLocalBytes())).append(" device-local)");
         }
         if (!devices.getText().equals(d.toString())) {
             devices.setText(d.toString());
         }
         SchedulerSnapshot s = v.scheduler();
         StringBuilder mem = new StringBuilder(String.format(Locale.ROOT,
-                "Scheduler working memory: %s reserved of %s budget", mb(s.memoryReservedBytes()),
-                mb(s.memoryBudgetBytes())));
+                "Scheduler working memory: %s reserved of %s budget", ByteSizes.format(s.memoryReservedBytes()),
+                ByteSizes.format(s.memoryBudgetBytes())));
         if (v.usage() != null && v.usage().available()) {
             mem.append(String.format(Locale.ROOT, "; device memory used by tsperf: %s of %s",
-                    mb(v.usage().memoryUsedBytes()), mb(v.usage().memoryBudgetBytes())));
+                    ByteSizes.format(v.usage().memoryUsedBytes()), ByteSizes.format(v.usage().memoryBudgetBytes())));
         }
         memory.setText(mem.toString());
         utilisation.setText(String.format(Locale.ROOT, "Workers: %d, busy %.0f %%; queue busy %s", s.workers(),
@@ -336,10 +322,6 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             queueModel.addRow(new Object[] {q.priority(), q.waiting(), q.running(), q.capacity(), q.completed(),
                 q.rejected(), q.failed()});
         }
-    }
-
-    private static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
     }
 
     private void updateBenchmarkEnabled() {

@@ -5,15 +5,13 @@ import java.awt.Desktop;
 import java.awt.FlowLayout;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.BorderFactory;
@@ -49,6 +47,7 @@ import org.tsperf.api.proxy.ProxyMedia;
 import org.tsperf.api.proxy.ProxyMediaList;
 import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.proxy.ProxyState;
+import org.tsperf.ui.support.LiveSampler;
 
 /**
  * The Proxy Manager: the media list with the state of every proxy, adding media by dialog or drag and drop,
@@ -86,7 +85,9 @@ public final class ProxyManagerTopComponent extends TopComponent {
     private final List<JButton> sourceActions = new ArrayList<>();
     private final Lookup.Result<ProxyService> services = Lookup.getDefault().lookupResult(ProxyService.class);
     private final LookupListener servicesChanged = e -> refreshSoon();
-    private ScheduledExecutorService sampler;
+    /** The list and configuration, read once a second off the event thread; the view only renders them. */
+    private final LiveSampler<ManagerView> live = new LiveSampler<>("tsperf-proxy-manager", Duration.ofSeconds(1),
+            this::sample, this::render);
     private Path stripSource;
 
     public ProxyManagerTopComponent() {
@@ -402,31 +403,30 @@ public final class ProxyManagerTopComponent extends TopComponent {
 
 
     private void refreshSoon() {
-        ScheduledExecutorService s = sampler;
-        if (s != null) {
-            s.schedule(this::refresh, 200, TimeUnit.MILLISECONDS);
-        }
+        live.refreshSoon();
     }
 
-    /** Reads the list off the event thread, then shows it. */
-    private void refresh() {
+    /** What one sample read: the configuration and the list, or nothing when the proxy module is missing. */
+    private record ManagerView(ProxyConfig config, List<ProxyMedia> media) {
+    }
+
+    /** Reads the list off the event thread. */
+    private ManagerView sample() {
         Optional<ProxyMediaList> s = mediaList();
         Optional<ProxyConfiguration> c = configuration();
         if (s.isEmpty() || c.isEmpty()) {
-            SwingUtilities.invokeLater(() -> {
-                model.show(List.of(), List.of());
-                useProxies.setEnabled(false);
-                status.setText("The Proxy Engine module is not installed or is disabled: install it in Tools >"
-                        + " Plugins");
-            });
-            return;
+            return new ManagerView(null, List.of());
         }
-        try {
-            ProxyConfig config = c.get().config();
-            List<ProxyMedia> media = s.get().media();
-            SwingUtilities.invokeLater(() -> show(config, media));
-        } catch (RuntimeException ex) {
-            LOG.log(Level.WARNING, "the Proxy Manager cannot read the media list", ex);
+        return new ManagerView(c.get().config(), s.get().media());
+    }
+
+    private void render(ManagerView v) {
+        if (v.config() == null) {
+            model.show(List.of(), List.of());
+            useProxies.setEnabled(false);
+            status.setText("The Proxy Engine module is not installed or is disabled: install it in Tools > Plugins");
+        } else {
+            show(v.config(), v.media());
         }
     }
 
@@ -451,19 +451,13 @@ public final class ProxyManagerTopComponent extends TopComponent {
     @Override
     protected void componentOpened() {
         services.addLookupListener(servicesChanged);
-        sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tsperf-proxy-manager");
-            t.setDaemon(true);
-            return t;
-        });
-        sampler.scheduleWithFixedDelay(this::refresh, 0, 1, TimeUnit.SECONDS);
+        live.start();
     }
 
     @Override
     protected void componentClosed() {
         services.removeLookupListener(servicesChanged);
-        sampler.shutdownNow();
-        sampler = null;
+        live.stop();
     }
 
     void writeProperties(java.util.Properties p) {
