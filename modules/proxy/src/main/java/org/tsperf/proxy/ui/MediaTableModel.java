@@ -1,13 +1,13 @@
 package org.tsperf.proxy.ui;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javax.swing.table.AbstractTableModel;
 import org.tsperf.api.proxy.ProxyFile;
 import org.tsperf.api.proxy.ProxyMedia;
 import org.tsperf.api.proxy.ProxyResolution;
 import org.tsperf.api.proxy.ProxyState;
+import org.tsperf.api.util.ByteSizes;
 
 /** Rows: sources; columns: name, video, one per proxy resolution, proxies' size. */
 final class MediaTableModel extends AbstractTableModel {
@@ -65,7 +65,7 @@ final class MediaTableModel extends AbstractTableModel {
         if (column == 2 + resolutions.size()) {
             long bytes = m.proxies().stream().map(ProxyState::file).flatMap(Optional::stream)
                     .mapToLong(ProxyFile::sizeBytes).sum();
-            return bytes == 0 ? "" : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+            return bytes == 0 ? "" : ByteSizes.format(bytes);
         }
         if (column - 2 >= m.proxies().size()) {
             return ""; // the settings changed between the two reads: the next refresh fills it
