@@ -42,12 +42,6 @@ final class DiskStore implements AutoCloseable {
     /** Group commit: at most this many puts, or this long, between index commits. */
     static final int GROUP_PUTS = 32;
     static final long GROUP_MILLIS = 100;
-    private static final java.util.concurrent.ScheduledExecutorService FLUSHER =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "tsperf-cache-index-commit");
-                t.setDaemon(true);
-                return t;
-            });
 
     /** What {@link #put} and eviction report to the owner: an entry left the level to stay within budget. */
     interface EvictionListener {
@@ -70,6 +64,8 @@ final class DiskStore implements AutoCloseable {
     private long firstUncommittedNanos;
     /** Value files of replaced entries: deleted once the index no longer names them on disk. */
     private final List<EntryRecord> replacedUntilCommit = new ArrayList<>();
+    /** The group commit's thread: one per store, ended by {@link #close()} (the module's lifecycle closes stores). */
+    private java.util.concurrent.ScheduledExecutorService flushThread;
     private java.util.concurrent.ScheduledFuture<?> flusher;
     private EvictionListener evictionListener = (e, v) -> { };
     private Predicate<EntryRecord> spillWorthy = r -> false;
@@ -123,7 +119,12 @@ final class DiskStore implements AutoCloseable {
             DiskStore store = new DiskStore(dir, budgetBytes, db, index);
             store.recover();
             store.enforceBudget(0);
-            store.flusher = FLUSHER.scheduleWithFixedDelay(store::syncQuietly, GROUP_MILLIS, GROUP_MILLIS,
+            store.flushThread = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "tsperf-cache-index-commit");
+                t.setDaemon(true);
+                return t;
+            });
+            store.flusher = store.flushThread.scheduleWithFixedDelay(store::syncQuietly, GROUP_MILLIS, GROUP_MILLIS,
                     java.util.concurrent.TimeUnit.MILLISECONDS);
             return store;
         } catch (IOException e) {
@@ -460,6 +461,7 @@ final class DiskStore implements AutoCloseable {
     public synchronized void close() {
         if (flusher != null) {
             flusher.cancel(false);
+            flushThread.shutdown();
         }
         if (!db.isClosed()) {
             commit();

@@ -2,7 +2,7 @@ package org.tsperf.cli;
 
 import java.nio.file.Path;
 import org.tsperf.api.proxy.ProxyConfig;
-import org.tsperf.api.proxy.ProxyService;
+import org.tsperf.api.proxy.ProxyConfiguration;
 
 /**
  * The proxy configuration of a command's own process, as playback reads it: which store to look in and whether
@@ -17,7 +17,7 @@ final class PlaybackProxies {
     }
 
     static void configure(Path store, boolean useProxies) {
-        ProxyService proxies = Services.require(ProxyService.class, "Proxy Engine");
+        ProxyConfiguration proxies = Services.require(ProxyConfiguration.class, "Proxy Engine");
         ProxyConfig config = proxies.config();
         Path dir = store != null ? store.toAbsolutePath().normalize() : DEFAULT_STORE;
         proxies.setConfig(config.withSettings(config.settings().withStore(dir)).withUseProxies(useProxies));

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.bytedeco.javacpp.Loader;
 import org.tsperf.api.media.MediaProbe;
+import org.tsperf.api.media.MediaTools;
 import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.cli.ProxyBenchmark.RatioDef;
 import org.tsperf.cli.ProxyBenchmark.Round;
@@ -72,7 +72,7 @@ final class ProxyBenchCommand implements Callable<Integer> {
         ProxyService proxies = Services.require(ProxyService.class, "Proxy Engine");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        String ffmpeg = Services.require(MediaTools.class, "Media Core").ffmpeg().toString();
         Path dir = Files.createTempDirectory(work != null ? Files.createDirectories(work)
                 : Path.of(System.getProperty("java.io.tmpdir")), "tsperf-bench-proxy-");
         List<Variant> variants = Arrays.stream(Variant.values()).filter(v -> !inProcessOnly || !v.command()).toList();

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.tsperf.gpu.GpuRuntime;
+import org.tsperf.gpu.GpuRuntimes;
 import org.tsperf.gpu.vulkan.VulkanDevice;
 
 /** {@code gpu info} and {@code gpu bench} in-process, on the real GPU module (Vulkan on lavapipe here). */
@@ -72,9 +72,9 @@ class GpuCommandTest {
     @Test
     void infoAndBenchReleaseVulkanBeforeReturning() {
         assertEquals(0, run("gpu", "info"), err.toString());
-        assertFalse(GpuRuntime.defaultOpen(), "gpu info left the GPU runtime open for a shutdown hook to close");
+        assertFalse(GpuRuntimes.get().isOpen(), "gpu info left the GPU runtime open for a shutdown hook to close");
         assertEquals(0, run("gpu", "bench", "--seconds", "0.02", "--width", "64", "--height", "36"), err.toString());
-        assertFalse(GpuRuntime.defaultOpen(), "gpu bench left the GPU runtime open for a shutdown hook to close");
+        assertFalse(GpuRuntimes.get().isOpen(), "gpu bench left the GPU runtime open for a shutdown hook to close");
     }
 
     /**

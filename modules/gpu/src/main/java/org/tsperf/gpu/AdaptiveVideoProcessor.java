@@ -16,7 +16,7 @@ public final class AdaptiveVideoProcessor implements VideoProcessor {
 
     @Override
     public ProcessorStatus status() {
-        return GpuRuntime.getDefault().status();
+        return GpuRuntimes.get().runtime().status();
     }
 
     @Override
@@ -26,11 +26,11 @@ public final class AdaptiveVideoProcessor implements VideoProcessor {
 
     @Override
     public Frame process(Frame input, List<FrameOperation> operations, ByteBuffer target) {
-        return GpuRuntime.getDefault().process(input, List.copyOf(operations), target);
+        return GpuRuntimes.get().runtime().process(input, List.copyOf(operations), target);
     }
 
     @Override
     public Frame process(Frame input, List<FrameOperation> operations, ByteBuffer target, ProcessingPath path) {
-        return GpuRuntime.getDefault().processOn(input, List.copyOf(operations), target, path);
+        return GpuRuntimes.get().runtime().processOn(input, List.copyOf(operations), target, path);
     }
 }

@@ -1,7 +1,8 @@
 package org.tsperf.gpu;
 
 import java.util.prefs.Preferences;
-import org.openide.util.NbPreferences;
+import org.tsperf.api.gpu.GpuDeviceChoice;
+import org.tsperf.api.util.ModulePreferences;
 
 /**
  * The user's choice of where frame operations run, made in the GPU Scheduler window: automatic (the best device, then
@@ -13,37 +14,30 @@ import org.openide.util.NbPreferences;
 public final class DeviceChoice {
 
     /** Automatic: the best device, the faster path. */
-    public static final String AUTOMATIC = "";
+    public static final String AUTOMATIC = GpuDeviceChoice.AUTOMATIC;
     /** The CPU reference, whatever Vulkan offers. */
-    public static final String CPU = "cpu";
+    public static final String CPU = GpuDeviceChoice.CPU;
     private static final String KEY = "device";
-    private static volatile String inMemory = AUTOMATIC;
 
     private DeviceChoice() {
     }
 
     private static Preferences preferences() {
-        return System.getProperty("netbeans.user") == null ? null : NbPreferences.forModule(DeviceChoice.class);
+        return ModulePreferences.forModule(DeviceChoice.class);
     }
 
     /** The stored choice: {@link #AUTOMATIC}, {@link #CPU} or a device name. */
     public static String get() {
-        Preferences p = preferences();
-        return p == null ? inMemory : p.get(KEY, AUTOMATIC);
+        return preferences().get(KEY, AUTOMATIC);
     }
 
-    /** Stores the choice; it applies when the runtime is next opened ({@link GpuRuntime#restartDefault()}). */
+    /** Stores the choice; it applies when the runtime is next opened ({@link GpuRuntimes#restart()}). */
     public static void set(String choice) {
         String value = choice == null ? AUTOMATIC : choice;
-        Preferences p = preferences();
-        if (p == null) {
-            inMemory = value;
-        } else {
-            // put, never remove: NbPreferences ignores a late file event that carries a value put earlier, but a
-            // remove forgets those values, so the event of the previous choice's write (the file watcher reports it
-            // up to seconds later) would bring that choice back before the removal is written
-            p.put(KEY, value);
-        }
+        // put, never remove: NbPreferences ignores a late file event that carries a value put earlier, but a remove
+        // forgets those values, so the event of the previous choice's write (the file watcher reports it up to
+        // seconds later) would bring that choice back before the removal is written
+        preferences().put(KEY, value);
     }
 
     /** Whether a system property decides instead of this choice (and what it says), else null. */

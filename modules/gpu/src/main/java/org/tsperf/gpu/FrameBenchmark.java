@@ -53,7 +53,7 @@ public final class FrameBenchmark implements GpuBenchmark, AutoCloseable {
         CompletableFuture<BenchmarkReport> result = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
-                result.complete(measureNow(GpuRuntime.getDefault(), width, height, perOperation, cancelled));
+                result.complete(measureNow(GpuRuntimes.get().runtime(), width, height, perOperation, cancelled));
             } catch (CancellationException e) {
                 result.cancel(false);
             } catch (RuntimeException | OutOfMemoryError e) {
@@ -86,7 +86,7 @@ public final class FrameBenchmark implements GpuBenchmark, AutoCloseable {
                 LOG.warning("the GPU benchmark thread is still running; releasing Vulkan under it");
             }
         }
-        GpuRuntime.shutdownDefault();
+        GpuRuntimes.get().close();
     }
 
     /** The operations measured, named as in the report. */

@@ -16,7 +16,7 @@ public final class GpuInformationService implements GpuInformation, AutoCloseabl
 
     @Override
     public GpuInfo info() {
-        GpuRuntime runtime = GpuRuntime.getDefault();
+        GpuRuntime runtime = GpuRuntimes.get().runtime();
         VulkanDevice vk = runtime.vulkan();
         if (vk == null) {
             return new GpuInfo(false, runtime.vulkanProblem(), List.of(), runtime.status(), "");
@@ -27,6 +27,6 @@ public final class GpuInformationService implements GpuInformation, AutoCloseabl
     /** Releases the module's runtime (Vulkan objects destroyed in order, pipeline cache saved); a later use reopens it. */
     @Override
     public void close() {
-        GpuRuntime.shutdownDefault();
+        GpuRuntimes.get().close();
     }
 }

@@ -11,13 +11,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tsperf.api.gpu.Frame;
 import org.tsperf.api.gpu.FrameOperation;
-import org.tsperf.api.gpu.FrameOperation.ColourAdjust;
-import org.tsperf.api.gpu.FrameOperation.ConvertToRgba;
-import org.tsperf.api.gpu.FrameOperation.Scale;
-import org.tsperf.api.gpu.FrameOperation.ScaleFilter;
-import org.tsperf.api.gpu.FrameOperation.YuvMatrix;
-import org.tsperf.api.gpu.FrameOperation.YuvRange;
-import org.tsperf.api.gpu.PixelFormat;
 import org.tsperf.api.gpu.ProcessingPath;
 import org.tsperf.api.gpu.ProcessorStatus;
 import org.tsperf.gpu.cpu.CpuFrameProcessor;
@@ -29,16 +22,14 @@ import org.tsperf.gpu.vulkan.VulkanUnavailableException;
 
 /**
  * The module's engine: Vulkan opened lazily (or the reason it cannot be), a small pool of Vulkan contexts, the CPU
- * reference (multi- and single-threaded), and the path choice: measured once at first use on a short viewer-like
- * chain (convert, scale, colour), kept, and reported; {@code -Dtsperf.gpu.path=vulkan|cpu} overrides it. A Vulkan
- * failure while running switches to the CPU for good, with the reason. Thread-safe.
+ * reference (multi- and single-threaded), and the path in use, decided once at first use by {@link PathChoice}. A
+ * Vulkan failure while running switches to the CPU for good, with the reason. The module's one runtime is held by
+ * {@link GpuRuntimes}. Thread-safe.
  */
 public final class GpuRuntime implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(GpuRuntime.class.getName());
     static final int CONTEXTS = 2;
-    private static GpuRuntime defaultRuntime;
-    private static Thread shutdownHook;
 
     private final VulkanOptions options;
     private final String forcedPath;
@@ -70,64 +61,6 @@ public final class GpuRuntime implements AutoCloseable {
         this.userChoice = userChoice == null ? DeviceChoice.AUTOMATIC : userChoice;
         this.cpu = new CpuFrameProcessor(Runtime.getRuntime().availableProcessors());
         this.cpuSingle = new CpuFrameProcessor(1);
-    }
-
-    /**
-     * The runtime of this module (system properties decide the options). A JVM shutdown hook closes it in a plain JVM
-     * (the CLI), so the pipeline cache is saved there too; in the workbench the module's close() comes first.
-     */
-    public static synchronized GpuRuntime getDefault() {
-        if (defaultRuntime == null) {
-            // the window's choice, unless a system property decides (the property wins)
-            String choice = DeviceChoice.overriddenBy() == null ? DeviceChoice.get() : DeviceChoice.AUTOMATIC;
-            VulkanOptions options = VulkanOptions.fromSystemProperties();
-            if (!choice.equals(DeviceChoice.AUTOMATIC) && !choice.equals(DeviceChoice.CPU)) {
-                options = options.withDeviceOverride(choice);
-            }
-            defaultRuntime = new GpuRuntime(options, System.getProperty("tsperf.gpu.path", "auto"), choice);
-            shutdownHook = new Thread(GpuRuntime::shutdownDefault, "tsperf-gpu-shutdown");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        }
-        return defaultRuntime;
-    }
-
-    /** Whether the default runtime is open now (the command line checks that it released it before exiting). */
-    public static synchronized boolean defaultOpen() {
-        return defaultRuntime != null;
-    }
-
-    /** Whether the JVM shutdown hook that would close the default runtime is registered now. */
-    static synchronized boolean shutdownHookRegistered() {
-        return shutdownHook != null;
-    }
-
-    /** Closes the default runtime (module disabled, application exit); a later use opens a new one. */
-    public static void shutdownDefault() {
-        GpuRuntime r;
-        synchronized (GpuRuntime.class) {
-            r = defaultRuntime;
-            defaultRuntime = null;
-            if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
-                } catch (IllegalStateException e) {
-                    LOG.log(Level.FINE, "JVM already shutting down", e);
-                }
-            }
-            shutdownHook = null;
-        }
-        if (r != null) {
-            r.close();
-        }
-    }
-
-    /**
-     * Applies a new {@link DeviceChoice}: closes the default runtime once the calls running on it are done (Vulkan
-     * released, pipeline cache saved); the next use opens a new one with the choice. May be called from any thread
-     * but the event thread (it waits).
-     */
-    public static void restartDefault() {
-        shutdownDefault();
     }
 
     /** Opens Vulkan once; null when it cannot be used ({@link #vulkanProblem()} says why). */
@@ -189,7 +122,7 @@ public final class GpuRuntime implements AutoCloseable {
         }
         synchronized (this) {
             if (status == null) {
-                status = decide();
+                status = PathChoice.decide(this, forcedPath, userChoice);
                 LOG.info("Frame operations run on " + status.path() + ": " + status.reason());
             }
             return status;
@@ -204,66 +137,6 @@ public final class GpuRuntime implements AutoCloseable {
         }
         return new ProcessorStatus(ProcessingPath.CPU, "", "not measured yet (decided at the first frame)", Double.NaN,
                 Double.NaN, false);
-    }
-
-    private ProcessorStatus decide() {
-        VulkanDevice vk = vulkan();
-        if (forcedPath.equals("auto") && userChoice.equals(DeviceChoice.CPU)) {
-            return new ProcessorStatus(ProcessingPath.CPU, "", "CPU reference chosen by the user in the GPU Scheduler"
-                    + " window", Double.NaN, Double.NaN, true);
-        }
-        if (vk == null) {
-            return new ProcessorStatus(ProcessingPath.CPU, "", "CPU fallback: " + vulkanProblem(), Double.NaN,
-                    Double.NaN, true);
-        }
-        if (forcedPath.equals("cpu")) {
-            return new ProcessorStatus(ProcessingPath.CPU, vk.deviceName(), "forced by -Dtsperf.gpu.path=cpu",
-                    Double.NaN, Double.NaN, true);
-        }
-        if (forcedPath.equals("vulkan")) {
-            return new ProcessorStatus(ProcessingPath.VULKAN, vk.deviceName(), "forced by -Dtsperf.gpu.path=vulkan",
-                    Double.NaN, Double.NaN, true);
-        }
-        if (forcedPath.equals("auto") && !userChoice.equals(DeviceChoice.AUTOMATIC)) {
-            if (vk.deviceName().toLowerCase(Locale.ROOT).contains(userChoice.toLowerCase(Locale.ROOT))) {
-                return new ProcessorStatus(ProcessingPath.VULKAN, vk.deviceName(), "Vulkan device chosen by the user"
-                        + " in the GPU Scheduler window", Double.NaN, Double.NaN, true);
-            }
-            LOG.warning("the Vulkan device chosen in the GPU Scheduler window (" + userChoice + ") is not present;"
-                    + " measuring as if automatic");
-        }
-        Frame sample = calibrationFrame();
-        List<FrameOperation> chain = List.of(new ConvertToRgba(YuvMatrix.BT709, YuvRange.LIMITED),
-                new Scale(960, 540, ScaleFilter.BICUBIC), new ColourAdjust(0.02, 1.05, 1.1, 1.0));
-        ByteBuffer target = ByteBuffer.allocateDirect(960 * 540 * 4);
-        double vkMs;
-        try {
-            vkMs = millisPerFrame(sample, chain, target, ProcessingPath.VULKAN);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Vulkan failed during the first measurement; using the CPU", e);
-            return new ProcessorStatus(ProcessingPath.CPU, vk.deviceName(), "CPU fallback: Vulkan failed: "
-                    + e.getMessage(), Double.NaN, Double.NaN, true);
-        }
-        double cpuMs = millisPerFrame(sample, chain, target, ProcessingPath.CPU);
-        ProcessingPath faster = vkMs < cpuMs ? ProcessingPath.VULKAN : ProcessingPath.CPU;
-        String reason = String.format(Locale.ROOT, "measured at first use: Vulkan %.1f ms, CPU (%d threads) %.1f ms a"
-                + " 720p convert+scale+colour frame", vkMs, cpu.threads(), cpuMs);
-        return new ProcessorStatus(faster, vk.deviceName(), reason, vkMs, cpuMs, true);
-    }
-
-    private double millisPerFrame(Frame in, List<FrameOperation> chain, ByteBuffer target, ProcessingPath path) {
-        processOnNow(in, chain, target, path); // warm-up: pipelines, buffers, JIT
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            long t0 = System.nanoTime();
-            processOnNow(in, chain, target, path);
-            best = Math.min(best, (System.nanoTime() - t0) / 1e6);
-        }
-        return best;
-    }
-
-    static Frame calibrationFrame() {
-        return TestPattern.frame(1280, 720, PixelFormat.I420, 7);
     }
 
     /** Runs on the chosen path; a Vulkan failure switches to the CPU for good and the frame is redone there. */
@@ -374,7 +247,8 @@ public final class GpuRuntime implements AutoCloseable {
         }
     }
 
-    private Frame processOnNow(Frame in, List<FrameOperation> ops, ByteBuffer target, ProcessingPath path) {
+    /** Runs on the given path without counting the call (the caller counts it: {@link PathChoice} measuring). */
+    Frame processOnNow(Frame in, List<FrameOperation> ops, ByteBuffer target, ProcessingPath path) {
         if (path == ProcessingPath.CPU) {
             return cpu.process(in, ops, target);
         }

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.util.lookup.ServiceProvider;
+import org.tsperf.api.gpu.BatchFigures;
 import org.tsperf.api.gpu.Frame;
 import org.tsperf.api.gpu.FrameOperation;
 import org.tsperf.api.gpu.FrameOperation.GaussianBlur;
@@ -72,7 +73,7 @@ public final class PriorityGpuScheduler implements GpuScheduler {
     private int largestBatch;
 
     public PriorityGpuScheduler() {
-        this(GpuRuntime::getDefault, DEFAULT_CAPACITY, GpuRuntime.CONTEXTS);
+        this(() -> GpuRuntimes.get().runtime(), DEFAULT_CAPACITY, GpuRuntime.CONTEXTS);
     }
 
     PriorityGpuScheduler(Supplier<GpuRuntime> runtime, Map<GpuPriority, Integer> capacity, int workers) {
@@ -353,23 +354,13 @@ public final class PriorityGpuScheduler implements GpuScheduler {
         }
     }
 
-    /**
-     * How small tasks were batched so far.
-     *
-     * @param batches       batches of two or more tasks run together
-     * @param batchedTasks  tasks that ran in those batches
-     * @param largestBatch  the most tasks one batch held
-     * @param vulkanSubmits command buffers submitted to the Vulkan device (0 while Vulkan is not open)
-     */
-    public record BatchStats(long batches, long batchedTasks, int largestBatch, long vulkanSubmits) {
-    }
-
     /** The batching figures, for the GPU Scheduler window and tests. May be called from any thread. */
-    public BatchStats batchStats() {
+    @Override
+    public BatchFigures batchFigures() {
         long submits = runtime.get().vulkanSubmits();
         lock.lock();
         try {
-            return new BatchStats(batches, batchedTasks, largestBatch, submits);
+            return new BatchFigures(batches, batchedTasks, largestBatch, submits);
         } finally {
             lock.unlock();
         }

@@ -21,7 +21,7 @@ public final class VulkanGpuMetrics implements GpuMetrics {
 
     @Override
     public synchronized GpuUsage sample() {
-        GpuRuntime runtime = GpuRuntime.getDefault();
+        GpuRuntime runtime = GpuRuntimes.get().runtime();
         if (!runtime.vulkanReady()) {
             runtime.openInBackground();
             return GpuUsage.notAvailable("starting Vulkan");
@@ -45,7 +45,7 @@ public final class VulkanGpuMetrics implements GpuMetrics {
     /** Opening a Vulkan device costs a second of CPU on a software driver: not for a figure that is zero anyway. */
     @Override
     public GpuUsage sampleIfInUse() {
-        if (!GpuRuntime.getDefault().vulkanRequested()) {
+        if (!GpuRuntimes.get().runtime().vulkanRequested()) {
             return GpuUsage.notAvailable(NOT_IN_USE);
         }
         return sample();

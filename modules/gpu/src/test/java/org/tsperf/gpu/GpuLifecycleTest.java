@@ -24,7 +24,7 @@ class GpuLifecycleTest {
         GpuScheduler scheduler = Lookup.getDefault().lookup(GpuScheduler.class);
         var frame = TestFrames.frame(32, 18, PixelFormat.RGBA8, 1);
         scheduler.submit(GpuPriority.RENDER, frame, List.of()).get(30, TimeUnit.SECONDS);
-        GpuRuntime before = GpuRuntime.getDefault();
+        GpuRuntime before = GpuRuntimes.get().runtime();
         VulkanDevice vk = before.vulkan();
         assertTrue(vk != null && !vk.isClosed());
 
@@ -34,7 +34,7 @@ class GpuLifecycleTest {
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> scheduler.submit(GpuPriority.RENDER, frame, List.of()).get(5, TimeUnit.SECONDS));
         assertInstanceOf(RejectedExecutionException.class, e.getCause());
-        assertNotSame(before, GpuRuntime.getDefault(), "a later use starts afresh");
-        GpuRuntime.shutdownDefault();
+        assertNotSame(before, GpuRuntimes.get().runtime(), "a later use starts afresh");
+        GpuRuntimes.get().close();
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tsperf.api.gpu.BatchFigures;
 import org.tsperf.api.gpu.Frame;
 import org.tsperf.api.gpu.FrameOperation;
 import org.tsperf.api.gpu.FrameOperation.GaussianBlur;
@@ -106,10 +107,10 @@ class PriorityGpuSchedulerTest {
             futures.add(scheduler.submit(p, in, thumbnail).whenComplete((f, e) -> order.add(p.name())));
         }
         long submitsBefore = runtime.vulkanSubmits();
-        PriorityGpuScheduler.BatchStats before = scheduler.batchStats();
+        BatchFigures before = scheduler.batchFigures();
         busy.get(60, TimeUnit.SECONDS);
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        PriorityGpuScheduler.BatchStats after = scheduler.batchStats();
+        BatchFigures after = scheduler.batchFigures();
         long submits = runtime.vulkanSubmits() - submitsBefore;
         // the slow task's submission plus one batch of 16, where one submission per task would be 17
         assertTrue(submits <= 2, "submissions: " + submits + ", " + after);

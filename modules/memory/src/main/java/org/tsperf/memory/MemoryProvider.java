@@ -18,7 +18,8 @@ import org.tsperf.api.memory.PressureLevel;
 /**
  * The memory manager in the global Lookup. The profile is {@code -Dtsperf.memory.profile} ("8" or "8 GB machine"),
  * else the one for this machine's physical memory (OSHI). Pressure is sampled once a second on a daemon thread,
- * started on first use.
+ * started on first use and stopped by {@link #close()} ({@link MemoryLifecycle}: the module disabled, the application
+ * closing); a later use starts afresh.
  */
 @ServiceProvider(service = MemoryManager.class)
 public final class MemoryProvider implements MemoryManager {
@@ -26,6 +27,7 @@ public final class MemoryProvider implements MemoryManager {
     private static final Logger LOG = Logger.getLogger(MemoryProvider.class.getName());
 
     private PooledMemoryManager manager;
+    private ScheduledExecutorService timer;
 
     private synchronized PooledMemoryManager manager() {
         if (manager == null) {
@@ -33,7 +35,7 @@ public final class MemoryProvider implements MemoryManager {
             String named = System.getProperty("tsperf.memory.profile");
             MemoryProfile profile = named == null || named.isBlank()
                     ? MemoryProfile.forMachine(system.totalBytes()) : MemoryProfile.named(named.trim());
-            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "tsperf-memory-pressure");
                 t.setDaemon(true);
                 return t;
@@ -49,6 +51,20 @@ public final class MemoryProvider implements MemoryManager {
             manager = m;
         }
         return manager;
+    }
+
+    /** Stops the pressure thread and drops the pools' bookkeeping; buffers handed out stay valid with their owners. */
+    synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+        manager = null;
+    }
+
+    /** Whether the pressure thread runs now. */
+    synchronized boolean sampling() {
+        return timer != null && !timer.isShutdown();
     }
 
     @Override

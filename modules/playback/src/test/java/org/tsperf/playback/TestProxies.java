@@ -10,6 +10,8 @@ import org.openide.util.lookup.ServiceProvider;
 import org.tsperf.api.proxy.ProxyConfig;
 import org.tsperf.api.proxy.ProxyCounts;
 import org.tsperf.api.proxy.ProxyFile;
+import org.tsperf.api.proxy.ProxyJob;
+import org.tsperf.api.proxy.ProxySettings;
 import org.tsperf.api.proxy.ProxyService;
 
 /**
@@ -29,6 +31,26 @@ public final class TestProxies implements ProxyService {
     @Override
     public CompletableFuture<String> generateMissing() {
         return CompletableFuture.completedFuture("nothing to make");
+    }
+
+    @Override
+    public ProxyJob generateInBackground(Path source, ProxySettings settings) {
+        throw new UnsupportedOperationException("the player makes no proxies");
+    }
+
+    @Override
+    public ProxyJob generateNow(Path source, ProxySettings settings) {
+        throw new UnsupportedOperationException("the player makes no proxies");
+    }
+
+    @Override
+    public boolean cancel(Path source, String reason) {
+        return false;
+    }
+
+    @Override
+    public Optional<ProxyFile> readyProxy(Path store, Path source, int viewWidth) {
+        return proxyForPlayback(source, viewWidth);
     }
 
     @Override

@@ -9,18 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.openide.util.Lookup;
-import org.openide.util.RequestProcessor;
 import org.openide.util.lookup.ServiceProvider;
 import org.tsperf.api.proxy.ProxyConfig;
 import org.tsperf.api.proxy.ProxyCounts;
 import org.tsperf.api.proxy.ProxyFile;
 import org.tsperf.api.proxy.ProxyJob;
-import org.tsperf.api.proxy.ProxyMedia;
 import org.tsperf.api.proxy.ProxyResult;
 import org.tsperf.api.proxy.ProxyResult.Status;
 import org.tsperf.api.proxy.ProxyService;
@@ -33,8 +30,12 @@ import org.tsperf.api.tasks.TaskService;
 import org.tsperf.api.tasks.TaskSpec;
 import org.tsperf.api.tasks.TaskState;
 import org.tsperf.api.tasks.TaskType;
+import org.tsperf.api.util.Workbench;
 
-/** {@link ProxyService}: finds proxies by content in the store's index, and queues proxy tasks for the rest. */
+/**
+ * {@link ProxyService}: finds proxies by content in the store's index, and queues proxy tasks for the rest (in the
+ * foreground, or in the background at normal priority). The module's state is {@link ProxyEngine}'s.
+ */
 @ServiceProvider(service = ProxyService.class)
 public final class DefaultProxyService implements ProxyService {
 
@@ -46,13 +47,11 @@ public final class DefaultProxyService implements ProxyService {
     static final ResourceEstimate ESTIMATE = new ResourceEstimate(0.4, 0.05, 0, 0.3, Duration.ofSeconds(60));
     /** A job the user waits for claims no CPU share, so a busy machine does not hold it back. */
     static final ResourceEstimate FOREGROUND = new ResourceEstimate(0, 0.05, 0, 0.3, Duration.ofSeconds(60));
-    /** Index reads, folder walks and file deletion for the Proxy Manager: never on the event thread. */
-    private static final Executor BACKGROUND = new RequestProcessor("Proxy store", 1, true);
 
     @Override
     public ProxyCounts counts() {
         try {
-            int[] c = ProxyIndex.open(settings().store()).counts();
+            int[] c = ProxyEngine.get().index(config().settings().store()).counts();
             return new ProxyCounts(c[0], c[1]);
         } catch (IOException ex) {
             LOG.log(Level.FINE, "proxy index not readable", ex);
@@ -63,10 +62,10 @@ public final class DefaultProxyService implements ProxyService {
     @Override
     public CompletableFuture<String> generateMissing() {
         return CompletableFuture.supplyAsync(() -> {
-            ProxySettings s = settings();
+            ProxySettings s = config().settings();
             Map<String, String> known;
             try {
-                known = ProxyIndex.open(s.store()).sources();
+                known = ProxyEngine.get().index(s.store()).sources();
             } catch (IOException ex) {
                 return "Cannot read the proxy store: " + ex.getMessage();
             }
@@ -78,7 +77,7 @@ public final class DefaultProxyService implements ProxyService {
                     missing++;
                     continue;
                 }
-                ProxyJob job = generate(p, s);
+                ProxyJob job = generateInBackground(p, s);
                 if (job.task().isPresent()) {
                     queued++;
                 }
@@ -90,73 +89,13 @@ public final class DefaultProxyService implements ProxyService {
     }
 
     @Override
-    public ProxySettings settings() {
-        return config().settings();
-    }
-
-    @Override
     public ProxyConfig config() {
         return ProxyConfigStore.load(defaultStore());
     }
 
     @Override
-    public void setConfig(ProxyConfig config) {
-        ProxyConfigStore.save(config);
-        applyWorkers(config);
-        cleanUp();
-    }
-
-    /** How many proxy jobs run at once: the configuration's count, in the task system's proxy queue. */
-    static void applyWorkers(ProxyConfig config) {
-        TaskService tasks = Lookup.getDefault().lookup(TaskService.class);
-        if (tasks != null) {
-            tasks.setWorkers(TaskType.PROXY, config.effectiveJobs());
-        }
-    }
-
-    @Override
-    public List<ProxyMedia> media() {
-        return MediaList.media(config());
-    }
-
-    @Override
-    public CompletableFuture<String> addMedia(List<Path> filesOrFolders) {
-        List<Path> given = List.copyOf(filesOrFolders);
-        return CompletableFuture.supplyAsync(() -> MediaList.add(this, config(), given), BACKGROUND);
-    }
-
-    @Override
-    public void removeMedia(Path source) {
-        Path src = source.toAbsolutePath().normalize();
-        cancel(src, "the source was taken off the media list");
-        try {
-            ProxyIndex.open(settings().store()).forget(src.toString());
-        } catch (IOException ex) {
-            LOG.log(Level.WARNING, "cannot take " + src + " off the media list", ex);
-        }
-        MediaList.forgetDescription(src);
-    }
-
-    @Override
-    public ProxyJob generate(Path source) {
-        // the user asked for these proxies by name: they start when a worker is free, like the command line's
-        return generateNow(source, settings());
-    }
-
-    @Override
     public boolean cancel(Path source, String reason) {
         return MediaList.cancel(source.toAbsolutePath().normalize(), reason);
-    }
-
-    @Override
-    public CompletableFuture<String> deleteProxies(Path source) {
-        Path src = source.toAbsolutePath().normalize();
-        return CompletableFuture.supplyAsync(() -> StoreCleanup.delete(config(), src), BACKGROUND);
-    }
-
-    @Override
-    public CompletableFuture<String> cleanUp() {
-        return CompletableFuture.supplyAsync(() -> StoreCleanup.enforce(config()), BACKGROUND);
     }
 
     @Override
@@ -173,13 +112,12 @@ public final class DefaultProxyService implements ProxyService {
 
     /** {@code <userdir>/var/proxies} in the workbench, {@code ~/.tsperf/proxies} in a plain JVM. */
     static Path defaultStore() {
-        String userdir = System.getProperty("netbeans.user");
-        return userdir != null ? Path.of(userdir, "var", "proxies")
-                : Path.of(System.getProperty("user.home"), ".tsperf", "proxies");
+        return Workbench.userDirectory().map(d -> d.resolve(Path.of("var", "proxies")))
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".tsperf", "proxies"));
     }
 
     @Override
-    public ProxyJob generate(Path source, ProxySettings settings) {
+    public ProxyJob generateInBackground(Path source, ProxySettings settings) {
         return generate(source, settings, ESTIMATE, TaskPriority.NORMAL);
     }
 
@@ -194,7 +132,7 @@ public final class DefaultProxyService implements ProxyService {
         String planKey;
         try {
             refuseUnreadable(src);
-            index = ProxyIndex.open(settings.store());
+            index = ProxyEngine.get().index(settings.store());
             planKey = Fingerprint.plan(Fingerprint.of(src), settings);
         } catch (IOException ex) {
             return Job.done(ProxyResult.failed(src, ex.getMessage(), List.of()));
@@ -234,9 +172,11 @@ public final class DefaultProxyService implements ProxyService {
         result.thenAccept(r -> {
             if (r.status() == Status.FAILED) {
                 index.failed(src.toString(), r.error());
-            } else if (r.status() == Status.GENERATED && index.store().equals(
-                    settings().store().toAbsolutePath().normalize())) {
-                cleanUp(); // the store grew: hold it to its limit
+            } else if (r.status() == Status.GENERATED) {
+                ProxyConfig c = config();
+                if (index.store().equals(c.settings().store().toAbsolutePath().normalize())) {
+                    StoreCleanup.enforceInBackground(c); // the store grew: hold it to its limit
+                }
             }
         });
         return new Job(src, Optional.of(id), result, tasks);

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -43,8 +42,6 @@ final class MediaList {
     /** File name endings taken from folders; a file given by itself is taken whatever its name. */
     static final Set<String> MEDIA_EXTENSIONS = Set.of("mp4", "mov", "m4v", "mkv", "mxf", "avi", "mts", "m2ts",
             "webm", "mpg", "mpeg", "ts", "3gp", "wmv", "flv");
-    /** Descriptions of sources by path, size and modification time, so a source is probed once. */
-    private static final Map<Path, String> DESCRIPTIONS = new ConcurrentHashMap<>();
 
     private MediaList() {
     }
@@ -52,7 +49,7 @@ final class MediaList {
     static List<ProxyMedia> media(ProxyConfig config) {
         ProxyIndex index;
         try {
-            index = ProxyIndex.open(config.settings().store());
+            index = ProxyEngine.get().index(config.settings().store());
         } catch (IOException ex) {
             LOG.log(Level.WARNING, "the proxy store cannot be read", ex);
             return List.of();
@@ -148,7 +145,8 @@ final class MediaList {
     }
 
     /** Adds files and the media files of folders; queues their proxies when the configuration says so. */
-    static String add(ProxyService service, ProxyConfig config, List<Path> given) {
+    static String add(ProxyConfig config, List<Path> given) {
+        ProxyService service = Lookup.getDefault().lookup(ProxyService.class);
         List<Path> files = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         Set<Path> inFolders = new java.util.HashSet<>();
@@ -171,7 +169,7 @@ final class MediaList {
         int queued = 0;
         ProxyIndex index;
         try {
-            index = ProxyIndex.open(config.settings().store());
+            index = ProxyEngine.get().index(config.settings().store());
         } catch (IOException ex) {
             return "Nothing added: " + ex.getMessage();
         }
@@ -182,7 +180,8 @@ final class MediaList {
                 index.want(f.toString(), plan, config.settings().resolutions().size());
                 added++;
                 fromFolders += inFolders.contains(f) ? 1 : 0;
-                if (config.generateAsync() && service.generate(f, config.settings()).task().isPresent()) {
+                if (config.generateAsync() && service != null
+                        && service.generateInBackground(f, config.settings()).task().isPresent()) {
                     queued++;
                 }
             } catch (IOException ex) {
@@ -227,7 +226,8 @@ final class MediaList {
         } catch (IOException ex) {
             return "cannot be read: " + ex.getMessage();
         }
-        String cached = DESCRIPTIONS.get(path);
+        Map<Path, String> descriptions = ProxyEngine.get().descriptions();
+        String cached = descriptions.get(path);
         if (cached != null && cached.startsWith(stamp + "\n")) {
             return cached.substring(stamp.length() + 1);
         }
@@ -248,18 +248,18 @@ final class MediaList {
                 text = ex.getMessage();
             }
         }
-        DESCRIPTIONS.put(path, stamp + "\n" + text);
+        descriptions.put(path, stamp + "\n" + text);
         return text;
     }
 
     static void forgetDescription(Path source) {
-        DESCRIPTIONS.remove(source);
+        ProxyEngine.get().descriptions().remove(source);
     }
 
     /** The smallest ready proxy at least {@code viewWidth} wide, else the largest; marks its plan used. */
     static Optional<ProxyFile> proxyFor(Path store, Path source, int viewWidth) {
         try {
-            ProxyIndex index = ProxyIndex.open(store);
+            ProxyIndex index = ProxyEngine.get().index(store);
             Optional<String[]> s = index.source(source.toString());
             if (s.isEmpty()) {
                 return Optional.empty();

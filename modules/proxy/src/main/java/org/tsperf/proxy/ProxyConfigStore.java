@@ -1,27 +1,26 @@
 package org.tsperf.proxy;
 
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import org.openide.util.NbPreferences;
 import org.tsperf.api.proxy.CleanupPolicy;
 import org.tsperf.api.proxy.ProxyConfig;
 import org.tsperf.api.proxy.ProxyFormat;
 import org.tsperf.api.proxy.ProxyQuality;
 import org.tsperf.api.proxy.ProxySettings;
+import org.tsperf.api.util.ModulePreferences;
+import org.tsperf.api.util.Workbench;
 
 /**
- * Keeps the proxy configuration in the module's preferences ({@code <userdir>/config/Preferences}) in the workbench.
- * A plain JVM (the command line, unit tests) keeps it in memory only: the command line takes its settings from
- * flags and must not change what the workbench uses.
+ * Keeps the proxy configuration in the module's preferences ({@link ModulePreferences}: {@code
+ * <userdir>/config/Preferences} in the workbench; memory only in a plain JVM, since the command line takes its
+ * settings from flags and must not change what the workbench uses).
  */
 final class ProxyConfigStore {
 
     private static final Logger LOG = Logger.getLogger(ProxyConfigStore.class.getName());
-    private static final AtomicReference<ProxyConfig> MEMORY = new AtomicReference<>();
 
     private ProxyConfigStore() {
     }
@@ -29,10 +28,6 @@ final class ProxyConfigStore {
     static ProxyConfig load(Path defaultStore) {
         ProxyConfig defaults = ProxyConfig.defaults(defaultStore);
         Preferences p = preferences();
-        if (p == null) {
-            ProxyConfig m = MEMORY.get();
-            return m != null ? m : defaults;
-        }
         try {
             ProxySettings d = defaults.settings();
             String res = p.get("resolutions", null);
@@ -56,10 +51,6 @@ final class ProxyConfigStore {
 
     static void save(ProxyConfig c) {
         Preferences p = preferences();
-        if (p == null) {
-            MEMORY.set(c);
-            return;
-        }
         ProxySettings s = c.settings();
         p.put("resolutions", ProxyParams.encode(s.resolutions()));
         p.put("format", s.format().id());
@@ -79,13 +70,18 @@ final class ProxyConfigStore {
         }
     }
 
-    /** The module's preferences in the workbench; null in a plain JVM. */
     private static Preferences preferences() {
-        return System.getProperty("netbeans.user") == null ? null : NbPreferences.forModule(ProxyConfigStore.class);
+        return ModulePreferences.forModule(ProxyConfigStore.class);
     }
 
     /** For tests: back to the defaults in a plain JVM. */
     static void resetMemory() {
-        MEMORY.set(null);
+        if (!Workbench.isRunning()) {
+            try {
+                preferences().clear();
+            } catch (BackingStoreException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
     }
 }

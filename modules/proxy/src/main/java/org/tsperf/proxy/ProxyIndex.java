@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mapdb.DB;
@@ -21,13 +20,12 @@ import org.tsperf.api.proxy.ProxyFile;
 /**
  * The index of one proxy store: a small transactional MapDB file ({@code index.db}) next to the proxies. A plan is
  * written in one commit after all its proxies were verified and renamed into place, so an entry always means
- * finished proxies. Thread-safe.
+ * finished proxies. Opened and kept by {@link ProxyEngine}, one per store. Thread-safe.
  */
 final class ProxyIndex implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ProxyIndex.class.getName());
     static final String FILE = "index.db";
-    private static final Map<Path, ProxyIndex> OPEN = new ConcurrentHashMap<>();
 
     private final Path store;
     private final DB db;
@@ -61,26 +59,13 @@ final class ProxyIndex implements AutoCloseable {
         db.commit();
     }
 
-    /** The index of a store, opened once per process. */
+    /** Opens the index of a store; {@link ProxyEngine#index} keeps one per store open. */
     static ProxyIndex open(Path store) throws IOException {
-        Path key = store.toAbsolutePath().normalize();
-        try {
-            return OPEN.computeIfAbsent(key, k -> {
-                try {
-                    return new ProxyIndex(k);
-                } catch (IOException ex) {
-                    throw new java.io.UncheckedIOException(ex);
-                }
-            });
-        } catch (java.io.UncheckedIOException ex) {
-            throw ex.getCause();
-        }
+        return new ProxyIndex(store.toAbsolutePath().normalize());
     }
 
-    static void closeAll() {
-        for (ProxyIndex i : new ArrayList<>(OPEN.values())) {
-            i.close();
-        }
+    synchronized boolean isClosed() {
+        return db.isClosed();
     }
 
     Path store() {
@@ -215,7 +200,6 @@ final class ProxyIndex implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        OPEN.remove(store, this);
         if (!db.isClosed()) {
             try {
                 db.close();

@@ -2,24 +2,31 @@ package org.tsperf.proxy;
 
 import org.openide.modules.ModuleInstall;
 
-/** Closes the proxy store indexes when the module is disabled or the application exits. */
+/** Closes the module's state (the store indexes) when the module is disabled or the application exits. */
 public final class ProxyLifecycle extends ModuleInstall {
 
     @Override
     public void restored() {
         // the configured number of parallel proxy jobs; the tasks module is a dependency, so its service is there.
         // Off the start-up thread: looking it up starts the task system.
-        org.openide.util.RequestProcessor.getDefault().post(() -> DefaultProxyService.applyWorkers(
+        org.openide.util.RequestProcessor.getDefault().post(() -> StoredProxyConfiguration.applyWorkers(
                 ProxyConfigStore.load(DefaultProxyService.defaultStore())));
     }
 
     @Override
     public void uninstalled() {
-        ProxyIndex.closeAll();
+        closeEngine();
     }
 
     @Override
     public void close() {
-        ProxyIndex.closeAll();
+        closeEngine();
+    }
+
+    private static void closeEngine() {
+        ProxyEngine engine = org.openide.util.Lookup.getDefault().lookup(ProxyEngine.class);
+        if (engine != null) {
+            engine.close();
+        }
     }
 }

@@ -45,7 +45,7 @@ public final class ProxyTaskHandler implements TaskHandler {
         Path source = Path.of(spec.parameters().get(ProxyParams.SOURCE));
         String planKey = spec.parameters().get(ProxyParams.PLAN);
         ProxySettings settings = ProxyParams.settings(spec.parameters());
-        ProxyIndex index = ProxyIndex.open(settings.store());
+        ProxyIndex index = ProxyEngine.get().index(settings.store());
         if (index.finished(planKey).isPresent()) {
             return; // made by an earlier attempt
         }

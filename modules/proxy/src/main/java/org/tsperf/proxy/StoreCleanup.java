@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,11 +36,16 @@ final class StoreCleanup {
         return enforce(config, IN_USE_MS);
     }
 
+    /** {@link #enforce(ProxyConfig)} on the store's background thread. */
+    static CompletableFuture<String> enforceInBackground(ProxyConfig config) {
+        return CompletableFuture.supplyAsync(() -> enforce(config), ProxyEngine.get().background());
+    }
+
     /** As {@link #enforce(ProxyConfig)}, with proxies used in the last {@code inUseMs} milliseconds kept. */
     static synchronized String enforce(ProxyConfig config, long inUseMs) {
         ProxyIndex index;
         try {
-            index = ProxyIndex.open(config.settings().store());
+            index = ProxyEngine.get().index(config.settings().store());
         } catch (IOException ex) {
             return "Cannot clean up: " + ex.getMessage();
         }
@@ -103,7 +109,7 @@ final class StoreCleanup {
             }
         }
         try {
-            ProxyIndex index = ProxyIndex.open(config.settings().store());
+            ProxyIndex index = ProxyEngine.get().index(config.settings().store());
             Optional<String[]> s = index.source(source.toString());
             if (s.isEmpty()) {
                 return source + " is not on the media list.";

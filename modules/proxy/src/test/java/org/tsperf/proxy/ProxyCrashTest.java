@@ -66,6 +66,6 @@ class ProxyCrashTest {
         ProxyResult r = service.generateNow(source, ProxySettings.defaults(store)).result().join();
         assertEquals(ProxyResult.Status.UP_TO_DATE, r.status(), r.toString());
         assertEquals(store.resolve(after.get(0)), r.proxies().get(0).path());
-        ProxyIndex.open(store).close();
+        ProxyEngine.get().index(store).close();
     }
 }

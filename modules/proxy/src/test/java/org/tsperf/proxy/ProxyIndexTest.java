@@ -19,11 +19,11 @@ class ProxyIndexTest {
     @Test
     void committedPlansSurviveAReopenAndNeedTheirFiles() throws Exception {
         Path proxy = Files.writeString(store.resolve("k-half.mp4"), "x");
-        ProxyIndex index = ProxyIndex.open(store);
+        ProxyIndex index = ProxyEngine.get().index(store);
         index.put("plan1", "/media/a.mov", List.of(new ProxyFile("half", proxy, 1, 960, 540, "h264")),
                 List.of("Half: 960x540"));
         index.close();
-        ProxyIndex again = ProxyIndex.open(store);
+        ProxyIndex again = ProxyEngine.get().index(store);
         try {
             ProxyIndex.Entry e = again.finished("plan1").orElseThrow();
             assertEquals("/media/a.mov", e.source());

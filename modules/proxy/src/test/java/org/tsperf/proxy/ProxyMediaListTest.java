@@ -24,8 +24,11 @@ import org.tsperf.api.media.Thumbnail;
 import org.tsperf.api.media.ThumbnailService;
 import org.tsperf.api.proxy.CleanupPolicy;
 import org.tsperf.api.proxy.ProxyConfig;
+import org.tsperf.api.proxy.ProxyConfiguration;
 import org.tsperf.api.proxy.ProxyFile;
+import org.tsperf.api.proxy.ProxyJob;
 import org.tsperf.api.proxy.ProxyMedia;
+import org.tsperf.api.proxy.ProxyMediaList;
 import org.tsperf.api.proxy.ProxyResult.Status;
 import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.proxy.ProxyState.Kind;
@@ -38,6 +41,8 @@ class ProxyMediaListTest {
     static Path wide;
     static Path small;
     static ProxyService service;
+    static ProxyMediaList mediaList;
+    static ProxyConfiguration configuration;
 
     @TempDir
     Path store;
@@ -45,13 +50,15 @@ class ProxyMediaListTest {
     @BeforeAll
     static void makeClips() throws Exception {
         service = Lookup.getDefault().lookup(ProxyService.class);
+        mediaList = Lookup.getDefault().lookup(ProxyMediaList.class);
+        configuration = Lookup.getDefault().lookup(ProxyConfiguration.class);
         wide = ProxyServiceTest.clipAt(media, "wide.mp4", "testsrc2=size=2112x1188:rate=10:duration=1", true);
         small = ProxyServiceTest.clipAt(media, "small.mp4", "testsrc2=size=320x240:rate=25:duration=2", false);
     }
 
     @BeforeEach
     void configure() {
-        service.setConfig(ProxyConfig.defaults(store).withGenerateAsync(false));
+        configuration.setConfig(ProxyConfig.defaults(store).withGenerateAsync(false));
     }
 
     @AfterEach
@@ -59,8 +66,13 @@ class ProxyMediaListTest {
         ProxyConfigStore.resetMemory();
     }
 
+    /** The Proxy Manager's Generate: now, with the configured settings. */
+    private static ProxyJob generate(Path source) {
+        return service.generateNow(source, service.config().settings());
+    }
+
     private Map<String, ProxyMedia> list() {
-        return service.media().stream().collect(Collectors.toMap(m -> m.source().getFileName().toString(),
+        return mediaList.media().stream().collect(Collectors.toMap(m -> m.source().getFileName().toString(),
                 Function.identity()));
     }
 
@@ -71,7 +83,7 @@ class ProxyMediaListTest {
         Files.copy(small, folder.resolve("b.MOV"));
         Files.writeString(folder.resolve("notes.txt"), "not media");
         Files.createFile(folder.resolve("empty.mp4"));
-        String summary = service.addMedia(List.of(folder.getParent())).join();
+        String summary = mediaList.addMedia(List.of(folder.getParent())).join();
         assertTrue(summary.startsWith("Added 2 media file(s) (2 from folders)"), summary);
         assertTrue(summary.contains("empty.mp4: is empty (0 bytes)"), summary);
         assertFalse(summary.contains("notes.txt"), summary);
@@ -83,16 +95,16 @@ class ProxyMediaListTest {
         assertEquals(List.of("quarter", "half"), a.proxies().stream().map(p -> p.resolution()).toList());
         assertTrue(a.proxies().stream().allMatch(p -> p.kind() == Kind.NONE), a.toString());
 
-        String missing = service.addMedia(List.of(folder.resolve("gone.mp4"))).join();
+        String missing = mediaList.addMedia(List.of(folder.resolve("gone.mp4"))).join();
         assertTrue(missing.contains("gone.mp4: no such file"), missing);
         assertEquals(2, list().size());
     }
 
     @Test
     void statesFollowJobsAndDeletionAndTheStrategy() throws Exception {
-        service.addMedia(List.of(wide, small)).join();
-        assertEquals(Status.GENERATED, service.generate(wide).result().join().status());
-        assertEquals(Status.GENERATED, service.generate(small).result().join().status());
+        mediaList.addMedia(List.of(wide, small)).join();
+        assertEquals(Status.GENERATED, generate(wide).result().join().status());
+        assertEquals(Status.GENERATED, generate(small).result().join().status());
         Map<String, ProxyMedia> list = list();
         assertTrue(list.get("wide.mp4").proxies().stream().allMatch(p -> p.kind() == Kind.READY
                 && p.file().isPresent() && Files.isRegularFile(p.file().get().path())), list.toString());
@@ -102,13 +114,13 @@ class ProxyMediaListTest {
         assertEquals(Kind.READY, s.proxies().get(1).kind());
 
         List<Path> files = list.get("wide.mp4").proxies().stream().map(p -> p.file().get().path()).toList();
-        String deleted = service.deleteProxies(wide).join();
+        String deleted = mediaList.deleteProxies(wide).join();
         assertTrue(deleted.startsWith("Deleted 2 proxies of wide.mp4"), deleted);
         files.forEach(f -> assertFalse(Files.exists(f), f + " still exists"));
         assertTrue(list().get("wide.mp4").proxies().stream().allMatch(p -> p.kind() == Kind.NONE));
         assertTrue(service.proxyForPlayback(wide, 500).isEmpty());
 
-        service.removeMedia(small);
+        mediaList.removeMedia(small);
         assertEquals(List.of("wide.mp4"), List.copyOf(list().keySet()));
     }
 
@@ -118,8 +130,8 @@ class ProxyMediaListTest {
         byte[] noise = new byte[200_000];
         new Random(7).nextBytes(noise);
         Files.write(junk, noise);
-        service.addMedia(List.of(junk)).join();
-        assertEquals(Status.FAILED, service.generate(junk).result().join().status());
+        mediaList.addMedia(List.of(junk)).join();
+        assertEquals(Status.FAILED, generate(junk).result().join().status());
         ProxyMedia m = list().get("junk.mp4");
         assertEquals(Kind.FAILED, m.proxies().get(0).kind(), m.toString());
         assertTrue(m.proxies().get(0).detail().contains("junk.mp4"), m.proxies().get(0).detail());
@@ -127,22 +139,22 @@ class ProxyMediaListTest {
 
     @Test
     void playbackTakesTheSmallestProxyWideEnoughAndHonoursTheSwitch() {
-        service.addMedia(List.of(wide)).join();
-        service.generate(wide).result().join();
+        mediaList.addMedia(List.of(wide)).join();
+        generate(wide).result().join();
         ProxyFile forSmallView = service.proxyForPlayback(wide, 500).orElseThrow();
         assertEquals("quarter", forSmallView.resolution());
         assertEquals("half", service.proxyForPlayback(wide, 1000).orElseThrow().resolution());
         assertEquals("half", service.proxyForPlayback(wide, 4000).orElseThrow().resolution(), "else the largest");
-        service.setConfig(service.config().withUseProxies(false));
+        configuration.setConfig(service.config().withUseProxies(false));
         assertTrue(service.proxyForPlayback(wide, 500).isEmpty(), "Use proxies is off");
     }
 
     @Test
     void theSizeLimitDeletesLeastRecentlyUsedFirstAndSparesProxiesInUse() throws Exception {
-        service.addMedia(List.of(wide, small)).join();
-        service.generate(small).result().join();
+        mediaList.addMedia(List.of(wide, small)).join();
+        generate(small).result().join();
         Thread.sleep(20);
-        service.generate(wide).result().join();
+        generate(wide).result().join();
         Thread.sleep(20);
         service.proxyForPlayback(small, 100); // small is now the most recently used
         long smallBytes = Files.size(service.proxyForPlayback(small, 100).orElseThrow().path());
@@ -187,8 +199,8 @@ class ProxyMediaListTest {
     @Test
     void thumbnailsComeFromAProxyInTheConfiguredStoreNotTheDefaultOne() {
         assertNotEquals(DefaultProxyService.defaultStore(), store, "the test configures its own store");
-        service.addMedia(List.of(small)).join();
-        assertEquals(Status.GENERATED, service.generate(small).result().join().status());
+        mediaList.addMedia(List.of(small)).join();
+        assertEquals(Status.GENERATED, generate(small).result().join().status());
         ThumbnailStrips.Request r = ThumbnailStrips.Request.of(small.toAbsolutePath().normalize(), 4, 160);
         java.nio.file.Path input = ThumbnailStrips.Decoder.input(r);
         assertTrue(input.startsWith(store), input + " is not a proxy in the configured store " + store);

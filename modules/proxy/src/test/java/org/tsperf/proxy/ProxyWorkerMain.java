@@ -31,7 +31,7 @@ public final class ProxyWorkerMain {
             }
             Thread.sleep(50);
         }
-        ProxyIndex.closeAll();
+        ProxyEngine.get().close();
         System.exit(0);
     }
 }

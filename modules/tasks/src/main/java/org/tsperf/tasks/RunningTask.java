@@ -8,7 +8,7 @@ import org.tsperf.api.tasks.TaskContext;
  */
 final class RunningTask implements TaskContext {
 
-    private final TaskScheduler scheduler;
+    private final Dispatcher scheduler;
     private final TaskEntry entry;
     private final int attempt;
     final long startedNanos;
@@ -24,7 +24,7 @@ final class RunningTask implements TaskContext {
     private long rateNanos;
     private double rate;
 
-    RunningTask(TaskScheduler scheduler, TaskEntry entry, int attempt) {
+    RunningTask(Dispatcher scheduler, TaskEntry entry, int attempt) {
         this.scheduler = scheduler;
         this.entry = entry;
         this.attempt = attempt;

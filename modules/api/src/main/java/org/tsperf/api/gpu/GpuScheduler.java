@@ -20,4 +20,7 @@ public interface GpuScheduler {
 
     /** The queues, memory and utilisation now. */
     SchedulerSnapshot snapshot();
+
+    /** How small tasks were batched so far. Never opens the GPU. */
+    BatchFigures batchFigures();
 }

@@ -4,14 +4,12 @@ import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
 import java.text.SimpleDateFormat;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -50,6 +48,8 @@ import org.tsperf.api.cache.LevelStatistics;
 import org.tsperf.api.cache.MultiLevelCache;
 import org.tsperf.api.util.ByteSizes;
 import org.tsperf.libs.jfreechart.ChartTheming;
+import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.ReadOnlyTableModel;
 
 /**
  * The Cache Viewer: each level (location, size against budget, entries, hit rate), the hit rate over time of each
@@ -86,7 +86,8 @@ public final class CacheViewerTopComponent extends TopComponent {
     private final JComboBox<CacheLevel> levelChoice = new JComboBox<>(CacheLevel.values());
     private final JComboBox<EntryType> typeChoice = new JComboBox<>(EntryType.values());
     private final JComboBox<String> typeFilter = new JComboBox<>(typeFilterChoices());
-    private ScheduledExecutorService sampler;
+    private final LiveSampler<CacheView> live = new LiveSampler<>("tsperf-cache-viewer", Duration.ofSeconds(1),
+            this::sample, this::render);
     /** The previous sample's counters, read and written on the sampler thread only. */
     private HitRateSampler rates = new HitRateSampler();
 
@@ -117,12 +118,7 @@ public final class CacheViewerTopComponent extends TopComponent {
     }
 
     private static DefaultTableModel readOnly(String... columns) {
-        return new DefaultTableModel(columns, 0) {
-            @Override
-            public boolean isCellEditable(int row, int column) {
-                return false;
-            }
-        };
+        return new ReadOnlyTableModel((Object[]) columns);
     }
 
     private void buildLayout() {
@@ -234,27 +230,37 @@ public final class CacheViewerTopComponent extends TopComponent {
                     } else {
                         status.setText(summary);
                     }
-                    if (sampler != null) {
-                        sampler.execute(this::sample);
+                    if (live.isRunning()) {
+                        live.refreshNow();
                     }
                 }));
     }
 
-    /** On the sampler thread: reads the cache, hands a snapshot to the event thread. */
-    private void sample() {
+    /** What one sample found: a snapshot, or why there is none. */
+    private record CacheView(CacheSnapshot snapshot, String problem) {
+    }
+
+    /** On the sampler thread: reads the cache into a snapshot for the event thread. */
+    private CacheView sample() {
         MultiLevelCache cache = Lookup.getDefault().lookup(MultiLevelCache.class);
         if (cache == null) {
-            SwingUtilities.invokeLater(() -> status.setText("The cache service is not installed"));
-            return;
+            return new CacheView(null, "The cache service is not installed");
         }
         try {
             List<LevelStatistics> levelFigures = cache.levels();
-            CacheSnapshot s = new CacheSnapshot(System.currentTimeMillis(), rates.next(levelFigures), levelFigures,
-                    cache.entries(ENTRY_ROWS));
-            SwingUtilities.invokeLater(() -> show(s));
+            return new CacheView(new CacheSnapshot(System.currentTimeMillis(), rates.next(levelFigures), levelFigures,
+                    cache.entries(ENTRY_ROWS)), "");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot read the cache figures", e);
-            SwingUtilities.invokeLater(() -> status.setText("Cache unavailable: " + e.getMessage()));
+            return new CacheView(null, "Cache unavailable: " + e.getMessage());
+        }
+    }
+
+    private void render(CacheView v) {
+        if (v.snapshot() == null) {
+            status.setText(v.problem());
+        } else {
+            show(v.snapshot());
         }
     }
 
@@ -277,19 +283,13 @@ public final class CacheViewerTopComponent extends TopComponent {
 
     @Override
     protected void componentOpened() {
-        sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tsperf-cache-viewer");
-            t.setDaemon(true);
-            return t;
-        });
         rates = new HitRateSampler();
-        sampler.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);
+        live.start();
     }
 
     @Override
     protected void componentClosed() {
-        sampler.shutdownNow();
-        sampler = null;
+        live.stop();
     }
 
     void writeProperties(java.util.Properties p) {

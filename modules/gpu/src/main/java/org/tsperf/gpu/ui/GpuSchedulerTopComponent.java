@@ -20,7 +20,6 @@ import javax.swing.JSplitPane;
 import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
-import javax.swing.Timer;
 import javax.swing.table.DefaultTableModel;
 import org.netbeans.api.progress.ProgressHandle;
 import org.openide.awt.ActionID;
@@ -29,19 +28,20 @@ import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
 import org.openide.util.RequestProcessor;
 import org.openide.windows.TopComponent;
+import org.tsperf.api.gpu.BatchFigures;
 import org.tsperf.api.gpu.BenchmarkReport;
 import org.tsperf.api.gpu.GpuBenchmark;
+import org.tsperf.api.gpu.GpuDeviceChoice;
 import org.tsperf.api.gpu.GpuDeviceInfo;
 import org.tsperf.api.gpu.GpuInfo;
 import org.tsperf.api.gpu.GpuInformation;
 import org.tsperf.api.gpu.GpuMetrics;
 import org.tsperf.api.gpu.GpuScheduler;
 import org.tsperf.api.gpu.GpuUsage;
-import org.tsperf.api.gpu.SchedulerSnapshot;
 import org.tsperf.api.gpu.ProcessingPath;
-import org.tsperf.gpu.DeviceChoice;
-import org.tsperf.gpu.GpuRuntime;
-import org.tsperf.gpu.PriorityGpuScheduler;
+import org.tsperf.api.gpu.SchedulerSnapshot;
+import org.tsperf.api.util.ByteSizes;
+import org.tsperf.ui.support.LiveSampler;
 
 /**
  * The GPU Scheduler window: devices and the one in use (or "CPU fallback" and why), the path frame operations take
@@ -87,10 +87,11 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             new Object[] {"Operation", "Vulkan fps", "CPU fps", "CPU 1 thread fps", "Vulkan/CPU"}, 0);
     private final JButton benchmark = new JButton(Bundle.LBL_Benchmark());
     private final JLabel benchStatus = label("gpu.benchmarkStatus");
-    private final Timer timer = new Timer(1000, e -> refresh());
+    /** The figures, gathered once a second off the event thread (opening Vulkan, measuring); the view renders them. */
+    private final LiveSampler<View> live = new LiveSampler<>("tsperf-gpu-scheduler-view", Duration.ofSeconds(1),
+            this::gather, this::show);
     private final AtomicReference<GpuInfo> info = new AtomicReference<>();
     private CompletableFuture<BenchmarkReport> running;
-    private boolean refreshing;
 
     public GpuSchedulerTopComponent() {
         setName(Bundle.CTL_GpuSchedulerTopComponent());
@@ -150,7 +151,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         updateBenchmarkEnabled();
     }
 
-    /** An entry of the device combo: a {@link DeviceChoice} value and its text. */
+    /** An entry of the device combo: a {@link GpuDeviceChoice} value and its text. */
     private record Choice(String value, String text) {
         @Override
         public String toString() {
@@ -164,12 +165,16 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             return; // the user is choosing: rebuilding the list now would drop the choice
         }
         java.util.List<Choice> items = new java.util.ArrayList<>();
-        items.add(new Choice(DeviceChoice.AUTOMATIC, Bundle.LBL_Automatic()));
+        GpuDeviceChoice choices = Lookup.getDefault().lookup(GpuDeviceChoice.class);
+        if (choices == null) {
+            return;
+        }
+        items.add(new Choice(GpuDeviceChoice.AUTOMATIC, Bundle.LBL_Automatic()));
         for (GpuDeviceInfo d : devs) {
             items.add(new Choice(d.name(), d.name() + " (" + d.type() + ")"));
         }
-        items.add(new Choice(DeviceChoice.CPU, Bundle.LBL_CpuReference()));
-        String current = DeviceChoice.get();
+        items.add(new Choice(GpuDeviceChoice.CPU, Bundle.LBL_CpuReference()));
+        String current = choices.current();
         if (items.stream().noneMatch(i -> i.value().equals(current))) {
             items.add(items.size() - 1, new Choice(current, current + " (not present)"));
         }
@@ -187,7 +192,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         } finally {
             updatingChoice = false;
         }
-        String overridden = DeviceChoice.overriddenBy();
+        String overridden = choices.overriddenBy().orElse(null);
         deviceChoice.setEnabled(overridden == null && !switching);
         deviceChoice.setToolTipText(overridden == null ? Bundle.HINT_DeviceChoice()
                 : Bundle.HINT_ChoiceOverridden(overridden));
@@ -199,7 +204,8 @@ public final class GpuSchedulerTopComponent extends TopComponent {
 
     /** Stores the user's choice and restarts the runtime with it, off the event thread. */
     private void choose(Choice choice) {
-        if (choice.value().equals(DeviceChoice.get())) {
+        GpuDeviceChoice choices = Lookup.getDefault().lookup(GpuDeviceChoice.class);
+        if (choices == null || choice.value().equals(choices.current())) {
             return;
         }
         switching = true;
@@ -207,8 +213,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         path.setText("Frame operations: switching to " + choice.text() + "...");
         RP.post(() -> {
             try {
-                DeviceChoice.set(choice.value());
-                GpuRuntime.restartDefault();
+                choices.choose(choice.value());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "restarting the GPU runtime for " + choice.value() + " failed", e);
             } finally {
@@ -216,7 +221,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
                 info.set(null);
                 SwingUtilities.invokeLater(() -> {
                     switching = false;
-                    refresh();
+                    live.refreshNow();
                 });
             }
         });
@@ -230,31 +235,15 @@ public final class GpuSchedulerTopComponent extends TopComponent {
 
     @Override
     protected void componentOpened() {
-        timer.start();
-        refresh();
+        live.start();
     }
 
     @Override
     protected void componentClosed() {
-        timer.stop();
+        live.stop();
     }
 
-    /** Gathers the figures off the event thread, then shows them. */
-    private void refresh() {
-        if (refreshing) {
-            return;
-        }
-        refreshing = true;
-        RP.post(() -> {
-            View v = gather();
-            SwingUtilities.invokeLater(() -> {
-                refreshing = false;
-                show(v);
-            });
-        });
-    }
-
-    private record View(GpuInfo info, SchedulerSnapshot scheduler, PriorityGpuScheduler.BatchStats batches,
+    private record View(GpuInfo info, SchedulerSnapshot scheduler, BatchFigures batches,
             GpuUsage usage, String problem) {
     }
 
@@ -275,9 +264,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
                 }
                 info.compareAndSet(null, i);
             }
-            // batching figures are this module's own scheduler's (not part of the GpuScheduler API)
-            PriorityGpuScheduler.BatchStats b = scheduler instanceof PriorityGpuScheduler p ? p.batchStats() : null;
-            return new View(i, scheduler.snapshot(), b, metrics == null ? null : metrics.sample(), "");
+            return new View(i, scheduler.snapshot(), scheduler.batchFigures(), metrics == null ? null : metrics.sample(), "");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reading the GPU figures failed", e);
             return new View(null, null, null, null, "reading the GPU figures failed: " + e.getMessage());
@@ -308,24 +295,24 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             }
             d.append(dev.chosen() && !cpuChosen ? "in use: " : "available: ").append(dev.name()).append(" (").append(dev.type())
                     .append(", Vulkan ").append(dev.apiVersion())
-                    .append(String.format(Locale.ROOT, ", %.1f GB device-local)", dev.deviceLocalBytes() / 1e9));
+                    .append(", ").append(ByteSizes.format(dev.deviceLocalBytes())).append(" device-local)");
         }
         if (!devices.getText().equals(d.toString())) {
             devices.setText(d.toString());
         }
         SchedulerSnapshot s = v.scheduler();
         StringBuilder mem = new StringBuilder(String.format(Locale.ROOT,
-                "Scheduler working memory: %s reserved of %s budget", mb(s.memoryReservedBytes()),
-                mb(s.memoryBudgetBytes())));
+                "Scheduler working memory: %s reserved of %s budget", ByteSizes.format(s.memoryReservedBytes()),
+                ByteSizes.format(s.memoryBudgetBytes())));
         if (v.usage() != null && v.usage().available()) {
             mem.append(String.format(Locale.ROOT, "; device memory used by tsperf: %s of %s",
-                    mb(v.usage().memoryUsedBytes()), mb(v.usage().memoryBudgetBytes())));
+                    ByteSizes.format(v.usage().memoryUsedBytes()), ByteSizes.format(v.usage().memoryBudgetBytes())));
         }
         memory.setText(mem.toString());
         utilisation.setText(String.format(Locale.ROOT, "Workers: %d, busy %.0f %%; queue busy %s", s.workers(),
                 s.utilisationPercent(), v.usage() != null && v.usage().available()
                         ? String.format(Locale.ROOT, "%.0f %%", v.usage().utilisationPercent()) : "n/a"));
-        PriorityGpuScheduler.BatchStats b = v.batches();
+        BatchFigures b = v.batches();
         batches.setText(b == null ? "Batches: n/a" : String.format(Locale.ROOT, "Batches of small tasks: %d (%d tasks,"
                 + " largest %d); Vulkan submissions: %d", b.batches(), b.batchedTasks(), b.largestBatch(),
                 b.vulkanSubmits()));
@@ -335,10 +322,6 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             queueModel.addRow(new Object[] {q.priority(), q.waiting(), q.running(), q.capacity(), q.completed(),
                 q.rejected(), q.failed()});
         }
-    }
-
-    private static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
     }
 
     private void updateBenchmarkEnabled() {

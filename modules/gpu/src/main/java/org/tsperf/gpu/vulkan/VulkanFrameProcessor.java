@@ -13,10 +13,7 @@ import java.util.List;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
-import org.lwjgl.util.vma.VmaAllocationCreateInfo;
-import org.lwjgl.util.vma.VmaAllocationInfo;
 import org.lwjgl.vulkan.VkBufferCopy;
-import org.lwjgl.vulkan.VkBufferCreateInfo;
 import org.lwjgl.vulkan.VkCommandBuffer;
 import org.lwjgl.vulkan.VkCommandBufferAllocateInfo;
 import org.lwjgl.vulkan.VkCommandBufferBeginInfo;
@@ -36,10 +33,12 @@ import org.tsperf.api.gpu.FrameOperation.ConvertToRgba;
 import org.tsperf.api.gpu.FrameOperation.CrossFade;
 import org.tsperf.api.gpu.FrameOperation.GaussianBlur;
 import org.tsperf.api.gpu.FrameOperation.Scale;
-import org.tsperf.api.gpu.FrameShape;
 import org.tsperf.gpu.BatchJob;
 import org.tsperf.gpu.BatchOutcome;
 import org.tsperf.gpu.Chains;
+import org.tsperf.gpu.vulkan.BatchLayout.Region;
+import org.tsperf.gpu.vulkan.BatchLayout.Step;
+import org.tsperf.gpu.vulkan.GrowingBuffer.Host;
 import org.tsperf.gpu.vulkan.VulkanDevice.Shader;
 
 /**
@@ -65,144 +64,23 @@ public final class VulkanFrameProcessor implements AutoCloseable {
     private final long descriptorPool;
     private final long[] sets = new long[MAX_BATCH_PASSES];
     private final long[][] setBindings = new long[MAX_BATCH_PASSES][];
-    private final Buf uploadStaging = new Buf(VK_BUFFER_USAGE_TRANSFER_SRC_BIT, Host.WRITE);
-    private final Buf auxStaging = new Buf(VK_BUFFER_USAGE_TRANSFER_SRC_BIT, Host.WRITE);
-    private final Buf readback = new Buf(VK_BUFFER_USAGE_TRANSFER_DST_BIT, Host.READ);
-    private final Buf input;
-    private final Buf aux;
-    private final Buf ping;
-    private final Buf pong;
-    private final Buf floats = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, Host.NONE);
-    private final List<Buf> buffers;
+    private final GrowingBuffer uploadStaging;
+    private final GrowingBuffer auxStaging;
+    private final GrowingBuffer readback;
+    private final GrowingBuffer input;
+    private final GrowingBuffer aux;
+    private final GrowingBuffer ping;
+    private final GrowingBuffer pong;
+    private final GrowingBuffer floats;
+    private final List<GrowingBuffer> buffers;
     /** Whether frames go through staging buffers (discrete GPUs) or straight into mapped device memory (unified memory). */
     private final boolean staging;
     private boolean closed;
     private long lastGpuNanos;
 
-    private enum Host { NONE, WRITE, READ }
-
-    /** A buffer that grows and is reused. */
-    private final class Buf {
-        final int usage;
-        final Host host;
-        long buffer = VK_NULL_HANDLE;
-        long allocation;
-        long size;
-        long mapped;
-
-        Buf(int usage, Host host) {
-            this.usage = usage;
-            this.host = host;
-        }
-
-        void ensure(long bytes) {
-            bytes = Math.max(16, (bytes + 15) & ~15L);
-            if (buffer != VK_NULL_HANDLE && size >= bytes) {
-                return;
-            }
-            free();
-            // a new buffer may get the freed one's handle value: every descriptor set must be written again
-            Arrays.fill(setBindings, null);
-            try (MemoryStack stack = stackPush()) {
-                VkBufferCreateInfo bci = VkBufferCreateInfo.calloc(stack).sType$Default().size(bytes).usage(usage)
-                        .sharingMode(VK_SHARING_MODE_EXCLUSIVE);
-                VmaAllocationCreateInfo aci = VmaAllocationCreateInfo.calloc(stack).usage(VMA_MEMORY_USAGE_AUTO);
-                if (host == Host.WRITE) {
-                    aci.flags(VMA_ALLOCATION_CREATE_HOST_ACCESS_SEQUENTIAL_WRITE_BIT | VMA_ALLOCATION_CREATE_MAPPED_BIT);
-                } else if (host == Host.READ) {
-                    aci.flags(VMA_ALLOCATION_CREATE_HOST_ACCESS_RANDOM_BIT | VMA_ALLOCATION_CREATE_MAPPED_BIT);
-                }
-                LongBuffer pb = stack.mallocLong(1);
-                PointerBuffer pa = stack.mallocPointer(1);
-                VmaAllocationInfo info = VmaAllocationInfo.calloc(stack);
-                VulkanDevice.check(vmaCreateBuffer(vk.allocator(), bci, aci, pb, pa, info),
-                        "vmaCreateBuffer of " + bytes + " bytes");
-                buffer = pb.get(0);
-                allocation = pa.get(0);
-                size = bytes;
-                mapped = info.pMappedData();
-            }
-        }
-
-        void free() {
-            if (buffer != VK_NULL_HANDLE) {
-                vmaDestroyBuffer(vk.allocator(), buffer, allocation);
-                buffer = VK_NULL_HANDLE;
-                size = 0;
-                mapped = 0;
-            }
-        }
-
-        ByteBuffer view(long bytes) {
-            return MemoryUtil.memByteBuffer(mapped, (int) bytes).order(ByteOrder.LITTLE_ENDIAN);
-        }
-    }
-
-    /** A part of a buffer that a step reads or writes. */
-    private record Region(Buf buf, long offset, long range) {
-    }
-
-    /** One dispatch. */
-    private record Step(Shader shader, Region src, Region auxRegion, Region dst, int[] a, int[] b, float[] c,
-            float[] d, int width, int height) {
-    }
-
-    /** Where one job of a batch lives in the shared buffers; the constructor checks the job (it fails alone). */
-    private final class Layout {
-        final int index;
-        final BatchJob job;
-        final FrameShape out;
-        final long inBytes;
-        final long rgbaBytes;
-        final long auxBytes;
-        final long floatBytes;
-        final List<Object> auxData = new ArrayList<>();
-        final List<Long> auxOffsets = new ArrayList<>();
-        long inOffset;
-        long rgbaOffset;
-        long auxOffset;
-        long floatOffset;
-        long readOffset;
-        List<Step> steps;
-        Region last;
-
-        Layout(int index, BatchJob job) {
-            this.index = index;
-            this.job = job;
-            Frame in = job.input();
-            List<FrameOperation> operations = job.operations();
-            out = Chains.outputShape(in, operations);
-            if (job.target().capacity() < out.byteCount()) {
-                throw new IllegalArgumentException("target holds " + job.target().capacity()
-                        + " bytes, the output needs " + out.byteCount());
-            }
-            inBytes = in.byteCount();
-            long maxRgba = 0;
-            long auxSum = 0;
-            FrameShape shape = new FrameShape(in.width(), in.height(), in.format());
-            for (int i = 0; i < operations.size(); i++) {
-                FrameOperation op = operations.get(i);
-                shape = Chains.after(shape, op, i);
-                maxRgba = Math.max(maxRgba, shape.byteCount());
-                Object data = op instanceof GaussianBlur b ? Chains.blurWeights(b)
-                        : op instanceof CrossFade c ? c.other() : null;
-                if (data != null) {
-                    long bytes = data instanceof float[] f ? 4L * f.length : ((Frame) data).byteCount();
-                    auxOffsets.add(auxSum);
-                    auxData.add(data);
-                    auxSum = align(auxSum + bytes, vk.storageOffsetAlignment());
-                }
-            }
-            boolean blur = operations.stream().anyMatch(op -> op instanceof GaussianBlur);
-            rgbaBytes = maxRgba;
-            auxBytes = auxSum;
-            floatBytes = blur ? 4 * maxRgba : 0; // 16 bytes (vec4) a pixel
-            long largestStorage = Math.max(Math.max(inBytes, rgbaBytes), Math.max(auxBytes, floatBytes));
-            if (largestStorage > vk.maxStorageBufferRange()) {
-                throw new DeviceLimitException("this chain needs a " + largestStorage / (1 << 20) + " MiB storage"
-                        + " buffer, the device allows " + vk.maxStorageBufferRange() / (1 << 20) + " MiB");
-            }
-        }
+    private GrowingBuffer newBuffer(int usage, Host host) {
+        // a new buffer may get the freed one's handle value: every descriptor set must be written again
+        return new GrowingBuffer(vk, usage, host, () -> Arrays.fill(setBindings, null));
     }
 
     /** A context that uses staging buffers unless the device's memory is unified ({@code -Dtsperf.gpu.staging=true} forces them). */
@@ -218,11 +96,15 @@ public final class VulkanFrameProcessor implements AutoCloseable {
     public VulkanFrameProcessor(VulkanDevice vk, boolean staging) {
         this.vk = vk;
         this.staging = staging;
+        uploadStaging = newBuffer(VK_BUFFER_USAGE_TRANSFER_SRC_BIT, Host.WRITE);
+        auxStaging = newBuffer(VK_BUFFER_USAGE_TRANSFER_SRC_BIT, Host.WRITE);
+        readback = newBuffer(VK_BUFFER_USAGE_TRANSFER_DST_BIT, Host.READ);
+        floats = newBuffer(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, Host.NONE);
         int transfers = VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT;
-        input = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.WRITE);
-        aux = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.WRITE);
-        ping = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.READ);
-        pong = new Buf(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.READ);
+        input = newBuffer(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.WRITE);
+        aux = newBuffer(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.WRITE);
+        ping = newBuffer(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.READ);
+        pong = newBuffer(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | transfers, staging ? Host.NONE : Host.READ);
         buffers = List.of(uploadStaging, auxStaging, readback, input, aux, ping, pong, floats);
         try (MemoryStack stack = stackPush()) {
             LongBuffer lp = stack.mallocLong(1);
@@ -273,7 +155,7 @@ public final class VulkanFrameProcessor implements AutoCloseable {
     /** Bytes of device and staging memory this context holds now. */
     public synchronized long allocatedBytes() {
         long sum = 0;
-        for (Buf b : buffers) {
+        for (GrowingBuffer b : buffers) {
             sum += b.size;
         }
         return sum;
@@ -301,13 +183,13 @@ public final class VulkanFrameProcessor implements AutoCloseable {
             throw new IllegalStateException("the Vulkan context is closed (GPU module disabled or shut down)");
         }
         BatchOutcome[] outcomes = new BatchOutcome[jobs.size()];
-        List<Layout> layouts = new ArrayList<>();
+        List<BatchLayout> layouts = new ArrayList<>();
         long alignment = vk.storageOffsetAlignment();
         long inTotal = 0, rgbaTotal = 0, auxTotal = 0, floatTotal = 0, readTotal = 0;
         int passes = 0;
         for (int j = 0; j < jobs.size(); j++) {
             try {
-                Layout l = new Layout(j, jobs.get(j));
+                BatchLayout l = new BatchLayout(vk, j, jobs.get(j));
                 l.inOffset = inTotal;
                 l.rgbaOffset = rgbaTotal;
                 l.auxOffset = auxTotal;
@@ -323,11 +205,11 @@ public final class VulkanFrameProcessor implements AutoCloseable {
                             + MAX_BATCH_PASSES + "): submit this chain in another batch");
                 }
                 passes += l.steps.size();
-                inTotal += align(l.inBytes, alignment);
-                rgbaTotal += align(l.rgbaBytes, alignment);
-                auxTotal += align(l.auxBytes, alignment);
-                floatTotal += align(l.floatBytes, alignment);
-                readTotal += align(l.out.byteCount(), 16);
+                inTotal += BatchLayout.align(l.inBytes, alignment);
+                rgbaTotal += BatchLayout.align(l.rgbaBytes, alignment);
+                auxTotal += BatchLayout.align(l.auxBytes, alignment);
+                floatTotal += BatchLayout.align(l.floatBytes, alignment);
+                readTotal += BatchLayout.align(l.out.byteCount(), 16);
                 layouts.add(l);
             } catch (IllegalArgumentException | DeviceLimitException e) {
                 outcomes[j] = BatchOutcome.failed(e);
@@ -356,10 +238,10 @@ public final class VulkanFrameProcessor implements AutoCloseable {
         }
 
         // host writes: inputs and aux data into the staging buffers, or straight into the mapped device buffers
-        Buf inTarget = staging ? uploadStaging : input;
-        Buf auxTarget = staging ? auxStaging : aux;
-        for (Layout l : layouts) {
-            copyToMapped(l.job.input().data(), inTarget, l.inOffset, l.inBytes);
+        GrowingBuffer inTarget = staging ? uploadStaging : input;
+        GrowingBuffer auxTarget = staging ? auxStaging : aux;
+        for (BatchLayout l : layouts) {
+            inTarget.copyIn(l.job.input().data(), l.inOffset, l.inBytes);
             for (int i = 0; i < l.auxData.size(); i++) {
                 long offset = l.auxOffset + l.auxOffsets.get(i);
                 if (l.auxData.get(i) instanceof float[] f) {
@@ -367,7 +249,7 @@ public final class VulkanFrameProcessor implements AutoCloseable {
                             .asFloatBuffer().put(f);
                 } else {
                     Frame f = (Frame) l.auxData.get(i);
-                    copyToMapped(f.data(), auxTarget, offset, f.byteCount());
+                    auxTarget.copyIn(f.data(), offset, f.byteCount());
                 }
             }
         }
@@ -381,7 +263,7 @@ public final class VulkanFrameProcessor implements AutoCloseable {
         int rounds = layouts.stream().mapToInt(l -> l.steps.size()).max().orElse(0);
         List<Integer> roundEnds = new ArrayList<>();
         for (int k = 0; k < rounds; k++) {
-            for (Layout l : layouts) {
+            for (BatchLayout l : layouts) {
                 if (k < l.steps.size()) {
                     order.add(l.steps.get(k));
                 }
@@ -431,7 +313,7 @@ public final class VulkanFrameProcessor implements AutoCloseable {
                 }
             }
             if (staging) {
-                for (Layout l : layouts) {
+                for (BatchLayout l : layouts) {
                     copy(l.last.buf(), l.last.offset(), readback, l.readOffset, l.out.byteCount(), stack);
                 }
                 barrier(VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_HOST_BIT,
@@ -443,8 +325,8 @@ public final class VulkanFrameProcessor implements AutoCloseable {
             VulkanDevice.check(vkEndCommandBuffer(cmd), "vkEndCommandBuffer");
             submitAndWait(stack);
         }
-        for (Layout l : layouts) {
-            Buf result = staging ? readback : l.last.buf();
+        for (BatchLayout l : layouts) {
+            GrowingBuffer result = staging ? readback : l.last.buf();
             long offset = staging ? l.readOffset : l.last.offset();
             vmaInvalidateAllocation(vk.allocator(), result.allocation, offset, l.out.byteCount());
             ByteBuffer src = MemoryUtil.memByteBuffer(result.mapped + offset, (int) l.out.byteCount());
@@ -463,7 +345,7 @@ public final class VulkanFrameProcessor implements AutoCloseable {
         input.ensure(bytes);
         if (!staging) { // unified memory: a frame moves by one copy into, and one out of, the mapped device buffer
             long t0 = System.nanoTime();
-            copyToMapped(data, input, 0, bytes);
+            input.copyIn(data, 0, bytes);
             vmaFlushAllocation(vk.allocator(), input.allocation, 0, VK_WHOLE_SIZE);
             long t1 = System.nanoTime();
             vmaInvalidateAllocation(vk.allocator(), input.allocation, 0, VK_WHOLE_SIZE);
@@ -473,7 +355,7 @@ public final class VulkanFrameProcessor implements AutoCloseable {
         uploadStaging.ensure(bytes);
         readback.ensure(bytes);
         long t0 = System.nanoTime();
-        copyToMapped(data, uploadStaging, 0, bytes);
+        uploadStaging.copyIn(data, 0, bytes);
         vmaFlushAllocation(vk.allocator(), uploadStaging.allocation, 0, VK_WHOLE_SIZE);
         long t1;
         try (MemoryStack stack = stackPush()) {
@@ -489,7 +371,7 @@ public final class VulkanFrameProcessor implements AutoCloseable {
         return new long[] {t1 - t0, t2 - t1};
     }
 
-    private void recordSingleCopy(Buf from, Buf to, long bytes, MemoryStack stack) {
+    private void recordSingleCopy(GrowingBuffer from, GrowingBuffer to, long bytes, MemoryStack stack) {
         VulkanDevice.check(vkResetCommandBuffer(cmd, 0), "vkResetCommandBuffer");
         VulkanDevice.check(vkBeginCommandBuffer(cmd, VkCommandBufferBeginInfo.calloc(stack).sType$Default()
                 .flags(VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT)), "vkBeginCommandBuffer");
@@ -516,13 +398,13 @@ public final class VulkanFrameProcessor implements AutoCloseable {
     }
 
     /** The job's passes over its own parts of the shared buffers; sets {@code l.last}, where its output ends. */
-    private List<Step> plan(Layout l) {
+    private List<Step> plan(BatchLayout l) {
         List<Step> steps = new ArrayList<>();
         Frame in = l.job.input();
-        Region cur = new Region(input, l.inOffset, align(l.inBytes, 16));
-        Region pingR = new Region(ping, l.rgbaOffset, align(l.rgbaBytes, 16));
-        Region pongR = new Region(pong, l.rgbaOffset, align(l.rgbaBytes, 16));
-        Region floatR = new Region(floats, l.floatOffset, align(l.floatBytes, 16));
+        Region cur = new Region(input, l.inOffset, BatchLayout.align(l.inBytes, 16));
+        Region pingR = new Region(ping, l.rgbaOffset, BatchLayout.align(l.rgbaBytes, 16));
+        Region pongR = new Region(pong, l.rgbaOffset, BatchLayout.align(l.rgbaBytes, 16));
+        Region floatR = new Region(floats, l.floatOffset, BatchLayout.align(l.floatBytes, 16));
         int w = in.width(), h = in.height();
         int auxIndex = 0;
         for (FrameOperation op : l.job.operations()) {
@@ -585,7 +467,7 @@ public final class VulkanFrameProcessor implements AutoCloseable {
         setBindings[i] = key;
     }
 
-    private void copy(Buf from, long fromOffset, Buf to, long toOffset, long bytes, MemoryStack stack) {
+    private void copy(GrowingBuffer from, long fromOffset, GrowingBuffer to, long toOffset, long bytes, MemoryStack stack) {
         VkBufferCopy.Buffer region = VkBufferCopy.calloc(1, stack);
         region.get(0).srcOffset(fromOffset).dstOffset(toOffset).size(Math.min((bytes + 3) & ~3L,
                 Math.min(from.size - fromOffset, to.size - toOffset)));
@@ -598,16 +480,6 @@ public final class VulkanFrameProcessor implements AutoCloseable {
         vkCmdPipelineBarrier(cmd, srcStage, dstStage, 0, b, null, null);
     }
 
-    private static void copyToMapped(ByteBuffer data, Buf buf, long offset, long bytes) {
-        ByteBuffer dst = MemoryUtil.memByteBuffer(buf.mapped + offset, (int) bytes);
-        ByteBuffer src = data.duplicate().clear().limit((int) bytes);
-        dst.put(src);
-    }
-
-    private static long align(long v, long alignment) {
-        return (v + alignment - 1) / alignment * alignment;
-    }
-
     /** Frees this context's Vulkan objects; the device waits for its queue before calling this. Idempotent. */
     @Override
     public synchronized void close() {
@@ -615,7 +487,7 @@ public final class VulkanFrameProcessor implements AutoCloseable {
             return;
         }
         closed = true;
-        for (Buf b : buffers) {
+        for (GrowingBuffer b : buffers) {
             b.free();
         }
         vkDestroyDescriptorPool(vk.device(), descriptorPool, null);

@@ -2,6 +2,8 @@ package org.tsperf.gpu.vulkan;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Optional;
+import org.tsperf.api.util.Workbench;
 
 /**
  * How to open Vulkan, from system properties by default.
@@ -26,9 +28,9 @@ public record VulkanOptions(boolean enabled, String deviceOverride, boolean vali
         if (explicit != null && !explicit.isBlank()) {
             return Paths.get(explicit);
         }
-        String userdir = System.getProperty("netbeans.user");
-        if (userdir != null && !userdir.isBlank()) {
-            return Paths.get(userdir, "var", "cache", "tsperf-gpu");
+        Optional<Path> userdir = Workbench.userDirectory();
+        if (userdir.isPresent()) {
+            return userdir.get().resolve(Path.of("var", "cache", "tsperf-gpu"));
         }
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Paths.get(xdg) : Paths.get(System.getProperty("user.home"), ".cache");

@@ -15,7 +15,7 @@ import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tsperf.gpu.DeviceChoice;
-import org.tsperf.gpu.GpuRuntime;
+import org.tsperf.gpu.GpuRuntimes;
 
 /** The window without a window system, on the real services: what it shows on Vulkan and on the CPU fallback. */
 class GpuSchedulerTopComponentTest {
@@ -29,11 +29,11 @@ class GpuSchedulerTopComponentTest {
         }
         System.clearProperty("tsperf.gpu.vulkan");
         DeviceChoice.set(DeviceChoice.AUTOMATIC);
-        GpuRuntime.shutdownDefault();
+        GpuRuntimes.get().close();
     }
 
     private void open() throws Exception {
-        GpuRuntime.shutdownDefault(); // the next use reads the system properties again
+        GpuRuntimes.get().close(); // the next use reads the system properties again
         SwingUtilities.invokeAndWait(() -> {
             tc = new GpuSchedulerTopComponent();
             tc.componentOpened();

@@ -3,12 +3,11 @@ package org.tsperf.memory.ui;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.BorderFactory;
@@ -38,6 +37,8 @@ import org.tsperf.api.memory.PoolStatistics;
 import org.tsperf.api.memory.Priority;
 import org.tsperf.api.util.ByteSizes;
 import org.tsperf.libs.jfreechart.ChartTheming;
+import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.ReadOnlyTableModel;
 
 /**
  * The Memory Manager: profile and budgets, the pools by size class, bytes lent by priority, the pressure level over
@@ -59,20 +60,16 @@ public final class MemoryManagerTopComponent extends TopComponent {
     static final String ID = "MemoryManagerTopComponent";
     private static final Logger LOG = Logger.getLogger(MemoryManagerTopComponent.class.getName());
 
-    private final DefaultTableModel pools = new DefaultTableModel(
-            new String[] {"Buffer size", "In use", "Idle", "Free", "Capacity"}, 0) {
-        @Override
-        public boolean isCellEditable(int row, int column) {
-            return false;
-        }
-    };
+    private final DefaultTableModel pools = new ReadOnlyTableModel("Buffer size", "In use", "Idle", "Free",
+            "Capacity");
     private final JLabel profile = named("profileValue");
     private final JLabel pressure = named("pressureValue");
     private final JLabel budgets = named("budgetsValue");
     private final JLabel priorities = named("prioritiesValue");
     private final JLabel status = named("status");
     private final TimeSeries pressureSeries = new TimeSeries("Pressure");
-    private ScheduledExecutorService sampler;
+    private final LiveSampler<Optional<MemoryStatistics>> live = new LiveSampler<>("tsperf-memory-viewer",
+            Duration.ofSeconds(1), MemoryManagerTopComponent::sample, this::render);
 
     public MemoryManagerTopComponent() {
         setName(Bundle.CTL_MemoryManagerTopComponent());
@@ -138,18 +135,14 @@ public final class MemoryManagerTopComponent extends TopComponent {
         }));
     }
 
-    private void sample() {
+    /** On the sampler thread: the figures, or empty when the memory manager is not installed. */
+    private static Optional<MemoryStatistics> sample() {
         MemoryManager m = Lookup.getDefault().lookup(MemoryManager.class);
-        if (m == null) {
-            SwingUtilities.invokeLater(() -> status.setText("The memory manager is not installed"));
-            return;
-        }
-        try {
-            MemoryStatistics s = m.statistics();
-            SwingUtilities.invokeLater(() -> show(s));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot read the memory figures", e);
-        }
+        return m == null ? Optional.empty() : Optional.of(m.statistics());
+    }
+
+    private void render(Optional<MemoryStatistics> s) {
+        s.ifPresentOrElse(this::show, () -> status.setText("The memory manager is not installed"));
     }
 
     private void show(MemoryStatistics s) {
@@ -180,18 +173,12 @@ public final class MemoryManagerTopComponent extends TopComponent {
 
     @Override
     protected void componentOpened() {
-        sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tsperf-memory-viewer");
-            t.setDaemon(true);
-            return t;
-        });
-        sampler.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);
+        live.start();
     }
 
     @Override
     protected void componentClosed() {
-        sampler.shutdownNow();
-        sampler = null;
+        live.stop();
     }
 
     void writeProperties(java.util.Properties p) {

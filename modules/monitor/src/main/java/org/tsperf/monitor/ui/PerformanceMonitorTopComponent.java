@@ -33,6 +33,7 @@ import org.tsperf.api.monitor.DiskUsage;
 import org.tsperf.api.monitor.ResourceListener;
 import org.tsperf.api.monitor.ResourceMonitor;
 import org.tsperf.api.monitor.ResourceSnapshot;
+import org.tsperf.api.util.Workbench;
 
 /**
  * The Performance Monitor: usage bars, live charts, the figures of the other engine modules and the actions
@@ -308,8 +309,7 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
     }
 
     private static Path userDirectory() {
-        String dir = System.getProperty("netbeans.user");
-        return Path.of(dir != null ? dir : System.getProperty("user.home"));
+        return Workbench.userDirectory().orElseGet(() -> Path.of(System.getProperty("user.home")));
     }
 
     void writeProperties(Properties p) {

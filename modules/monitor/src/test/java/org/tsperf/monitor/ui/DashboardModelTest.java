@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,12 @@ import org.tsperf.api.monitor.CpuUsage;
 import org.tsperf.api.monitor.DiskUsage;
 import org.tsperf.api.monitor.MemoryUsage;
 import org.tsperf.api.monitor.ResourceSnapshot;
+import org.tsperf.api.proxy.ProxyConfig;
 import org.tsperf.api.proxy.ProxyCounts;
+import org.tsperf.api.proxy.ProxyFile;
+import org.tsperf.api.proxy.ProxyJob;
 import org.tsperf.api.proxy.ProxyService;
+import org.tsperf.api.proxy.ProxySettings;
 
 class DashboardModelTest {
 
@@ -87,6 +92,36 @@ class DashboardModelTest {
         @Override
         public CompletableFuture<String> generateMissing() {
             return CompletableFuture.completedFuture("8 proxies queued");
+        }
+
+        @Override
+        public ProxyJob generateInBackground(Path source, ProxySettings settings) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ProxyJob generateNow(Path source, ProxySettings settings) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean cancel(Path source, String reason) {
+            return false;
+        }
+
+        @Override
+        public Optional<ProxyFile> proxyForPlayback(Path source, int viewWidth) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ProxyFile> readyProxy(Path store, Path source, int viewWidth) {
+            return Optional.empty();
+        }
+
+        @Override
+        public ProxyConfig config() {
+            return ProxyConfig.defaults(Path.of("proxies"));
         }
     }
 

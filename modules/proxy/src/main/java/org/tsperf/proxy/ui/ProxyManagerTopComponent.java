@@ -3,19 +3,15 @@ package org.tsperf.proxy.ui;
 import java.awt.BorderLayout;
 import java.awt.Desktop;
 import java.awt.FlowLayout;
-import java.awt.datatransfer.DataFlavor;
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.BorderFactory;
@@ -32,7 +28,6 @@ import javax.swing.JTextArea;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
-import javax.swing.table.AbstractTableModel;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.DialogDisplayer;
 import org.openide.NotifyDescriptor;
@@ -46,11 +41,13 @@ import org.openide.windows.TopComponent;
 import org.tsperf.api.media.Thumbnail;
 import org.tsperf.api.media.ThumbnailService;
 import org.tsperf.api.proxy.ProxyConfig;
+import org.tsperf.api.proxy.ProxyConfiguration;
 import org.tsperf.api.proxy.ProxyFile;
 import org.tsperf.api.proxy.ProxyMedia;
-import org.tsperf.api.proxy.ProxyResolution;
+import org.tsperf.api.proxy.ProxyMediaList;
 import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.proxy.ProxyState;
+import org.tsperf.ui.support.LiveSampler;
 
 /**
  * The Proxy Manager: the media list with the state of every proxy, adding media by dialog or drag and drop,
@@ -88,7 +85,9 @@ public final class ProxyManagerTopComponent extends TopComponent {
     private final List<JButton> sourceActions = new ArrayList<>();
     private final Lookup.Result<ProxyService> services = Lookup.getDefault().lookupResult(ProxyService.class);
     private final LookupListener servicesChanged = e -> refreshSoon();
-    private ScheduledExecutorService sampler;
+    /** The list and configuration, read once a second off the event thread; the view only renders them. */
+    private final LiveSampler<ManagerView> live = new LiveSampler<>("tsperf-proxy-manager", Duration.ofSeconds(1),
+            this::sample, this::render);
     private Path stripSource;
 
     public ProxyManagerTopComponent() {
@@ -128,7 +127,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
             }
         });
         JScrollPane tableScroll = new JScrollPane(table);
-        TransferHandler drop = new FileDrop();
+        TransferHandler drop = new MediaFileDrop(this::add, this::say);
         table.setTransferHandler(drop);
         tableScroll.setTransferHandler(drop);
 
@@ -168,6 +167,14 @@ public final class ProxyManagerTopComponent extends TopComponent {
         return Optional.ofNullable(Lookup.getDefault().lookup(ProxyService.class));
     }
 
+    private Optional<ProxyMediaList> mediaList() {
+        return Optional.ofNullable(Lookup.getDefault().lookup(ProxyMediaList.class));
+    }
+
+    private Optional<ProxyConfiguration> configuration() {
+        return Optional.ofNullable(Lookup.getDefault().lookup(ProxyConfiguration.class));
+    }
+
     private List<ProxyMedia> selected() {
         List<ProxyMedia> s = new ArrayList<>();
         for (int row : table.getSelectedRows()) {
@@ -205,7 +212,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
 
     /** Adds media (from the dialogs and from drops). */
     void add(List<Path> paths) {
-        service().ifPresentOrElse(s -> {
+        mediaList().ifPresentOrElse(s -> {
             say("Adding " + paths.size() + " item(s)...");
             report(s.addMedia(paths));
         }, this::sayMissing);
@@ -213,7 +220,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
 
     private void generate(ProxyMedia m) {
         service().ifPresent(s -> WORK.post(() -> {
-            s.generate(m.source()).result().thenAccept(r -> {
+            s.generateNow(m.source(), s.config().settings()).result().thenAccept(r -> {
                 if (!r.status().ok()) {
                     say(m.source().getFileName() + ": " + r.error());
                 }
@@ -232,22 +239,22 @@ public final class ProxyManagerTopComponent extends TopComponent {
     }
 
     private void delete(ProxyMedia m) {
-        service().ifPresent(s -> report(s.deleteProxies(m.source())));
+        mediaList().ifPresent(s -> report(s.deleteProxies(m.source())));
     }
 
     private void remove(ProxyMedia m) {
-        service().ifPresent(s -> WORK.post(() -> {
+        mediaList().ifPresent(s -> WORK.post(() -> {
             s.removeMedia(m.source());
             refreshSoon();
         }));
     }
 
     private void cleanUp() {
-        service().ifPresentOrElse(s -> report(s.cleanUp()), this::sayMissing);
+        mediaList().ifPresentOrElse(s -> report(s.cleanUp()), this::sayMissing);
     }
 
     private void setUseProxies(boolean use) {
-        service().ifPresent(s -> WORK.post(() -> {
+        configuration().ifPresent(s -> WORK.post(() -> {
             ProxyConfig c = s.config();
             if (c.useProxies() != use) {
                 s.setConfig(c.withUseProxies(use));
@@ -382,7 +389,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
                         return;
                     }
                     for (Thumbnail t : list) {
-                        JLabel l = new JLabel(new ImageIcon(image(t)));
+                        JLabel l = new JLabel(new ImageIcon(ThumbnailImages.image(t)));
                         l.setName("thumbnail");
                         l.setToolTipText(String.format(Locale.ROOT, "%.2f s", t.timeMicros() / 1e6));
                         strip.add(l);
@@ -394,45 +401,32 @@ public final class ProxyManagerTopComponent extends TopComponent {
                 }));
     }
 
-    private static BufferedImage image(Thumbnail t) {
-        BufferedImage img = new BufferedImage(t.width(), t.height(), BufferedImage.TYPE_INT_RGB);
-        int[] row = new int[t.width()];
-        byte[] rgb = t.rgb();
-        for (int y = 0; y < t.height(); y++) {
-            for (int x = 0; x < t.width(); x++) {
-                int i = (y * t.width() + x) * 3;
-                row[x] = (rgb[i] & 0xff) << 16 | (rgb[i + 1] & 0xff) << 8 | (rgb[i + 2] & 0xff);
-            }
-            img.setRGB(0, y, t.width(), 1, row, 0, t.width());
-        }
-        return img;
-    }
 
     private void refreshSoon() {
-        ScheduledExecutorService s = sampler;
-        if (s != null) {
-            s.schedule(this::refresh, 200, TimeUnit.MILLISECONDS);
-        }
+        live.refreshSoon();
     }
 
-    /** Reads the list off the event thread, then shows it. */
-    private void refresh() {
-        Optional<ProxyService> s = service();
-        if (s.isEmpty()) {
-            SwingUtilities.invokeLater(() -> {
-                model.show(List.of(), List.of());
-                useProxies.setEnabled(false);
-                status.setText("The Proxy Engine module is not installed or is disabled: install it in Tools >"
-                        + " Plugins");
-            });
-            return;
+    /** What one sample read: the configuration and the list, or nothing when the proxy module is missing. */
+    private record ManagerView(ProxyConfig config, List<ProxyMedia> media) {
+    }
+
+    /** Reads the list off the event thread. */
+    private ManagerView sample() {
+        Optional<ProxyMediaList> s = mediaList();
+        Optional<ProxyConfiguration> c = configuration();
+        if (s.isEmpty() || c.isEmpty()) {
+            return new ManagerView(null, List.of());
         }
-        try {
-            ProxyConfig config = s.get().config();
-            List<ProxyMedia> media = s.get().media();
-            SwingUtilities.invokeLater(() -> show(config, media));
-        } catch (RuntimeException ex) {
-            LOG.log(Level.WARNING, "the Proxy Manager cannot read the media list", ex);
+        return new ManagerView(c.get().config(), s.get().media());
+    }
+
+    private void render(ManagerView v) {
+        if (v.config() == null) {
+            model.show(List.of(), List.of());
+            useProxies.setEnabled(false);
+            status.setText("The Proxy Engine module is not installed or is disabled: install it in Tools > Plugins");
+        } else {
+            show(v.config(), v.media());
         }
     }
 
@@ -457,19 +451,13 @@ public final class ProxyManagerTopComponent extends TopComponent {
     @Override
     protected void componentOpened() {
         services.addLookupListener(servicesChanged);
-        sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tsperf-proxy-manager");
-            t.setDaemon(true);
-            return t;
-        });
-        sampler.scheduleWithFixedDelay(this::refresh, 0, 1, TimeUnit.SECONDS);
+        live.start();
     }
 
     @Override
     protected void componentClosed() {
         services.removeLookupListener(servicesChanged);
-        sampler.shutdownNow();
-        sampler = null;
+        live.stop();
     }
 
     void writeProperties(java.util.Properties p) {
@@ -478,97 +466,5 @@ public final class ProxyManagerTopComponent extends TopComponent {
 
     void readProperties(java.util.Properties p) {
         // the list lives in the proxy store's index, not in the window
-    }
-
-    /** Accepts files and folders dropped from a file manager. */
-    private final class FileDrop extends TransferHandler {
-
-        @Override
-        public boolean canImport(TransferSupport support) {
-            return support.isDataFlavorSupported(DataFlavor.javaFileListFlavor);
-        }
-
-        @Override
-        public boolean importData(TransferSupport support) {
-            if (!canImport(support)) {
-                return false;
-            }
-            try {
-                @SuppressWarnings("unchecked")
-                List<File> files = (List<File>) support.getTransferable().getTransferData(DataFlavor.javaFileListFlavor);
-                add(files.stream().map(File::toPath).toList());
-                return true;
-            } catch (java.awt.datatransfer.UnsupportedFlavorException | java.io.IOException ex) {
-                LOG.log(Level.INFO, "the drop could not be read", ex);
-                say("The dropped items could not be read: " + ex.getMessage());
-                return false;
-            }
-        }
-    }
-
-    /** Rows: sources; columns: name, video, one per proxy resolution, proxies' size. */
-    static final class MediaTableModel extends AbstractTableModel {
-        private List<ProxyResolution> resolutions = List.of();
-        private List<ProxyMedia> rows = List.of();
-
-        void show(List<ProxyResolution> res, List<ProxyMedia> media) {
-            boolean columnsChanged = !res.equals(resolutions);
-            resolutions = res;
-            rows = media;
-            if (columnsChanged) {
-                fireTableStructureChanged();
-            } else {
-                fireTableDataChanged();
-            }
-        }
-
-        ProxyMedia at(int row) {
-            return rows.get(row);
-        }
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return 3 + resolutions.size();
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            if (column == 0) {
-                return "Source";
-            }
-            if (column == 1) {
-                return "Video";
-            }
-            if (column == 2 + resolutions.size()) {
-                return "Proxies";
-            }
-            return resolutions.get(column - 2).displayName();
-        }
-
-        @Override
-        public Object getValueAt(int row, int column) {
-            ProxyMedia m = rows.get(row);
-            if (column == 0) {
-                return m.source().getFileName().toString() + (m.online() ? "" : " (offline)");
-            }
-            if (column == 1) {
-                return m.description();
-            }
-            if (column == 2 + resolutions.size()) {
-                long bytes = m.proxies().stream().map(ProxyState::file).flatMap(Optional::stream)
-                        .mapToLong(ProxyFile::sizeBytes).sum();
-                return bytes == 0 ? "" : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-            }
-            if (column - 2 >= m.proxies().size()) {
-                return ""; // the settings changed between the two reads: the next refresh fills it
-            }
-            ProxyState p = m.proxies().get(column - 2);
-            return p.kind() == ProxyState.Kind.FAILED ? "failed: " + p.detail() : p.summary();
-        }
     }
 }

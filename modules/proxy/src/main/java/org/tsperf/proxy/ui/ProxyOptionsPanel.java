@@ -28,10 +28,10 @@ import javax.swing.table.DefaultTableModel;
 import org.openide.util.Lookup;
 import org.tsperf.api.proxy.CleanupPolicy;
 import org.tsperf.api.proxy.ProxyConfig;
+import org.tsperf.api.proxy.ProxyConfiguration;
 import org.tsperf.api.proxy.ProxyFormat;
 import org.tsperf.api.proxy.ProxyQuality;
 import org.tsperf.api.proxy.ProxyResolution;
-import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.proxy.ProxySettings;
 
 /**
@@ -175,12 +175,12 @@ final class ProxyOptionsPanel extends JPanel {
         return ProxyResolution.BUILT_IN.stream().anyMatch(r -> r.name().equals(name));
     }
 
-    private Optional<ProxyService> service() {
-        return Optional.ofNullable(Lookup.getDefault().lookup(ProxyService.class));
+    private Optional<ProxyConfiguration> service() {
+        return Optional.ofNullable(Lookup.getDefault().lookup(ProxyConfiguration.class));
     }
 
     void load() {
-        Optional<ProxyService> s = service();
+        Optional<ProxyConfiguration> s = service();
         if (s.isEmpty()) {
             return;
         }

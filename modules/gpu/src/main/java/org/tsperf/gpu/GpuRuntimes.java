@@ -1,0 +1,85 @@
+package org.tsperf.gpu;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openide.util.Lookup;
+import org.openide.util.lookup.ServiceProvider;
+import org.tsperf.gpu.vulkan.VulkanOptions;
+
+/**
+ * The GPU module's runtime registry: the one {@link GpuRuntime} of the process, opened at its first use with the
+ * user's {@link DeviceChoice} (system properties win), replaced when that choice changes ({@link #restart()}), and
+ * closed with the module ({@link GpuLifecycle}) or, in a plain JVM (the command line), by a JVM shutdown hook so the
+ * pipeline cache is saved there too. Found through Lookup ({@link #get()}); its only owner is the module. Thread-safe.
+ */
+@ServiceProvider(service = GpuRuntimes.class)
+public final class GpuRuntimes {
+
+    private static final Logger LOG = Logger.getLogger(GpuRuntimes.class.getName());
+
+    private GpuRuntime current;
+    private Thread shutdownHook;
+
+    /** The module's registry, from the global Lookup. */
+    public static GpuRuntimes get() {
+        GpuRuntimes r = Lookup.getDefault().lookup(GpuRuntimes.class);
+        if (r == null) {
+            throw new IllegalStateException("the GPU module is not enabled");
+        }
+        return r;
+    }
+
+    /** The runtime in use, opened now when there is none (system properties and the device choice decide). */
+    public synchronized GpuRuntime runtime() {
+        if (current == null) {
+            // the window's choice, unless a system property decides (the property wins)
+            String choice = DeviceChoice.overriddenBy() == null ? DeviceChoice.get() : DeviceChoice.AUTOMATIC;
+            VulkanOptions options = VulkanOptions.fromSystemProperties();
+            if (!choice.equals(DeviceChoice.AUTOMATIC) && !choice.equals(DeviceChoice.CPU)) {
+                options = options.withDeviceOverride(choice);
+            }
+            current = new GpuRuntime(options, System.getProperty("tsperf.gpu.path", "auto"), choice);
+            shutdownHook = new Thread(this::close, "tsperf-gpu-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+        return current;
+    }
+
+    /** Whether a runtime is open now (the command line checks that it released it before exiting). */
+    public synchronized boolean isOpen() {
+        return current != null;
+    }
+
+    /** Whether the JVM shutdown hook that would close the runtime is registered now. */
+    synchronized boolean shutdownHookRegistered() {
+        return shutdownHook != null;
+    }
+
+    /**
+     * Applies a new {@link DeviceChoice}: closes the runtime once the calls running on it are done (Vulkan released,
+     * pipeline cache saved); the next use opens a new one with the choice. Not on the event thread (it waits).
+     */
+    public void restart() {
+        close();
+    }
+
+    /** Closes the runtime (module disabled, application exit, one-shot commands); a later use opens a new one. */
+    public void close() {
+        GpuRuntime r;
+        synchronized (this) {
+            r = current;
+            current = null;
+            if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException e) {
+                    LOG.log(Level.FINE, "JVM already shutting down", e);
+                }
+            }
+            shutdownHook = null;
+        }
+        if (r != null) {
+            r.close();
+        }
+    }
+}

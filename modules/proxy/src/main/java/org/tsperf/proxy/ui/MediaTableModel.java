@@ -1,0 +1,76 @@
+package org.tsperf.proxy.ui;
+
+import java.util.List;
+import java.util.Optional;
+import javax.swing.table.AbstractTableModel;
+import org.tsperf.api.proxy.ProxyFile;
+import org.tsperf.api.proxy.ProxyMedia;
+import org.tsperf.api.proxy.ProxyResolution;
+import org.tsperf.api.proxy.ProxyState;
+import org.tsperf.api.util.ByteSizes;
+
+/** Rows: sources; columns: name, video, one per proxy resolution, proxies' size. */
+final class MediaTableModel extends AbstractTableModel {
+    private List<ProxyResolution> resolutions = List.of();
+    private List<ProxyMedia> rows = List.of();
+
+    void show(List<ProxyResolution> res, List<ProxyMedia> media) {
+        boolean columnsChanged = !res.equals(resolutions);
+        resolutions = res;
+        rows = media;
+        if (columnsChanged) {
+            fireTableStructureChanged();
+        } else {
+            fireTableDataChanged();
+        }
+    }
+
+    ProxyMedia at(int row) {
+        return rows.get(row);
+    }
+
+    @Override
+    public int getRowCount() {
+        return rows.size();
+    }
+
+    @Override
+    public int getColumnCount() {
+        return 3 + resolutions.size();
+    }
+
+    @Override
+    public String getColumnName(int column) {
+        if (column == 0) {
+            return "Source";
+        }
+        if (column == 1) {
+            return "Video";
+        }
+        if (column == 2 + resolutions.size()) {
+            return "Proxies";
+        }
+        return resolutions.get(column - 2).displayName();
+    }
+
+    @Override
+    public Object getValueAt(int row, int column) {
+        ProxyMedia m = rows.get(row);
+        if (column == 0) {
+            return m.source().getFileName().toString() + (m.online() ? "" : " (offline)");
+        }
+        if (column == 1) {
+            return m.description();
+        }
+        if (column == 2 + resolutions.size()) {
+            long bytes = m.proxies().stream().map(ProxyState::file).flatMap(Optional::stream)
+                    .mapToLong(ProxyFile::sizeBytes).sum();
+            return bytes == 0 ? "" : ByteSizes.format(bytes);
+        }
+        if (column - 2 >= m.proxies().size()) {
+            return ""; // the settings changed between the two reads: the next refresh fills it
+        }
+        ProxyState p = m.proxies().get(column - 2);
+        return p.kind() == ProxyState.Kind.FAILED ? "failed: " + p.detail() : p.summary();
+    }
+}
