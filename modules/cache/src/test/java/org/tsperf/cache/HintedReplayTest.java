@@ -32,7 +32,7 @@ class HintedReplayTest {
 
     /**
      * Quarter-length traces of three seed sets, at 64 frames (the 8 GB profile's 512 MiB L1 in 1080p frames) and at
-     * 258 (the 2 GiB default). Measured when written: mixed 0.949x MIN at worst with hints (0.925x without); every
+     * 258 (the 2 GiB default). Measured when written: mixed 0.949x MIN at worst with hints (0.927x without); every
      * trace at least the policy without hints except jumps (seed set 200, 258 frames: 0.959x on this short trace,
      * 0.993x at full length), where which frames a jump will reach is not what the hint says.
      */

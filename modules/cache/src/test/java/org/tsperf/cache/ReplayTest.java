@@ -90,9 +90,9 @@ class ReplayTest {
     @Test
     void jumpsCeilingAgreesWithTheDrawnTraces() {
         for (long seeds : new long[] {0, 100, 200}) {
+            List<TraceAccess> jumps = EditingTraces.accesses(EditingTraces.all(1, seeds).get("jumps"));
             for (int frames : new int[] {64, 258, 600}) {
                 long capacity = frames * (EditingTraces.FRAME + L1Policy.ENTRY_OVERHEAD);
-                List<TraceAccess> jumps = EditingTraces.accesses(EditingTraces.all(1, seeds).get("jumps"));
                 double ceiling = JumpsCeiling.jumpsOnlineCeiling(seeds, frames);
                 java.util.Set<String> held = JumpsCeiling.jumpsMostLikelyFrames(seeds, frames).keySet();
                 java.util.Set<String> seen = new java.util.HashSet<>();

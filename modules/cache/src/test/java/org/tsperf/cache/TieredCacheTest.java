@@ -19,6 +19,7 @@ import org.tsperf.api.cache.CacheKey;
 import org.tsperf.api.cache.CacheLevel;
 import org.tsperf.api.cache.EntryType;
 import org.tsperf.api.cache.LevelStatistics;
+import org.tsperf.api.cache.PlaybackHint;
 import org.tsperf.api.cache.TypeStatistics;
 
 /** The levels together, on real directories. */
@@ -50,6 +51,24 @@ class TieredCacheTest {
 
     private LevelStatistics level(CacheLevel l) {
         return cache.levels().get(l.ordinal());
+    }
+
+    @Test
+    void thePlayersHintKeepsTheFramesAheadInRam() throws Exception {
+        open(10 * (100_000 + L1Policy.ENTRY_OVERHEAD), 64 * MIB, 64 * MIB); // room for 10 frames in RAM
+        for (int i = 9; i >= 0; i--) { // a reverse play left 9 the least recent
+            cache.put(frame(i), DiskStoreTest.value(100_000, i));
+        }
+        cache.hint(PlaybackHint.play("clip", 5, 1, n -> frame((int) n)));
+        cache.get(frame(5));
+        for (int i = 0; i < 3; i++) {
+            cache.put(CacheKey.thumbnail("other", i, 160), DiskStoreTest.value(100_000, 100 + i));
+        }
+        // least recent first would evict 9, 8, 7 (never used again, so not spilled: lost); the hint protects them
+        for (int i = 6; i <= 9; i++) {
+            assertTrue(cache.get(frame(i)).isPresent(), "frame " + i + " ahead of the playhead");
+        }
+        assertEquals(5, level(CacheLevel.L1).hits(), "5, then the frames ahead, from RAM");
     }
 
     @Test

@@ -43,7 +43,10 @@ public interface MultiLevelCache extends CacheService {
     /**
      * Tells the cache what the player knows (playhead, direction, loop, scrub), so that frames about to be shown
      * are kept and frames behind a forward play are evicted first. The latest hint of a clip replaces the one
-     * before. Cheap: may be called from any thread, on every frame.
+     * before, except that a play inside the clip's loop keeps the loop. Between hints, the frames of the clip that
+     * are fetched on the hinted way move the playhead; a hint whose playhead has not moved for a while (the user
+     * works elsewhere) lapses, and {@link PlaybackHint#stop} ends it at once. Cheap (records the hint, no I/O, no
+     * wait for the cache's lock): may be called from any thread, on every frame.
      */
     void hint(PlaybackHint hint);
 
