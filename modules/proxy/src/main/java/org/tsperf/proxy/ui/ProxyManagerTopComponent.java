@@ -41,6 +41,7 @@ import org.openide.windows.TopComponent;
 import org.tsperf.api.media.Thumbnail;
 import org.tsperf.api.media.ThumbnailService;
 import org.tsperf.api.proxy.ProxyConfig;
+import org.tsperf.api.playback.MediaViewer;
 import org.tsperf.api.proxy.ProxyConfiguration;
 import org.tsperf.api.proxy.ProxyFile;
 import org.tsperf.api.proxy.ProxyMedia;
@@ -108,6 +109,8 @@ public final class ProxyManagerTopComponent extends TopComponent {
                 () -> forSelected(this::cancel), true));
         buttons.add(button("Delete Proxies", "Delete the proxies of the selected sources (the sources stay)",
                 () -> forSelected(this::delete), true));
+        buttons.add(button("Open in Viewer", "Play the selected source in the Viewer (also: double-click)",
+                this::openInViewer, true));
         buttons.add(button("Reveal", "Show the selected source's proxies in the file manager", this::reveal, true));
         buttons.add(button("Remove", "Take the selected sources off the list (their proxies stay until cleaned up)",
                 () -> forSelected(this::remove), true));
@@ -124,6 +127,14 @@ public final class ProxyManagerTopComponent extends TopComponent {
         table.getSelectionModel().addListSelectionListener(e -> {
             if (!e.getValueIsAdjusting()) {
                 selectionChanged();
+            }
+        });
+        table.addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mouseClicked(java.awt.event.MouseEvent e) {
+                if (e.getClickCount() == 2 && javax.swing.SwingUtilities.isLeftMouseButton(e)) {
+                    openInViewer();
+                }
             }
         });
         JScrollPane tableScroll = new JScrollPane(table);
@@ -261,6 +272,20 @@ public final class ProxyManagerTopComponent extends TopComponent {
                 say(use ? "Playback reads proxies where they exist" : "Playback reads the original sources");
             }
         }));
+    }
+
+    /** Plays the selected source in the Viewer (the playback module's, found through Lookup). */
+    private void openInViewer() {
+        List<ProxyMedia> s = selected();
+        if (s.isEmpty()) {
+            return;
+        }
+        MediaViewer viewer = Lookup.getDefault().lookup(MediaViewer.class);
+        if (viewer == null) {
+            say("No Viewer: install the Playback module (Tools > Plugins)");
+            return;
+        }
+        viewer.show(s.get(0).source());
     }
 
     /** Opens the folder of the selected source's first proxy in the desktop's file manager, selecting it if it can. */
