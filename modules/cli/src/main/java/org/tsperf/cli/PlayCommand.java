@@ -9,15 +9,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import org.tsperf.api.playback.Picture;
 import org.tsperf.api.playback.PlaybackCounters;
 import org.tsperf.api.playback.PlaybackService;
 import org.tsperf.api.playback.Player;
-import org.tsperf.api.playback.PlayerListener;
 import org.tsperf.api.playback.PlayerOptions;
 import org.tsperf.api.playback.PlayerState;
 import picocli.CommandLine.Command;
@@ -117,7 +112,7 @@ final class PlayCommand implements Callable<Integer> {
                 : PlayerOptions.ProxyUse.OFF, false, !"max".equalsIgnoreCase(speed),
                 Optional.ofNullable(trace).map(t -> t.toAbsolutePath().normalize()));
         try (Player player = playback.createPlayer(options)) {
-            Watcher watcher = new Watcher(player);
+            PlayerPlayerWatcher watcher = new PlayerWatcher(player);
             player.setViewSize(width, Math.max(16, width * 9 / 16));
             player.open(source);
             PlayerState opened = watcher.awaitOpened(OPEN_TIMEOUT_S);
@@ -158,7 +153,7 @@ final class PlayCommand implements Callable<Integer> {
         return on;
     }
 
-    private int play(Player player, Watcher watcher, int shuttle) throws InterruptedException {
+    private int play(Player player, PlayerWatcher watcher, int shuttle) throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         long limit = seconds == null ? Long.MAX_VALUE : (long) (seconds * 1e9);
@@ -284,7 +279,7 @@ final class PlayCommand implements Callable<Integer> {
     }
 
     /** Seeks: 2 short hops (1-10 frames either way) for each long jump, as an editor scrubs around a cut. */
-    private int scrub(Player player, Watcher watcher, PlayerState opened) throws InterruptedException {
+    private int scrub(Player player, PlayerWatcher watcher, PlayerState opened) throws InterruptedException {
         long count = opened.frameCount();
         Random random = new Random(seed);
         long position = 0;
@@ -335,73 +330,5 @@ final class PlayCommand implements Callable<Integer> {
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
-    }
-
-    /** Follows a player: its state changes and the pictures it presents. */
-    private static final class Watcher implements PlayerListener {
-        private final Player player;
-        private final Object lock = new Object();
-        private long changes;
-        private final AtomicLong expected = new AtomicLong(-1);
-        private final AtomicReference<CountDownLatch> shown = new AtomicReference<>(new CountDownLatch(1));
-
-        Watcher(Player player) {
-            this.player = player;
-            player.addListener(this);
-        }
-
-        @Override
-        public void presented(Picture picture) {
-            if (picture.index() == expected.get()) {
-                shown.get().countDown();
-            }
-        }
-
-        @Override
-        public void stateChanged(PlayerState state) {
-            synchronized (lock) {
-                changes++;
-                lock.notifyAll();
-            }
-        }
-
-        /** Waits until the file is open with its first picture shown, or has failed, or the time is up. */
-        PlayerState awaitOpened(long timeoutSeconds) throws InterruptedException {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-            while (System.nanoTime() < end) {
-                PlayerState s = player.state();
-                if ((s.status() == PlayerState.Status.READY && player.picture().isPresent())
-                        || s.status() == PlayerState.Status.FAILED) {
-                    return s;
-                }
-                awaitChange(100);
-            }
-            return player.state();
-        }
-
-        /** Waits up to {@code millis} for a state change, then returns the state. */
-        PlayerState awaitChange(long millis) throws InterruptedException {
-            synchronized (lock) {
-                long seen = changes;
-                long end = System.nanoTime() + millis * 1_000_000L;
-                while (changes == seen) {
-                    long left = (end - System.nanoTime()) / 1_000_000L;
-                    if (left <= 0) {
-                        break;
-                    }
-                    lock.wait(left);
-                }
-            }
-            return player.state();
-        }
-
-        void expect(long index) {
-            shown.set(new CountDownLatch(1));
-            expected.set(index);
-        }
-
-        boolean awaitShown(long seconds) throws InterruptedException {
-            return shown.get().await(seconds, TimeUnit.SECONDS);
-        }
     }
 }

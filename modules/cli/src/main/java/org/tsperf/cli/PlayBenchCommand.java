@@ -1,0 +1,218 @@
+package org.tsperf.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.tsperf.api.media.DecodeOptions;
+import org.tsperf.api.media.FrameSource;
+import org.tsperf.api.media.MediaDecoder;
+import org.tsperf.api.media.MediaTools;
+import org.tsperf.api.playback.PlaybackCounters;
+import org.tsperf.api.playback.PlaybackService;
+import org.tsperf.api.playback.Player;
+import org.tsperf.api.playback.PlayerOptions;
+import org.tsperf.api.playback.PlayerState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tsperf bench play SRC...}: the playback engine against the ffmpeg command line's decode-only speed of the
+ * same file, measured in the same run; then playback at the file's rate from the original and from its proxy, and
+ * seeks on the proxy.
+ */
+@Command(name = "play", mixinStandardHelpOptions = true,
+        description = {"Playback benchmark, per source: ffmpeg's decode-only speed (ffmpeg -threads N -i SRC -f null"
+            + " -, the bundled executable), the engine's delivered fps from the original as fast as it goes (and its"
+            + " ratio to ffmpeg), the original at the file's rate (dropped and late frames), its ready proxy at the"
+            + " file's rate, and seeks on the proxy (request to picture, p50/p99/max)."})
+final class PlayBenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SRC", description = "Media files.")
+    List<Path> sources;
+
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "Where the proxies are (default: ~/.tsperf/proxies; make them with tsperf proxy).")
+    Path store;
+
+    @Option(names = "--threads", paramLabel = "N", description = "ffmpeg's decoder threads (default: the cores).")
+    Integer threads;
+
+    @Option(names = "--seeks", paramLabel = "N", defaultValue = "100",
+            description = "Seeks on the proxy. Default: ${DEFAULT-VALUE}.")
+    int seeks;
+
+    @Option(names = "--width", paramLabel = "W", defaultValue = "960",
+            description = "The view's width. Default: ${DEFAULT-VALUE}.")
+    int width;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    /** One play through a file. */
+    record Run(String source, String decoder, double seconds, PlaybackCounters counters) {
+        double fps() {
+            return counters.presented() / Math.max(1e-9, seconds);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        for (Path s : sources) {
+            if (!Files.isRegularFile(s)) {
+                throw new ParameterException(spec.commandLine(), s + ": no such file");
+            }
+        }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        Path ffmpeg = Services.require(MediaTools.class, "Media Core").ffmpeg();
+        PlaybackService playback = Services.require(PlaybackService.class, "Playback and Viewer");
+        PlaybackProxies.configure(store, true);
+        PrintWriter err = spec.commandLine().getErr();
+        List<Object> results = new ArrayList<>();
+        PrintWriter out = spec.commandLine().getOut();
+        for (Path src : sources) {
+            Path file = src.toAbsolutePath().normalize();
+            long frames;
+            try (FrameSource f = Services.require(MediaDecoder.class, "Media Core").open(file,
+                    DecodeOptions.background())) {
+                frames = f.format().frameCount();
+            }
+            err.printf(Locale.ROOT, "%s: ffmpeg decode-only with %d threads...%n", file.getFileName(), n);
+            double ffmpegSeconds = ffmpegDecode(ffmpeg, file, n);
+            double ffmpegFps = frames / ffmpegSeconds;
+            err.printf(Locale.ROOT, "%s: the engine as fast as it goes, original...%n", file.getFileName());
+            Run max = playThrough(playback, file, PlayerOptions.ProxyUse.OFF, false);
+            err.printf(Locale.ROOT, "%s: the original at its rate...%n", file.getFileName());
+            Run original = playThrough(playback, file, PlayerOptions.ProxyUse.OFF, true);
+            err.printf(Locale.ROOT, "%s: the proxy at its rate...%n", file.getFileName());
+            Run proxy = playThrough(playback, file, PlayerOptions.ProxyUse.CONFIGURED, true);
+            boolean hasProxy = proxy.source().startsWith("Proxy");
+            double[] scrub = hasProxy ? scrub(playback, file) : null;
+            Map<String, Object> r = Json.object("source", file.toString(), "frames", frames,
+                    "ffmpegDecodeSeconds", round(ffmpegSeconds), "ffmpegDecodeFps", round(ffmpegFps),
+                    "engineMax", run(max), "engineToFfmpeg", round(max.fps() / ffmpegFps),
+                    "original", run(original), "proxy", hasProxy ? run(proxy) : null,
+                    "scrubMs", scrub == null ? null : Json.object("p50", round(scrub[0]), "p99", round(scrub[1]),
+                            "max", round(scrub[2])));
+            results.add(r);
+            if (!json) {
+                out.printf(Locale.ROOT, "%s (%d frames)%n", file.getFileName(), frames);
+                out.printf(Locale.ROOT, "  ffmpeg -threads %d decode-only: %.1f fps (%.2f s)%n", n, ffmpegFps,
+                        ffmpegSeconds);
+                out.printf(Locale.ROOT, "  engine, original, as fast as it goes: %.1f fps = %.2fx ffmpeg (%s)%n",
+                        max.fps(), max.fps() / ffmpegFps, max.decoder());
+                out.printf(Locale.ROOT, "  engine, original, at its rate: %.1f fps, %d dropped, %d late of %d%n",
+                        original.fps(), original.counters().dropped(), original.counters().late(), frames);
+                if (hasProxy) {
+                    out.printf(Locale.ROOT, "  engine, %s, at its rate: %.1f fps, %d dropped, %d late%n",
+                            proxy.source(), proxy.fps(), proxy.counters().dropped(), proxy.counters().late());
+                    out.printf(Locale.ROOT, "  %d seeks on the proxy: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                            seeks, scrub[0], scrub[1], scrub[2]);
+                } else {
+                    out.printf(Locale.ROOT, "  no ready proxy in the store: make one with tsperf proxy%n");
+                }
+            }
+        }
+        if (json) {
+            out.println(Json.line(Json.object("threads", n, "width", width, "results", results)));
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> run(Run r) {
+        return Json.object("read", r.source(), "decoder", r.decoder(), "seconds", round(r.seconds()),
+                "deliveredFps", round(r.fps()), "shown", r.counters().presented(), "dropped", r.counters().dropped(),
+                "late", r.counters().late(), "decodeMsP50", round(r.counters().decodeP50Ms()),
+                "convertMsP50", round(r.counters().convertP50Ms()));
+    }
+
+    private static double ffmpegDecode(Path ffmpeg, Path file, int threads) throws Exception {
+        List<String> cmd = List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-v", "error", "-threads",
+                Integer.toString(threads), "-i", file.toString(), "-map", "0:v:0", "-f", "null", "-");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("ffmpeg could not decode " + file + " (exit " + p.exitValue() + ")");
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Plays the whole file once from its first frame; the time runs from play to the last frame shown. */
+    private Run playThrough(PlaybackService playback, Path file, PlayerOptions.ProxyUse proxies, boolean paced)
+            throws InterruptedException {
+        try (Player player = playback.createPlayer(new PlayerOptions(proxies, false, paced))) {
+            PlayerWatcher watcher = new PlayerWatcher(player);
+            player.setViewSize(width, Math.max(16, width * 9 / 16));
+            player.open(file);
+            PlayerState opened = watcher.awaitOpened(180);
+            if (opened.status() != PlayerState.Status.READY) {
+                throw new IllegalStateException(file + ": " + opened.message());
+            }
+            long last = opened.frameCount() - 1;
+            long t0 = System.nanoTime();
+            player.play();
+            long deadline = t0 + TimeUnit.SECONDS.toNanos(60) + (long) (20e9 * opened.frameCount()
+                    / Math.max(1, opened.frameRate()));
+            PlayerState s = player.state();
+            while (s.playing() || s.frame() != last) {
+                if (s.status() == PlayerState.Status.FAILED) {
+                    throw new IllegalStateException(file + ": " + s.message());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(file + ": playback did not reach the end in time: " + s);
+                }
+                s = watcher.awaitChange(200);
+            }
+            return new Run(s.source(), s.decoder(), (System.nanoTime() - t0) / 1e9, s.counters());
+        }
+    }
+
+    /** p50, p99 and max of seeks (two short hops for each long jump), milliseconds. */
+    private double[] scrub(PlaybackService playback, Path file) throws InterruptedException {
+        try (Player player = playback.createPlayer(new PlayerOptions(PlayerOptions.ProxyUse.CONFIGURED, false,
+                true))) {
+            PlayerWatcher watcher = new PlayerWatcher(player);
+            player.setViewSize(width, Math.max(16, width * 9 / 16));
+            player.open(file);
+            long count = watcher.awaitOpened(180).frameCount();
+            Random random = new Random(1);
+            double[] ms = new double[seeks];
+            long position = 0;
+            for (int i = 0; i < seeks; i++) {
+                long target = i % 3 == 2 ? random.nextLong(count)
+                        : Math.max(0, Math.min(count - 1, position + (random.nextBoolean() ? 1 : -1)
+                        * (1 + random.nextInt(10))));
+                long t0 = System.nanoTime();
+                watcher.expect(target);
+                player.scrub(target);
+                if (!watcher.awaitShown(30)) {
+                    throw new IllegalStateException(file + ": frame " + target + " not shown within 30 s");
+                }
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+                position = target;
+            }
+            Arrays.sort(ms);
+            return new double[] {ms[ms.length / 2], ms[(int) Math.ceil(0.99 * (ms.length - 1))], ms[ms.length - 1]};
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
