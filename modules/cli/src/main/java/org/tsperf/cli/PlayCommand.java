@@ -112,7 +112,7 @@ final class PlayCommand implements Callable<Integer> {
                 : PlayerOptions.ProxyUse.OFF, false, !"max".equalsIgnoreCase(speed),
                 Optional.ofNullable(trace).map(t -> t.toAbsolutePath().normalize()));
         try (Player player = playback.createPlayer(options)) {
-            PlayerPlayerWatcher watcher = new PlayerWatcher(player);
+            PlayerWatcher watcher = new PlayerWatcher(player);
             player.setViewSize(width, Math.max(16, width * 9 / 16));
             player.open(source);
             PlayerState opened = watcher.awaitOpened(OPEN_TIMEOUT_S);
