@@ -17,9 +17,14 @@ import org.tsperf.api.gpu.GpuMetrics;
 import org.tsperf.api.gpu.GpuScheduler;
 import org.tsperf.api.gpu.VideoProcessor;
 import org.tsperf.api.memory.MemoryManager;
+import org.tsperf.api.media.MediaDecoder;
 import org.tsperf.api.media.MediaProbe;
+import org.tsperf.api.media.MediaTools;
+import org.tsperf.api.playback.PlaybackService;
 import org.tsperf.api.monitor.ResourceMonitor;
 import org.tsperf.api.optimize.Optimizer;
+import org.tsperf.api.proxy.ProxyConfiguration;
+import org.tsperf.api.proxy.ProxyMediaList;
 import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.tasks.LoadSource;
 import org.tsperf.api.tasks.TaskBenchmark;
@@ -41,11 +46,12 @@ final class ServicesCommand implements Callable<Integer> {
             new Concern("monitor", List.of(ResourceMonitor.class)),
             new Concern("gpu", List.of(GpuMetrics.class, GpuBenchmark.class, VideoProcessor.class, GpuScheduler.class,
                     GpuInformation.class)),
-            new Concern("media", List.of(MediaProbe.class)),
-            new Concern("proxies", List.of(ProxyService.class)),
+            new Concern("media", List.of(MediaProbe.class, MediaDecoder.class, MediaTools.class)),
+            new Concern("proxies", List.of(ProxyService.class, ProxyMediaList.class, ProxyConfiguration.class)),
             new Concern("cache", List.of(CacheService.class, MultiLevelCache.class, CacheReplay.class)),
             new Concern("memory", List.of(MemoryManager.class)),
             new Concern("tasks", List.of(TaskService.class, TaskJournalReader.class, TaskBenchmark.class, LoadSource.class)),
+            new Concern("playback", List.of(PlaybackService.class)),
             new Concern("timeline", List.of(PlaybackStatus.class)),
             new Concern("optimize", List.of(Optimizer.class)));
 

@@ -25,7 +25,8 @@ class MainTest {
             assertTrue(text.contains(c.name() + ":"), text);
         }
         assertTrue(text.contains("ResourceMonitor: org.tsperf.monitor.OshiResourceMonitor"), text);
-        assertTrue(text.contains("ProxyService: not installed"), text);
+        // the playback module is not on this module's test class path
+        assertTrue(text.contains("PlaybackService: not installed"), text);
     }
 
     @Test
