@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -53,7 +51,10 @@ import org.tsperf.ui.support.ReadOnlyTableModel;
 @Messages({
     "CTL_MemoryManagerAction=Memory Manager",
     "CTL_MemoryManagerTopComponent=Memory Manager",
-    "HINT_MemoryManagerTopComponent=Buffer pools, budgets and memory pressure"
+    "HINT_MemoryManagerTopComponent=Buffer pools, budgets and memory pressure",
+    "LBL_FreeUnused=Free unused",
+    "HINT_FreeUnused=Take back idle buffers and give the pools' free buffers back to the system (Tools > Free Unused"
+        + " Memory, Ctrl+Shift+F9)"
 })
 public final class MemoryManagerTopComponent extends TopComponent {
 
@@ -91,9 +92,9 @@ public final class MemoryManagerTopComponent extends TopComponent {
         figures.add(pressure);
         figures.add(budgets);
         figures.add(priorities);
-        JButton free = new JButton("Free unused");
+        JButton free = new JButton(Bundle.LBL_FreeUnused());
         free.setName("freeUnused");
-        free.setToolTipText("Take back idle buffers and give the pools' free buffers back to the system");
+        free.setToolTipText(Bundle.HINT_FreeUnused());
         free.addActionListener(e -> freeUnused());
         JPanel actions = new JPanel(new FlowLayout(FlowLayout.LEADING));
         actions.add(free);
@@ -119,20 +120,9 @@ public final class MemoryManagerTopComponent extends TopComponent {
         add(content, BorderLayout.CENTER);
     }
 
+    /** The Free Unused Memory command; its outcome shows in this window. */
     private void freeUnused() {
-        MemoryManager m = Lookup.getDefault().lookup(MemoryManager.class);
-        if (m == null) {
-            status.setText("The memory manager is not installed");
-            return;
-        }
-        CompletableFuture.supplyAsync(m::freeUnused).whenComplete((bytes, error) -> SwingUtilities.invokeLater(() -> {
-            if (error != null) {
-                LOG.log(Level.WARNING, "freeing unused buffers failed", error);
-                status.setText("Failed: " + error.getMessage());
-            } else {
-                status.setText("Freed " + ByteSizes.format(bytes));
-            }
-        }));
+        FreeUnusedMemoryAction.freeUnused().thenAccept(text -> SwingUtilities.invokeLater(() -> status.setText(text)));
     }
 
     /** On the sampler thread: the figures, or empty when the memory manager is not installed. */
@@ -142,7 +132,7 @@ public final class MemoryManagerTopComponent extends TopComponent {
     }
 
     private void render(Optional<MemoryStatistics> s) {
-        s.ifPresentOrElse(this::show, () -> status.setText("The memory manager is not installed"));
+        s.ifPresentOrElse(this::show, () -> status.setText(Bundle.MSG_NoMemoryManager()));
     }
 
     private void show(MemoryStatistics s) {

@@ -3,6 +3,7 @@ package org.tsperf.tasks.ui;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.FlowLayout;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,8 +17,6 @@ import javax.swing.JSplitPane;
 import javax.swing.JTable;
 import javax.swing.JToggleButton;
 import javax.swing.ListSelectionModel;
-import javax.swing.SwingUtilities;
-import javax.swing.Timer;
 import javax.swing.table.TableCellRenderer;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.awt.ActionID;
@@ -31,6 +30,7 @@ import org.tsperf.api.tasks.TaskInfo;
 import org.tsperf.api.tasks.TaskListener;
 import org.tsperf.api.tasks.TaskService;
 import org.tsperf.api.tasks.TaskState;
+import org.tsperf.ui.support.LiveSampler;
 
 /**
  * Background Tasks: the queues, the running and waiting tasks with progress and Cancel, the history with outcomes
@@ -51,7 +51,7 @@ import org.tsperf.api.tasks.TaskState;
 public final class BackgroundTasksTopComponent extends TopComponent {
 
     static final String ID = "BackgroundTasksTopComponent";
-    private static final RequestProcessor FETCH = new RequestProcessor("tsperf-tasks-view", 1, true);
+    private static final RequestProcessor FETCH = new RequestProcessor("tsperf-tasks-actions", 1, true);
 
     private final TaskTables.Queues queues = new TaskTables.Queues();
     private final TaskTables.Active active = new TaskTables.Active();
@@ -62,7 +62,9 @@ public final class BackgroundTasksTopComponent extends TopComponent {
     private final JLabel summary = new JLabel();
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private final TaskListener listener = t -> dirty.set(true);
-    private final Timer refresh = new Timer(300, e -> refreshIfDirty());
+    /** The tasks and queues, read off the event thread when something changed (checked every 300 ms). */
+    private final LiveSampler<TasksView> live = new LiveSampler<>("tsperf-tasks-view", Duration.ofMillis(300),
+            this::sample, v -> show(v.tasks(), v.queues(), v.paused()));
     private TaskService service;
 
     public BackgroundTasksTopComponent() {
@@ -124,28 +126,28 @@ public final class BackgroundTasksTopComponent extends TopComponent {
         }
         service.addListener(listener);
         dirty.set(true);
-        refresh.start();
+        live.start();
     }
 
     @Override
     protected void componentClosed() {
-        refresh.stop();
+        live.stop();
         if (service != null) {
             service.removeListener(listener);
         }
     }
 
-    private void refreshIfDirty() {
+    /** What one sample read. */
+    private record TasksView(List<TaskInfo> tasks, List<QueueInfo> queues, boolean paused) {
+    }
+
+    /** On the sampler thread: the tasks and queues when a task changed since the last sample, else null. */
+    private TasksView sample() {
         TaskService s = service;
         if (s == null || !dirty.getAndSet(false)) {
-            return;
+            return null;
         }
-        FETCH.post(() -> {
-            List<TaskInfo> tasks = s.tasks();
-            List<QueueInfo> q = s.queues();
-            boolean paused = s.isPaused();
-            SwingUtilities.invokeLater(() -> show(tasks, q, paused));
-        });
+        return new TasksView(s.tasks(), s.queues(), s.isPaused());
     }
 
     private void show(List<TaskInfo> tasks, List<QueueInfo> q, boolean paused) {
