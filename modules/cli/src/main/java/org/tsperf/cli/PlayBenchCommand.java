@@ -136,7 +136,7 @@ final class PlayBenchCommand implements Callable<Integer> {
     private static Map<String, Object> run(Run r) {
         return Json.object("read", r.source(), "decoder", r.decoder(), "seconds", round(r.seconds()),
                 "deliveredFps", round(r.fps()), "shown", r.counters().presented(), "dropped", r.counters().dropped(),
-                "late", r.counters().late(), "decodeMsP50", round(r.counters().decodeP50Ms()),
+                "late", r.counters().late(), "cacheHits", r.counters().cacheHits(), "decodeMsP50", round(r.counters().decodeP50Ms()),
                 "convertMsP50", round(r.counters().convertP50Ms()));
     }
 

@@ -63,8 +63,8 @@ final class PictureMaker {
                 .map(bytes -> picture(source, index, size, bytes));
     }
 
-    /** Converts and scales a decoded frame, and caches the result. */
-    Picture make(OpenedSource source, DecodedFrame frame, PictureSize size) {
+    /** Converts and scales a decoded frame, and caches the result when {@code keep}. */
+    Picture make(OpenedSource source, DecodedFrame frame, PictureSize size, boolean keep) {
         VideoFormat f = source.frames().format();
         byte[] bytes = new byte[size.width() * size.height() * 4];
         Frame decoded = frame.picture();
@@ -73,7 +73,7 @@ final class PictureMaker {
                 : List.of(new ConvertToRgba(f.matrix(), f.range()),
                         new Scale(size.width(), size.height(), ScaleFilter.BILINEAR));
         processor.process(frame.picture(), chain, ByteBuffer.wrap(bytes));
-        if (cache != null) {
+        if (cache != null && keep) {
             cache.put(key(source.contentId(), frame.index(), size.width(), size.height()), bytes);
         }
         return picture(source, frame.index(), size, bytes);

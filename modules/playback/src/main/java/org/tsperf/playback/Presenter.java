@@ -11,6 +11,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Presenter implements Runnable {
 
+    /** Pictures made ahead before the clock of a run starts. */
+    static final int PREROLL = 4;
+    static final long PREROLL_MAX_NANOS = 250_000_000L;
     /** The read-ahead is "low" below this many pictures. */
     static final int LOW_WATER = 2;
 
@@ -98,11 +101,24 @@ final class Presenter implements Runnable {
 
     private void startRun(Slot first, Transport.Command c) {
         endRun();
+        preroll(first.generation());
         intervalNanos = (long) (1e9 / Math.max(1, player.frameRate()));
         PlaybackClock clock = player.clockFor(c.speed());
         clock.start(first.picture().timeMicros());
         runClock = clock;
         runGeneration = first.generation();
+    }
+
+    /**
+     * Lets the decoder get ahead before the clock starts (as players pre-roll): until the read-ahead holds
+     * {@link #PREROLL} pictures or {@link #PREROLL_MAX_NANOS} have passed, so the first frames are not late.
+     */
+    private void preroll(long generation) {
+        long end = System.nanoTime() + PREROLL_MAX_NANOS;
+        while (queue.size() < PREROLL && System.nanoTime() < end && !closed
+                && transport.current().generation() == generation) {
+            LockSupport.parkNanos(1_000_000L);
+        }
     }
 
     private void endRun() {

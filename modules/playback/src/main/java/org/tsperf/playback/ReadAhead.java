@@ -109,7 +109,7 @@ final class ReadAhead implements Runnable {
                     }
                     if (c.speed() == 0) {
                         if (!stillMade) {
-                            Picture p = pictureAt(next, 0, true);
+                            Picture p = pictureAt(next, 0, true, true);
                             put(new Slot(generation, 0, p));
                             stillMade = true;
                         } else {
@@ -127,7 +127,7 @@ final class ReadAhead implements Runnable {
                     }
                     next = checkStillThere(next);
                     boolean late = player.isOverdue(generation, tick) && queue.isEmpty() && player.mayDrop();
-                    Picture p = pictureAt(next, c.speed(), !late);
+                    Picture p = pictureAt(next, c.speed(), !late, worthKeeping(c));
                     if (p == null) {
                         player.dropped();
                     } else {
@@ -271,7 +271,7 @@ final class ReadAhead implements Runnable {
      * The picture of frame {@code index}: from the cache, else decoded and converted. With {@code convert} false
      * the frame is only decoded past (a drop), and null comes back.
      */
-    private Picture pictureAt(long index, int speed, boolean convert) throws MediaException {
+    private Picture pictureAt(long index, int speed, boolean convert, boolean keep) throws MediaException {
         Picture chunked = reverseChunk.get(index);
         if (chunked != null) {
             return convert ? chunked : null;
@@ -287,13 +287,22 @@ final class ReadAhead implements Runnable {
             return convert ? p : null;
         }
         try (DecodedFrame frame = frameAt(index)) {
-            return convert ? convert(frame) : null;
+            return convert ? convert(frame, keep) : null;
         }
     }
 
-    private Picture convert(DecodedFrame frame) {
+    /**
+     * Whether the pictures of this run go into the frame cache: those of a loop, a reverse play or a shuttle faster
+     * than real time are asked again soon; a plain forward play shows each frame once, and storing 60 pictures a
+     * second would push out what loops, scrubs and stills put there (and keep the garbage collector busy).
+     */
+    private static boolean worthKeeping(Transport.Command c) {
+        return c.hasLoop() || c.speed() < 0 || c.speed() > 1;
+    }
+
+    private Picture convert(DecodedFrame frame, boolean keep) {
         long t0 = System.nanoTime();
-        Picture p = maker.make(source, frame, size);
+        Picture p = maker.make(source, frame, size, keep);
         player.converted(System.nanoTime() - t0);
         return p;
     }
@@ -340,7 +349,7 @@ final class ReadAhead implements Runnable {
                 continue;
             }
             try (DecodedFrame frame = frameAt(i)) {
-                reverseChunk.put(i, convert(frame));
+                reverseChunk.put(i, convert(frame, true));
             }
         }
     }
