@@ -305,7 +305,8 @@ final class MemoryBench implements Callable<Integer> {
         return jobs;
     }
 
-    private static void removeTree(Path dir) {
+    /** Deletes a folder the command made, logging (not failing) when it cannot. */
+    static void removeTree(Path dir) {
         try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.tsperf.api.cache.MultiLevelCache;
 import org.tsperf.api.media.DecodeOptions;
 import org.tsperf.api.media.FrameSource;
 import org.tsperf.api.media.MediaDecoder;
@@ -39,6 +40,8 @@ import picocli.CommandLine.Spec;
             + " file's rate, and seeks on the proxy (request to picture, p50/p99/max)."})
 final class PlayBenchCommand implements Callable<Integer> {
 
+    private static final int WARM_UP_SEEKS = 20;
+
     @Spec
     CommandSpec spec;
 
@@ -49,11 +52,12 @@ final class PlayBenchCommand implements Callable<Integer> {
             description = "Where the proxies are (default: ~/.tsperf/proxies; make them with tsperf proxy).")
     Path store;
 
-    @Option(names = "--threads", paramLabel = "N", description = "ffmpeg's decoder threads (default: the cores).")
+    @Option(names = "--threads", paramLabel = "N",
+            description = "ffmpeg's decoder threads (default: as many as the engine's decoder uses).")
     Integer threads;
 
-    @Option(names = "--seeks", paramLabel = "N", defaultValue = "100",
-            description = "Seeks on the proxy. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seeks", paramLabel = "N", defaultValue = "300",
+            description = "Seeks on the proxy, after 20 not counted (the code warming up). Default: ${DEFAULT-VALUE}.")
     int seeks;
 
     @Option(names = "--width", paramLabel = "W", defaultValue = "960",
@@ -77,7 +81,19 @@ final class PlayBenchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), s + ": no such file");
             }
         }
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        // a frame cache of its own, empty: pictures the user's cache kept from earlier runs would be hits
+        Path cacheDir = Files.createTempDirectory("tsperf-bench-play-cache");
+        System.setProperty("tsperf.cache.dir", cacheDir.toString());
+        try {
+            return measure();
+        } finally {
+            Services.require(MultiLevelCache.class, "Multi-Level Cache").clear().join();
+            MemoryBench.removeTree(cacheDir);
+        }
+    }
+
+    private int measure() throws Exception {
+        MultiLevelCache cache = Services.require(MultiLevelCache.class, "Multi-Level Cache");
         Path ffmpeg = Services.require(MediaTools.class, "Media Core").ffmpeg();
         PlaybackService playback = Services.require(PlaybackService.class, "Playback and Viewer");
         PlaybackProxies.configure(store, true);
@@ -87,22 +103,28 @@ final class PlayBenchCommand implements Callable<Integer> {
         for (Path src : sources) {
             Path file = src.toAbsolutePath().normalize();
             long frames;
+            int n;
             try (FrameSource f = Services.require(MediaDecoder.class, "Media Core").open(file,
-                    DecodeOptions.background())) {
+                    DecodeOptions.playback())) {
                 frames = f.format().frameCount();
+                n = threads != null ? threads : f.decoder().threads(); // the same threads as the engine
             }
             err.printf(Locale.ROOT, "%s: ffmpeg decode-only with %d threads...%n", file.getFileName(), n);
             double ffmpegSeconds = ffmpegDecode(ffmpeg, file, n);
             double ffmpegFps = frames / ffmpegSeconds;
             err.printf(Locale.ROOT, "%s: the engine as fast as it goes, original...%n", file.getFileName());
+            cache.clear().join();
             Run max = playThrough(playback, file, PlayerOptions.ProxyUse.OFF, false);
+            cache.clear().join();
             err.printf(Locale.ROOT, "%s: the original at its rate...%n", file.getFileName());
             Run original = playThrough(playback, file, PlayerOptions.ProxyUse.OFF, true);
             err.printf(Locale.ROOT, "%s: the proxy at its rate...%n", file.getFileName());
+            cache.clear().join();
             Run proxy = playThrough(playback, file, PlayerOptions.ProxyUse.CONFIGURED, true);
+            cache.clear().join();
             boolean hasProxy = proxy.source().startsWith("Proxy");
             double[] scrub = hasProxy ? scrub(playback, file) : null;
-            Map<String, Object> r = Json.object("source", file.toString(), "frames", frames,
+            Map<String, Object> r = Json.object("source", file.toString(), "frames", frames, "threads", n,
                     "ffmpegDecodeSeconds", round(ffmpegSeconds), "ffmpegDecodeFps", round(ffmpegFps),
                     "engineMax", run(max), "engineToFfmpeg", round(max.fps() / ffmpegFps),
                     "original", run(original), "proxy", hasProxy ? run(proxy) : null,
@@ -128,7 +150,7 @@ final class PlayBenchCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(Json.line(Json.object("threads", n, "width", width, "results", results)));
+            out.println(Json.line(Json.object("width", width, "results", results)));
         }
         return 0;
     }
@@ -192,9 +214,9 @@ final class PlayBenchCommand implements Callable<Integer> {
             player.open(file);
             long count = watcher.awaitOpened(180).frameCount();
             Random random = new Random(1);
-            double[] ms = new double[seeks];
+            double[] ms = new double[seeks + WARM_UP_SEEKS];
             long position = 0;
-            for (int i = 0; i < seeks; i++) {
+            for (int i = 0; i < ms.length; i++) {
                 long target = i % 3 == 2 ? random.nextLong(count)
                         : Math.max(0, Math.min(count - 1, position + (random.nextBoolean() ? 1 : -1)
                         * (1 + random.nextInt(10))));
@@ -207,8 +229,10 @@ final class PlayBenchCommand implements Callable<Integer> {
                 ms[i] = (System.nanoTime() - t0) / 1e6;
                 position = target;
             }
-            Arrays.sort(ms);
-            return new double[] {ms[ms.length / 2], ms[(int) Math.ceil(0.99 * (ms.length - 1))], ms[ms.length - 1]};
+            double[] counted = Arrays.copyOfRange(ms, WARM_UP_SEEKS, ms.length);
+            Arrays.sort(counted);
+            return new double[] {counted[counted.length / 2], counted[(int) Math.ceil(0.99 * (counted.length - 1))],
+                counted[counted.length - 1]};
         }
     }
 
