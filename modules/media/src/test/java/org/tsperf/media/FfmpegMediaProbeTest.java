@@ -78,9 +78,20 @@ class FfmpegMediaProbeTest {
         assertEquals(320, v.displayHeight());
     }
 
+    /** {@code shared/media/real} beside the checkout (found from the module folder the test runs in). */
+    static Path sharedRealMedia() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("modules")) && Files.isRegularFile(p.resolve("pom.xml"))
+                    && p.getParent() != null) {
+                return p.getParent().resolve("shared").resolve("media").resolve("real");
+            }
+        }
+        return Path.of("shared", "media", "real");
+    }
+
     @Test
     void realCameraFiles() throws Exception {
-        Path real = Path.of("/work/shared/media/real/car-detection.mp4");
+        Path real = sharedRealMedia().resolve("car-detection.mp4");
         if (Files.exists(real)) {
             VideoStreamInfo v = probe.probe(real).mainVideo().orElseThrow();
             assertTrue(v.width() > 0 && v.frameCount() > 0 && v.frameRate() > 0, v.toString());

@@ -34,7 +34,7 @@ import org.tsperf.api.proxy.ProxySettings;
 /**
  * Proxies look like their source: SSIM (FFmpeg's ssim filter) of every proxy against a bicubic downscale of the
  * source to the proxy's size is at least {@value #MIN_SSIM}, on a generated clip and on the real camera clips in
- * {@code /work/shared/media/real} (another folder with {@code -Dtsperf.test.realMedia=DIR}); each proxy also has
+ * {@code ../shared/media/real} beside the checkout (another folder with {@code -Dtsperf.test.realMedia=DIR}); each proxy also has
  * the source's frames within one and a keyframe at least every second.
  */
 class ProxyQualityTest {
@@ -64,8 +64,19 @@ class ProxyQualityTest {
                 "-pix_fmt", "yuv420p", "-c:a", "aac", generated.toString()));
     }
 
+    /** {@code shared/media/real} beside the checkout (found from the module folder the test runs in). */
+    static Path sharedRealMedia() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("modules")) && Files.isRegularFile(p.resolve("pom.xml"))
+                    && p.getParent() != null) {
+                return p.getParent().resolve("shared").resolve("media").resolve("real");
+            }
+        }
+        return Path.of("shared", "media", "real");
+    }
+
     static Stream<Path> realClips() throws IOException {
-        Path dir = Path.of(System.getProperty("tsperf.test.realMedia", "/work/shared/media/real"));
+        Path dir = Path.of(System.getProperty("tsperf.test.realMedia", sharedRealMedia().toString()));
         Assumptions.assumeTrue(Files.isDirectory(dir), "no real media in " + dir + " (-Dtsperf.test.realMedia=DIR)");
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> clips = files.filter(f -> f.toString().endsWith(".mp4")).sorted().toList();
