@@ -22,8 +22,6 @@ import org.tsperf.api.proxy.ProxyFile;
 final class ReadAhead implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(ReadAhead.class.getName());
-    /** A forward gap up to this many frames is decoded through; a larger one seeks. */
-    private static final int MAX_DECODE_THROUGH = 48;
     /** Frames decoded at once when playing backwards. */
     private static final int REVERSE_CHUNK = 12;
     /** How often (frames) the played files are checked to still exist. */
@@ -286,8 +284,13 @@ final class ReadAhead implements Runnable {
             Picture p = reverseChunk.get(index);
             return convert ? p : null;
         }
+        if (!convert) {
+            // dropped in the decoder: not decoded now; on the way to the next frame the decoder skips it when no
+            // other frame refers to it (FrameSource.seek), and decodes it without a picture otherwise
+            return null;
+        }
         try (DecodedFrame frame = frameAt(index)) {
-            return convert ? convert(frame, keep) : null;
+            return convert(frame, keep);
         }
     }
 
@@ -307,14 +310,12 @@ final class ReadAhead implements Runnable {
         return p;
     }
 
-    /** Decodes frame {@code index}: on from the decoder's position when close ahead, else by an exact seek. */
+    /**
+     * Decodes frame {@code index}: the decoder's next frame, or by the decoder's exact seek, which decodes on when
+     * the frame is ahead in the same group of pictures and skips the frames on the way that nothing refers to.
+     */
     private DecodedFrame frameAt(long index) throws MediaException {
-        if (decoderNext >= 0 && index >= decoderNext && index - decoderNext <= MAX_DECODE_THROUGH) {
-            while (decoderNext < index) {
-                try (DecodedFrame skipped = timedNext(index)) {
-                    decoderNext = skipped.index() + 1;
-                }
-            }
+        if (index == decoderNext) {
             DecodedFrame f = timedNext(index);
             decoderNext = f.index() + 1;
             return f;

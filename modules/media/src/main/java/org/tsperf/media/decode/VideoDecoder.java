@@ -67,6 +67,11 @@ final class VideoDecoder implements FrameSource {
     /** Index the next frame handed out by {@link #next} should have. */
     private int nextIndex;
     private boolean closed;
+    /** Packets of frames nothing refers to; skipped while heading for a later frame. */
+    private DisposablePackets disposable;
+    /** While seeking: frames before this timestamp are not wanted (Long.MIN_VALUE: every frame is). */
+    private long unwantedBefore = Long.MIN_VALUE;
+    private long packetsSkipped;
 
     /**
      * Opens the stream and decodes its first frame (to check a hardware decoder and the start of the index).
@@ -91,6 +96,7 @@ final class VideoDecoder implements FrameSource {
         this.si = stream;
         try {
             openCodec(tryHardware);
+            disposable = DisposablePackets.of(ctx.streams(si).codecpar());
             // a checked index and software decoding need no first frame now: reopening a file stays cheap
             boolean prime = !verified || hardware.attached() || ctx.streams(si).codecpar().format() < 0;
             if (prime && !receive()) {
@@ -202,6 +208,20 @@ final class VideoDecoder implements FrameSource {
         }
         int n = (int) frameIndex;
         long target = index.pts()[n];
+        unwantedBefore = target;
+        try {
+            return seekTo(n, target);
+        } finally {
+            unwantedBefore = Long.MIN_VALUE;
+        }
+    }
+
+    /** Frames decoded on the way to a seek's target and never shown, skipped when nothing refers to them. */
+    long packetsSkipped() {
+        return packetsSkipped;
+    }
+
+    private DecodedFrame seekTo(int n, long target) throws MediaException {
         int key = index.keyframeBefore(n);
         // within the group of pictures being decoded, decoding on is cheaper than a seek
         if (n >= nextIndex && nextIndex > 0 && key <= index.keyframeBefore(nextIndex - 1)
@@ -303,7 +323,9 @@ final class VideoDecoder implements FrameSource {
                 continue;
             }
             try {
-                if (pkt.stream_index() == si) {
+                if (pkt.stream_index() == si && unwanted(pkt)) {
+                    packetsSkipped++;
+                } else if (pkt.stream_index() == si) {
                     int s = avcodec.avcodec_send_packet(cc, pkt);
                     if (s < 0 && s != EAGAIN) {
                         // as ffmpeg does: a damaged packet costs its frame, decoding goes on
@@ -315,6 +337,13 @@ final class VideoDecoder implements FrameSource {
                 avcodec.av_packet_unref(pkt);
             }
         }
+    }
+
+    /** A packet of a frame before the seek's target that no other frame refers to: not worth decoding. */
+    private boolean unwanted(AVPacket p) {
+        long pts = p.pts();
+        return unwantedBefore != Long.MIN_VALUE && pts != avutil.AV_NOPTS_VALUE && pts < unwantedBefore
+                && disposable.disposable(p);
     }
 
     private int indexOfCurrent() {

@@ -170,6 +170,49 @@ class FfmpegMediaDecoderTest {
         }
     }
 
+    /**
+     * Seeks into every frame of a group of pictures skip the frames on the way that nothing refers to (H.264 and
+     * HEVC non-reference pictures) and still give exactly ffmpeg's frame.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("skippingClips")
+    void seeksSkipUnreferencedFramesAndStayExact(Clip clip) throws Exception {
+        Path file = clip.file();
+        byte[] reference = Ffmpeg.allFrames(file, clip.ffmpegFormat());
+        List<String[]> probed = Ffmpeg.frames(file);
+        List<Integer> keys = new ArrayList<>();
+        for (int i = 0; i < probed.size(); i++) {
+            if (probed.get(i)[0].startsWith("1")) {
+                keys.add(i);
+            }
+        }
+        int first = keys.size() > 1 ? keys.get(1) : 1;
+        int end = keys.size() > 2 ? keys.get(2) : Math.min(probed.size(), first + 24);
+        List<Long> targets = new ArrayList<>();
+        for (long n = first; n < end; n++) {
+            targets.add(n);
+        }
+        Collections.shuffle(targets, new Random(5));
+        try (FrameSource source = decoder.open(file, OPTIONS)) {
+            VideoFormat f = source.format();
+            int frameBytes = (int) f.pixelFormat().frameBytes(f.width(), f.height());
+            for (long n : targets) {
+                // from elsewhere each time: a seek, not a decode on
+                source.seek(0).close();
+                try (DecodedFrame frame = source.seek(n)) {
+                    assertEquals(n, frame.index());
+                    assertPicture(clip, reference, frameBytes, (int) n, frame);
+                }
+            }
+            assertTrue(((VideoDecoder) source).packetsSkipped() > 0, clip + ": no frame skipped on the way");
+        }
+    }
+
+    static Stream<Clip> skippingClips() {
+        return CLIPS.stream().filter(c -> List.of("h264-high-bframes.mp4", "hevc10-open-gop.mkv", "vfr.mkv")
+                .contains(c.name()));
+    }
+
     /** 0, last, around the second and third keyframes, and a few random frames, in random order. */
     private static List<Long> seekTargets(long count, List<Integer> keys) {
         Set<Long> t = new LinkedHashSet<>(List.of(0L, count - 1));
