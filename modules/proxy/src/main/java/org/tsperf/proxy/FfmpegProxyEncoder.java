@@ -153,12 +153,14 @@ final class FfmpegProxyEncoder {
             }
         }, "ffmpeg-errors");
         boolean ok = false;
+        ProcessYield yield = new ProcessYield(p);
         try {
             long reported = -1;
             while (!p.waitFor(250, TimeUnit.MILLISECONDS)) {
                 if (ctx.isCancelled()) {
                     throw new CancellationException("cancelled");
                 }
+                yield.update(ctx.userBusy());
                 long blocks = progress.blocks;
                 if (blocks != reported) {
                     reported = blocks;

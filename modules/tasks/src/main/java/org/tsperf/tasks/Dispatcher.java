@@ -80,6 +80,16 @@ final class Dispatcher {
     boolean closing;
     int finishedSinceTrim;
 
+    /** Whether a "user is busy" hold is open. */
+    boolean userBusy() {
+        lock.lock();
+        try {
+            return holds > 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     Dispatcher(Lookup lookup, TaskJournal journal, TaskScheduler.Config config) {
         this.lookup = lookup;
         this.config = config;

@@ -1,6 +1,7 @@
 package org.tsperf.tasks;
 
 import org.tsperf.api.tasks.TaskContext;
+import org.tsperf.api.tasks.TaskPriority;
 
 /**
  * One attempt of a task on a worker thread: its cancellation flag, the thread to interrupt after the grace period,
@@ -59,5 +60,10 @@ final class RunningTask implements TaskContext {
     @Override
     public int attempt() {
         return attempt;
+    }
+
+    @Override
+    public boolean userBusy() {
+        return entry.spec.priority() != TaskPriority.CRITICAL && scheduler.userBusy();
     }
 }

@@ -20,4 +20,11 @@ public interface TaskContext {
 
     /** The attempt number, 1 for a first run; higher when resumed after a restart. */
     int attempt();
+
+    /**
+     * True while the user plays or scrubs ({@link TaskService#userBusy}) and this task is not critical: it yields
+     * the processor then, e.g. by lowering the priority of the processes it runs, so that the user's work stays
+     * smooth.
+     */
+    boolean userBusy();
 }
