@@ -4,11 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.tsperf.api.cache.MultiLevelCache;
@@ -213,26 +211,13 @@ final class PlayBenchCommand implements Callable<Integer> {
             player.setViewSize(width, Math.max(16, width * 9 / 16));
             player.open(file);
             long count = watcher.awaitOpened(180).frameCount();
-            Random random = new Random(1);
-            double[] ms = new double[seeks + WARM_UP_SEEKS];
-            long position = 0;
-            for (int i = 0; i < ms.length; i++) {
-                long target = i % 3 == 2 ? random.nextLong(count)
-                        : Math.max(0, Math.min(count - 1, position + (random.nextBoolean() ? 1 : -1)
-                        * (1 + random.nextInt(10))));
-                long t0 = System.nanoTime();
-                watcher.expect(target);
-                player.scrub(target);
-                if (!watcher.awaitShown(30)) {
-                    throw new IllegalStateException(file + ": frame " + target + " not shown within 30 s");
-                }
-                ms[i] = (System.nanoTime() - t0) / 1e6;
-                position = target;
+            SeekLatency.Figures f;
+            try {
+                f = SeekLatency.measure(player, watcher, count, seeks, WARM_UP_SEEKS, 1);
+            } catch (SeekLatency.NotShown ex) {
+                throw new IllegalStateException(file + ": " + ex.getMessage(), ex);
             }
-            double[] counted = Arrays.copyOfRange(ms, WARM_UP_SEEKS, ms.length);
-            Arrays.sort(counted);
-            return new double[] {counted[counted.length / 2], counted[(int) Math.ceil(0.99 * (counted.length - 1))],
-                counted[counted.length - 1]};
+            return new double[] {f.p50(), f.p99(), f.max()};
         }
     }
 

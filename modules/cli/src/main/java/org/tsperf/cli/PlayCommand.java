@@ -3,7 +3,6 @@ package org.tsperf.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -280,38 +279,18 @@ final class PlayCommand implements Callable<Integer> {
 
     /** Seeks: 2 short hops (1-10 frames either way) for each long jump, as an editor scrubs around a cut. */
     private int scrub(Player player, PlayerWatcher watcher, PlayerState opened) throws InterruptedException {
-        long count = opened.frameCount();
-        Random random = new Random(seed);
-        long position = 0;
-        double[] latencies = new double[seeks];
-        for (int i = 0; i < seeks; i++) {
-            long target;
-            if (i % 3 == 2 || count < 20) {
-                target = random.nextLong(count);
-            } else {
-                long hop = 1 + random.nextInt(10);
-                target = Math.max(0, Math.min(count - 1, position + (random.nextBoolean() ? hop : -hop)));
-                if (target == position) {
-                    target = position == 0 ? Math.min(count - 1, 1) : position - 1;
-                }
-            }
-            long t0 = System.nanoTime();
-            watcher.expect(target);
-            player.scrub(target);
-            if (!watcher.awaitShown(30)) {
-                PlayerState s = player.state();
-                spec.commandLine().getErr().println("tsperf play: frame " + target + " not shown within 30 s"
-                        + (s.message().isEmpty() ? "" : ": " + s.message()));
-                return Main.FAILURE;
-            }
-            latencies[i] = (System.nanoTime() - t0) / 1e6;
-            position = target;
+        SeekLatency.Figures f;
+        try {
+            f = SeekLatency.measure(player, watcher, opened.frameCount(), seeks, 0, seed);
+        } catch (SeekLatency.NotShown ex) {
+            PlayerState s = player.state();
+            spec.commandLine().getErr().println("tsperf play: " + ex.getMessage()
+                    + (s.message().isEmpty() ? "" : ": " + s.message()));
+            return Main.FAILURE;
         }
-        double[] sorted = latencies.clone();
-        Arrays.sort(sorted);
-        double p50 = sorted[(int) Math.floor(0.5 * (sorted.length - 1))];
-        double p99 = sorted[(int) Math.ceil(0.99 * (sorted.length - 1))];
-        double max = sorted[sorted.length - 1];
+        double p50 = f.p50();
+        double p99 = f.p99();
+        double max = f.max();
         PlayerState s = player.state();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
