@@ -9,14 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.util.Lookup;
-import org.tsperf.api.cache.CacheKey;
-import org.tsperf.api.cache.MultiLevelCache;
-import org.tsperf.api.cache.PlaybackHint;
 import org.tsperf.api.media.AudioFormat;
 import org.tsperf.api.media.AudioSource;
 import org.tsperf.api.media.MediaDecoder;
@@ -59,6 +55,7 @@ final class FilePlayer implements Player {
     private final AtomicReference<Picture> shown = new AtomicReference<>();
     private final PlaybackClock monotonic = new PlaybackClock.Monotonic();
     private final TraceRecorder trace;
+    private final CacheHints hints;
 
     private volatile PlayerState.Status status = PlayerState.Status.EMPTY;
     private volatile Path file;
@@ -75,6 +72,7 @@ final class FilePlayer implements Player {
         this.registry = registry;
         chooser = new SourceChooser(options, decoders);
         trace = options.cacheTrace().map(TraceRecorder::to).orElse(TraceRecorder.NONE);
+        hints = new CacheHints(trace);
         readAhead = new ReadAhead(this, transport, queue, chooser);
         presenter = new Presenter(this, transport, queue, options.paced());
         decoderThread = new Thread(readAhead, "Playback decoder");
@@ -311,10 +309,7 @@ final class FilePlayer implements Player {
     }
 
     void closing(OpenedSource closing) {
-        MultiLevelCache cache = cache();
-        if (cache != null) {
-            cache.hint(PlaybackHint.stop(closing.contentId(), keys(closing.contentId(), shown.get())));
-        }
+        hints.stopped(closing.contentId(), shown.get());
         if (source == closing) {
             source = null;
         }
@@ -388,7 +383,10 @@ final class FilePlayer implements Player {
         shown.set(picture);
         counters.presentedAt(System.nanoTime());
         registry.active(this);
-        hint(picture.index(), c);
+        OpenedSource s = source;
+        if (s != null) {
+            hints.shown(s.contentId(), picture, c);
+        }
         for (PlayerListener l : listeners) {
             try {
                 l.presented(picture);
@@ -396,38 +394,6 @@ final class FilePlayer implements Player {
                 LOG.log(Level.WARNING, "a playback listener failed", ex);
             }
         }
-    }
-
-    private void hint(long index, Transport.Command c) {
-        MultiLevelCache cache = cache();
-        OpenedSource s = source;
-        if (s == null) {
-            return;
-        }
-        LongFunction<CacheKey> keys = keys(s.contentId(), shown.get());
-        PlaybackHint hint;
-        if (c.hasLoop() && c.speed() > 0) {
-            hint = PlaybackHint.loop(s.contentId(), c.loopIn(), c.loopOut(), keys);
-        } else if (c.scrub() && c.speed() == 0) {
-            hint = PlaybackHint.scrub(s.contentId(), index, keys);
-        } else {
-            hint = PlaybackHint.play(s.contentId(), index, c.speed(), keys);
-        }
-        trace.hint(hint);
-        if (cache != null) {
-            cache.hint(hint);
-        }
-    }
-
-    /** The cache keys of a source's frames at the size of the picture on screen. */
-    private static LongFunction<CacheKey> keys(String contentId, Picture onScreen) {
-        int w = onScreen == null ? 0 : onScreen.rgba().width();
-        int h = onScreen == null ? 0 : onScreen.rgba().height();
-        return n -> PictureMaker.key(contentId, n, w, h);
-    }
-
-    private static MultiLevelCache cache() {
-        return Lookup.getDefault().lookup(MultiLevelCache.class);
     }
 
     // ---- sound ----
