@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.tsperf.api.monitor.DiskUsage;
+import org.tsperf.api.util.ByteSizes;
 import org.tsperf.api.monitor.ResourceSnapshot;
 
 /**
@@ -57,12 +58,6 @@ final class ResourceWarnings {
     }
 
     static String bytes(long n) {
-        if (n >= 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f GB", n / (double) (1L << 30));
-        }
-        if (n >= 1L << 20) {
-            return String.format(Locale.ROOT, "%.0f MB", n / (double) (1L << 20));
-        }
-        return n + " bytes";
+        return ByteSizes.format(n);
     }
 }

@@ -48,6 +48,6 @@ class ResourceWarningsTest {
         DiskUsage roomy = new DiskUsage("/dev/sda1", "/", "ext4", 100 * GB, 20 * GB, 0, 0);
         List<String> w = new ResourceWarnings().evaluate(snapshot(5, GB, List.of(full, roomy)));
         assertEquals(1, w.size(), w.toString());
-        assertTrue(w.get(0).contains("/media/footage") && w.get(0).contains("3.0 GB free"), w.get(0));
+        assertTrue(w.get(0).contains("/media/footage") && w.get(0).contains("3.00 GiB free"), w.get(0));
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.util.Lookup;
+import org.tsperf.api.util.ByteSizes;
 import org.tsperf.api.proxy.CleanupPolicy;
 import org.tsperf.api.proxy.ProxyConfig;
 import org.tsperf.api.proxy.ProxyFile;
@@ -151,9 +152,6 @@ final class StoreCleanup {
     }
 
     static String size(long bytes) {
-        if (bytes >= 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
-        }
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
+        return ByteSizes.format(bytes);
     }
 }
