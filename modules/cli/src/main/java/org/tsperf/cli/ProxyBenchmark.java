@@ -167,9 +167,9 @@ final class ProxyBenchmark {
         return new int[] {Math.min(w, r.maxWidth() / 2 * 2), Math.min(h, r.maxHeight() / 2 * 2)};
     }
 
-    /** Frames between keyframes as the engine sets them: the frame rate rounded down (at most a second). */
+    /** Frames between keyframes as the engine sets them: half the frame rate rounded down (half a second). */
     static int gop(double fps) {
-        return fps > 0 ? Math.max(1, (int) Math.floor(fps + 1e-6)) : 25;
+        return fps > 0 ? Math.max(1, (int) Math.floor(fps * 0.5 + 1e-6)) : 12;
     }
 
     /** The command line an editor would type for one proxy, with the engine's encoder settings. */
@@ -177,7 +177,7 @@ final class ProxyBenchmark {
         return List.of(ffmpeg, "-hide_banner", "-nostdin", "-v", "error", "-y", "-i", s.file().toString(),
                 "-vf", "scale=" + size[0] + ":" + size[1] + ":flags=bicubic",
                 "-c:v", "libx264", "-preset", "medium", "-rc-lookahead", "10", "-profile:v", "high", "-crf", "23",
-                "-pix_fmt", "yuv420p", "-g", Integer.toString(gop(s.frameRate())), "-force_key_frames", "expr:gte(t,n_forced*1)",
+                "-pix_fmt", "yuv420p", "-g", Integer.toString(gop(s.frameRate())), "-force_key_frames", "expr:gte(t,n_forced*0.5)",
                 "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart", out.toString());
     }
 

@@ -44,8 +44,9 @@ class ProxyBenchCommandTest {
         assertArrayEquals(new int[] {1920, 1080}, ProxyBenchmark.size(3840, 2160, ProxyResolution.HALF));
         assertArrayEquals(new int[] {960, 540}, ProxyBenchmark.size(7680, 4320, ProxyResolution.QUARTER));
         assertArrayEquals(new int[] {528, 298}, ProxyBenchmark.size(2112, 1188, ProxyResolution.QUARTER));
-        assertEquals(29, ProxyBenchmark.gop(29.97));
-        assertEquals(30, ProxyBenchmark.gop(30));
+        assertEquals(14, ProxyBenchmark.gop(29.97));
+        assertEquals(15, ProxyBenchmark.gop(30));
+        assertEquals(30, ProxyBenchmark.gop(60));
     }
 
     @Test

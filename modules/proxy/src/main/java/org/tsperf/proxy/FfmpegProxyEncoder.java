@@ -103,11 +103,11 @@ final class FfmpegProxyEncoder {
                 c.addAll(List.of("-c:v", "libx264", "-preset", "medium", "-rc-lookahead", "10", "-profile:v", "high",
                         "-crf", Integer.toString(ProxyStrategy.crf(plan.quality())), "-pix_fmt", "yuv420p",
                         "-g", Integer.toString(ProxyStrategy.gop(v.frameRate())),
-                        "-force_key_frames", "expr:gte(t,n_forced*1)"));
+                        "-force_key_frames", "expr:gte(t,n_forced*" + ProxyStrategy.KEYFRAME_SECONDS + ")"));
             } else {
                 c.addAll(List.of("-c:v", plan.encoder(), "-profile:v", "high", "-pix_fmt", "yuv420p",
                         "-g", Integer.toString(ProxyStrategy.gop(v.frameRate())),
-                        "-forced-idr", "1", "-force_key_frames", "expr:gte(t,n_forced*1)"));
+                        "-forced-idr", "1", "-force_key_frames", "expr:gte(t,n_forced*" + ProxyStrategy.KEYFRAME_SECONDS + ")"));
             }
             // every decoded frame with its own timestamp: same frame count, variable frame rate kept
             c.addAll(List.of("-fps_mode", "passthrough"));

@@ -35,7 +35,7 @@ import org.tsperf.api.proxy.ProxySettings;
  * Proxies look like their source: SSIM (FFmpeg's ssim filter) of every proxy against a bicubic downscale of the
  * source to the proxy's size is at least {@value #MIN_SSIM}, on a generated clip and on the real camera clips in
  * {@code ../shared/media/real} beside the checkout (another folder with {@code -Dtsperf.test.realMedia=DIR}); each proxy also has
- * the source's frames within one and a keyframe at least every second.
+ * the source's frames within one and a keyframe at least every half second.
  */
 class ProxyQualityTest {
 
@@ -123,7 +123,7 @@ class ProxyQualityTest {
             assertTrue(Math.abs(v.frameCount() - src.frameCount()) <= 1, f.resolution() + " proxy of "
                     + source.getFileName() + ": " + v.frameCount() + " frames, the source " + src.frameCount());
             double gap = ProxyServiceTest.maxKeyframeGap(f.path());
-            assertTrue(gap <= 1.0 + 1e-6, f.resolution() + " proxy of " + source.getFileName()
+            assertTrue(gap <= ProxyStrategy.KEYFRAME_SECONDS + 1e-6, f.resolution() + " proxy of " + source.getFileName()
                     + ": largest keyframe gap " + gap + " s");
         }
         return r.proxies();

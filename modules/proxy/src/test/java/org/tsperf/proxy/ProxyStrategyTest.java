@@ -90,16 +90,17 @@ class ProxyStrategyTest {
     }
 
     @Test
-    void keyframeAtLeastEverySecond() {
-        assertEquals(29, ProxyStrategy.gop(29.97));
-        assertEquals(25, ProxyStrategy.gop(25));
-        assertEquals(30, ProxyStrategy.gop(30.0000001));
-        assertEquals(30, ProxyStrategy.gop(29.9999999));
-        assertEquals(59, ProxyStrategy.gop(59.94));
-        assertEquals(12, ProxyStrategy.gop(12.5));
+    void keyframeAtLeastEveryHalfSecond() {
+        assertEquals(14, ProxyStrategy.gop(29.97));
+        assertEquals(12, ProxyStrategy.gop(25));
+        assertEquals(15, ProxyStrategy.gop(30.0000001));
+        assertEquals(15, ProxyStrategy.gop(29.9999999));
+        assertEquals(29, ProxyStrategy.gop(59.94));
+        assertEquals(30, ProxyStrategy.gop(60));
+        assertEquals(6, ProxyStrategy.gop(12.5));
         assertEquals(1, ProxyStrategy.gop(0.5));
         for (double fps : new double[] {12.5, 23.976, 24, 25, 29.97, 179 / 6.0, 30, 50, 59.94, 60, 119.88}) {
-            assertTrue(ProxyStrategy.gop(fps) / fps <= 1.0, fps + " fps: " + ProxyStrategy.gop(fps) + " frames");
+            assertTrue(ProxyStrategy.gop(fps) / fps <= 0.5, fps + " fps: " + ProxyStrategy.gop(fps) + " frames");
         }
     }
 
