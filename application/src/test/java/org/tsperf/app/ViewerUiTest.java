@@ -15,6 +15,7 @@ import javax.swing.SwingUtilities;
 import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
 import org.netbeans.jellytools.TopComponentOperator;
+import org.netbeans.jellytools.actions.Action;
 import org.netbeans.jellytools.actions.ActionNoBlock;
 import org.netbeans.jemmy.operators.JButtonOperator;
 import org.netbeans.jemmy.operators.JComponentOperator;
@@ -84,6 +85,12 @@ public class ViewerUiTest extends JellyTestCase {
         await(() -> shows(picture, target - 1), "frame " + (target - 1) + " painted");
         picture.pushKey(KeyEvent.VK_HOME);
         await(() -> shows(picture, 0) && frameOf(timecode.getText()) == 0, "Home to show frame 0");
+
+        // the same commands from the Playback menu, run on the active Viewer
+        new Action("Playback|Next Frame (Right)", null).performMenu();
+        await(() -> frameOf(timecode.getText()) == 1 && shows(picture, 1), "Playback > Next Frame to show frame 1");
+        new Action("Playback|Go to End (End)", null).performMenu();
+        await(() -> frameOf(timecode.getText()) == 2 * FPS - 1, "Playback > Go to End");
     }
 
     /** HH:MM:SS:FF to a frame number at 25 fps. */

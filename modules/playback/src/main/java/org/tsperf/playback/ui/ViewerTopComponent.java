@@ -167,16 +167,17 @@ public final class ViewerTopComponent extends TopComponent {
 
     private void keys() {
         InputMap in = getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT);
-        bind(in, KeyEvent.VK_SPACE, "togglePlay", this::togglePlay);
-        bind(in, KeyEvent.VK_K, "pause", () -> player().pause());
-        bind(in, KeyEvent.VK_J, "shuttleBack", this::shuttleBack);
-        bind(in, KeyEvent.VK_L, "shuttleForward", this::shuttleForward);
-        bind(in, KeyEvent.VK_LEFT, "stepBack", () -> player().step(-1));
-        bind(in, KeyEvent.VK_RIGHT, "stepForward", () -> player().step(1));
-        bind(in, KeyEvent.VK_HOME, "home", () -> player().seek(0));
-        bind(in, KeyEvent.VK_END, "end", () -> player().seek(state.frameCount() - 1));
-        bind(in, KeyEvent.VK_I, "markIn", this::markIn);
-        bind(in, KeyEvent.VK_O, "markOut", this::markOut);
+        // the same keys as the Playback menu's callback actions (PlaybackActions)
+        bind(in, KeyEvent.VK_SPACE, PlaybackActions.PLAY_PAUSE, this::togglePlay);
+        bind(in, KeyEvent.VK_K, PlaybackActions.PAUSE, () -> player().pause());
+        bind(in, KeyEvent.VK_J, PlaybackActions.SHUTTLE_BACK, this::shuttleBack);
+        bind(in, KeyEvent.VK_L, PlaybackActions.SHUTTLE_FORWARD, this::shuttleForward);
+        bind(in, KeyEvent.VK_LEFT, PlaybackActions.STEP_BACK, () -> player().step(-1));
+        bind(in, KeyEvent.VK_RIGHT, PlaybackActions.STEP_FORWARD, () -> player().step(1));
+        bind(in, KeyEvent.VK_HOME, PlaybackActions.HOME, () -> player().seek(0));
+        bind(in, KeyEvent.VK_END, PlaybackActions.END, () -> player().seek(state.frameCount() - 1));
+        bind(in, KeyEvent.VK_I, PlaybackActions.MARK_IN, this::markIn);
+        bind(in, KeyEvent.VK_O, PlaybackActions.MARK_OUT, this::markOut);
         setFocusable(true);
         view.setFocusable(true);
         view.addMouseListener(new java.awt.event.MouseAdapter() {
