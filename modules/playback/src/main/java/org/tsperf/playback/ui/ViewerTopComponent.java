@@ -58,7 +58,14 @@ import org.tsperf.api.playback.PlayerState;
     "Viewer_empty=Open a clip: File > Open Media, or drop a file here",
     "Viewer_noPlayback=The playback engine is missing: install the Playback module (Tools > Plugins)",
     "Viewer_overlay=Overlay",
-    "Viewer_loop=Loop"
+    "Viewer_loop=Loop",
+    "Viewer_playPauseTip=Play / pause (Space, K stops)",
+    "Viewer_loopTip=Loop between the in and out points while playing",
+    "Viewer_overlayTip=Show delivered fps, dropped and late frames on the picture",
+    "# {0} - delivered fps, {1} - the file's rate, {2} - dropped, {3} - late, {4} - speed, {5} - decoder",
+    "Viewer_figures={0} fps of {1}   {2} dropped   {3} late   speed {4}x   {5}",
+    "# {0} - delivered fps, {1} - dropped, {2} - late",
+    "Viewer_overlayFigures={0} fps  {1} dropped  {2} late"
 })
 public final class ViewerTopComponent extends TopComponent {
 
@@ -109,21 +116,21 @@ public final class ViewerTopComponent extends TopComponent {
 
     private JComponent controls() {
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.CENTER, 4, 2));
-        buttons.add(button("|\u25C0", "home", "Start (Home)", () -> player().seek(0)));
-        buttons.add(button("\u25C0\u25C0", "reverse", "Play backwards, faster each press (J)", this::shuttleBack));
-        buttons.add(button("\u25C1|", "stepBack", "One frame back (Left)", () -> player().step(-1)));
-        playPause.setToolTipText("Play / pause (Space, K pauses)");
+        buttons.add(button("|\u25C0", "home", Bundle.CTL_Home(), () -> player().seek(0)));
+        buttons.add(button("\u25C0\u25C0", "reverse", Bundle.CTL_ShuttleBack(), this::shuttleBack));
+        buttons.add(button("\u25C1|", "stepBack", Bundle.CTL_StepBack(), () -> player().step(-1)));
+        playPause.setToolTipText(Bundle.Viewer_playPauseTip());
         playPause.addActionListener(e -> togglePlay());
         buttons.add(playPause);
-        buttons.add(button("|\u25B7", "stepForward", "One frame forward (Right)", () -> player().step(1)));
-        buttons.add(button("\u25B6\u25B6", "forward", "Play forward, faster each press (L)", this::shuttleForward));
-        buttons.add(button("\u25B6|", "end", "End (End)", () -> player().seek(state.frameCount() - 1)));
-        buttons.add(button("I", "markIn", "Loop start here (I)", this::markIn));
-        buttons.add(button("O", "markOut", "Loop end here (O)", this::markOut));
-        loop.setToolTipText("Loop between the in and out points while playing");
+        buttons.add(button("|\u25B7", "stepForward", Bundle.CTL_StepForward(), () -> player().step(1)));
+        buttons.add(button("\u25B6\u25B6", "forward", Bundle.CTL_ShuttleForward(), this::shuttleForward));
+        buttons.add(button("\u25B6|", "end", Bundle.CTL_End(), () -> player().seek(state.frameCount() - 1)));
+        buttons.add(button("I", "markIn", Bundle.CTL_MarkIn(), this::markIn));
+        buttons.add(button("O", "markOut", Bundle.CTL_MarkOut(), this::markOut));
+        loop.setToolTipText(Bundle.Viewer_loopTip());
         loop.addActionListener(e -> applyLoop());
         buttons.add(loop);
-        overlay.setToolTipText("Show delivered fps, dropped and late frames on the picture");
+        overlay.setToolTipText(Bundle.Viewer_overlayTip());
         overlay.addActionListener(e -> refreshFigures());
         buttons.add(overlay);
 
@@ -372,13 +379,16 @@ public final class ViewerTopComponent extends TopComponent {
     private void refreshFigures() {
         PlayerState s = state;
         PlaybackCounters c = s.counters();
-        String text = s.status() != PlayerState.Status.READY ? " " : String.format(Locale.ROOT,
-                "%.1f fps of %.2f   %d dropped   %d late   speed %dx   %s", c.deliveredFps(), s.frameRate(),
-                c.dropped(), c.late(), s.speed(), s.decoder());
+        String text = s.status() != PlayerState.Status.READY ? " " : Bundle.Viewer_figures(fps(c.deliveredFps()),
+                String.format(Locale.ROOT, "%.2f", s.frameRate()), c.dropped(), c.late(), s.speed(), s.decoder());
         figures.setText(text);
         figures.setToolTipText(text);
-        view.setOverlay(overlay.isSelected() && s.status() == PlayerState.Status.READY ? String.format(Locale.ROOT,
-                "%.1f fps  %d dropped  %d late", c.deliveredFps(), c.dropped(), c.late()) : "");
+        view.setOverlay(overlay.isSelected() && s.status() == PlayerState.Status.READY
+                ? Bundle.Viewer_overlayFigures(fps(c.deliveredFps()), c.dropped(), c.late()) : "");
+    }
+
+    private static String fps(double fps) {
+        return String.format(Locale.ROOT, "%.1f", fps);
     }
 
     /** Files dropped from a file manager open in the Viewer. */
