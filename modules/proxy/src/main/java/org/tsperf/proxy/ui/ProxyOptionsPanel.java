@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.openide.util.NbBundle;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
@@ -38,12 +39,38 @@ import org.tsperf.api.proxy.ProxySettings;
  * The proxy configuration: sizes (Quarter and Half built in, users add their own), format, quality, how many jobs
  * run at once, where proxies live, how large the store may grow and what happens then, and the "Use proxies" switch.
  */
+@NbBundle.Messages({
+    "ProxyOptions_colUse=Use",
+    "ProxyOptions_colName=Name",
+    "ProxyOptions_colScale=Scale",
+    "ProxyOptions_colMaxWidth=Max width",
+    "ProxyOptions_colMaxHeight=Max height",
+    "ProxyOptions_colPurpose=Purpose",
+    "ProxyOptions_background=Make proxies in the background as soon as media are added",
+    "ProxyOptions_parallel=Make proxies of several sources at once, up to",
+    "ProxyOptions_useProxies=Use proxies for playback and previews",
+    "ProxyOptions_addSize=Add Size",
+    "ProxyOptions_removeSize=Remove Size",
+    "ProxyOptions_sizes=Proxy sizes:",
+    "ProxyOptions_format=Format:",
+    "ProxyOptions_quality=Quality:",
+    "ProxyOptions_jobs=jobs",
+    "ProxyOptions_browse=Browse...",
+    "ProxyOptions_store=Proxy store:",
+    "ProxyOptions_whenFull=GiB; when full:",
+    "ProxyOptions_limit=Store size limit:",
+    "ProxyOptions_storeNotAbsolute=the proxy store must be an absolute folder path",
+    "ProxyOptions_incomplete=incomplete settings",
+    "# {0} - what is wrong",
+    "ProxyOptions_notValid=Not valid: {0}"
+})
 final class ProxyOptionsPanel extends JPanel {
 
     private static final long GIB = 1L << 30;
     private final ProxyOptionsPanelController controller;
-    private final DefaultTableModel resolutions = new DefaultTableModel(new Object[] {"Use", "Name", "Scale",
-        "Max width", "Max height", "Purpose"}, 0) {
+    private final DefaultTableModel resolutions = new DefaultTableModel(new Object[] {Bundle.ProxyOptions_colUse(),
+        Bundle.ProxyOptions_colName(), Bundle.ProxyOptions_colScale(), Bundle.ProxyOptions_colMaxWidth(),
+        Bundle.ProxyOptions_colMaxHeight(), Bundle.ProxyOptions_colPurpose()}, 0) {
         @Override
         public Class<?> getColumnClass(int c) {
             return c == 0 ? Boolean.class : c == 2 ? Double.class : c == 3 || c == 4 ? Integer.class : String.class;
@@ -56,13 +83,13 @@ final class ProxyOptionsPanel extends JPanel {
     };
     private final JComboBox<ProxyFormat> format = new JComboBox<>(ProxyFormat.values());
     private final JComboBox<ProxyQuality> quality = new JComboBox<>(ProxyQuality.values());
-    private final JCheckBox generateAsync = new JCheckBox("Make proxies in the background as soon as media are added");
-    private final JCheckBox parallel = new JCheckBox("Make proxies of several sources at once, up to");
+    private final JCheckBox generateAsync = new JCheckBox(Bundle.ProxyOptions_background());
+    private final JCheckBox parallel = new JCheckBox(Bundle.ProxyOptions_parallel());
     private final JSpinner maxJobs = new JSpinner(new SpinnerNumberModel(2, 1, 64, 1));
     private final JTextField store = new JTextField(32);
     private final JSpinner maxSizeGiB = new JSpinner(new SpinnerNumberModel(50.0, 0.01, 100_000.0, 1.0));
     private final JComboBox<CleanupPolicy> cleanup = new JComboBox<>(CleanupPolicy.values());
-    private final JCheckBox useProxies = new JCheckBox("Use proxies for playback and previews");
+    private final JCheckBox useProxies = new JCheckBox(Bundle.ProxyOptions_useProxies());
     private final JLabel problem = new JLabel(" ");
     private boolean loading;
 
@@ -107,10 +134,10 @@ final class ProxyOptionsPanel extends JPanel {
         table.setName("proxyResolutions");
         table.setPreferredScrollableViewportSize(new java.awt.Dimension(520, 80));
         JPanel resButtons = new JPanel();
-        JButton addRes = new JButton("Add Size");
+        JButton addRes = new JButton(Bundle.ProxyOptions_addSize());
         addRes.addActionListener(e -> resolutions.addRow(new Object[] {true, "custom" + resolutions.getRowCount(),
             0.33, 1280, 720, "custom"}));
-        JButton removeRes = new JButton("Remove Size");
+        JButton removeRes = new JButton(Bundle.ProxyOptions_removeSize());
         removeRes.addActionListener(e -> {
             int r = table.getSelectedRow();
             if (r >= 0 && !isBuiltIn((String) resolutions.getValueAt(table.convertRowIndexToModel(r), 1))) {
@@ -122,17 +149,17 @@ final class ProxyOptionsPanel extends JPanel {
         JPanel res = new JPanel(new BorderLayout());
         res.add(new JScrollPane(table), BorderLayout.CENTER);
         res.add(resButtons, BorderLayout.SOUTH);
-        row = line(row, "Proxy sizes:", res);
-        row = line(row, "Format:", format);
-        row = line(row, "Quality:", quality);
+        row = line(row, Bundle.ProxyOptions_sizes(), res);
+        row = line(row, Bundle.ProxyOptions_format(), format);
+        row = line(row, Bundle.ProxyOptions_quality(), quality);
         row = line(row, "", generateAsync);
         JPanel jobs = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 0));
         jobs.add(parallel);
         jobs.add(maxJobs);
-        jobs.add(new JLabel(" jobs"));
+        jobs.add(new JLabel(" " + Bundle.ProxyOptions_jobs()));
         row = line(row, "", jobs);
         JPanel storePanel = new JPanel(new BorderLayout(4, 0));
-        JButton browse = new JButton("Browse...");
+        JButton browse = new JButton(Bundle.ProxyOptions_browse());
         browse.addActionListener(e -> {
             JFileChooser c = new JFileChooser(store.getText());
             c.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
@@ -142,12 +169,12 @@ final class ProxyOptionsPanel extends JPanel {
         });
         storePanel.add(store, BorderLayout.CENTER);
         storePanel.add(browse, BorderLayout.EAST);
-        row = line(row, "Proxy store:", storePanel);
+        row = line(row, Bundle.ProxyOptions_store(), storePanel);
         JPanel size = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 0));
         size.add(maxSizeGiB);
-        size.add(new JLabel(" GiB; when full: "));
+        size.add(new JLabel(" " + Bundle.ProxyOptions_whenFull() + " "));
         size.add(cleanup);
-        row = line(row, "Store size limit:", size);
+        row = line(row, Bundle.ProxyOptions_limit(), size);
         row = line(row, "", useProxies);
         problem.setName("proxyOptionsProblem");
         line(row, "", problem);
@@ -223,7 +250,7 @@ final class ProxyOptionsPanel extends JPanel {
         }
         String folder = store.getText().trim();
         if (folder.isEmpty() || !new File(folder).isAbsolute()) {
-            throw new IllegalArgumentException("the proxy store must be an absolute folder path");
+            throw new IllegalArgumentException(Bundle.ProxyOptions_storeNotAbsolute());
         }
         ProxySettings settings = new ProxySettings(res, (ProxyFormat) format.getSelectedItem(),
                 (ProxyQuality) quality.getSelectedItem(), Path.of(folder));
@@ -240,9 +267,9 @@ final class ProxyOptionsPanel extends JPanel {
             read();
             p = "";
         } catch (IllegalArgumentException | NullPointerException | ClassCastException ex) {
-            p = ex.getMessage() == null ? "incomplete settings" : ex.getMessage();
+            p = ex.getMessage() == null ? Bundle.ProxyOptions_incomplete() : ex.getMessage();
         }
-        problem.setText(p.isEmpty() ? " " : "Not valid: " + p);
+        problem.setText(p.isEmpty() ? " " : Bundle.ProxyOptions_notValid(p));
         return p;
     }
 
