@@ -91,6 +91,9 @@ public class ViewerUiTest extends JellyTestCase {
         await(() -> frameOf(timecode.getText()) == 1 && shows(picture, 1), "Playback > Next Frame to show frame 1");
         new Action("Playback|Go to End (End)", null).performMenu();
         await(() -> frameOf(timecode.getText()) == 2 * FPS - 1, "Playback > Go to End");
+
+        // the workbench with its services started and a clip played opens no port to the network
+        assertEquals("listening sockets (address:port in hex)", List.of(), ListeningSockets.ofThisProcess());
     }
 
     /** HH:MM:SS:FF to a frame number at 25 fps. */
