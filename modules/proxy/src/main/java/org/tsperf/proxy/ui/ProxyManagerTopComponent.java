@@ -199,7 +199,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
         refreshSoon();
     }
 
-    private void addFiles() {
+    void addFiles() {
         choose(JFileChooser.FILES_ONLY, "Add Media Files");
     }
 
