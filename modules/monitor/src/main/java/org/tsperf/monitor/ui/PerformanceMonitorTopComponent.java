@@ -24,6 +24,7 @@ import javax.swing.UIManager;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
+import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.LookupListener;
 import org.openide.util.NbBundle.Messages;
@@ -142,6 +143,12 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
         JScrollPane scroll = new JScrollPane(content);
         scroll.setBorder(BorderFactory.createEmptyBorder());
         add(scroll, BorderLayout.CENTER);
+    }
+
+    /** F1 and the help buttons open this window's page of the user guide (the help module maps the ID). */
+    @Override
+    public HelpCtx getHelpCtx() {
+        return new HelpCtx("tsperf.monitor");
     }
 
     @Override
