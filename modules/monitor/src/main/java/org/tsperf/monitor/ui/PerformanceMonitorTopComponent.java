@@ -252,7 +252,7 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
 
     private static void setValue(JLabel label, String text, EngineFeature feature) {
         label.setText(text);
-        label.setEnabled(!DashboardState.NOT_INSTALLED.equals(text));
+        label.setEnabled(!DashboardState.NOT_ACTIVE.equals(text));
         label.setToolTipText(label.isEnabled() ? null : feature.missingHint());
     }
 
