@@ -20,18 +20,24 @@ import java.util.logging.Level;
 import java.util.regex.Pattern;
 import javax.swing.AbstractButton;
 import javax.swing.JFrame;
+import javax.swing.JDialog;
+import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
+import javax.swing.JRootPane;
 import javax.swing.JSeparator;
 import javax.swing.JToolBar;
 import javax.swing.SwingUtilities;
 import junit.framework.Test;
 import org.netbeans.jemmy.ComponentChooser;
 import org.netbeans.jemmy.operators.ContainerOperator;
+import org.netbeans.jemmy.operators.JButtonOperator;
+import org.netbeans.jemmy.operators.JDialogOperator;
 import org.netbeans.jemmy.operators.JEditorPaneOperator;
 import org.netbeans.jemmy.operators.JFrameOperator;
+import org.netbeans.jemmy.operators.JLabelOperator;
 import org.netbeans.jemmy.operators.JListOperator;
 import org.netbeans.jemmy.operators.JMenuBarOperator;
 import org.netbeans.jemmy.operators.JTableOperator;
@@ -102,6 +108,9 @@ public class ProductMenusUiTest extends NbTestCase {
             "Help|Check for Updates",
             "Help|About");
 
+    /** The categories of Tools &gt; Options. */
+    private static final Set<String> OPTIONS_CATEGORIES = Set.of("Appearance", "Keymap", "Proxies");
+
     /** What the product cannot do without. */
     private static final Set<String> REQUIRED = Set.of("File|Open Media...", "File|Exit", "Tools|Options",
             "Tools|Plugins", "Help|User Guide", "Help|About", "Window|Viewer", "Window|Performance Monitor",
@@ -128,7 +137,8 @@ public class ProductMenusUiTest extends NbTestCase {
                         "testMenusHoldOnlyTheProductsEntriesAndThePlatformsBasics",
                         "testToolbarsHoldOnlyTheProductsItems",
                         "testHelpMenuOpensTheUserGuide",
-                        "testF1OpensThePageOfTheWindowInUse")
+                        "testF1OpensThePageOfTheWindowInUse",
+                        "testOptionsHoldTheProductsPanelsAndTheirHelpButtonOpensTheGuide")
                 .suite();
     }
 
@@ -176,12 +186,14 @@ public class ProductMenusUiTest extends NbTestCase {
             return names;
         });
         assertEquals("the main menu bar", List.of("File", "Edit", "View", "Tools", "Window", "Help"), top);
-        // menus fill in on the event thread; submenus get their names a moment later
+        // menus fill in on the event thread (showing "Initializing..." until then); submenus get their names a
+        // moment later
         AtomicReference<Set<String>> seen = new AtomicReference<>();
         await(() -> {
             seen.set(onEventThread(() -> walk(bar)));
-            return seen.get().stream().noneMatch(e -> e.contains("||") || e.endsWith("|"));
-        }, "every submenu to have its name");
+            return seen.get().stream().noneMatch(e -> e.contains("||") || e.endsWith("|")
+                    || e.endsWith("|Initializing..."));
+        }, "every menu to be filled in and every submenu to have its name");
         Set<String> unexpected = new TreeSet<>(seen.get());
         unexpected.removeAll(MENU_ENTRIES);
         assertTrue("menu entries that are neither the product's nor the platform's basics: " + unexpected
@@ -236,6 +248,36 @@ public class ProductMenusUiTest extends NbTestCase {
         assertEquals("the contents show where the reader is", "Memory",
                 onEventThread(() -> String.valueOf(contents.getSelectedValue())));
         guide.close();
+    }
+
+    public void testOptionsHoldTheProductsPanelsAndTheirHelpButtonOpensTheGuide() {
+        new JMenuBarOperator(new JFrameOperator(MAIN_TITLE)).pushMenuNoBlock("Tools|Options", "|");
+        JDialogOperator options = new JDialogOperator("Options");
+        try {
+            Set<String> categories = onEventThread(() -> {
+                Set<String> names = new TreeSet<>();
+                labels((Container) options.getSource(), "CategoryButton", names);
+                return names;
+            });
+            assertEquals("the categories of Tools > Options (no General with its web browser and HTTP proxy)",
+                    OPTIONS_CATEGORIES, categories);
+            // a category takes a click only while the mouse is over it
+            JLabelOperator proxies = new JLabelOperator(options, "Proxies");
+            proxies.enterMouse();
+            proxies.clickMouse();
+            // the dialog takes the shown panel's help (the platform marks it on the dialog's root pane)
+            JRootPane root = ((JDialog) options.getSource()).getRootPane();
+            await(() -> String.valueOf(onEventThread(() -> root.getClientProperty("HelpID"))),
+                    "tsperf\\.proxies\\.options", "the Proxies panel's help in the dialog");
+            new JButtonOperator(options, "Help").push();
+            JFrameOperator guide = new JFrameOperator(GUIDE_TITLE);
+            JEditorPaneOperator page = new JEditorPaneOperator(guide, new NameComponentChooser("guide.page"));
+            await(() -> String.valueOf(page.getPage()), ".*/proxies\\.html(#options)?", "the Proxies options' page");
+            await(() -> text(page), "(?s).*Tools > Options > Proxies.*", "the page's text");
+            guide.close();
+        } finally {
+            new JButtonOperator(options, "Cancel").push();
+        }
     }
 
     private static JFrame mainWindow() {
@@ -295,6 +337,18 @@ public class ProductMenusUiTest extends NbTestCase {
             }
         } finally {
             menu.setSelected(false);
+        }
+    }
+
+    /** Event thread: the texts of the labels of a class (by simple name) showing in a container. */
+    private static void labels(Container c, String simpleName, Set<String> texts) {
+        for (Component k : c.getComponents()) {
+            if (k instanceof JLabel l && k.getClass().getSimpleName().equals(simpleName) && k.isShowing()) {
+                texts.add(l.getText());
+            }
+            if (k instanceof Container inner) {
+                labels(inner, simpleName, texts);
+            }
         }
     }
 
