@@ -32,6 +32,7 @@ import javax.swing.JToolBar;
 import javax.swing.SwingUtilities;
 import junit.framework.Test;
 import org.netbeans.jemmy.ComponentChooser;
+import org.netbeans.jemmy.JemmyProperties;
 import org.netbeans.jemmy.operators.ContainerOperator;
 import org.netbeans.jemmy.operators.JButtonOperator;
 import org.netbeans.jemmy.operators.JDialogOperator;
@@ -261,10 +262,15 @@ public class ProductMenusUiTest extends NbTestCase {
             });
             assertEquals("the categories of Tools > Options (no General with its web browser and HTTP proxy)",
                     OPTIONS_CATEGORIES, categories);
-            // a category takes a click only while the mouse is over it
-            JLabelOperator proxies = new JLabelOperator(options, "Proxies");
-            proxies.enterMouse();
-            proxies.clickMouse();
+            // a category is chosen by the one the mouse is over: move the real mouse there (the pointer of the
+            // display may rest on another category)
+            int model = JemmyProperties.getCurrentDispatchingModel();
+            JemmyProperties.setCurrentDispatchingModel(JemmyProperties.ROBOT_MODEL_MASK);
+            try {
+                new JLabelOperator(options, "Proxies").clickMouse();
+            } finally {
+                JemmyProperties.setCurrentDispatchingModel(model);
+            }
             // the dialog takes the shown panel's help (the platform marks it on the dialog's root pane)
             JRootPane root = ((JDialog) options.getSource()).getRootPane();
             await(() -> String.valueOf(onEventThread(() -> root.getClientProperty("HelpID"))),
