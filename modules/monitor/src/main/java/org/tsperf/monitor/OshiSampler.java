@@ -120,7 +120,7 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
     private GpuUsage sampleGpu() {
         GpuMetrics metrics = lookup.lookup(GpuMetrics.class);
         if (metrics == null) {
-            return GpuUsage.notAvailable("GPU module not installed");
+            return GpuUsage.notAvailable("GPU module not active");
         }
         try {
             return startGpu ? metrics.sample() : metrics.sampleIfInUse();

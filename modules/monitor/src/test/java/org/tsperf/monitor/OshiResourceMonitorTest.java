@@ -165,7 +165,7 @@ class OshiResourceMonitorTest {
         OshiSampler withoutGpu = new OshiSampler(Lookup.getDefault());
         GpuUsage none = withoutGpu.sample().gpu();
         assertFalse(none.available());
-        assertEquals("GPU module not installed", none.reason());
+        assertEquals("GPU module not active", none.reason());
 
         MockServices.setServices(FixedGpu.class);
         GpuUsage gpu = new OshiSampler(Lookup.getDefault()).sample().gpu();

@@ -38,6 +38,7 @@ import org.jfree.data.time.TimeSeriesCollection;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
+import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
 import org.openide.windows.TopComponent;
@@ -279,6 +280,12 @@ public final class CacheViewerTopComponent extends TopComponent {
         }
         Millisecond now = new Millisecond(new Date(s.timeMillis()));
         s.hitRates().forEach((series, rate) -> hitRates.getSeries(series).addOrUpdate(now, rate * 100));
+    }
+
+    /** F1 and the help buttons open this window's page of the user guide (the help module maps the ID). */
+    @Override
+    public HelpCtx getHelpCtx() {
+        return new HelpCtx("tsperf.cache");
     }
 
     @Override

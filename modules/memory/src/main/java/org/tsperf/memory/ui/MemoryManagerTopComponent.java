@@ -26,6 +26,7 @@ import org.jfree.data.time.TimeSeriesCollection;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
+import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
 import org.openide.windows.TopComponent;
@@ -159,6 +160,12 @@ public final class MemoryManagerTopComponent extends TopComponent {
                 ByteSizes.format(ps.capacityBytes())});
         }
         pressureSeries.addOrUpdate(new Millisecond(new Date()), s.pressure().ordinal());
+    }
+
+    /** F1 and the help buttons open this window's page of the user guide (the help module maps the ID). */
+    @Override
+    public HelpCtx getHelpCtx() {
+        return new HelpCtx("tsperf.memory");
     }
 
     @Override

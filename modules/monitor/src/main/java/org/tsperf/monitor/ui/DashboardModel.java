@@ -53,19 +53,19 @@ final class DashboardModel {
             }
         }
         PlaybackFigures playback = ask(PlaybackStatus.class, PlaybackStatus::figures);
-        String fps = playback == null ? DashboardState.NOT_INSTALLED : playbackLine(playback);
-        String preview = playback == null ? DashboardState.NOT_INSTALLED : playback.preview();
-        String render = playback == null ? DashboardState.NOT_INSTALLED
+        String fps = playback == null ? DashboardState.NOT_ACTIVE : playbackLine(playback);
+        String preview = playback == null ? DashboardState.NOT_ACTIVE : playback.preview();
+        String render = playback == null ? DashboardState.NOT_ACTIVE
                 : Double.isNaN(playback.renderSpeed()) ? "idle"
                 : String.format(Locale.ROOT, "%.1fx real time", playback.renderSpeed());
         ProxyCounts proxyCounts = ask(ProxyService.class, ProxyService::counts);
-        String proxies = proxyCounts == null ? DashboardState.NOT_INSTALLED
+        String proxies = proxyCounts == null ? DashboardState.NOT_ACTIVE
                 : proxyCounts.generated() + "/" + proxyCounts.wanted() + " generated";
         Double hitRate = ask(CacheService.class, c -> c.statistics().hitRate());
-        String cache = hitRate == null ? DashboardState.NOT_INSTALLED
+        String cache = hitRate == null ? DashboardState.NOT_ACTIVE
                 : String.format(Locale.ROOT, "%.0f %% hit rate", 100 * hitRate);
         TaskCounts taskCounts = ask(TaskService.class, TaskService::counts);
-        String tasks = taskCounts == null ? DashboardState.NOT_INSTALLED
+        String tasks = taskCounts == null ? DashboardState.NOT_ACTIVE
                 : taskCounts.running() + " running, " + taskCounts.waiting() + " waiting";
         return new DashboardState(s, workDisk(s), fps, preview, render, proxies, cache, tasks, installed);
     }

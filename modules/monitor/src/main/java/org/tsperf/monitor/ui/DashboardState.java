@@ -10,18 +10,18 @@ import org.tsperf.api.monitor.ResourceSnapshot;
  *
  * @param snapshot     the resource sample
  * @param workDisk     the file store that holds the user directory (media caches and proxies), if found
- * @param playback     "24.0 fps of 25" or "not installed"
- * @param preview      preview quality or "not installed"
- * @param renderSpeed  "1.6x real time", "idle" or "not installed"
- * @param proxies      "12/20 generated" or "not installed"
- * @param cache        "87 % hit rate" or "not installed"
- * @param tasks        "3 running, 5 waiting" or "not installed"
+ * @param playback     "24.0 fps of 25" or "not active"
+ * @param preview      preview quality or "not active"
+ * @param renderSpeed  "1.6x real time", "idle" or "not active"
+ * @param proxies      "12/20 generated" or "not active"
+ * @param cache        "87 % hit rate" or "not active"
+ * @param tasks        "3 running, 5 waiting" or "not active"
  * @param installed    the features whose modules are installed now
  */
 record DashboardState(ResourceSnapshot snapshot, DiskUsage workDisk, String playback, String preview,
         String renderSpeed, String proxies, String cache, String tasks, Set<EngineFeature> installed) {
 
-    static final String NOT_INSTALLED = "not installed";
+    static final String NOT_ACTIVE = "not active";
 
     List<String> warnings() {
         return snapshot.warnings();

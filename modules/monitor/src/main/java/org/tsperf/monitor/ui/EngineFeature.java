@@ -8,7 +8,7 @@ import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.tasks.TaskService;
 import org.tsperf.api.timeline.PlaybackStatus;
 
-/** The services of other modules that the monitor shows or calls, with the module a user installs to get each. */
+/** The services of other modules that the monitor shows or calls, with the module a user installs or activates to get each. */
 enum EngineFeature {
 
     PLAYBACK(PlaybackStatus.class, "Playback"),
@@ -30,8 +30,11 @@ enum EngineFeature {
         return lookup.lookup(service) != null;
     }
 
-    /** For a disabled button's tooltip and "not installed" lines. */
+    /**
+     * For a disabled button's tooltip and "not active" lines: the module may be absent, or installed and deactivated
+     * in Tools &gt; Plugins.
+     */
     String missingHint() {
-        return "Needs the " + moduleName + " module: install it from Tools > Plugins";
+        return "Needs the " + moduleName + " module: install or activate it in Tools > Plugins";
     }
 }

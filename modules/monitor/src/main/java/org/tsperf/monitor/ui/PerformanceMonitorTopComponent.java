@@ -24,6 +24,7 @@ import javax.swing.UIManager;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
+import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.LookupListener;
 import org.openide.util.NbBundle.Messages;
@@ -144,6 +145,12 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
         add(scroll, BorderLayout.CENTER);
     }
 
+    /** F1 and the help buttons open this window's page of the user guide (the help module maps the ID). */
+    @Override
+    public HelpCtx getHelpCtx() {
+        return new HelpCtx("tsperf.monitor");
+    }
+
     @Override
     protected void componentOpened() {
         monitor = services.lookup(ResourceMonitor.class);
@@ -245,7 +252,7 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
 
     private static void setValue(JLabel label, String text, EngineFeature feature) {
         label.setText(text);
-        label.setEnabled(!DashboardState.NOT_INSTALLED.equals(text));
+        label.setEnabled(!DashboardState.NOT_ACTIVE.equals(text));
         label.setToolTipText(label.isEnabled() ? null : feature.missingHint());
     }
 

@@ -38,16 +38,16 @@ class DashboardModelTest {
 
     static ResourceSnapshot snapshot(List<DiskUsage> disks) {
         return new ResourceSnapshot(Instant.now(), new CpuUsage(20, 5, 2), new MemoryUsage(8 * GB, 2 * GB, GB, GB / 4, GB),
-                GpuUsage.notAvailable("GPU module not installed"), disks, List.of());
+                GpuUsage.notAvailable("GPU module not active"), disks, List.of());
     }
 
     @Test
     void featuresOfMissingModulesSayNotInstalled() {
         DashboardState s = new DashboardModel(Lookup.getDefault(), Path.of("/")).build(snapshot(List.of()));
-        assertEquals(DashboardState.NOT_INSTALLED, s.playback());
-        assertEquals(DashboardState.NOT_INSTALLED, s.proxies());
-        assertEquals(DashboardState.NOT_INSTALLED, s.cache());
-        assertEquals(DashboardState.NOT_INSTALLED, s.tasks());
+        assertEquals(DashboardState.NOT_ACTIVE, s.playback());
+        assertEquals(DashboardState.NOT_ACTIVE, s.proxies());
+        assertEquals(DashboardState.NOT_ACTIVE, s.cache());
+        assertEquals(DashboardState.NOT_ACTIVE, s.tasks());
         assertTrue(s.installed().isEmpty());
     }
 
@@ -67,7 +67,7 @@ class DashboardModelTest {
         DashboardState s = new DashboardModel(Lookup.getDefault(), Path.of("/")).build(snapshot(List.of()));
         assertEquals("12/20 generated", s.proxies());
         assertEquals("87 % hit rate", s.cache());
-        assertEquals(DashboardState.NOT_INSTALLED, s.tasks());
+        assertEquals(DashboardState.NOT_ACTIVE, s.tasks());
         assertTrue(s.installed().contains(EngineFeature.PROXIES));
         assertFalse(s.installed().contains(EngineFeature.TASKS));
     }

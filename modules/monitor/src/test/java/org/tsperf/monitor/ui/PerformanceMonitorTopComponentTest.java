@@ -100,6 +100,6 @@ class PerformanceMonitorTopComponentTest {
         waitFor(() -> cpu.getString().matches("\\d+ %.*"), "a CPU figure, saw " + cpu.getString());
         assertTrue(ram.getString().matches("\\d+ % +\\(\\d+\\.\\d GB of \\d+\\.\\d GB\\)"), ram.getString());
         assertEquals("not available", gpu.getString());
-        assertEquals("GPU module not installed", gpu.getToolTipText());
+        assertEquals("GPU module not active", gpu.getToolTipText());
     }
 }

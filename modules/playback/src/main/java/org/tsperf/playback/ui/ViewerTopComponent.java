@@ -29,6 +29,7 @@ import javax.swing.TransferHandler;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
+import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
 import org.openide.windows.TopComponent;
@@ -280,6 +281,12 @@ public final class ViewerTopComponent extends TopComponent {
             player.open(file);
             requestActive();
         }
+    }
+
+    /** F1 and the help buttons open this window's page of the user guide (the help module maps the ID). */
+    @Override
+    public HelpCtx getHelpCtx() {
+        return new HelpCtx("tsperf.viewer");
     }
 
     @Override

@@ -33,6 +33,7 @@ import org.openide.DialogDisplayer;
 import org.openide.NotifyDescriptor;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
+import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.LookupListener;
 import org.openide.util.NbBundle.Messages;
@@ -471,6 +472,12 @@ public final class ProxyManagerTopComponent extends TopComponent {
             showDetails(sel.get(0));
         }
         updateButtons();
+    }
+
+    /** F1 and the help buttons open this window's page of the user guide (the help module maps the ID). */
+    @Override
+    public HelpCtx getHelpCtx() {
+        return new HelpCtx("tsperf.proxies");
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class ProxyOptionsPanelController extends OptionsPanelController {
 
     @Override
     public HelpCtx getHelpCtx() {
-        return null;
+        return new HelpCtx("tsperf.proxies.options"); // the Options dialog's Help button: the user guide's page
     }
 
     @Override

@@ -21,6 +21,7 @@ import javax.swing.table.TableCellRenderer;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
+import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
 import org.openide.util.RequestProcessor;
@@ -115,6 +116,12 @@ public final class BackgroundTasksTopComponent extends TopComponent {
         JScrollPane s = new JScrollPane(table);
         s.setBorder(BorderFactory.createTitledBorder(title));
         return s;
+    }
+
+    /** F1 and the help buttons open this window's page of the user guide (the help module maps the ID). */
+    @Override
+    public HelpCtx getHelpCtx() {
+        return new HelpCtx("tsperf.tasks");
     }
 
     @Override
