@@ -66,6 +66,7 @@ public class ProductMenusUiTest extends NbTestCase {
     /** Every menu entry allowed, as MENU|ITEM or MENU|SUBMENU|ITEM; separators are not listed. */
     private static final Set<String> MENU_ENTRIES = Set.of(
             "File|Open Media...",
+            "File|Add Media to Proxy Manager...",
             "File|Exit",
             "Edit|Undo",
             "Edit|Redo",
@@ -79,6 +80,16 @@ public class ProductMenusUiTest extends NbTestCase {
             "View|Toolbars|Customize",
             "View|Show Only Editor",
             "View|Full Screen",
+            "Playback|Play / Pause (Space)",
+            "Playback|Stop (K)",
+            "Playback|Play Backwards, Faster Each Time (J)",
+            "Playback|Play Forward, Faster Each Time (L)",
+            "Playback|Previous Frame (Left)",
+            "Playback|Next Frame (Right)",
+            "Playback|Go to Start (Home)",
+            "Playback|Go to End (End)",
+            "Playback|Mark Loop In (I)",
+            "Playback|Mark Loop Out (O)",
             "Tools|Free Unused Memory",
             "Tools|Plugins",
             "Tools|Options",
@@ -186,7 +197,8 @@ public class ProductMenusUiTest extends NbTestCase {
             }
             return names;
         });
-        assertEquals("the main menu bar", List.of("File", "Edit", "View", "Tools", "Window", "Help"), top);
+        assertEquals("the main menu bar", List.of("File", "Edit", "View", "Playback", "Tools", "Window", "Help"),
+                top);
         // menus fill in on the event thread (showing "Initializing..." until then); submenus get their names a
         // moment later
         AtomicReference<Set<String>> seen = new AtomicReference<>();
