@@ -79,14 +79,19 @@ final class PlayBenchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), s + ": no such file");
             }
         }
-        // a frame cache of its own, empty: pictures the user's cache kept from earlier runs would be hits
-        Path cacheDir = Files.createTempDirectory("tsperf-bench-play-cache");
+        // a frame cache of its own, empty: pictures the user's cache kept from earlier runs would be hits. Emptied
+        // before the run, not removed after it: the cache commits its disk indexes when the JVM exits
+        Path cacheDir = Path.of(System.getProperty("java.io.tmpdir"), "tsperf-bench-play-cache-"
+                + System.getProperty("user.name"));
+        if (Files.exists(cacheDir)) {
+            MemoryBench.removeTree(cacheDir);
+        }
+        Files.createDirectories(cacheDir);
         System.setProperty("tsperf.cache.dir", cacheDir.toString());
         try {
             return measure();
         } finally {
             Services.require(MultiLevelCache.class, "Multi-Level Cache").clear().join();
-            MemoryBench.removeTree(cacheDir);
         }
     }
 
