@@ -22,6 +22,45 @@ public record BenchmarkReport(String device, int width, int height, int cpuThrea
         operations = List.copyOf(operations);
     }
 
+    /** The same results with the processor's path as it is now (after the run was taken into account). */
+    public BenchmarkReport withStatus(ProcessorStatus newStatus) {
+        return new BenchmarkReport(device, width, height, cpuThreads, operations, uploadMillis, readbackMillis,
+                newStatus);
+    }
+
+    /** Operations measured on both paths. */
+    public int measuredOnBoth() {
+        return (int) operations.stream().filter(o -> o.ratio() > 0 && Double.isFinite(o.ratio())).count();
+    }
+
+    /** Operations that ran faster on the CPU reference than on Vulkan. */
+    public int fasterOnCpu() {
+        return (int) operations.stream().filter(o -> o.ratio() > 0 && Double.isFinite(o.ratio()) && o.ratio() < 1)
+                .count();
+    }
+
+    /** The geometric mean of the Vulkan/CPU ratios (above 1: Vulkan faster); NaN when Vulkan was not measured. */
+    public double meanRatio() {
+        double logSum = 0;
+        int n = 0;
+        for (OperationResult o : operations) {
+            if (o.ratio() > 0 && Double.isFinite(o.ratio())) {
+                logSum += Math.log(o.ratio());
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : Math.exp(logSum / n);
+    }
+
+    /**
+     * The path this run found faster over all its operations: Vulkan when the geometric mean of the Vulkan/CPU ratios
+     * is above 1, else the CPU (also when Vulkan was not measured).
+     */
+    public ProcessingPath fasterPath() {
+        double mean = meanRatio();
+        return mean > 1 ? ProcessingPath.VULKAN : ProcessingPath.CPU;
+    }
+
     /**
      * One operation. Frames per second are NaN when that path was not measured.
      *
