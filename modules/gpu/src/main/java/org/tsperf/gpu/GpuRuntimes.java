@@ -83,14 +83,25 @@ public final class GpuRuntimes {
 
     /**
      * Applies a new {@link DeviceChoice}: closes the runtime once the calls running on it are done (Vulkan released,
-     * pipeline cache saved); the next use opens a new one with the choice. Not on the event thread (it waits).
+     * pipeline cache saved); the next use opens a new one with the choice, which follows the newest benchmark too.
+     * Not on the event thread (it waits).
      */
     public void restart() {
-        close();
+        closeRuntime();
     }
 
-    /** Closes the runtime (module disabled, application exit, one-shot commands); a later use opens a new one. */
+    /**
+     * Closes the runtime (module disabled, application exit, one-shot commands) and forgets the newest benchmark; a
+     * later use opens a new one, which measures its path again.
+     */
     public void close() {
+        synchronized (this) {
+            latestBenchmark = null;
+        }
+        closeRuntime();
+    }
+
+    private void closeRuntime() {
         GpuRuntime r;
         synchronized (this) {
             r = current;
