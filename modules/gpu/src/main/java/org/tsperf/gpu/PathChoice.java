@@ -85,7 +85,7 @@ final class PathChoice {
     }
 
     /**
-     * The path a benchmark found faster (the geometric mean of its Vulkan/CPU ratios), with the figures in the reason;
+     * The path a benchmark found faster (on more of its operations), with the figures in the reason;
      * the first-use measurement, when there was one, stays in the status.
      */
     static ProcessorStatus fromBenchmark(BenchmarkReport r, ProcessorStatus measured) {

@@ -454,7 +454,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             benchModel.addRow(new Object[] {o.operation(), fps(o.vulkanFps()), fps(o.cpuFps()),
                 fps(o.cpuSingleThreadFps()), fps(o.ratio())});
         }
-        benchStatus.setText(Bundle.MSG_BenchmarkResult(r.width(), r.height(),
+        benchStatus.setText(Bundle.MSG_BenchmarkResult(Integer.toString(r.width()), Integer.toString(r.height()),
                 r.device().isEmpty() ? Bundle.MSG_BenchmarkCpuOnly() : r.device(), millis(r.uploadMillis()),
                 millis(r.readbackMillis())));
         benchStatus.setToolTipText(benchStatus.getText());
@@ -478,12 +478,13 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         int both = r.measuredOnBoth();
         int onFaster = faster == ProcessingPath.CPU ? r.fasterOnCpu() : both - r.fasterOnCpu();
         if (now.path() == faster) {
-            return Bundle.MSG_VerdictAgrees(pathName(faster), onFaster, both);
+            return Bundle.MSG_VerdictAgrees(pathName(faster), Integer.toString(onFaster), Integer.toString(both));
         }
         if (now.reason().startsWith("CPU fallback")) {
             return Bundle.MSG_VerdictFallback(now.reason());
         }
-        return Bundle.MSG_VerdictDiffers(pathName(now.path()), pathName(faster), onFaster, both, now.reason());
+        return Bundle.MSG_VerdictDiffers(pathName(now.path()), pathName(faster), Integer.toString(onFaster),
+                Integer.toString(both), now.reason());
     }
 
     private static String pathName(ProcessingPath p) {
