@@ -13,20 +13,25 @@ final class Await {
 
     /** Waits until {@code value} matches {@code regex} and returns it. */
     static String await(Supplier<String> value, String regex, String what) {
+        return await(value, regex, what, TIMEOUT_MILLIS);
+    }
+
+    /** The same, for work that takes longer than most (a benchmark): waits at most {@code timeoutMillis}. */
+    static String await(Supplier<String> value, String regex, String what, long timeoutMillis) {
         String[] last = new String[1];
         await(() -> {
             last[0] = value.get();
             return last[0] != null && last[0].matches(regex);
-        }, what, () -> "; last seen: " + last[0]);
+        }, what, () -> "; last seen: " + last[0], timeoutMillis);
         return last[0];
     }
 
     static void await(BooleanSupplier condition, String what) {
-        await(condition, what, () -> "");
+        await(condition, what, () -> "", TIMEOUT_MILLIS);
     }
 
-    private static void await(BooleanSupplier condition, String what, Supplier<String> detail) {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+    private static void await(BooleanSupplier condition, String what, Supplier<String> detail, long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("timed out waiting for " + what + detail.get());

@@ -3,6 +3,7 @@ package org.tsperf.app;
 import static org.tsperf.app.Await.await;
 
 import java.util.logging.Level;
+import javax.swing.JTable;
 import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
 import org.netbeans.jellytools.TopComponentOperator;
@@ -35,7 +36,8 @@ public class BackgroundTasksUiTest extends JellyTestCase {
                 .honorAutoloadEager(true)
                 .failOnException(Level.INFO)
                 .gui(true)
-                .addTest("testWaitingTaskShowsItsReasonAndCancels", "testPauseSwitchPausesTheService",
+                .addTest("testWaitingTaskShowsItsReasonAndCancels", "testDeferredTaskSaysWhyInFullAndRunsNow",
+                        "testPauseSwitchPausesTheService",
                         "testMonitorCountsBackgroundTasks")
                 .suite();
     }
@@ -71,6 +73,37 @@ public class BackgroundTasksUiTest extends JellyTestCase {
         assertEquals("cancelled", history.getValueAt(h, 2));
         assertEquals("cancelled by the user", history.getValueAt(h, 3));
         assertTrue(row(active, "UI test task") < 0);
+    }
+
+    /** A task that needs the whole CPU waits for a calmer machine, says so in words, and starts with Run Now. */
+    public void testDeferredTaskSaysWhyInFullAndRunsNow() throws Exception {
+        TopComponentOperator tc = window();
+        TaskSpec spec = TaskSpec.of(UiTestTaskHandler.KIND, "UI test heavy task", TaskType.THUMBNAIL,
+                TaskPriority.LOW, new ResourceEstimate(1.0, 0, 0, 0, java.time.Duration.ofSeconds(1)));
+        service().submit(spec);
+        JTableOperator active = new JTableOperator(tc, new NameComponentChooser("activeTable"));
+        String reason = await(() -> {
+            int r = row(active, "UI test heavy task");
+            return r < 0 ? "" : String.valueOf(active.getValueAt(r, 6));
+        }, "Waiting for the CPU: it is \\d+ % busy and this task needs about 100 % more \\(limit 90 %\\)\\. It starts"
+                + " by itself when the machine is calmer; Run Now starts it at once\\.", "the reason it waits, in words");
+        // the reason is longer than its column: the cell's tooltip has all of it
+        JTable table = (JTable) active.getSource();
+        String[] tooltip = new String[1];
+        javax.swing.SwingUtilities.invokeAndWait(() -> {
+            int r = table.convertRowIndexToView(row(active, "UI test heavy task"));
+            java.awt.Component cell = table.prepareRenderer(table.getCellRenderer(r, 6), r, 6);
+            boolean cut = ((javax.swing.JLabel) cell).getPreferredSize().width > table.getCellRect(r, 6, false).width;
+            tooltip[0] = cut ? ((javax.swing.JComponent) cell).getToolTipText() : reason;
+        });
+        assertEquals("the whole reason in the tooltip", reason, tooltip[0]);
+        active.selectCell(row(active, "UI test heavy task"), 0);
+        JButtonOperator runNow = new JButtonOperator(tc, new NameComponentChooser("runNow"));
+        await(runNow::isEnabled, "Run Now to be enabled for the waiting task");
+        runNow.push();
+        JTableOperator history = new JTableOperator(tc, new NameComponentChooser("historyTable"));
+        await(() -> row(history, "UI test heavy task") >= 0, "the task to run at once and end in the history");
+        assertEquals("done", history.getValueAt(row(history, "UI test heavy task"), 2));
     }
 
     public void testPauseSwitchPausesTheService() {

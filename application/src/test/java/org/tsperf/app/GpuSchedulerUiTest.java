@@ -38,7 +38,7 @@ public class GpuSchedulerUiTest extends JellyTestCase {
                 .failOnException(Level.INFO)
                 .gui(true)
                 .addTest("testWindowShowsTheDeviceThePathAndTheQueues", "testUserChoosesTheCpuReferenceAndSwitchesBack",
-                        "testMonitorShowsRealGpuFigures")
+                        "testMonitorShowsRealGpuFigures", "testMonitorsBenchmarkShowsItsResultsInTheGpuSchedulerTable")
                 .suite();
     }
 
@@ -81,6 +81,26 @@ public class GpuSchedulerUiTest extends JellyTestCase {
 
     private static java.util.prefs.Preferences gpuPreferences() {
         return NbPreferences.root().node("org/tsperf/gpu");
+    }
+
+    /** The monitor's GPU Benchmark fills the GPU Scheduler's table, and the path in use follows the benchmark. */
+    public void testMonitorsBenchmarkShowsItsResultsInTheGpuSchedulerTable() {
+        TopComponentOperator monitor = new TopComponentOperator("Performance Monitor");
+        monitor.makeComponentVisible();
+        new JButtonOperator(monitor, new NameComponentChooser("gpuBenchmark")).push();
+        TopComponentOperator window = new TopComponentOperator(TITLE); // opened by the button, at once
+        JTableOperator results = new JTableOperator(window, new NameComponentChooser("gpu.benchmarkResults"));
+        Await.await(() -> String.valueOf(results.getRowCount()), "9", "every operation in the GPU Scheduler's table",
+                180_000);
+        await(() -> org.openide.awt.StatusDisplayer.getDefault().getStatusText(),
+                "GPU Benchmark: done; every operation's figures are in the GPU Scheduler window",
+                "a status line that points to the window, not a paragraph of figures");
+        JLabelOperator verdict = new JLabelOperator(window, new NameComponentChooser("gpu.benchmarkVerdict"));
+        await(verdict::getText, "Frames run on (the CPU|Vulkan), the faster path in this benchmark \\((the CPU|Vulkan)"
+                + " faster on \\d of 9 operations\\)\\.", "the path and the benchmark to agree");
+        JLabelOperator path = new JLabelOperator(window, new NameComponentChooser("gpu.path"));
+        await(path::getText, "Frame operations: (VULKAN|CPU) \\(GPU benchmark at 1920x1080: .*",
+                "the automatic path to follow the benchmark");
     }
 
     public void testMonitorShowsRealGpuFigures() {

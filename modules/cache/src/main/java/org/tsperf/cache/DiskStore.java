@@ -345,6 +345,14 @@ final class DiskStore implements AutoCloseable {
         return valueBytesOnDisk + overheadBytes();
     }
 
+    /**
+     * Read together, so that they agree: bytes on disk now ({@link #bytesOnDisk()}), bytes of the entries' value
+     * files alone, and the number of entries.
+     */
+    synchronized long[] bytesOnDiskEntryBytesAndCount() {
+        return new long[] {valueBytesOnDisk + overheadBytes(), valueBytesOnDisk, entries.size()};
+    }
+
     /** Removes the least recently used entries until {@code incoming} more bytes fit. */
     private void enforceBudget(long incoming) throws IOException {
         long overhead = overheadBytes();

@@ -302,8 +302,9 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     }
 
     private LevelStatistics disk(CacheLevel level, DiskStore s) {
-        return new LevelStatistics(level, s.directory().toString(), s.size(), s.bytesOnDisk(), s.budgetBytes(),
-                counters.hits(level), counters.misses(level), counters.evictions(level));
+        long[] bytes = s.bytesOnDiskEntryBytesAndCount();
+        return new LevelStatistics(level, s.directory().toString(), bytes[2], bytes[0], s.budgetBytes(),
+                counters.hits(level), counters.misses(level), counters.evictions(level), bytes[1]);
     }
 
     @Override

@@ -64,7 +64,7 @@ final class CacheCommand implements Callable<Integer> {
     static Map<String, Object> level(LevelStatistics l) {
         return Json.object("level", l.level().name(), "location", l.location(), "entries", l.entries(),
                 "bytes", l.bytes(), "budgetBytes", l.budgetBytes(), "hits", l.hits(), "misses", l.misses(),
-                "hitRate", round(l.hitRate()), "evictions", l.evictions());
+                "hitRate", round(l.hitRate()), "evictions", l.evictions(), "entryBytes", l.entryBytes());
     }
 
     static double round(double v) {

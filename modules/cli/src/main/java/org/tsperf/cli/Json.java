@@ -56,7 +56,7 @@ final class Json {
         return object("name", d.name(), "mount", d.mount(), "type", d.type(),
                 "totalBytes", d.totalBytes(), "usedBytes", d.usedBytes(), "usedPercent", round(d.usedPercent()),
                 "readBytesPerSecond", rate(d.readBytesPerSecond()),
-                "writeBytesPerSecond", rate(d.writeBytesPerSecond()));
+                "writeBytesPerSecond", rate(d.writeBytesPerSecond()), "availableBytes", d.availableBytes());
     }
 
     /** {@code tsperf probe --json}: one file. */

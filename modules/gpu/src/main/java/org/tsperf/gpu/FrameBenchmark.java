@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
@@ -53,7 +54,10 @@ public final class FrameBenchmark implements GpuBenchmark, AutoCloseable {
         CompletableFuture<BenchmarkReport> result = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
-                result.complete(measureNow(GpuRuntimes.get().runtime(), width, height, perOperation, cancelled));
+                GpuRuntimes runtimes = GpuRuntimes.get();
+                GpuRuntime runtime = runtimes.runtime();
+                BenchmarkReport report = measureNow(runtime, width, height, perOperation, cancelled);
+                result.complete(runtimes.benchmarked(runtime, report));
             } catch (CancellationException e) {
                 result.cancel(false);
             } catch (RuntimeException | OutOfMemoryError e) {
@@ -72,6 +76,20 @@ public final class FrameBenchmark implements GpuBenchmark, AutoCloseable {
         });
         worker.start();
         return result;
+    }
+
+    @Override
+    public Optional<BenchmarkReport> latest() {
+        try {
+            return Optional.ofNullable(GpuRuntimes.get().latestBenchmark());
+        } catch (IllegalStateException moduleOff) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean running() {
+        return !workers.isEmpty();
     }
 
     /**

@@ -17,6 +17,7 @@ import org.tsperf.gpu.cpu.CpuFrameProcessor;
 import org.tsperf.gpu.vulkan.DeviceLimitException;
 import org.tsperf.gpu.vulkan.VulkanDevice;
 import org.tsperf.gpu.vulkan.VulkanFrameProcessor;
+import org.tsperf.api.gpu.BenchmarkReport;
 import org.tsperf.gpu.vulkan.VulkanOptions;
 import org.tsperf.gpu.vulkan.VulkanUnavailableException;
 
@@ -43,6 +44,12 @@ public final class GpuRuntime implements AutoCloseable {
     private String vulkanProblem;
     private boolean vulkanTried;
     private volatile ProcessorStatus status;
+    /** Whether {@link #status} is the automatic choice (measured or benchmarked), which a benchmark may change. */
+    private boolean automatic;
+    /** Set when Vulkan failed and frames went to the CPU for good: no benchmark brings Vulkan back. */
+    private boolean failedOver;
+    /** The newest benchmark of this process, which the automatic choice follows; null when none ran. */
+    private BenchmarkReport benchmark;
     private CompletableFuture<Void> opening;
     private boolean closing;
     private boolean closed;
@@ -122,11 +129,32 @@ public final class GpuRuntime implements AutoCloseable {
         }
         synchronized (this) {
             if (status == null) {
-                status = PathChoice.decide(this, forcedPath, userChoice);
+                status = PathChoice.decide(this, forcedPath, userChoice, benchmark);
+                automatic = PathChoice.automatic(this, forcedPath, userChoice) && !status.reason().startsWith("CPU fallback");
                 LOG.info("Frame operations run on " + status.path() + ": " + status.reason());
             }
             return status;
         }
+    }
+
+    /**
+     * Takes a finished GPU benchmark into account: where the path is the automatic choice, it becomes the path the
+     * benchmark found faster on this device (a choice made by the user or a system property stays, and so does the
+     * CPU after a Vulkan failure; the GPU Scheduler window says why they differ). A runtime that has not decided yet
+     * decides by this benchmark. Returns the status now (undecided: {@link #peekStatus()}).
+     */
+    public synchronized ProcessorStatus followBenchmark(BenchmarkReport report) {
+        benchmark = report;
+        ProcessorStatus s = status;
+        if (s != null && automatic && !failedOver && vulkan != null
+                && PathChoice.decides(report, vulkan.deviceName())) {
+            ProcessorStatus measured = Double.isNaN(s.vulkanMillis()) ? null : s;
+            status = PathChoice.fromBenchmark(report, measured);
+            if (status.path() != s.path()) {
+                LOG.info("Frame operations now run on " + status.path() + ": " + status.reason());
+            }
+        }
+        return peekStatus();
     }
 
     /** The status without measuring (for views that must not block): undecided until the first use. */
@@ -168,6 +196,7 @@ public final class GpuRuntime implements AutoCloseable {
     }
 
     private synchronized void fallBackToCpu(ProcessorStatus s, RuntimeException e) {
+        failedOver = true;
         status = new ProcessorStatus(ProcessingPath.CPU, s.device(), "CPU fallback: Vulkan failed: " + e.getMessage(),
                 s.vulkanMillis(), s.cpuMillis(), true);
     }

@@ -4,6 +4,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.util.Lookup;
 import org.openide.util.lookup.ServiceProvider;
+import org.tsperf.api.gpu.BenchmarkReport;
 import org.tsperf.gpu.vulkan.VulkanOptions;
 
 /**
@@ -19,6 +20,8 @@ public final class GpuRuntimes {
 
     private GpuRuntime current;
     private Thread shutdownHook;
+    /** The newest finished benchmark of this process: a runtime opened later follows it too. */
+    private BenchmarkReport latestBenchmark;
 
     /** The module's registry, from the global Lookup. */
     public static GpuRuntimes get() {
@@ -39,10 +42,33 @@ public final class GpuRuntimes {
                 options = options.withDeviceOverride(choice);
             }
             current = new GpuRuntime(options, System.getProperty("tsperf.gpu.path", "auto"), choice);
+            if (latestBenchmark != null) {
+                current.followBenchmark(latestBenchmark);
+            }
             shutdownHook = new Thread(this::close, "tsperf-gpu-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
         return current;
+    }
+
+    /**
+     * A benchmark finished on {@code runtime}: the runtime follows it (where its path is automatic) and later runtimes
+     * will too. Returns the report with the path as it is now.
+     */
+    public BenchmarkReport benchmarked(GpuRuntime runtime, BenchmarkReport report) {
+        synchronized (this) {
+            latestBenchmark = report;
+        }
+        BenchmarkReport now = report.withStatus(runtime.followBenchmark(report));
+        synchronized (this) {
+            latestBenchmark = now;
+        }
+        return now;
+    }
+
+    /** The newest finished benchmark of this process, or null. */
+    public synchronized BenchmarkReport latestBenchmark() {
+        return latestBenchmark;
     }
 
     /** Whether a runtime is open now (the command line checks that it released it before exiting). */
@@ -57,14 +83,25 @@ public final class GpuRuntimes {
 
     /**
      * Applies a new {@link DeviceChoice}: closes the runtime once the calls running on it are done (Vulkan released,
-     * pipeline cache saved); the next use opens a new one with the choice. Not on the event thread (it waits).
+     * pipeline cache saved); the next use opens a new one with the choice, which follows the newest benchmark too.
+     * Not on the event thread (it waits).
      */
     public void restart() {
-        close();
+        closeRuntime();
     }
 
-    /** Closes the runtime (module disabled, application exit, one-shot commands); a later use opens a new one. */
+    /**
+     * Closes the runtime (module disabled, application exit, one-shot commands) and forgets the newest benchmark; a
+     * later use opens a new one, which measures its path again.
+     */
     public void close() {
+        synchronized (this) {
+            latestBenchmark = null;
+        }
+        closeRuntime();
+    }
+
+    private void closeRuntime() {
         GpuRuntime r;
         synchronized (this) {
             r = current;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.tsperf.api.gpu.BenchmarkReport;
 import org.tsperf.api.gpu.Frame;
 import org.tsperf.api.gpu.FrameOperation;
 import org.tsperf.api.gpu.FrameOperation.ColourAdjust;
@@ -20,8 +21,10 @@ import org.tsperf.gpu.vulkan.VulkanDevice;
 
 /**
  * Which path frame operations take, decided once per runtime: the user's choice in the GPU Scheduler window,
- * {@code -Dtsperf.gpu.path=vulkan|cpu}, the CPU when Vulkan is missing, else the faster of the two measured on a
- * short viewer-like chain (convert, scale, colour) of a 720p frame.
+ * {@code -Dtsperf.gpu.path=vulkan|cpu}, the CPU when Vulkan is missing, else (automatic) the faster of the two: by the
+ * newest GPU benchmark of this device when there is one, else measured on a short viewer-like chain (convert, scale,
+ * colour) of a 720p frame. A benchmark that ends later decides again ({@link GpuRuntime#followBenchmark}), so the
+ * choice never contradicts the benchmark the user sees.
  */
 final class PathChoice {
 
@@ -34,7 +37,7 @@ final class PathChoice {
      * @param forcedPath  {@code auto}, {@code vulkan} or {@code cpu} (lower case)
      * @param userChoice  a {@link DeviceChoice} value
      */
-    static ProcessorStatus decide(GpuRuntime runtime, String forcedPath, String userChoice) {
+    static ProcessorStatus decide(GpuRuntime runtime, String forcedPath, String userChoice, BenchmarkReport benchmark) {
         VulkanDevice vk = runtime.vulkan();
         if (forcedPath.equals("auto") && userChoice.equals(DeviceChoice.CPU)) {
             return decided(ProcessingPath.CPU, "", "CPU reference chosen by the user in the GPU Scheduler window");
@@ -56,7 +59,45 @@ final class PathChoice {
             LOG.warning("the Vulkan device chosen in the GPU Scheduler window (" + userChoice + ") is not present;"
                     + " measuring as if automatic");
         }
+        if (decides(benchmark, vk.deviceName())) {
+            return fromBenchmark(benchmark, null);
+        }
         return measure(runtime, vk);
+    }
+
+    /** Whether the path is the automatic one (measured or benchmarked), which a new benchmark may change. */
+    static boolean automatic(GpuRuntime runtime, String forcedPath, String userChoice) {
+        VulkanDevice vk = runtime.vulkan();
+        if (vk == null || !forcedPath.equals("auto") || userChoice.equals(DeviceChoice.CPU)) {
+            return false;
+        }
+        return userChoice.equals(DeviceChoice.AUTOMATIC)
+                || !vk.deviceName().toLowerCase(Locale.ROOT).contains(userChoice.toLowerCase(Locale.ROOT));
+    }
+
+    /** The smallest frame a benchmark must have measured to decide the path: the calibration frame's. */
+    static final int DECIDING_PIXELS = 1280 * 720;
+
+    /** Whether this benchmark measured this device on both paths at a size that may decide the path. */
+    static boolean decides(BenchmarkReport r, String device) {
+        return r != null && r.device().equals(device) && r.measuredOnBoth() > 0
+                && (long) r.width() * r.height() >= DECIDING_PIXELS;
+    }
+
+    /**
+     * The path a benchmark found faster (on more of its operations), with the figures in the reason;
+     * the first-use measurement, when there was one, stays in the status.
+     */
+    static ProcessorStatus fromBenchmark(BenchmarkReport r, ProcessorStatus measured) {
+        ProcessingPath faster = r.fasterPath();
+        int onCpu = r.fasterOnCpu();
+        int both = r.measuredOnBoth();
+        String reason = String.format(Locale.ROOT, "GPU benchmark at %dx%d: %s faster on %d of %d operations"
+                + " (Vulkan/CPU %.2fx on average)", r.width(), r.height(), faster == ProcessingPath.CPU ? "CPU" : "Vulkan",
+                faster == ProcessingPath.CPU ? onCpu : both - onCpu, both, r.meanRatio());
+        double vkMs = measured == null ? Double.NaN : measured.vulkanMillis();
+        double cpuMs = measured == null ? Double.NaN : measured.cpuMillis();
+        return new ProcessorStatus(faster, r.device(), reason, vkMs, cpuMs, true);
     }
 
     private static ProcessorStatus decided(ProcessingPath path, String device, String reason) {

@@ -15,6 +15,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tsperf.api.gpu.BenchmarkReport;
 import org.tsperf.api.gpu.Frame;
 import org.tsperf.api.gpu.FrameOperation;
 import org.tsperf.api.gpu.FrameOperation.ConvertToRgba;
@@ -45,6 +46,65 @@ class GpuRuntimeTest {
             assertTrue(s.reason().startsWith("measured"), s.reason());
             assertTrue(s.device().contains("llvmpipe") || !s.device().isEmpty(), s.device());
             assertSame(s, runtime.status(), "kept, not measured again");
+        }
+    }
+
+    /** A report of nine operations on this device, each with this Vulkan/CPU ratio. */
+    private static BenchmarkReport report(String device, int width, int height, double... ratios) {
+        List<BenchmarkReport.OperationResult> ops = new java.util.ArrayList<>();
+        for (int i = 0; i < ratios.length; i++) {
+            ops.add(new BenchmarkReport.OperationResult("op " + i, 10 * ratios[i], 10, 5, ratios[i]));
+        }
+        return new BenchmarkReport(device, width, height, 2, ops, 1, 1, new ProcessorStatus(ProcessingPath.CPU, device,
+                "before", Double.NaN, Double.NaN, true));
+    }
+
+    @Test
+    void anAutomaticPathFollowsTheNewestBenchmarkSoTheyAgree() {
+        try (GpuRuntime runtime = new GpuRuntime(VulkanOptions.fromSystemProperties().withCacheDirectory(cache), "auto")) {
+            ProcessorStatus measured = runtime.status();
+            String device = measured.device();
+            // the CPU 2-4x faster on 7 of 9 operations: frames go to the CPU, whatever the first-use measurement said
+            ProcessorStatus s = runtime.followBenchmark(report(device, 3840, 2160, 0.3, 0.25, 0.5, 0.4, 0.3, 0.3, 0.5,
+                    1.2, 1.1));
+            assertEquals(ProcessingPath.CPU, s.path());
+            assertEquals("GPU benchmark at 3840x2160: CPU faster on 7 of 9 operations (Vulkan/CPU 0.46x on average)",
+                    s.reason());
+            assertEquals(measured.cpuMillis(), s.cpuMillis(), "the first-use measurement stays in the figures");
+            assertSame(s, runtime.status());
+            s = runtime.followBenchmark(report(device, 1920, 1080, 3, 2, 4, 1.5, 0.9));
+            assertEquals(ProcessingPath.VULKAN, s.path());
+            assertTrue(s.reason().startsWith("GPU benchmark at 1920x1080: Vulkan faster on 4 of 5"), s.reason());
+            ProcessorStatus before = runtime.status();
+            assertSame(before, runtime.followBenchmark(report(device, 320, 180, 0.1)), "too small a frame to decide");
+            assertSame(before, runtime.followBenchmark(report("another device", 1920, 1080, 0.1)), "another device");
+        }
+    }
+
+    @Test
+    void aPathTheUserChoseStaysWhateverTheBenchmarkSays() {
+        try (GpuRuntime runtime = new GpuRuntime(VulkanOptions.fromSystemProperties().withCacheDirectory(cache), "auto",
+                DeviceChoice.CPU)) {
+            ProcessorStatus chosen = runtime.status();
+            assertEquals(ProcessingPath.CPU, chosen.path());
+            String device = runtime.vulkan().deviceName();
+            assertSame(chosen, runtime.followBenchmark(report(device, 1920, 1080, 5, 5, 5)));
+        }
+        try (GpuRuntime runtime = new GpuRuntime(VulkanOptions.fromSystemProperties().withCacheDirectory(cache), "vulkan")) {
+            ProcessorStatus forced = runtime.status();
+            assertSame(forced, runtime.followBenchmark(report(forced.device(), 1920, 1080, 0.2, 0.2)));
+        }
+    }
+
+    @Test
+    void aRuntimeThatHasNotDecidedYetDecidesByTheBenchmark() {
+        try (GpuRuntime runtime = new GpuRuntime(VulkanOptions.fromSystemProperties().withCacheDirectory(cache), "auto")) {
+            String device = runtime.vulkan().deviceName();
+            assertFalse(runtime.followBenchmark(report(device, 1920, 1080, 0.5, 0.5)).decided());
+            ProcessorStatus s = runtime.status();
+            assertEquals(ProcessingPath.CPU, s.path());
+            assertTrue(s.reason().startsWith("GPU benchmark at 1920x1080: CPU faster on 2 of 2"), s.reason());
+            assertTrue(Double.isNaN(s.vulkanMillis()), "nothing measured at first use");
         }
     }
 

@@ -136,9 +136,11 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
         for (MountedStore store : mountedStores(now)) {
             long total;
             long usable;
+            long free;
             try {
                 total = store.nio().getTotalSpace();
                 usable = store.nio().getUsableSpace();
+                free = store.nio().getUnallocatedSpace();
             } catch (IOException ex) {
                 LOG.log(Level.FINE, "file store " + store.mount() + " cannot be read now", ex);
                 continue;
@@ -146,12 +148,15 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
             if (total <= 0) {
                 continue;
             }
-            long used = Math.max(0, Math.min(total, total - usable));
+            // as df: used is what no longer is free (reserved blocks are free), available what this user may write
+            long used = Math.max(0, Math.min(total, total - free));
+            long available = Math.max(0, Math.min(total - used, usable));
             double[] rate = rateByMount.get(store.mount());
             if (rate == null) {
                 rate = rateByMount.getOrDefault(store.volume(), new double[] {Double.NaN, Double.NaN});
             }
-            result.add(new DiskUsage(store.label(), store.mount(), store.type(), total, used, rate[0], rate[1]));
+            result.add(new DiskUsage(store.label(), store.mount(), store.type(), total, used, rate[0], rate[1],
+                    available));
         }
         return result;
     }

@@ -44,7 +44,7 @@ final class ResourceWarnings {
                     + " or pause background work)", cpuAverage, CPU_WINDOW));
         }
         for (DiskUsage d : s.disks()) {
-            long free = d.totalBytes() - d.usedBytes();
+            long free = d.availableBytes();
             if (d.usedPercent() >= DISK_FULL_PERCENT && free < DISK_LOW_FREE_BYTES) {
                 out.add(String.format(Locale.ROOT, "Disk %s almost full: %s free (free space for proxies and cache)",
                         d.mount(), bytes(free)));

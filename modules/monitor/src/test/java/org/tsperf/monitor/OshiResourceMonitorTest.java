@@ -74,6 +74,12 @@ class OshiResourceMonitorTest {
             assertTrue(s.memory().heapUsed() > 0 && s.memory().heapUsed() <= s.memory().heapMax(), "heap");
             for (DiskUsage d : s.disks()) {
                 assertTrue(d.usedBytes() <= d.totalBytes(), "disk " + d);
+                assertTrue(d.usedBytes() + d.availableBytes() <= d.totalBytes(), "disk " + d);
+                // df's convention, read from the same statvfs: used = total - free, used / (used + available)
+                java.nio.file.FileStore store = java.nio.file.Files.getFileStore(java.nio.file.Path.of(d.mount()));
+                long used = store.getTotalSpace() - store.getUnallocatedSpace();
+                double expected = 100.0 * used / (used + store.getUsableSpace());
+                assertEquals(expected, d.usedPercent(), 1.0, "the percentage df shows for " + d.mount());
             }
             maxProcess = Math.max(maxProcess, s.cpu().processPercent());
         }

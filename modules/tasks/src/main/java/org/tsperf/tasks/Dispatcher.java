@@ -23,6 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.util.Lookup;
+import org.openide.util.NbBundle.Messages;
 import org.tsperf.api.tasks.LoadSource;
 import org.tsperf.api.tasks.ResourceEstimate;
 import org.tsperf.api.tasks.SystemLoad;
@@ -43,6 +44,14 @@ import org.tsperf.api.tasks.TaskType;
  * held unless it says otherwise; events collected under the lock are {@link #fire fired} after it is released. The
  * service front ({@link TaskScheduler}), the {@link Watchdog} and {@link JournalRecovery} act on it.
  */
+@Messages({
+    "WAIT_UserBusy=Waiting while you play or scrub in the Viewer: background work pauses meanwhile. It starts by"
+        + " itself when you stop; Run Now starts it at once.",
+    "# {0} - how many tasks",
+    "WAIT_Dependencies=Waiting for {0,choice,1#another task|1<{0} other tasks} it needs to finish first.",
+    "# {0} - the queue's name",
+    "WAIT_StartNowWorker=Starts next (Run Now): as soon as a worker of the {0} queue is free."
+})
 final class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
@@ -71,6 +80,8 @@ final class Dispatcher {
     final LinkedHashMap<TaskId, TaskEntry> history = new LinkedHashMap<>();
     final Map<TaskId, List<TaskEntry>> dependants = new HashMap<>();
     final List<TaskEntry> withoutHandler = new ArrayList<>();
+    /** Waiting tasks the user asked to start now ({@link #startNow}), oldest request first. */
+    final Set<TaskEntry> startNow = new java.util.LinkedHashSet<>();
     final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
     final Lookup.Result<TaskHandler> handlers;
     volatile Map<String, TaskHandler> handlersByKind;
@@ -149,7 +160,7 @@ final class Dispatcher {
                 dependants.computeIfAbsent(dep, k -> new ArrayList<>()).add(e);
             }
             e.state = TaskState.WAITING_FOR_DEPENDENCIES;
-            e.reason = "waiting for " + pending.size() + " task(s) to finish";
+            e.reason = Bundle.WAIT_Dependencies(pending.size());
         } else {
             if (e.state != TaskState.INTERRUPTED) {
                 e.state = TaskState.QUEUED;
@@ -160,25 +171,65 @@ final class Dispatcher {
         events.add(e.info());
     }
 
-    /** Starts what may start now. Called with the lock held. */
+    /**
+     * Starts what may start now: first the tasks the user asked to start now (whatever the load, a hold or a pause),
+     * then the others by the rules. Called with the lock held.
+     */
     void dispatch(List<TaskInfo> events) {
-        if (closing || paused) {
+        if (closing) {
             return;
         }
         SystemLoad live = null;
         for (TaskType type : TaskType.values()) {
             TreeSet<TaskEntry> queue = queues.get(type);
             while (busyWorkers.get(type) < workers.get(type) && !queue.isEmpty()) {
-                if (live == null) {
-                    live = currentLoad();
+                TaskEntry next = firstToStartNow(type);
+                if (next == null && !paused) {
+                    if (live == null) {
+                        live = currentLoad();
+                    }
+                    next = pick(type, queue, live, events);
                 }
-                TaskEntry next = pick(type, queue, live, events);
                 if (next == null) {
                     break;
                 }
                 start(next, events);
             }
         }
+        for (TaskEntry e : startNow) { // the ones left wait for a worker of their queue
+            String reason = Bundle.WAIT_StartNowWorker(e.spec.type().displayName());
+            if (e.state != TaskState.QUEUED || !e.reason.equals(reason)) {
+                e.state = TaskState.QUEUED;
+                e.reason = reason;
+                events.add(e.info());
+            }
+        }
+    }
+
+    /** The oldest task of this queue the user asked to start now that has a handler, or null. */
+    private TaskEntry firstToStartNow(TaskType type) {
+        for (TaskEntry e : startNow) {
+            if (e.spec.type() == type && handlerFor(e.spec.kind()) != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The user asked to start a waiting task now: it skips the load check, the "user is busy" hold and a pause, and
+     * takes the next free worker of its queue (at once when one is free). False when it is not waiting in its queue
+     * (unknown, running, ended, waiting for its dependencies or for a module that provides its kind).
+     */
+    boolean startNow(TaskId id, List<TaskInfo> events) {
+        TaskEntry e = active.get(id);
+        if (e == null || !queues.get(e.spec.type()).contains(e)) {
+            return false;
+        }
+        startNow.add(e);
+        LOG.log(Level.INFO, "''{0}'' starts now: asked by the user", e.spec.title());
+        dispatch(events);
+        return true;
     }
 
     /** The first task of the queue that may start now, or null; marks the ones that must wait as deferred. */
@@ -189,11 +240,12 @@ final class Dispatcher {
         for (Iterator<TaskEntry> it = queue.iterator(); it.hasNext() && scanned < SCAN_LIMIT; scanned++) {
             TaskEntry e = it.next();
             if (holds > 0 && e.spec.priority() != TaskPriority.CRITICAL) {
-                defer(e, "the user is busy (playback or editing); background work waits", events);
+                defer(e, Bundle.WAIT_UserBusy(), events);
                 continue;
             }
             if (handlerFor(e.spec.kind()) == null) {
                 it.remove();
+                startNow.remove(e);
                 withoutHandler.add(e);
                 defer(e, "no handler for tasks of kind '" + e.spec.kind()
                         + "': install or enable the module that provides it (Tools > Plugins)", events);
@@ -270,6 +322,7 @@ final class Dispatcher {
     void start(TaskEntry e, List<TaskInfo> events) {
         TaskHandler handler = handlerFor(e.spec.kind());
         queues.get(e.spec.type()).remove(e);
+        startNow.remove(e);
         e.attempts++;
         e.state = TaskState.RUNNING;
         e.reason = "";
@@ -395,6 +448,7 @@ final class Dispatcher {
 
     void removeWaiting(TaskEntry e) {
         queues.get(e.spec.type()).remove(e);
+        startNow.remove(e);
         withoutHandler.remove(e);
         for (TaskId dep : e.spec.dependsOn()) {
             List<TaskEntry> list = dependants.get(dep);

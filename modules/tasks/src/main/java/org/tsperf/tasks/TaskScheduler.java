@@ -191,6 +191,20 @@ public final class TaskScheduler implements TaskService {
     }
 
     @Override
+    public boolean startNow(TaskId id) {
+        List<TaskInfo> events = new ArrayList<>();
+        boolean waiting;
+        d().lock.lock();
+        try {
+            waiting = !d().closing && d().startNow(id, events);
+        } finally {
+            d().lock.unlock();
+        }
+        d().fire(events);
+        return waiting;
+    }
+
+    @Override
     public Optional<TaskInfo> task(TaskId id) {
         d().lock.lock();
         try {

@@ -166,13 +166,73 @@ class TaskSchedulerTest {
                 new ResourceEstimate(0.3, 0.1, 0, 0, Duration.ofSeconds(1))));
         eventually(() -> s.task(heavy).orElseThrow().state() == TaskState.DEFERRED, "the heavy task to be deferred");
         String reason = s.task(heavy).orElseThrow().reason();
-        assertTrue(reason.contains("CPU") && reason.contains("80 %") && reason.contains("30 %"), reason);
+        assertEquals("Waiting for the CPU: it is 80 % busy and this task needs about 30 % more (limit 90 %). It starts"
+                + " by itself when the machine is calmer; Run Now starts it at once.", reason);
         TaskId light = s.submit(task("light", TaskPriority.LOW));
         assertEquals(TaskState.DONE, await(s, light).state(), "a task needing no CPU is not held back");
         assertEquals(List.of("light"), ran);
         load.load = new SystemLoad(0.2, 0.3, 0);
         assertEquals(TaskState.DONE, await(s, heavy).state(), "runs once the load drops");
         assertEquals(List.of("light", "heavy"), ran);
+    }
+
+    @Test
+    void runNowStartsADeferredTaskDespiteLoadHoldAndPause() throws Exception {
+        TaskScheduler s = scheduler();
+        load.load = new SystemLoad(0.95, 0.3, 0);
+        TaskId heavy = s.submit(task("record", "heavy", TaskPriority.LOW,
+                new ResourceEstimate(0.5, 0.1, 0, 0, Duration.ofSeconds(1))));
+        eventually(() -> s.task(heavy).orElseThrow().state() == TaskState.DEFERRED, "the heavy task to be deferred");
+        TaskService.Hold hold = s.userBusy("playback");
+        s.setPaused(true);
+        assertTrue(s.startNow(heavy), "a waiting task can be started now");
+        assertEquals(TaskState.DONE, await(s, heavy).state(), "it ran although the machine is busy");
+        assertEquals(List.of("heavy"), ran);
+        assertFalse(s.startNow(heavy), "an ended task cannot be started again");
+        hold.close();
+        s.setPaused(false);
+    }
+
+    @Test
+    void runNowWaitsForAFreeWorkerAndCannotSkipDependencies() throws Exception {
+        TaskScheduler s = scheduler();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        content.add(handler("hold", (spec, ctx) -> {
+            started.countDown();
+            release.await(10, TimeUnit.SECONDS);
+        }));
+        TaskId busy = s.submit(task("hold", "busy", TaskPriority.NORMAL, ResourceEstimate.TRIVIAL));
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        TaskId normal = s.submit(task("normal", TaskPriority.NORMAL));
+        TaskId low = s.submit(task("low", TaskPriority.LOW));
+        TaskId child = s.submit(task("child", TaskPriority.NORMAL).dependingOn(Set.of(low)));
+        assertFalse(s.startNow(child), "a task waiting for another cannot skip it");
+        assertTrue(s.startNow(low));
+        TaskInfo next = s.task(low).orElseThrow();
+        assertEquals(TaskState.QUEUED, next.state());
+        assertEquals("Starts next (Run Now): as soon as a worker of the " + TaskType.THUMBNAIL.displayName()
+                + " queue is free.", next.reason());
+        release.countDown();
+        await(s, busy);
+        await(s, normal);
+        await(s, child);
+        assertEquals(List.of("low", "normal", "child"), ran, "the task started now goes before older, higher ones");
+        assertFalse(s.startNow(TaskId.random()), "an unknown task");
+    }
+
+    @Test
+    void aTaskWaitingForOthersSaysForHowMany() throws Exception {
+        TaskScheduler s = scheduler();
+        s.setPaused(true);
+        TaskId a = s.submit(task("a", TaskPriority.NORMAL));
+        TaskId b = s.submit(task("b", TaskPriority.NORMAL));
+        TaskId one = s.submit(task("one", TaskPriority.NORMAL).dependingOn(Set.of(a)));
+        TaskId two = s.submit(task("two", TaskPriority.NORMAL).dependingOn(Set.of(a, b)));
+        assertEquals("Waiting for another task it needs to finish first.", s.task(one).orElseThrow().reason());
+        assertEquals("Waiting for 2 other tasks it needs to finish first.", s.task(two).orElseThrow().reason());
+        s.setPaused(false);
+        await(s, two);
     }
 
     @Test
@@ -230,7 +290,8 @@ class TaskSchedulerTest {
         assertEquals(TaskState.DONE, await(s, onScreen).state());
         TaskInfo waiting = s.task(background).orElseThrow();
         assertEquals(TaskState.DEFERRED, waiting.state());
-        assertTrue(waiting.reason().contains("user is busy"), waiting.reason());
+        assertTrue(waiting.reason().startsWith("Waiting while you play or scrub in the Viewer"), waiting.reason());
+        assertTrue(waiting.reason().endsWith("Run Now starts it at once."), waiting.reason());
         hold.close();
         assertEquals(TaskState.DONE, await(s, background).state());
         assertEquals(List.of("on screen", "background"), ran);

@@ -1,9 +1,15 @@
 package org.tsperf.api.gpu;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Runs the GPU benchmark (the monitor's "GPU Benchmark" button, {@code tsperf gpu bench}). Provided by the GPU module. */
+/**
+ * Runs the GPU benchmark (the monitor's "GPU Benchmark" button, the GPU Scheduler window's, {@code tsperf gpu bench}).
+ * Provided by the GPU module. A finished run of at least 1280x720 also decides the automatic choice of the path frame
+ * operations take (the faster path over all operations), so the choice and the benchmark agree; its report's
+ * {@link BenchmarkReport#status() status} is the path after that.
+ */
 public interface GpuBenchmark {
 
     /**
@@ -18,4 +24,13 @@ public interface GpuBenchmark {
      * stops it at the next frame.
      */
     CompletableFuture<BenchmarkReport> measure(int width, int height, Duration perOperation);
+
+    /**
+     * The report of the newest run that finished in this process, whoever started it (the GPU Scheduler window shows
+     * it), or empty. May be called from any thread; never blocks.
+     */
+    Optional<BenchmarkReport> latest();
+
+    /** Whether a run is in progress now. May be called from any thread; never blocks. */
+    boolean running();
 }

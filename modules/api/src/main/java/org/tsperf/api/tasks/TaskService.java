@@ -27,6 +27,16 @@ public interface TaskService {
      */
     boolean cancel(TaskId id, String reason);
 
+    /**
+     * Starts a waiting task now because the user asked for it (Run Now in the Background Tasks window): it no longer
+     * waits for a calmer machine, for the end of a "user is busy" hold or for a pause to end, and takes the next free
+     * worker of its queue, at once when one is free.
+     *
+     * @return false if the task is unknown, running, ended, or waits for other tasks it depends on (or for the module
+     *         that runs its kind), which Run Now cannot skip
+     */
+    boolean startNow(TaskId id);
+
     Optional<TaskInfo> task(TaskId id);
 
     /** Queued and running tasks, then the recent history, newest first. */

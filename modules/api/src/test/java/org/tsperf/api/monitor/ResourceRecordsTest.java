@@ -39,6 +39,16 @@ class ResourceRecordsTest {
     }
 
     @Test
+    void diskPercentIsDfsUsedOverUsedPlusAvailable() {
+        // df on a 270 GB store: 27 GB used, 82 GB available (the rest reserved or held elsewhere): 25 %, not 70 %
+        DiskUsage d = new DiskUsage("/dev/vda", "/", "ext4", 270_553_174_016L, 27_027_468_288L, 0, 0,
+                81_916_825_600L);
+        assertEquals(24.8, d.usedPercent(), 0.1);
+        assertThrows(IllegalArgumentException.class, () -> new DiskUsage("x", "/", "ext4", 10, 5, 0, 0, 6));
+        assertEquals(100, new DiskUsage("x", "/", "ext4", 100, 95, 0, 0, 0).usedPercent(), 1e-9, "nothing left to write");
+    }
+
+    @Test
     void snapshotListsAreImmutableCopies() {
         List<String> warnings = new ArrayList<>(List.of("a"));
         ResourceSnapshot s = new ResourceSnapshot(Instant.EPOCH, new CpuUsage(1, 1, 1), new MemoryUsage(1, 1, 0, 0, 1),

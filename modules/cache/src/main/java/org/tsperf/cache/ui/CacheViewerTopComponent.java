@@ -1,8 +1,8 @@
 package org.tsperf.cache.ui;
 
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
-import java.awt.GridLayout;
 import java.text.SimpleDateFormat;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,8 +49,12 @@ import org.tsperf.api.cache.LevelStatistics;
 import org.tsperf.api.cache.MultiLevelCache;
 import org.tsperf.api.util.ByteSizes;
 import org.tsperf.libs.jfreechart.ChartTheming;
+import org.tsperf.ui.support.FitOrScroll;
+import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
 import org.tsperf.ui.support.ReadOnlyTableModel;
+import org.tsperf.ui.support.TableColumns;
+import org.tsperf.ui.support.WrapLayout;
 
 /**
  * The Cache Viewer: each level (location, size against budget, entries, hit rate), the hit rate over time of each
@@ -59,14 +63,35 @@ import org.tsperf.ui.support.ReadOnlyTableModel;
  */
 @ConvertAsProperties(dtd = "-//org.tsperf.cache.ui//CacheViewer//EN", autostore = false)
 @TopComponent.Description(preferredID = CacheViewerTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_ALWAYS)
-@TopComponent.Registration(mode = "output", openAtStartup = false, position = 200)
+@TopComponent.Registration(mode = "editor", openAtStartup = false, position = 500)
 @ActionID(category = "Window", id = "org.tsperf.cache.ui.CacheViewerTopComponent")
 @ActionReference(path = "Menu/Window", position = 200)
 @TopComponent.OpenActionRegistration(displayName = "#CTL_CacheViewerAction", preferredID = CacheViewerTopComponent.ID)
 @Messages({
     "CTL_CacheViewerAction=Cache Viewer",
     "CTL_CacheViewerTopComponent=Cache Viewer",
-    "HINT_CacheViewerTopComponent=The frame cache in RAM and on disk: levels, hit rate, entries"
+    "HINT_CacheViewerTopComponent=The frame cache in RAM and on disk: levels, hit rate, entries",
+    "COL_Level=Level",
+    "COL_Location=Location",
+    "COL_Entries=Entries",
+    "COL_SizeBudget=Size / budget",
+    "COL_OnDisk=On disk",
+    "COL_HitRate=Hit rate",
+    "COL_Evictions=Evictions",
+    "COL_Key=Key",
+    "COL_Type=Type",
+    "COL_Size=Size",
+    "COL_LastAccess=Last access",
+    "COL_Hits=Hits",
+    "LBL_HitRateAxis=hit rate % (per second)",
+    "LBL_Filter=Filter",
+    "HINT_EntriesFilter=Show entries whose key contains this (a regular expression)",
+    "HINT_EntriesTypeFilter=Show entries of this type only",
+    "LBL_ClearLevel=Clear level",
+    "LBL_ClearType=Clear type",
+    "# {0} - bytes on disk, {1} - of which the index",
+    "VAL_OnDisk={0} (index {1})",
+    "VAL_InRam=in RAM"
 })
 public final class CacheViewerTopComponent extends TopComponent {
 
@@ -76,9 +101,13 @@ public final class CacheViewerTopComponent extends TopComponent {
     static final String ALL_LEVELS = "all levels";
     static final String ALL_TYPES = "all types";
 
-    private final DefaultTableModel levels = readOnly("Level", "Location", "Entries", "Size / budget", "Hit rate",
-            "Evictions");
-    private final DefaultTableModel entries = readOnly("Key", "Type", "Level", "Size", "Last access", "Hits");
+    /** The smallest size at which the levels, the chart, the tools and some entries are all readable. */
+    static final Dimension READABLE = new Dimension(780, 470);
+
+    private final DefaultTableModel levels = readOnly(Bundle.COL_Level(), Bundle.COL_Location(), Bundle.COL_Entries(),
+            Bundle.COL_SizeBudget(), Bundle.COL_OnDisk(), Bundle.COL_HitRate(), Bundle.COL_Evictions());
+    private final DefaultTableModel entries = readOnly(Bundle.COL_Key(), Bundle.COL_Type(), Bundle.COL_Level(),
+            Bundle.COL_Size(), Bundle.COL_LastAccess(), Bundle.COL_Hits());
     private final TableRowSorter<DefaultTableModel> entrySorter = new TableRowSorter<>(entries);
     private final JTextField filter = new JTextField(24);
     private final JLabel status = new JLabel(" ");
@@ -126,26 +155,33 @@ public final class CacheViewerTopComponent extends TopComponent {
         setLayout(new BorderLayout());
         JTable levelTable = new JTable(levels);
         levelTable.setName("levelsTable");
+        FullTextTooltips.install(levelTable);
+        TableColumns.widths(levelTable, 50, 260, 60, 150, 180, 70, 70);
         JScrollPane levelScroll = new JScrollPane(levelTable);
-        levelScroll.setPreferredSize(new java.awt.Dimension(600, 90));
+        // exactly the header and the three levels: the table never scrolls, nor takes room from the chart
+        int levelsHeight = levelTable.getTableHeader().getPreferredSize().height
+                + CacheLevel.values().length * levelTable.getRowHeight() + 4;
+        levelScroll.setPreferredSize(new Dimension(600, levelsHeight));
+        levelScroll.setMinimumSize(new Dimension(300, levelsHeight));
 
-        JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null, "hit rate % (per second)", hitRates,
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null, Bundle.LBL_HitRateAxis(), hitRates,
                 true, true, false);
         chart.getXYPlot().getRangeAxis().setRange(0, 100);
         ChartTheming.apply(chart);
         ChartPanel chartPanel = new ChartPanel(chart);
         chartPanel.setName("hitRateChart");
-        chartPanel.setPreferredSize(new java.awt.Dimension(600, 160));
-
-        JPanel top = new JPanel(new GridLayout(1, 2, 8, 0));
-        top.add(levelScroll);
-        top.add(chartPanel);
+        ChartTheming.drawAtPanelSize(chartPanel);
+        chartPanel.setPreferredSize(new Dimension(600, 180));
+        chartPanel.setMinimumSize(new Dimension(300, 130));
 
         JTable entryTable = new JTable(entries);
         entryTable.setName("entriesTable");
         entryTable.setRowSorter(entrySorter);
+        entryTable.setFillsViewportHeight(true);
+        FullTextTooltips.install(entryTable);
+        TableColumns.widths(entryTable, 420, 80, 50, 80, 90, 50);
         filter.setName("entriesFilter");
-        filter.setToolTipText("Show entries whose key contains this (a regular expression)");
+        filter.setToolTipText(Bundle.HINT_EntriesFilter());
         filter.getDocument().addDocumentListener(new DocumentListener() {
             @Override
             public void insertUpdate(DocumentEvent e) {
@@ -163,20 +199,20 @@ public final class CacheViewerTopComponent extends TopComponent {
             }
         });
         typeFilter.setName("entriesTypeFilter");
-        typeFilter.setToolTipText("Show entries of this type only");
+        typeFilter.setToolTipText(Bundle.HINT_EntriesTypeFilter());
         typeFilter.addActionListener(e -> applyFilter());
         levelChoice.setName("levelChoice");
         typeChoice.setName("typeChoice");
-        JButton clearLevel = new JButton("Clear level");
+        JButton clearLevel = new JButton(Bundle.LBL_ClearLevel());
         clearLevel.setName("clearLevel");
         clearLevel.addActionListener(e -> clear(c -> c.clear((CacheLevel) levelChoice.getSelectedItem())));
-        JButton clearType = new JButton("Clear type");
+        JButton clearType = new JButton(Bundle.LBL_ClearType());
         clearType.setName("clearType");
         clearType.addActionListener(e -> clear(c -> c.clear((EntryType) typeChoice.getSelectedItem())));
         status.setName("status");
 
-        JPanel tools = new JPanel(new FlowLayout(FlowLayout.LEADING));
-        tools.add(new JLabel("Filter"));
+        JPanel tools = new JPanel(new WrapLayout(FlowLayout.LEADING, 5, 3));
+        tools.add(new JLabel(Bundle.LBL_Filter()));
         tools.add(filter);
         tools.add(typeFilter);
         tools.add(levelChoice);
@@ -186,12 +222,19 @@ public final class CacheViewerTopComponent extends TopComponent {
         tools.add(status);
         JPanel bottom = new JPanel(new BorderLayout());
         bottom.add(tools, BorderLayout.NORTH);
-        bottom.add(new JScrollPane(entryTable), BorderLayout.CENTER);
+        JScrollPane entryScroll = new JScrollPane(entryTable);
+        entryScroll.setMinimumSize(new Dimension(300, 120));
+        bottom.add(entryScroll, BorderLayout.CENTER);
 
-        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, top, bottom);
-        split.setResizeWeight(0.35);
-        split.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
-        add(split, BorderLayout.CENTER);
+        // the levels on top, whole; below them the chart and the entries share the rest
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, chartPanel, bottom);
+        split.setResizeWeight(0.4);
+        split.setBorder(BorderFactory.createEmptyBorder());
+        JPanel content = new JPanel(new BorderLayout(0, 6));
+        content.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
+        content.add(levelScroll, BorderLayout.NORTH);
+        content.add(split, BorderLayout.CENTER);
+        add(FitOrScroll.wrap(content, READABLE), BorderLayout.CENTER);
     }
 
     /** Key text (a regular expression, else plain text) and type, both at once. */
@@ -268,8 +311,11 @@ public final class CacheViewerTopComponent extends TopComponent {
     private void show(CacheSnapshot s) {
         levels.setRowCount(0);
         for (LevelStatistics l : s.levels()) {
+            // the size is the entries' own (0 entries: 0 bytes); a disk level's index shows under "On disk"
             levels.addRow(new Object[] {l.level(), l.location(), l.entries(),
-                ByteSizes.format(l.bytes()) + " / " + ByteSizes.format(l.budgetBytes()),
+                ByteSizes.format(l.entryBytes()) + " / " + ByteSizes.format(l.budgetBytes()),
+                l.level() == CacheLevel.L1 ? Bundle.VAL_InRam()
+                        : Bundle.VAL_OnDisk(ByteSizes.format(l.bytes()), ByteSizes.format(l.overheadBytes())),
                 String.format(Locale.ROOT, "%.1f %%", l.hitRate() * 100), l.evictions()});
         }
         entries.setRowCount(0);

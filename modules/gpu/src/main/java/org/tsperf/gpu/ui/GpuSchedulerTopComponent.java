@@ -13,10 +13,10 @@ import java.util.logging.Logger;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JSplitPane;
 import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
@@ -40,9 +40,15 @@ import org.tsperf.api.gpu.GpuMetrics;
 import org.tsperf.api.gpu.GpuScheduler;
 import org.tsperf.api.gpu.GpuUsage;
 import org.tsperf.api.gpu.ProcessingPath;
+import org.tsperf.api.gpu.ProcessorStatus;
 import org.tsperf.api.gpu.SchedulerSnapshot;
+import org.tsperf.api.gpu.VideoProcessor;
 import org.tsperf.api.util.ByteSizes;
+import org.tsperf.ui.support.FitOrScroll;
+import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.ReadOnlyTableModel;
+import org.tsperf.ui.support.TableColumns;
 
 /**
  * The GPU Scheduler window: devices and the one in use (or "CPU fallback" and why), the path frame operations take
@@ -51,7 +57,7 @@ import org.tsperf.ui.support.LiveSampler;
  * (opening Vulkan, measuring) runs on a background thread and the view renders the result.
  */
 @TopComponent.Description(preferredID = GpuSchedulerTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_NEVER)
-@TopComponent.Registration(mode = "output", openAtStartup = false, position = 300)
+@TopComponent.Registration(mode = "editor", openAtStartup = false, position = 600)
 @ActionID(category = "Window", id = "org.tsperf.gpu.ui.GpuSchedulerTopComponent")
 @ActionReference(path = "Menu/Window", position = 300)
 @TopComponent.OpenActionRegistration(displayName = "#CTL_GpuSchedulerAction", preferredID = GpuSchedulerTopComponent.ID)
@@ -66,7 +72,29 @@ import org.tsperf.ui.support.LiveSampler;
     "LBL_CpuReference=CPU reference",
     "# {0} - the system property",
     "HINT_ChoiceOverridden=Decided by {0}, which wins over this choice",
-    "HINT_DeviceChoice=Applied at once: the GPU runtime restarts (Vulkan released, pipeline cache saved). Remembered."
+    "HINT_DeviceChoice=Applied at once: the GPU runtime restarts (Vulkan released, pipeline cache saved). Remembered.",
+    "LBL_Queues=Queues",
+    "LBL_BenchmarkPanel=Benchmark",
+    "LBL_CancelBenchmark=Cancel",
+    "MSG_BenchmarkMeasuring=measuring every operation on Vulkan and on the CPU...",
+    "MSG_BenchmarkElsewhere=measuring every operation on Vulkan and on the CPU (started from the Performance Monitor)...",
+    "HINT_BenchmarkElsewhere=A benchmark is running; its results will show here",
+    "# {0} - width, {1} - height, {2} - the device, {3} - upload ms, {4} - readback ms",
+    "MSG_BenchmarkResult={0}x{1} on {2}; upload {3} ms, readback {4} ms a frame",
+    "MSG_BenchmarkCpuOnly=the CPU only",
+    "# {0} - the path, {1} - operations faster there, {2} - operations measured",
+    "MSG_VerdictAgrees=Frames run on {0}, the faster path in this benchmark ({0} faster on {1} of {2} operations).",
+    "# {0} - the path in use, {1} - the faster path, {2} - operations faster there, {3} - operations measured,"
+        + " {4} - why the path in use",
+    "MSG_VerdictDiffers=Frames run on {0} although this benchmark found {1} faster on {2} of {3} operations: {4}."
+        + " Choose \"Automatic\" above to follow the benchmark.",
+    "# {0} - why the path in use",
+    "MSG_VerdictFallback=Frames run on the CPU although this benchmark found Vulkan faster: {0}.",
+    "VAL_PathCpu=the CPU",
+    "VAL_PathVulkan=Vulkan",
+    "MSG_VerdictNoVulkan=Vulkan was not measured (no device): frames run on the CPU.",
+    "# {0} - the benchmarked device, {1} - the device in use",
+    "MSG_VerdictOtherDevice=This benchmark measured {0}; frames now run on {1}. Run it again to compare."
 })
 public final class GpuSchedulerTopComponent extends TopComponent {
 
@@ -81,13 +109,19 @@ public final class GpuSchedulerTopComponent extends TopComponent {
     private final JLabel batches = label("gpu.batches");
     private final JComboBox<Choice> deviceChoice = new JComboBox<>();
     private boolean updatingChoice;
-    private final JTextArea devices = new JTextArea(4, 60);
-    private final DefaultTableModel queueModel = new DefaultTableModel(
-            new Object[] {"Queue", "Waiting", "Running", "Capacity", "Completed", "Rejected", "Failed"}, 0);
-    private final DefaultTableModel benchModel = new DefaultTableModel(
-            new Object[] {"Operation", "Vulkan fps", "CPU fps", "CPU 1 thread fps", "Vulkan/CPU"}, 0);
+    private final JTextArea devices = new JTextArea(2, 60);
+    private final DefaultTableModel queueModel = new ReadOnlyTableModel(
+            "Queue", "Waiting", "Running", "Capacity", "Completed", "Rejected", "Failed");
+    private final DefaultTableModel benchModel = new ReadOnlyTableModel(
+            "Operation", "Vulkan fps", "CPU fps", "CPU 1 thread fps", "Vulkan/CPU");
     private final JButton benchmark = new JButton(Bundle.LBL_Benchmark());
     private final JLabel benchStatus = label("gpu.benchmarkStatus");
+    /** Whether the path in use agrees with the benchmark shown, and why not. */
+    private final JLabel verdict = label("gpu.benchmarkVerdict");
+    /** The report in the table (from this window's button, the monitor's or any other caller), or null. */
+    private BenchmarkReport shownReport;
+    /** The smallest size at which the settings, the queues and the benchmark with its rows are all readable. */
+    static final java.awt.Dimension READABLE = new java.awt.Dimension(760, 560);
     /** The figures, gathered once a second off the event thread (opening Vulkan, measuring); the view renders them. */
     private final LiveSampler<View> live = new LiveSampler<>("tsperf-gpu-scheduler-view", Duration.ofSeconds(1),
             this::gather, this::show);
@@ -100,6 +134,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         setLayout(new BorderLayout());
         devices.setName("gpu.devices");
         devices.setEditable(false);
+        devices.setRows(2);
         JTable queues = new JTable(queueModel);
         queues.setName("gpu.queues");
         JTable results = new JTable(benchModel);
@@ -127,27 +162,45 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             }
         });
         setChoices(java.util.List.of());
-        top.add(choiceRow, c);
-        top.add(path, c);
-        top.add(new JScrollPane(devices), c);
-        top.add(memory, c);
-        top.add(utilisation, c);
-        top.add(batches, c);
-        top.add(cache, c);
+        JScrollPane deviceScroll = new JScrollPane(devices);
+        // full height always, any width: a line longer than the window is cut (its tooltip has it), never a row
+        // squashed, as GridBagLayout does to every row once one line is wider than the window
+        for (JComponent row : new JComponent[] {choiceRow, path, deviceScroll, memory, utilisation, batches, cache}) {
+            row.setMinimumSize(new java.awt.Dimension(0, row.getPreferredSize().height));
+            top.add(row, c);
+        }
         JPanel queuePanel = new JPanel(new BorderLayout());
-        queuePanel.setBorder(BorderFactory.createTitledBorder("Queues"));
-        queuePanel.add(new JScrollPane(queues));
+        queuePanel.setBorder(BorderFactory.createTitledBorder(Bundle.LBL_Queues()));
+        JScrollPane queueScroll = new JScrollPane(queues);
+        // the header and the three queues, whole
+        int queueHeight = queues.getTableHeader().getPreferredSize().height + 3 * queues.getRowHeight() + 4;
+        queueScroll.setPreferredSize(new java.awt.Dimension(600, queueHeight));
+        queueScroll.setMinimumSize(new java.awt.Dimension(300, queueHeight));
+        queuePanel.add(queueScroll);
         JPanel benchPanel = new JPanel(new BorderLayout());
-        benchPanel.setBorder(BorderFactory.createTitledBorder("Benchmark"));
-        JPanel benchTop = new JPanel(new BorderLayout(8, 0));
+        benchPanel.setBorder(BorderFactory.createTitledBorder(Bundle.LBL_BenchmarkPanel()));
+        JPanel benchTop = new JPanel(new BorderLayout(8, 2));
         benchTop.add(benchmark, BorderLayout.WEST);
         benchTop.add(benchStatus, BorderLayout.CENTER);
+        benchTop.add(verdict, BorderLayout.SOUTH);
         benchPanel.add(benchTop, BorderLayout.NORTH);
-        benchPanel.add(new JScrollPane(results), BorderLayout.CENTER);
-        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, queuePanel, benchPanel);
-        split.setResizeWeight(0.4);
-        add(top, BorderLayout.NORTH);
-        add(split, BorderLayout.CENTER);
+        JScrollPane resultScroll = new JScrollPane(results);
+        resultScroll.setMinimumSize(new java.awt.Dimension(300, results.getTableHeader().getPreferredSize().height
+                + 4 * results.getRowHeight() + 4));
+        benchPanel.add(resultScroll, BorderLayout.CENTER);
+        results.setFillsViewportHeight(true);
+        FullTextTooltips.install(queues);
+        FullTextTooltips.install(results);
+        TableColumns.keepHeadersWhole(queues);
+        TableColumns.widths(results, 360, 90, 90, 120, 90);
+
+        JPanel centre = new JPanel(new BorderLayout(0, 4));
+        centre.add(queuePanel, BorderLayout.NORTH);
+        centre.add(benchPanel, BorderLayout.CENTER);
+        JPanel content = new JPanel(new BorderLayout());
+        content.add(top, BorderLayout.NORTH);
+        content.add(centre, BorderLayout.CENTER);
+        add(FitOrScroll.wrap(content, READABLE), BorderLayout.CENTER);
         path.setText("Frame operations: measuring...");
         updateBenchmarkEnabled();
     }
@@ -251,7 +304,11 @@ public final class GpuSchedulerTopComponent extends TopComponent {
     }
 
     private record View(GpuInfo info, SchedulerSnapshot scheduler, BatchFigures batches,
-            GpuUsage usage, String problem) {
+            GpuUsage usage, String problem, ProcessorStatus status, BenchmarkReport benchmark, boolean benchRunning) {
+
+        View(String problem) {
+            this(null, null, null, null, problem, null, null, false);
+        }
     }
 
     private View gather() {
@@ -260,21 +317,27 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             GpuScheduler scheduler = Lookup.getDefault().lookup(GpuScheduler.class);
             GpuMetrics metrics = Lookup.getDefault().lookup(GpuMetrics.class);
             if (infoService == null || scheduler == null) {
-                return new View(null, null, null, null, "the GPU module is not installed");
+                return new View("the GPU module is not installed");
             }
             GpuInfo i = info.get();
             if (i == null) {
                 long generation = infoGeneration.get();
                 i = infoService.info(); // opens Vulkan and measures the path once
                 if (infoGeneration.get() != generation) {
-                    return new View(null, null, null, null, "switching devices...");
+                    return new View("switching devices...");
                 }
                 info.compareAndSet(null, i);
             }
-            return new View(i, scheduler.snapshot(), scheduler.batchFigures(), metrics == null ? null : metrics.sample(), "");
+            // the path now: a benchmark may have changed it since the devices were read
+            VideoProcessor processor = Lookup.getDefault().lookup(VideoProcessor.class);
+            ProcessorStatus status = processor == null ? i.status() : processor.status();
+            GpuBenchmark bench = Lookup.getDefault().lookup(GpuBenchmark.class);
+            BenchmarkReport latest = bench == null ? null : bench.latest().orElse(null);
+            return new View(i, scheduler.snapshot(), scheduler.batchFigures(), metrics == null ? null : metrics.sample(),
+                    "", status, latest, bench != null && bench.running());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reading the GPU figures failed", e);
-            return new View(null, null, null, null, "reading the GPU figures failed: " + e.getMessage());
+            return new View("reading the GPU figures failed: " + e.getMessage());
         }
     }
 
@@ -288,9 +351,11 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             return; // figures of the runtime being replaced
         }
         setChoices(i.devices());
-        path.setText("Frame operations: " + i.status().path() + " (" + i.status().reason() + ")");
+        ProcessorStatus now = v.status();
+        path.setText("Frame operations: " + now.path() + " (" + now.reason() + ")");
+        path.setToolTipText(path.getText());
         StringBuilder d = new StringBuilder();
-        boolean cpuChosen = i.status().path() == ProcessingPath.CPU && i.status().reason().contains("chosen by the user");
+        boolean cpuChosen = now.path() == ProcessingPath.CPU && now.reason().contains("chosen by the user");
         if (cpuChosen) {
             d.append("in use: CPU reference (chosen by the user)");
         } else if (!i.vulkanAvailable()) {
@@ -324,6 +389,21 @@ public final class GpuSchedulerTopComponent extends TopComponent {
                 + " largest %d); Vulkan submissions: %d", b.batches(), b.batchedTasks(), b.largestBatch(),
                 b.vulkanSubmits()));
         cache.setText("Pipeline cache: " + (i.pipelineCache().isEmpty() ? "none (no Vulkan)" : i.pipelineCache()));
+        cache.setToolTipText(cache.getText());
+        memory.setToolTipText(memory.getText());
+        if (v.benchmark() != null && v.benchmark() != shownReport) {
+            showReport(v.benchmark());
+        }
+        if (shownReport != null) {
+            showVerdict(shownReport, now);
+        }
+        if (running == null) { // a run started elsewhere (the monitor's button) shows here too
+            benchmark.setEnabled(!v.benchRunning() && Lookup.getDefault().lookup(GpuBenchmark.class) != null);
+            benchmark.setToolTipText(v.benchRunning() ? Bundle.HINT_BenchmarkElsewhere() : null);
+            if (v.benchRunning()) {
+                benchStatus.setText(Bundle.MSG_BenchmarkElsewhere());
+            }
+        }
         queueModel.setRowCount(0);
         for (SchedulerSnapshot.QueueState q : s.queues()) {
             queueModel.addRow(new Object[] {q.priority(), q.waiting(), q.running(), q.capacity(), q.completed(),
@@ -356,8 +436,8 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         });
         progress.start();
         progress.switchToIndeterminate();
-        benchmark.setText("Cancel");
-        benchStatus.setText("measuring every operation on Vulkan and on the CPU...");
+        benchmark.setText(Bundle.LBL_CancelBenchmark());
+        benchStatus.setText(Bundle.MSG_BenchmarkMeasuring());
         running = bench.measure(1920, 1080, Duration.ofMillis(500));
         running.whenComplete((report, error) -> SwingUtilities.invokeLater(() -> {
             progress.finish();
@@ -365,6 +445,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             benchmark.setText(Bundle.LBL_Benchmark());
             if (report != null) {
                 showReport(report);
+                live.refreshNow(); // the path may have followed the benchmark
             } else if (error instanceof java.util.concurrent.CancellationException) {
                 benchStatus.setText("cancelled");
             } else {
@@ -374,14 +455,51 @@ public final class GpuSchedulerTopComponent extends TopComponent {
     }
 
     private void showReport(BenchmarkReport r) {
+        shownReport = r;
         benchModel.setRowCount(0);
         for (BenchmarkReport.OperationResult o : r.operations()) {
             benchModel.addRow(new Object[] {o.operation(), fps(o.vulkanFps()), fps(o.cpuFps()),
                 fps(o.cpuSingleThreadFps()), fps(o.ratio())});
         }
-        benchStatus.setText(String.format(Locale.ROOT, "%dx%d on %s; upload %.1f ms, readback %.1f ms a frame",
-                r.width(), r.height(), r.device().isEmpty() ? "the CPU only" : r.device(), r.uploadMillis(),
-                r.readbackMillis()));
+        benchStatus.setText(Bundle.MSG_BenchmarkResult(Integer.toString(r.width()), Integer.toString(r.height()),
+                r.device().isEmpty() ? Bundle.MSG_BenchmarkCpuOnly() : r.device(), millis(r.uploadMillis()),
+                millis(r.readbackMillis())));
+        benchStatus.setToolTipText(benchStatus.getText());
+        showVerdict(r, r.status());
+    }
+
+    /** Says whether the path in use is the one the benchmark found faster, and why not where it is not. */
+    private void showVerdict(BenchmarkReport r, ProcessorStatus now) {
+        verdict.setText(verdict(r, now));
+        verdict.setToolTipText(verdict.getText());
+    }
+
+    static String verdict(BenchmarkReport r, ProcessorStatus now) {
+        if (r.measuredOnBoth() == 0) {
+            return Bundle.MSG_VerdictNoVulkan();
+        }
+        if (!now.device().isEmpty() && !now.device().equals(r.device()) && now.path() == ProcessingPath.VULKAN) {
+            return Bundle.MSG_VerdictOtherDevice(r.device(), now.device());
+        }
+        ProcessingPath faster = r.fasterPath();
+        int both = r.measuredOnBoth();
+        int onFaster = faster == ProcessingPath.CPU ? r.fasterOnCpu() : both - r.fasterOnCpu();
+        if (now.path() == faster) {
+            return Bundle.MSG_VerdictAgrees(pathName(faster), Integer.toString(onFaster), Integer.toString(both));
+        }
+        if (now.reason().startsWith("CPU fallback")) {
+            return Bundle.MSG_VerdictFallback(now.reason());
+        }
+        return Bundle.MSG_VerdictDiffers(pathName(now.path()), pathName(faster), Integer.toString(onFaster),
+                Integer.toString(both), now.reason());
+    }
+
+    private static String pathName(ProcessingPath p) {
+        return p == ProcessingPath.CPU ? Bundle.VAL_PathCpu() : Bundle.VAL_PathVulkan();
+    }
+
+    private static String millis(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
     }
 
     private static String fps(double v) {

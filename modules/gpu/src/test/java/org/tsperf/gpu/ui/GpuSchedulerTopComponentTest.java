@@ -86,6 +86,47 @@ class GpuSchedulerTopComponentTest {
         assertTrue(find(tc, JTextArea.class, "gpu.devices").getText().startsWith("in use: "));
     }
 
+    @Test
+    void aBenchmarkStartedElsewhereShowsInTheTableWithWhetherThePathAgrees() throws Exception {
+        open();
+        JLabel path = find(tc, JLabel.class, "gpu.path");
+        await(path::getText, "the measured path");
+        // as the monitor's GPU Benchmark button does: through the API, not the window's button
+        org.tsperf.api.gpu.BenchmarkReport r = org.openide.util.Lookup.getDefault()
+                .lookup(org.tsperf.api.gpu.GpuBenchmark.class).measure(1280, 720, java.time.Duration.ofMillis(20))
+                .get(120, TimeUnit.SECONDS);
+        JTable results = find(tc, JTable.class, "gpu.benchmarkResults");
+        awaitMatch(() -> String.valueOf(results.getRowCount()), String.valueOf(r.operations().size()),
+                "every operation in the window's table");
+        String verdict = awaitMatch(find(tc, JLabel.class, "gpu.benchmarkVerdict")::getText,
+                "Frames run on (the CPU|Vulkan), the faster path in this benchmark .*", "the path and the benchmark agree");
+        String faster = r.fasterPath() == org.tsperf.api.gpu.ProcessingPath.CPU ? "CPU" : "VULKAN";
+        awaitMatch(path::getText, "Frame operations: " + faster + " \\(GPU benchmark at 1280x720: .*",
+                "the automatic path to follow the benchmark (" + verdict + ")");
+    }
+
+    @Test
+    void theVerdictSaysWhyThePathDiffersFromTheBenchmark() {
+        java.util.List<org.tsperf.api.gpu.BenchmarkReport.OperationResult> ops = new java.util.ArrayList<>();
+        double[] ratios = {0.3, 0.25, 0.5, 0.4, 0.3, 0.3, 0.5, 1.2, 1.1};
+        for (int i = 0; i < ratios.length; i++) {
+            ops.add(new org.tsperf.api.gpu.BenchmarkReport.OperationResult("op " + i, 10 * ratios[i], 10, 5,
+                    ratios[i]));
+        }
+        org.tsperf.api.gpu.ProcessorStatus cpu = new org.tsperf.api.gpu.ProcessorStatus(
+                org.tsperf.api.gpu.ProcessingPath.CPU, "llvmpipe", "GPU benchmark at 3840x2160: ...", 1, 1, true);
+        org.tsperf.api.gpu.BenchmarkReport r = new org.tsperf.api.gpu.BenchmarkReport("llvmpipe", 3840, 2160, 2, ops,
+                1, 1, cpu);
+        assertEquals("Frames run on the CPU, the faster path in this benchmark (the CPU faster on 7 of 9 operations).",
+                GpuSchedulerTopComponent.verdict(r, cpu));
+        org.tsperf.api.gpu.ProcessorStatus chosen = new org.tsperf.api.gpu.ProcessorStatus(
+                org.tsperf.api.gpu.ProcessingPath.VULKAN, "llvmpipe",
+                "Vulkan device chosen by the user in the GPU Scheduler window", Double.NaN, Double.NaN, true);
+        assertEquals("Frames run on Vulkan although this benchmark found the CPU faster on 7 of 9 operations: Vulkan"
+                + " device chosen by the user in the GPU Scheduler window. Choose \"Automatic\" above to follow the"
+                + " benchmark.", GpuSchedulerTopComponent.verdict(r, chosen));
+    }
+
     private static String awaitMatch(Supplier<String> text, String regex, String what) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String[] t = new String[1];

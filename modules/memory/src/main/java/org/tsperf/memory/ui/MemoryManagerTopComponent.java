@@ -1,6 +1,7 @@
 package org.tsperf.memory.ui;
 
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.swing.BorderFactory;
+import javax.swing.Box;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -36,7 +38,10 @@ import org.tsperf.api.memory.PoolStatistics;
 import org.tsperf.api.memory.Priority;
 import org.tsperf.api.util.ByteSizes;
 import org.tsperf.libs.jfreechart.ChartTheming;
+import org.tsperf.ui.support.FitOrScroll;
+import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.TableColumns;
 import org.tsperf.ui.support.ReadOnlyTableModel;
 
 /**
@@ -45,7 +50,7 @@ import org.tsperf.ui.support.ReadOnlyTableModel;
  */
 @ConvertAsProperties(dtd = "-//org.tsperf.memory.ui//MemoryManager//EN", autostore = false)
 @TopComponent.Description(preferredID = MemoryManagerTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_ALWAYS)
-@TopComponent.Registration(mode = "output", openAtStartup = false, position = 210)
+@TopComponent.Registration(mode = "editor", openAtStartup = false, position = 510)
 @ActionID(category = "Window", id = "org.tsperf.memory.ui.MemoryManagerTopComponent")
 @ActionReference(path = "Menu/Window", position = 210)
 @TopComponent.OpenActionRegistration(displayName = "#CTL_MemoryManagerAction", preferredID = MemoryManagerTopComponent.ID)
@@ -61,6 +66,9 @@ public final class MemoryManagerTopComponent extends TopComponent {
 
     static final String ID = "MemoryManagerTopComponent";
     private static final Logger LOG = Logger.getLogger(MemoryManagerTopComponent.class.getName());
+
+    /** The smallest size at which the figures, the table with its rows and the chart are all readable. */
+    static final Dimension READABLE = new Dimension(700, 360);
 
     private final DefaultTableModel pools = new ReadOnlyTableModel("Buffer size", "In use", "Idle", "Free",
             "Capacity");
@@ -87,7 +95,7 @@ public final class MemoryManagerTopComponent extends TopComponent {
     }
 
     private void buildLayout() {
-        setLayout(new BorderLayout(0, 6));
+        setLayout(new BorderLayout());
         JPanel figures = new JPanel(new GridLayout(0, 1, 0, 2));
         figures.add(profile);
         figures.add(pressure);
@@ -97,28 +105,36 @@ public final class MemoryManagerTopComponent extends TopComponent {
         free.setName("freeUnused");
         free.setToolTipText(Bundle.HINT_FreeUnused());
         free.addActionListener(e -> freeUnused());
-        JPanel actions = new JPanel(new FlowLayout(FlowLayout.LEADING));
+        JPanel actions = new JPanel(new FlowLayout(FlowLayout.LEADING, 0, 0));
         actions.add(free);
+        actions.add(Box.createHorizontalStrut(8));
         actions.add(status);
         figures.add(actions);
 
         JTable table = new JTable(pools);
         table.setName("poolsTable");
+        table.setFillsViewportHeight(true);
+        FullTextTooltips.install(table);
+        TableColumns.keepHeadersWhole(table);
+        JScrollPane tableScroll = new JScrollPane(table);
+        tableScroll.setMinimumSize(new Dimension(300, 120));
         JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null, null,
                 new TimeSeriesCollection(pressureSeries), false, false, false);
         chart.getXYPlot().setRangeAxis(new SymbolAxis(null, new String[] {"normal", "elevated", "high", "critical"}));
         ChartTheming.apply(chart);
         ChartPanel chartPanel = new ChartPanel(chart);
         chartPanel.setName("pressureChart");
+        ChartTheming.drawAtPanelSize(chartPanel);
+        chartPanel.setMinimumSize(new Dimension(300, 120));
         JPanel centre = new JPanel(new GridLayout(1, 2, 8, 0));
-        centre.add(new JScrollPane(table));
+        centre.add(tableScroll);
         centre.add(chartPanel);
 
         JPanel content = new JPanel(new BorderLayout(0, 6));
         content.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
         content.add(figures, BorderLayout.NORTH);
         content.add(centre, BorderLayout.CENTER);
-        add(content, BorderLayout.CENTER);
+        add(FitOrScroll.wrap(content, READABLE), BorderLayout.CENTER);
     }
 
     /** The Free Unused Memory command; its outcome shows in this window. */
@@ -154,6 +170,9 @@ public final class MemoryManagerTopComponent extends TopComponent {
                     .append(ByteSizes.format(s.usedByPriority().getOrDefault(pr, 0L)));
         }
         priorities.setText(p.toString());
+        for (JLabel l : new JLabel[] {profile, pressure, budgets, priorities}) {
+            l.setToolTipText(l.getText()); // the whole line, where a narrow window cuts it
+        }
         pools.setRowCount(0);
         for (PoolStatistics ps : s.pools()) {
             pools.addRow(new Object[] {ByteSizes.format(ps.bufferBytes()), ps.inUse(), ps.idle(), ps.free(),

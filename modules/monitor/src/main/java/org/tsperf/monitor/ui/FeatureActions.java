@@ -17,6 +17,9 @@ import org.openide.DialogDisplayer;
 import org.openide.NotifyDescriptor;
 import org.openide.awt.StatusDisplayer;
 import org.openide.util.Lookup;
+import org.openide.util.NbBundle.Messages;
+import org.openide.windows.TopComponent;
+import org.openide.windows.WindowManager;
 import org.tsperf.api.cache.CacheService;
 import org.tsperf.api.gpu.GpuBenchmark;
 import org.tsperf.api.optimize.Optimizer;
@@ -26,6 +29,12 @@ import org.tsperf.api.proxy.ProxyService;
  * The monitor's buttons. Each calls its service when the module that provides it is installed, with progress
  * and Cancel in the status bar; otherwise it is disabled and its tooltip names the module to install.
  */
+@Messages({
+    "HINT_GpuBenchmark=Measure every frame operation on the GPU and on the CPU; the results show in the GPU Scheduler"
+        + " window",
+    "MSG_BenchmarkDone=done; every operation's figures are in the GPU Scheduler window",
+    "MSG_BenchmarkAlreadyRunning=already running; its results will show in the GPU Scheduler window"
+})
 final class FeatureActions {
 
     private static final Logger LOG = Logger.getLogger(FeatureActions.class.getName());
@@ -44,8 +53,35 @@ final class FeatureActions {
                 service(CacheService.class, CacheService::clear));
         add(EngineFeature.PROXIES, "Generate Proxies", "generateProxies",
                 "Queue every missing proxy of the known media", service(ProxyService.class, ProxyService::generateMissing));
-        add(EngineFeature.GPU_BENCHMARK, "GPU Benchmark", "gpuBenchmark",
-                "Measure every frame operation on the GPU and on the CPU", service(GpuBenchmark.class, GpuBenchmark::run));
+        add(EngineFeature.GPU_BENCHMARK, "GPU Benchmark", "gpuBenchmark", Bundle.HINT_GpuBenchmark(),
+                service(GpuBenchmark.class, FeatureActions::benchmarkInGpuScheduler));
+    }
+
+    /** The GPU Scheduler window's preferred ID: its table shows the results of every benchmark run. */
+    static final String GPU_SCHEDULER = "GpuSchedulerTopComponent";
+
+    /**
+     * Runs the GPU benchmark with the results in the GPU Scheduler window's table (where its own button puts them):
+     * the window opens now and shows the run in progress, then every operation's figures and whether the path in
+     * use agrees. A run already in progress is not started twice. Event thread.
+     */
+    private static CompletableFuture<String> benchmarkInGpuScheduler(GpuBenchmark bench) {
+        openGpuScheduler();
+        if (bench.running()) {
+            return CompletableFuture.completedFuture(Bundle.MSG_BenchmarkAlreadyRunning());
+        }
+        return bench.run().thenApply(summary -> Bundle.MSG_BenchmarkDone());
+    }
+
+    private static void openGpuScheduler() {
+        TopComponent window = WindowManager.getDefault().findTopComponent(GPU_SCHEDULER);
+        if (window == null) {
+            LOG.log(Level.WARNING, "the GPU Scheduler window ({0}) is not found; the benchmark runs without it",
+                    GPU_SCHEDULER);
+            return;
+        }
+        window.open();
+        window.requestActive();
     }
 
     Iterable<JButton> buttons() {

@@ -222,8 +222,9 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
             setBar(diskBar, disk.usedPercent(), String.format(Locale.ROOT, "%.0f %%  %s", disk.usedPercent(),
                     disk.throughputKnown() ? "R " + mb(disk.readBytesPerSecond()) + "  W " + mb(disk.writeBytesPerSecond())
                     : ""));
-            diskBar.setToolTipText(String.format(Locale.ROOT, "%s on %s (%s): %s free of %s", disk.mount(),
-                    disk.name(), disk.type(), gb(disk.totalBytes() - disk.usedBytes()), gb(disk.totalBytes())));
+            diskBar.setToolTipText(String.format(Locale.ROOT, "%s on %s (%s): %s used, %s available of %s (as df"
+                    + " counts: used / (used + available))", disk.mount(), disk.name(), disk.type(),
+                    gb(disk.usedBytes()), gb(disk.availableBytes()), gb(disk.totalBytes())));
         }
         setValue(playback, state.playback(), EngineFeature.PLAYBACK);
         setValue(preview, state.preview(), EngineFeature.PLAYBACK);

@@ -49,7 +49,9 @@ import org.tsperf.api.proxy.ProxyMedia;
 import org.tsperf.api.proxy.ProxyMediaList;
 import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.proxy.ProxyState;
+import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.WrapLayout;
 
 /**
  * The Proxy Manager: the media list with the state of every proxy, adding media by dialog or drag and drop,
@@ -100,7 +102,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
 
     private void buildLayout() {
         setLayout(new BorderLayout());
-        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        JPanel buttons = new JPanel(new WrapLayout(FlowLayout.LEFT, 5, 5)); // wraps in a narrow window
         buttons.add(button("Add Files...", "Add media files to the list", this::addFiles, false));
         buttons.add(button("Add Folder...", "Add every media file of a folder and its subfolders", this::addFolder,
                 false));
@@ -122,6 +124,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
         buttons.add(useProxies);
 
         table.setName("proxyMedia");
+        FullTextTooltips.install(table);
         table.setAutoCreateRowSorter(true);
         table.setFillsViewportHeight(true);
         table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);

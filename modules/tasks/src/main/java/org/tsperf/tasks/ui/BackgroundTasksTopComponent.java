@@ -2,6 +2,7 @@ package org.tsperf.tasks.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Component;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,12 @@ import org.tsperf.api.tasks.TaskInfo;
 import org.tsperf.api.tasks.TaskListener;
 import org.tsperf.api.tasks.TaskService;
 import org.tsperf.api.tasks.TaskState;
+import org.tsperf.api.tasks.TaskType;
+import org.tsperf.ui.support.FitOrScroll;
+import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.TableColumns;
+import org.tsperf.ui.support.WrapLayout;
 
 /**
  * Background Tasks: the queues, the running and waiting tasks with progress and Cancel, the history with outcomes
@@ -40,14 +46,26 @@ import org.tsperf.ui.support.LiveSampler;
 @ConvertAsProperties(dtd = "-//org.tsperf.tasks.ui//BackgroundTasks//EN", autostore = false)
 @TopComponent.Description(preferredID = BackgroundTasksTopComponent.ID,
         iconBase = "org/tsperf/tasks/ui/tasks.png", persistenceType = TopComponent.PERSISTENCE_ALWAYS)
-@TopComponent.Registration(mode = "output", openAtStartup = false, position = 200)
+@TopComponent.Registration(mode = "editor", openAtStartup = false, position = 400)
 @ActionID(category = "Window", id = "org.tsperf.tasks.ui.BackgroundTasksTopComponent")
 @ActionReference(path = "Menu/Window", position = 110)
 @TopComponent.OpenActionRegistration(displayName = "#CTL_BackgroundTasksAction", preferredID = BackgroundTasksTopComponent.ID)
 @Messages({
     "CTL_BackgroundTasksAction=Background Tasks",
     "CTL_BackgroundTasksTopComponent=Background Tasks",
-    "HINT_BackgroundTasksTopComponent=Queues, running tasks and their history"
+    "HINT_BackgroundTasksTopComponent=Queues, running tasks and their history",
+    "LBL_PauseAll=Pause all",
+    "HINT_PauseAll=Stop starting background tasks; running ones finish",
+    "LBL_Cancel=Cancel",
+    "HINT_Cancel=Stop the selected task",
+    "LBL_RunNow=Run Now",
+    "HINT_RunNow=Start the selected waiting task now, however busy the machine is (it takes the next free worker of"
+        + " its queue)",
+    "HINT_RunNowCannot=The selected task does not wait in its queue: it runs, or waits for other tasks it needs",
+    "LBL_Queues=Queues",
+    "LBL_RunningAndWaiting=Running and waiting",
+    "LBL_History=History",
+    "MSG_CancelledByUser=cancelled by the user"
 })
 public final class BackgroundTasksTopComponent extends TopComponent {
 
@@ -58,8 +76,12 @@ public final class BackgroundTasksTopComponent extends TopComponent {
     private final TaskTables.Active active = new TaskTables.Active();
     private final TaskTables.History history = new TaskTables.History();
     private final JTable activeTable = new JTable(active);
-    private final JToggleButton pause = new JToggleButton("Pause all");
-    private final JButton cancel = new JButton("Cancel");
+    /** The smallest size at which the buttons, the queues' rows, the waiting tasks and the history are readable. */
+    static final Dimension READABLE = new Dimension(720, 380);
+
+    private final JToggleButton pause = new JToggleButton(Bundle.LBL_PauseAll());
+    private final JButton cancel = new JButton(Bundle.LBL_Cancel());
+    private final JButton runNow = new JButton(Bundle.LBL_RunNow());
     private final JLabel summary = new JLabel();
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private final TaskListener listener = t -> dirty.set(true);
@@ -73,9 +95,9 @@ public final class BackgroundTasksTopComponent extends TopComponent {
         setToolTipText(Bundle.HINT_BackgroundTasksTopComponent());
         setLayout(new BorderLayout());
 
-        JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 4));
+        JPanel bar = new JPanel(new WrapLayout(FlowLayout.LEFT, 8, 4));
         pause.setName("pauseToggle");
-        pause.setToolTipText("Stop starting background tasks; running ones finish");
+        pause.setToolTipText(Bundle.HINT_PauseAll());
         pause.addActionListener(e -> {
             boolean paused = pause.isSelected();
             if (service != null) {
@@ -84,32 +106,58 @@ public final class BackgroundTasksTopComponent extends TopComponent {
             dirty.set(true);
         });
         cancel.setName("cancelTask");
+        cancel.setToolTipText(Bundle.HINT_Cancel());
         cancel.setEnabled(false);
         cancel.addActionListener(e -> cancelSelected());
+        runNow.setName("runNow");
+        runNow.setToolTipText(Bundle.HINT_RunNow());
+        runNow.setEnabled(false);
+        runNow.addActionListener(e -> runSelectedNow());
         summary.setName("tasksSummary");
         bar.add(pause);
+        bar.add(runNow);
         bar.add(cancel);
         bar.add(summary);
-        add(bar, BorderLayout.NORTH);
 
         JTable queueTable = new JTable(queues);
         queueTable.setName("queuesTable");
         queueTable.setFillsViewportHeight(true);
+        FullTextTooltips.install(queueTable);
+        TableColumns.widths(queueTable, 140, 60, 60, 60);
         activeTable.setName("activeTable");
         activeTable.setFillsViewportHeight(true);
         activeTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         activeTable.setDefaultRenderer(TaskInfo.class, new ProgressRenderer());
-        activeTable.getSelectionModel().addListSelectionListener(e -> updateCancel());
+        activeTable.getSelectionModel().addListSelectionListener(e -> updateButtons());
+        FullTextTooltips.install(activeTable);
+        TableColumns.widths(activeTable, 200, 80, 60, 70, 90, 50, 420);
         JTable historyTable = new JTable(history);
         historyTable.setName("historyTable");
         historyTable.setFillsViewportHeight(true);
+        FullTextTooltips.install(historyTable);
+        TableColumns.widths(historyTable, 220, 80, 70, 420, 60, 60);
 
-        JSplitPane top = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, titled("Queues", queueTable),
-                titled("Running and waiting", activeTable));
-        top.setResizeWeight(0.25);
-        JSplitPane all = new JSplitPane(JSplitPane.VERTICAL_SPLIT, top, titled("History", historyTable));
+        JScrollPane queueScroll = titled(Bundle.LBL_Queues(), queueTable);
+        // the header and every queue's row, whole
+        int queueHeight = queueTable.getTableHeader().getPreferredSize().height
+                + TaskType.values().length * queueTable.getRowHeight() + queueScroll.getInsets().top
+                + queueScroll.getInsets().bottom + 4;
+        queueScroll.setMinimumSize(new Dimension(200, queueHeight));
+        queueScroll.setPreferredSize(new Dimension(280, queueHeight));
+        JScrollPane activeScroll = titled(Bundle.LBL_RunningAndWaiting(), activeTable);
+        activeScroll.setMinimumSize(new Dimension(300, queueHeight));
+        JSplitPane top = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, queueScroll, activeScroll);
+        top.setResizeWeight(0.2);
+        top.setBorder(BorderFactory.createEmptyBorder());
+        JScrollPane historyScroll = titled(Bundle.LBL_History(), historyTable);
+        historyScroll.setMinimumSize(new Dimension(300, 110));
+        JSplitPane all = new JSplitPane(JSplitPane.VERTICAL_SPLIT, top, historyScroll);
         all.setResizeWeight(0.6);
-        add(all, BorderLayout.CENTER);
+        all.setBorder(BorderFactory.createEmptyBorder());
+        JPanel content = new JPanel(new BorderLayout());
+        content.add(bar, BorderLayout.NORTH);
+        content.add(all, BorderLayout.CENTER);
+        add(FitOrScroll.wrap(content, READABLE), BorderLayout.CENTER);
     }
 
     private static JScrollPane titled(String title, JTable table) {
@@ -174,12 +222,31 @@ public final class BackgroundTasksTopComponent extends TopComponent {
         long running = split.get(0).stream().filter(t -> t.state() == TaskState.RUNNING).count();
         summary.setText((paused ? "Paused. " : "") + running + " running, " + (split.get(0).size() - running)
                 + " waiting, " + split.get(1).size() + " in the history");
-        updateCancel();
+        updateButtons();
     }
 
-    private void updateCancel() {
+    private void updateButtons() {
         int row = activeTable.getSelectedRow();
-        cancel.setEnabled(row >= 0 && !active.at(row).state().isFinal());
+        TaskInfo t = row >= 0 ? active.at(row) : null;
+        cancel.setEnabled(t != null && !t.state().isFinal());
+        boolean waiting = t != null && (t.state() == TaskState.QUEUED || t.state() == TaskState.DEFERRED
+                || t.state() == TaskState.INTERRUPTED);
+        runNow.setEnabled(waiting);
+        runNow.setToolTipText(t == null || waiting ? Bundle.HINT_RunNow() : Bundle.HINT_RunNowCannot());
+    }
+
+    private void runSelectedNow() {
+        int row = activeTable.getSelectedRow();
+        if (row < 0 || service == null) {
+            return;
+        }
+        TaskInfo t = active.at(row);
+        TaskService s = service;
+        runNow.setEnabled(false);
+        FETCH.post(() -> {
+            s.startNow(t.id());
+            dirty.set(true);
+        });
     }
 
     private void cancelSelected() {
@@ -189,7 +256,7 @@ public final class BackgroundTasksTopComponent extends TopComponent {
         }
         TaskInfo t = active.at(row);
         TaskService s = service;
-        FETCH.post(() -> s.cancel(t.id(), "cancelled by the user"));
+        FETCH.post(() -> s.cancel(t.id(), Bundle.MSG_CancelledByUser()));
     }
 
     /** Progress column: a bar with the percentage, or the state while no total is known. */

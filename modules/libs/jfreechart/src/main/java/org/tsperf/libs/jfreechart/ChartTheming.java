@@ -62,6 +62,17 @@ public final class ChartTheming {
         }
     }
 
+    /**
+     * Makes a chart panel draw at its own size, however small or large: by default a ChartPanel below 300x200 draws
+     * at 300x200 and shrinks the picture (tiny, unreadable text in a short dock) and above 1024x768 stretches it.
+     */
+    public static void drawAtPanelSize(org.jfree.chart.ChartPanel panel) {
+        panel.setMinimumDrawWidth(1);
+        panel.setMinimumDrawHeight(1);
+        panel.setMaximumDrawWidth(16_384);
+        panel.setMaximumDrawHeight(16_384);
+    }
+
     private static Color color(String key, Color fallback) {
         Color c = UIManager.getColor(key);
         return c == null ? fallback : new Color(c.getRGB());
