@@ -92,6 +92,8 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             this::gather, this::show);
     private final AtomicReference<GpuInfo> info = new AtomicReference<>();
     private CompletableFuture<BenchmarkReport> running;
+    /** The figures shown now (event thread): the same figures again are not rendered again. */
+    private View shown;
 
     public GpuSchedulerTopComponent() {
         setName(Bundle.CTL_GpuSchedulerTopComponent());
@@ -272,14 +274,19 @@ public final class GpuSchedulerTopComponent extends TopComponent {
     }
 
     private void show(View v) {
+        if (v.equals(shown)) {
+            return; // nothing changed: no table rebuilt, nothing repainted
+        }
         if (v.info() == null) {
             path.setText("GPU: " + v.problem());
+            shown = v;
             return;
         }
         GpuInfo i = v.info();
         if (switching) {
             return; // figures of the runtime being replaced
         }
+        shown = v;
         setChoices(i.devices());
         path.setText("Frame operations: " + i.status().path() + " (" + i.status().reason() + ")");
         StringBuilder d = new StringBuilder();

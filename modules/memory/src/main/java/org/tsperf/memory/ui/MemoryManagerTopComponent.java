@@ -135,6 +135,9 @@ public final class MemoryManagerTopComponent extends TopComponent {
         s.ifPresentOrElse(this::show, () -> status.setText(Bundle.MSG_NoMemoryManager()));
     }
 
+    /** The pools the table shows now (event thread). */
+    private java.util.List<PoolStatistics> shownPools;
+
     private void show(MemoryStatistics s) {
         profile.setText(String.format(Locale.ROOT, "Profile: %s (heap %s, pools %s, cache %s)", s.profile().name(),
                 ByteSizes.format(s.profile().heapBytes()), ByteSizes.format(s.profile().poolBytes()),
@@ -153,10 +156,13 @@ public final class MemoryManagerTopComponent extends TopComponent {
                     .append(ByteSizes.format(s.usedByPriority().getOrDefault(pr, 0L)));
         }
         priorities.setText(p.toString());
-        pools.setRowCount(0);
-        for (PoolStatistics ps : s.pools()) {
-            pools.addRow(new Object[] {ByteSizes.format(ps.bufferBytes()), ps.inUse(), ps.idle(), ps.free(),
-                ByteSizes.format(ps.capacityBytes())});
+        if (!s.pools().equals(shownPools)) { // the same pools: the table is not rebuilt (nor repainted)
+            shownPools = s.pools();
+            pools.setRowCount(0);
+            for (PoolStatistics ps : s.pools()) {
+                pools.addRow(new Object[] {ByteSizes.format(ps.bufferBytes()), ps.inUse(), ps.idle(), ps.free(),
+                    ByteSizes.format(ps.capacityBytes())});
+            }
         }
         pressureSeries.addOrUpdate(new Millisecond(new Date()), s.pressure().ordinal());
     }

@@ -78,6 +78,7 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
     private final PropertyChangeListener lafListener = ev -> {
         if ("lookAndFeel".equals(ev.getPropertyName())) {
             charts.applyLookAndFeel();
+            shownWarnings = null; // their colours come from the look and feel: made again with the next snapshot
         }
     };
     private ResourceMonitor monitor;
@@ -188,6 +189,9 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
         }
     }
 
+    /** The warnings the panel shows now (event thread); null before the first snapshot. */
+    private java.util.List<String> shownWarnings;
+
     private void show(DashboardState state) {
         ResourceSnapshot s = state.snapshot();
         charts.add(s);
@@ -224,6 +228,10 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
         setValue(proxies, state.proxies(), EngineFeature.PROXIES);
         setValue(cache, state.cache(), EngineFeature.CACHE);
         setValue(tasks, state.tasks(), EngineFeature.TASKS);
+        if (state.warnings().equals(shownWarnings)) {
+            return; // the same warnings: the panel is not laid out again
+        }
+        shownWarnings = state.warnings();
         warnings.removeAll();
         if (state.warnings().isEmpty()) {
             warnings.add(warningLabel("No warnings", "Label.disabledForeground"));
