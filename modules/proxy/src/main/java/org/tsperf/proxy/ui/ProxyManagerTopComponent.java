@@ -2,7 +2,6 @@ package org.tsperf.proxy.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Desktop;
-import java.awt.FlowLayout;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,7 +100,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
 
     private void buildLayout() {
         setLayout(new BorderLayout());
-        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        JPanel buttons = new WrappingRow(); // wraps in a narrow window rather than making it wider than its place
         buttons.add(button("Add Files...", "Add media files to the list", this::addFiles, false));
         buttons.add(button("Add Folder...", "Add every media file of a folder and its subfolders", this::addFolder,
                 false));
@@ -160,6 +159,9 @@ public final class ProxyManagerTopComponent extends TopComponent {
 
         status.setName("proxyStatus");
         status.setBorder(BorderFactory.createEmptyBorder(2, 6, 2, 6));
+        // long texts are cut, they never widen the window
+        status.setMinimumSize(new java.awt.Dimension(1, status.getPreferredSize().height));
+        stripStatus.setMinimumSize(new java.awt.Dimension(1, stripStatus.getPreferredSize().height));
         add(buttons, BorderLayout.NORTH);
         add(split, BorderLayout.CENTER);
         add(status, BorderLayout.SOUTH);
