@@ -296,7 +296,17 @@ public final class CacheViewerTopComponent extends TopComponent {
     protected void componentOpened() {
         rates = new HitRateSampler();
         seenModifications = -1;
+    }
+
+    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
+    @Override
+    protected void componentShowing() {
         live.start();
+    }
+
+    @Override
+    protected void componentHidden() {
+        live.stop();
     }
 
     @Override

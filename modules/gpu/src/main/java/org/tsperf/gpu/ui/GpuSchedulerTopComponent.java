@@ -235,9 +235,15 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         return l;
     }
 
+    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
     @Override
-    protected void componentOpened() {
+    protected void componentShowing() {
         live.start();
+    }
+
+    @Override
+    protected void componentHidden() {
+        live.stop();
     }
 
     @Override

@@ -167,9 +167,15 @@ public final class MemoryManagerTopComponent extends TopComponent {
         pressureSeries.addOrUpdate(new Millisecond(new Date()), s.pressure().ordinal());
     }
 
+    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
     @Override
-    protected void componentOpened() {
+    protected void componentShowing() {
         live.start();
+    }
+
+    @Override
+    protected void componentHidden() {
+        live.stop();
     }
 
     @Override

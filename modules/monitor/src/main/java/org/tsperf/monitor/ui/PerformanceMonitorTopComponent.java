@@ -155,8 +155,27 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
             cpuBar.setString("Resource monitor service missing");
             return;
         }
-        charts.addAll(monitor.history());
-        monitor.addListener(listener);
+        monitor.start(); // the history goes on while the window is behind another
+    }
+
+    /**
+     * Rendered only while it can be seen: behind another tab the snapshots are not turned into figures; when it shows
+     * again the charts catch up from the monitor's history.
+     */
+    @Override
+    protected void componentShowing() {
+        if (monitor != null) {
+            charts.addAll(monitor.history());
+            monitor.addListener(listener);
+            monitor.latest().ifPresent(s -> show(model.build(s)));
+        }
+    }
+
+    @Override
+    protected void componentHidden() {
+        if (monitor != null) {
+            monitor.removeListener(listener);
+        }
     }
 
     @Override

@@ -503,7 +503,17 @@ public final class ProxyManagerTopComponent extends TopComponent {
     @Override
     protected void componentOpened() {
         services.addLookupListener(servicesChanged);
+    }
+
+    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
+    @Override
+    protected void componentShowing() {
         live.start();
+    }
+
+    @Override
+    protected void componentHidden() {
+        live.stop();
     }
 
     @Override
