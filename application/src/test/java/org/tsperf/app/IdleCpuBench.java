@@ -21,14 +21,15 @@ import org.tsperf.api.cache.MultiLevelCache;
 /**
  * Benchmark, not part of the suite (run it by name): the CPU time the real workbench uses doing nothing. Every window
  * of the product is opened, a real clip is added in the Proxy Manager, its proxy made, it is selected (strip shown)
- * and opened in the Viewer; once no task is left and the JIT compiler has caught up with the start-up, the process's
- * CPU time (user + system, all threads) is measured over a period and printed as percent of one core, with the
- * busiest threads and the cache requests made meanwhile.
+ * and opened in the Viewer, and the windows named by {@code tsperf.bench.front} are brought to the front of their
+ * places (default: the Proxy Manager; the others stay open behind them). Once no task is left and the JIT compiler
+ * has caught up with the start-up, the process's CPU time (user + system, all threads) is measured over a period and
+ * printed as percent of one core, with the busiest threads and the cache requests made meanwhile.
  *
  * <pre>
- * xvfb-run -a -s "-screen 0 1280x800x24" mvn -B -o -pl application verify -Dtest=IdleCpuBench \
+ * xvfb-run -a -s "-screen 0 1280x800x24" mvn -B -o -pl application -am verify -Dtest=IdleCpuBench \
  *     -Dsurefire.failIfNoSpecifiedTests=false [-Dtsperf.bench.seconds=60] [-Dtsperf.bench.clip=car-detection.mp4] \
- *     [-Dtsperf.bench.settle=180]
+ *     [-Dtsperf.bench.settle=180] [-Dtsperf.bench.front="Performance Monitor,Cache Viewer"]
  * </pre>
  */
 public class IdleCpuBench extends JellyTestCase {
@@ -56,6 +57,10 @@ public class IdleCpuBench extends JellyTestCase {
         Path clip = ProductWindows.realClip(System.getProperty("tsperf.bench.clip", "car-detection.mp4"));
         TopComponentOperator manager = ProductWindows.openEveryWindow();
         ProductWindows.addMakeSelectAndOpen(manager, clip);
+        String front = System.getProperty("tsperf.bench.front", "Proxy Manager");
+        for (String title : front.split(",")) {
+            new TopComponentOperator(title.trim()).makeComponentVisible(); // the windows in front, the rest behind
+        }
         ProductWindows.awaitNoTasks();
         String settled = settle(Integer.getInteger("tsperf.bench.settle", 180));
 
@@ -72,10 +77,10 @@ public class IdleCpuBench extends JellyTestCase {
         long requests = requests(cache) - requestsBefore;
 
         double percent = 100.0 * cpu / wall;
-        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                "idle workbench, every window open, %s selected: %.2f %% of one core over %.1f s (%.3f s CPU);"
-                + " %d cache requests meanwhile; %s; measured from %.1f s after the JVM started%n", clip.getFileName(),
-                percent, wall / 1e9, cpu / 1e9, requests, settled, uptimeBefore / 1e3));
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "idle workbench, every window open (in"
+                + " front: %s), %s selected: %.2f %% of one core over %.1f s (%.3f s CPU); %d cache requests meanwhile;"
+                + " %s; measured from %.1f s after the JVM started%n", front, clip.getFileName(), percent, wall / 1e9,
+                cpu / 1e9, requests, settled, uptimeBefore / 1e3));
         for (String t : busiest(threadsBefore, threadsAfter, wall, cpu, 15)) {
             report.append("  ").append(t).append('\n');
         }
