@@ -107,6 +107,18 @@ public final class CacheProvider implements MultiLevelCache {
     }
 
     @Override
+    public boolean contains(CacheKey key) {
+        return cache().contains(key);
+    }
+
+    /** 0 while the levels are not open; each opening starts a new count, so a reopened cache reads as changed. */
+    @Override
+    public long modifications() {
+        TieredCache open = cache;
+        return open == null ? 0 : open.modifications();
+    }
+
+    @Override
     public byte[] get(CacheKey key, ValueProducer producer) throws Exception {
         return cache().get(key, producer);
     }

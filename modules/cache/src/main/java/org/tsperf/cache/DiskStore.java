@@ -66,6 +66,10 @@ final class DiskStore implements AutoCloseable {
     private final List<EntryRecord> replacedUntilCommit = new ArrayList<>();
     /** The group commit's thread: one per store, ended by {@link #close()} (the module's lifecycle closes stores). */
     private java.util.concurrent.ScheduledExecutorService flushThread;
+    /**
+     * The group commit asked for by a change not yet committed, or null: a store nobody uses has no timer running
+     * (an idle workbench wakes no thread of the cache).
+     */
     private java.util.concurrent.ScheduledFuture<?> flusher;
     private EvictionListener evictionListener = (e, v) -> { };
     private Predicate<EntryRecord> spillWorthy = r -> false;
@@ -119,13 +123,15 @@ final class DiskStore implements AutoCloseable {
             DiskStore store = new DiskStore(dir, budgetBytes, db, index);
             store.recover();
             store.enforceBudget(0);
-            store.flushThread = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "tsperf-cache-index-commit");
-                t.setDaemon(true);
-                return t;
-            });
-            store.flusher = store.flushThread.scheduleWithFixedDelay(store::syncQuietly, GROUP_MILLIS, GROUP_MILLIS,
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            java.util.concurrent.ScheduledThreadPoolExecutor flush = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                    r -> {
+                        Thread t = new Thread(r, "tsperf-cache-index-commit");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            flush.setRemoveOnCancelPolicy(true);
+            flush.prestartAllCoreThreads(); // started with the store, as its owner expects; it sleeps until a change
+            store.flushThread = flush;
             return store;
         } catch (IOException e) {
             db.close();
@@ -259,6 +265,7 @@ final class DiskStore implements AutoCloseable {
             EntryRecord touched = r.touched(System.currentTimeMillis());
             entries.put(key.toString(), touched);
             dirty.add(key.toString());
+            commitSoon();
         }
         return Optional.of(r.compressed() ? Codec.decompress(stored, Math.toIntExact(r.rawBytes())) : stored);
     }
@@ -311,6 +318,9 @@ final class DiskStore implements AutoCloseable {
                 commit();
             }
             enforceBudget(0);
+            if (uncommitted > 0) {
+                commitSoon();
+            }
         }
         return true;
     }
@@ -435,9 +445,20 @@ final class DiskStore implements AutoCloseable {
         }
     }
 
+    /** Commits what is not yet committed {@link #GROUP_MILLIS} from now, unless a commit is already due. */
+    private synchronized void commitSoon() {
+        if (flusher == null && flushThread != null && !flushThread.isShutdown()) {
+            flusher = flushThread.schedule(this::syncQuietly, GROUP_MILLIS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
     private void syncQuietly() {
         try {
-            sync();
+            synchronized (this) {
+                flusher = null;
+                sync();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot commit the cache index in " + dir, e);
         }
@@ -469,6 +490,9 @@ final class DiskStore implements AutoCloseable {
     public synchronized void close() {
         if (flusher != null) {
             flusher.cancel(false);
+            flusher = null;
+        }
+        if (flushThread != null) {
             flushThread.shutdown();
         }
         if (!db.isClosed()) {

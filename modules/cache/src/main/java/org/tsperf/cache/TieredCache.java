@@ -43,6 +43,8 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TieredCache.class.getName());
     /** Spills waiting for L2 at most; beyond it an eviction is dropped rather than held in RAM. */
     private static final int SPILL_QUEUE = 64;
+    /** At most this much of RAM's thumbnails, waveforms and previews is written to disk at close (a quick exit). */
+    static final long KEPT_AT_CLOSE_BYTES = 64L << 20;
 
     private final CacheSettings settings;
     private final AdaptiveL1<CacheKey, RamEntry> l1;
@@ -51,6 +53,9 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     private final LevelCounters counters = new LevelCounters();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    /** Changes and uses since open (see {@link #modifications()}); starts high so a reopened cache reads as changed. */
+    private final java.util.concurrent.atomic.AtomicLong modifications = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() & Long.MAX_VALUE);
     private final java.util.concurrent.atomic.AtomicLong spillsDropped = new java.util.concurrent.atomic.AtomicLong();
     private final ThreadPoolExecutor spill;
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("tsperf-cache-background"));
@@ -75,7 +80,10 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
             throw e;
         }
         l2.setEvictionListener(this::l2Evicted, r -> r.hits() >= 1);
-        l3.setEvictionListener((r, v) -> counters.evicted(CacheLevel.L3, r.key().type()), r -> false);
+        l3.setEvictionListener((r, v) -> {
+            modifications.incrementAndGet();
+            counters.evicted(CacheLevel.L3, r.key().type());
+        }, r -> false);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -89,6 +97,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     // ---- L1 evictions and spills -------------------------------------------------------------------------------
 
     private void l1Evicted(CacheKey key, RamEntry entry) {
+        modifications.incrementAndGet();
         counters.evicted(CacheLevel.L1, key.type());
         if (worthSpilling(entry)) {
             spill.execute(() -> putOnDisk(key, entry.value, entry.hits.get()));
@@ -101,6 +110,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     }
 
     private void l2Evicted(EntryRecord r, byte[] value) {
+        modifications.incrementAndGet();
         counters.evicted(CacheLevel.L2, r.key().type());
         if (value != null) {
             store(l3, CacheLevel.L3, r.key(), value, r.hits());
@@ -120,6 +130,8 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
             level.put(key, value, settings.compressed().contains(key.type()), hitsSoFar);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot store " + key + " in " + name + " (" + level.directory() + ")", e);
+        } finally {
+            modifications.incrementAndGet();
         }
     }
 
@@ -136,6 +148,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
             e.touch();
             counters.hit(CacheLevel.L1, key.type());
             hits.increment();
+            modifications.incrementAndGet();
             return Optional.of(e.value);
         }
         counters.miss(CacheLevel.L1, key.type());
@@ -154,6 +167,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
                     background.execute(() -> {
                         store(l2, CacheLevel.L2, key, value, used);
                         l3.remove(key);
+                        modifications.incrementAndGet();
                     });
                 }
                 promoteToL1(key, value, used);
@@ -162,6 +176,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
             }
         }
         (v.isPresent() ? hits : misses).increment();
+        modifications.incrementAndGet();
         return v;
     }
 
@@ -192,6 +207,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
             l1.remove(key);
             putOnDisk(key, value, 0);
         }
+        modifications.incrementAndGet();
     }
 
     @Override
@@ -199,11 +215,13 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
         boolean inRam = l1.remove(key) != null;
         boolean onL2 = l2.remove(key);
         boolean onL3 = l3.remove(key);
+        modifications.incrementAndGet();
         return inRam || onL2 || onL3;
     }
 
     /** True if any level holds the key; does not count as a use. */
-    boolean contains(CacheKey key) {
+    @Override
+    public boolean contains(CacheKey key) {
         return l1.contains(key) || l2.contains(key) || l3.contains(key);
     }
 
@@ -219,6 +237,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             long before = totalBytes();
             int n = clearL1(e -> true) + l2.removeIf(r -> true) + l3.removeIf(r -> true);
+            modifications.incrementAndGet();
             return String.format(Locale.ROOT, "Cleared %d entries, %s freed", n,
                     ByteSizes.format(Math.max(0, before - totalBytes())));
         }, background);
@@ -232,6 +251,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
                 case L2 -> l2.removeIf(r -> true);
                 case L3 -> l3.removeIf(r -> true);
             };
+            modifications.incrementAndGet();
             return "Cleared " + n + " entries from " + level;
         }, background);
     }
@@ -241,12 +261,18 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             int n = clearL1(e -> e.key.type() == type) + l2.removeIf(r -> r.key().type() == type)
                     + l3.removeIf(r -> r.key().type() == type);
+            modifications.incrementAndGet();
             return "Cleared " + n + " " + type.name().toLowerCase(Locale.ROOT) + " entries";
         }, background);
     }
 
     private int clearL1(Predicate<RamEntry> which) {
         return l1.removeIf(which);
+    }
+
+    @Override
+    public long modifications() {
+        return modifications.get();
     }
 
     /** Passed to the L1 policy (see {@link AdaptiveL1}): recorded without a lock, applied with the next get or put. */
@@ -259,7 +285,9 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     @Override
     public int removeOlderThan(Duration age) {
         long limit = System.currentTimeMillis() - age.toMillis();
-        return l2.removeIf(r -> r.lastAccessMillis() < limit) + l3.removeIf(r -> r.lastAccessMillis() < limit);
+        int removed = l2.removeIf(r -> r.lastAccessMillis() < limit) + l3.removeIf(r -> r.lastAccessMillis() < limit);
+        modifications.incrementAndGet();
+        return removed;
     }
 
     @Override
@@ -382,6 +410,36 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
         }
     }
 
+    /**
+     * Writes the RAM entries of the types that cost more to make than their size says (thumbnails, waveforms,
+     * previews: not frames) to disk, most recently used first, up to {@link #KEPT_AT_CLOSE_BYTES}: a thumbnail strip
+     * seen before the workbench closed comes back from L2 after a restart instead of being decoded again.
+     *
+     * @return how many were written
+     */
+    int keepCostlyEntries() {
+        List<RamEntry> costly = new ArrayList<>();
+        for (RamEntry e : l1.values()) {
+            if (e.key.type() != EntryType.FRAME) {
+                costly.add(e);
+            }
+        }
+        costly.sort(Comparator.comparingLong((RamEntry e) -> e.lastAccessMillis).reversed());
+        long bytes = 0;
+        int kept = 0;
+        for (RamEntry e : costly) {
+            if (bytes + e.value.length > KEPT_AT_CLOSE_BYTES) {
+                break;
+            }
+            if (!l2.contains(e.key) && !l3.contains(e.key)) {
+                putOnDisk(e.key, e.value, e.hits.get());
+                bytes += e.value.length;
+                kept++;
+            }
+        }
+        return kept;
+    }
+
     @Override
     public void close() {
         spill.shutdown();
@@ -392,6 +450,12 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            int kept = keepCostlyEntries();
+            LOG.log(Level.FINE, "kept {0} thumbnail, waveform and preview entries of RAM on disk", kept);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot keep the cache's thumbnails on disk at close", e);
         }
         l2.close();
         l3.close();

@@ -220,4 +220,41 @@ class TieredCacheTest {
         assertArrayEquals(v, cache.get(frame(3)).orElseThrow());
         assertEquals(dir.resolve("l2").toString(), level(CacheLevel.L2).location());
     }
+
+    @Test
+    void lookingWhetherAnEntryIsThereCountsNoRequestAndChangesNothing() throws Exception {
+        open(4 * MIB, 64 * MIB, 64 * MIB);
+        CacheKey thumb = CacheKey.thumbnail("clip", 0, 160);
+        cache.put(thumb, new byte[5000]);
+        long before = cache.modifications();
+        for (int i = 0; i < 10; i++) {
+            assertTrue(cache.contains(thumb));
+            assertFalse(cache.contains(frame(1)));
+        }
+        assertEquals(0, cache.statistics().hits() + cache.statistics().misses(), "no request counted");
+        assertEquals(0, level(CacheLevel.L1).hits() + level(CacheLevel.L1).misses());
+        assertEquals(0, cache.entries(10).get(0).hits(), "the entry's own hit count is untouched");
+        assertEquals(before, cache.modifications(), "looking is not a change");
+        cache.get(thumb);
+        assertTrue(cache.modifications() > before, "a request is");
+        long afterGet = cache.modifications();
+        cache.put(frame(2), new byte[100]);
+        assertTrue(cache.modifications() > afterGet, "so is a put");
+    }
+
+    @Test
+    void thumbnailsInRamAreOnDiskAfterARestartButFramesAreNot() throws Exception {
+        open(4 * MIB, 64 * MIB, 64 * MIB);
+        CacheKey thumb = CacheKey.thumbnail("clip", 0, 160);
+        byte[] v = DiskStoreTest.value(40_000, 5);
+        cache.put(thumb, v);
+        cache.put(frame(1), new byte[1000]);
+        assertEquals(0, level(CacheLevel.L2).entries(), "both in RAM only while running");
+        cache.close();
+        open(4 * MIB, 64 * MIB, 64 * MIB);
+        assertTrue(cache.contains(thumb), "the thumbnail was kept on disk at close");
+        assertFalse(cache.contains(frame(1)), "a frame used once is not worth the disk");
+        assertArrayEquals(v, cache.get(thumb).orElseThrow());
+        assertEquals(1, level(CacheLevel.L2).hits());
+    }
 }

@@ -55,7 +55,14 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
     private final ResourceWarnings warnings = new ResourceWarnings();
     private final int pid;
     private long[] previousTicks;
-    private OSProcess previousProcess;
+    /** This process's CPU time and when it was read: the process's load between two samples. */
+    private long previousProcessCpuNanos = -1;
+    private long previousProcessWallNanos;
+    private long residentBytes;
+    private final com.sun.management.OperatingSystemMXBean processCpu =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    /** The physical disks, listed again with the file stores (once a minute): listing them costs milliseconds. */
+    private List<HWDiskStore> diskList;
     private final Map<String, DiskCounters> previousDisks = new HashMap<>();
     private List<MountedStore> stores;
     private Instant storesListedAt = Instant.EPOCH;
@@ -79,8 +86,8 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
         this.memory = si.getHardware().getMemory();
         this.pid = os.getProcessId();
         this.previousTicks = cpu.getSystemCpuLoadTicks();
-        this.previousProcess = os.getProcess(pid);
         this.hardware = si.getHardware();
+        sampleProcessLoad();
     }
 
     @Override
@@ -98,20 +105,35 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
         int logical = Math.max(1, cpu.getLogicalProcessorCount());
         double system = 100 * cpu.getSystemCpuLoadBetweenTicks(previousTicks);
         previousTicks = cpu.getSystemCpuLoadTicks();
-        double process = 0;
-        OSProcess current = os.getProcess(pid);
-        if (current != null) {
-            // OSHI gives the load relative to one processor; the monitor shows a share of the whole machine
-            process = previousProcess == null ? 0 : 100 * current.getProcessCpuLoadBetweenTicks(previousProcess) / logical;
-            previousProcess = current;
+        // the load relative to one processor; the monitor shows a share of the whole machine
+        double process = 100 * sampleProcessLoad() / logical;
+        residentBytes = ProcFiles.residentBytes().orElseGet(() -> {
+            OSProcess current = os.getProcess(pid);
+            return current == null ? 0 : current.getResidentSetSize();
+        });
+        return new CpuUsage(system, Math.max(0, Math.min(100, process)), logical);
+    }
+
+    /**
+     * This process's CPU time since the previous call over the time passed, relative to one processor (the JVM's
+     * own figure: no {@code /proc} files parsed as OSHI's process listing does).
+     */
+    private double sampleProcessLoad() {
+        long cpuNanos = processCpu.getProcessCpuTime();
+        long wall = System.nanoTime();
+        double load = 0;
+        if (previousProcessCpuNanos >= 0 && cpuNanos >= 0 && wall > previousProcessWallNanos) {
+            load = (cpuNanos - previousProcessCpuNanos) / (double) (wall - previousProcessWallNanos);
         }
-        return new CpuUsage(system, process, logical);
+        previousProcessCpuNanos = cpuNanos;
+        previousProcessWallNanos = wall;
+        return load;
     }
 
     private org.tsperf.api.monitor.MemoryUsage sampleMemory() {
         long total = memory.getTotal();
         long used = Math.max(0, Math.min(total, total - memory.getAvailable()));
-        long resident = previousProcess == null ? 0 : Math.max(0, previousProcess.getResidentSetSize());
+        long resident = Math.max(0, residentBytes);
         MemoryUsage h = heap.getHeapMemoryUsage();
         long heapMax = h.getMax() > 0 ? h.getMax() : h.getCommitted();
         return new org.tsperf.api.monitor.MemoryUsage(total, used, resident, h.getUsed(), heapMax);
@@ -185,6 +207,7 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
         }
         stores = List.copyOf(listed);
         storesListedAt = now;
+        diskList = null; // listed again with the stores
         return stores;
     }
 
@@ -194,8 +217,20 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
     /** Read/write bytes per second of each physical disk, keyed by the mount points of its partitions. */
     private Map<String, double[]> diskRatesByMount(Instant now) {
         Map<String, double[]> byMount = new HashMap<>();
-        for (HWDiskStore disk : hardware.getDiskStores()) {
-            DiskCounters current = new DiskCounters(disk.getReadBytes(), disk.getWriteBytes(), now.toEpochMilli());
+        boolean listedNow = diskList == null;
+        if (listedNow) {
+            diskList = hardware.getDiskStores();
+        }
+        Map<String, long[]> counters = listedNow ? Map.of() : ProcFiles.diskBytes().orElse(null);
+        for (HWDiskStore disk : diskList) {
+            long[] bytes = counters == null ? null : counters.get(deviceName(disk.getName()));
+            if (bytes == null) {
+                if (!listedNow) {
+                    disk.updateAttributes(); // no /proc/diskstats line for it: OSHI reads it again
+                }
+                bytes = new long[] {disk.getReadBytes(), disk.getWriteBytes()};
+            }
+            DiskCounters current = new DiskCounters(bytes[0], bytes[1], now.toEpochMilli());
             DiskCounters previous = previousDisks.put(disk.getName(), current);
             double[] rate = previous == null ? new double[] {Double.NaN, Double.NaN} : current.ratesSince(previous);
             for (HWPartition partition : disk.getPartitions()) {
@@ -207,6 +242,11 @@ final class OshiSampler implements OshiResourceMonitor.SnapshotSource {
             byMount.putIfAbsent(disk.getName(), rate);
         }
         return byMount;
+    }
+
+    /** {@code /dev/vda} as {@code /proc/diskstats} names it: {@code vda}. */
+    private static String deviceName(String name) {
+        return name.startsWith("/dev/") ? name.substring(5) : name;
     }
 
     private record DiskCounters(long readBytes, long writeBytes, long millis) {

@@ -22,6 +22,8 @@ final class Presenter implements Runnable {
     private final BlockingQueue<Slot> queue;
     private final boolean paced;
     private volatile boolean closed;
+    /** The thread running this presenter, interrupted by {@link #close()} when it waits with nothing to show. */
+    private volatile Thread runner;
     /** The run being presented: its generation, its clock, the tick of its first picture. */
     private volatile long runGeneration = -1;
     private volatile PlaybackClock runClock;
@@ -36,6 +38,10 @@ final class Presenter implements Runnable {
 
     void close() {
         closed = true;
+        Thread t = runner;
+        if (t != null) {
+            t.interrupt();
+        }
     }
 
     /** True when the picture of {@code tick} of this generation is already past due. */
@@ -47,13 +53,22 @@ final class Presenter implements Runnable {
 
     @Override
     public void run() {
+        runner = Thread.currentThread();
+        if (closed) {
+            return;
+        }
         while (!closed) {
             Slot s;
             try {
-                s = queue.poll(100, TimeUnit.MILLISECONDS);
+                // during a run: look every 100 ms whether the user left it (the sound stops then); with no run
+                // (paused, nothing open) wait for the next picture, or for close(): an idle Viewer wakes no thread
+                s = runGeneration != -1 ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.take();
             } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
+                if (!closed) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                break; // close() woke it
             }
             if (s == null) {
                 if (runGeneration != -1 && runGeneration != transport.current().generation()) {
@@ -96,6 +111,7 @@ final class Presenter implements Runnable {
             }
             player.present(s.picture(), c);
         }
+        Thread.interrupted(); // close()'s wake-up is spent: stopping the clock must not see it
         endRun();
     }
 

@@ -26,6 +26,11 @@ final class ReadAhead implements Runnable {
     private static final int REVERSE_CHUNK = 12;
     /** How often (frames) the played files are checked to still exist. */
     private static final int EXISTENCE_CHECK_EVERY = 15;
+    /**
+     * How long the thread sleeps with nothing to make (paused, at the end, no file): a safety net only, since every
+     * command, a new view size and closing wake it at once. An idle Viewer wakes no thread.
+     */
+    private static final long IDLE_WAIT_MILLIS = 60_000;
 
     private final FilePlayer player;
     private final Transport transport;
@@ -102,7 +107,7 @@ final class ReadAhead implements Runnable {
                         endQueued = false;
                     }
                     if (source == null) {
-                        transport.awaitChange(generation, 250);
+                        transport.awaitChange(generation, IDLE_WAIT_MILLIS);
                         continue;
                     }
                     if (c.speed() == 0) {
@@ -111,7 +116,7 @@ final class ReadAhead implements Runnable {
                             put(new Slot(generation, 0, p));
                             stillMade = true;
                         } else {
-                            transport.awaitChange(generation, 250);
+                            transport.awaitChange(generation, IDLE_WAIT_MILLIS);
                         }
                         continue;
                     }
@@ -120,7 +125,7 @@ final class ReadAhead implements Runnable {
                             put(Slot.end(generation, tick, clamp(next)));
                             endQueued = true;
                         }
-                        transport.awaitChange(generation, 250);
+                        transport.awaitChange(generation, IDLE_WAIT_MILLIS);
                         continue;
                     }
                     next = checkStillThere(next);

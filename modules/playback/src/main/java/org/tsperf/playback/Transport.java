@@ -15,6 +15,8 @@ final class Transport {
     }
 
     private Command current = new Command(0, 0, 0, -1, -1, false);
+    /** Wake-ups without a new command (a resize, closing): a waiting thread returns for them too. */
+    private long wakes;
 
     synchronized Command current() {
         return current;
@@ -38,10 +40,14 @@ final class Transport {
         return set(new Command(current.generation + 1, 0, 0, -1, -1, false));
     }
 
-    /** Waits until the generation moves past {@code generation} or the time is up; returns the command then. */
+    /**
+     * Waits until the generation moves past {@code generation}, {@link #wake()} is called or the time is up; returns
+     * the command then.
+     */
     synchronized Command awaitChange(long generation, long millis) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000L;
-        while (current.generation == generation) {
+        long woken = wakes;
+        while (current.generation == generation && wakes == woken) {
             long left = (end - System.nanoTime()) / 1_000_000L;
             if (left <= 0) {
                 break;
@@ -51,8 +57,9 @@ final class Transport {
         return current;
     }
 
-    /** Wakes threads waiting for a change without changing anything (closing). */
+    /** Wakes threads waiting for a change without changing anything (a new view size, closing). */
     synchronized void wake() {
+        wakes++;
         notifyAll();
     }
 

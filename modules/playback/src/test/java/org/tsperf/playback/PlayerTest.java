@@ -247,6 +247,31 @@ class PlayerTest {
         assertEquals(before, playbackThreads(), "the player's threads end with close()");
     }
 
+    @Test
+    void aPausedPlayerWakesNoThreadAndClosesAtOnce() throws Exception {
+        long before = playbackThreads();
+        Player p = player(SILENT, AudioSinks.DEVICE, 0);
+        Recorder r = new Recorder(p, false);
+        opened(r, p, clip);
+        List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("Playback decoder") || t.getName().equals("Playback presenter"))
+                .toList();
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
+                || t.getState() == Thread.State.TIMED_WAITING)) {
+            assertTrue(System.nanoTime() < deadline, "the player's threads to wait: " + threads.stream()
+                    .map(t -> t.getName() + " " + t.getState()).toList());
+            Thread.sleep(10);
+        }
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        List<Long> cpu = threads.stream().map(t -> mx.getThreadCpuTime(t.getId())).toList();
+        Thread.sleep(1000); // paused: not one wake-up meanwhile (a poll would use CPU time, however little)
+        assertEquals(cpu, threads.stream().map(t -> mx.getThreadCpuTime(t.getId())).toList(),
+                "CPU time of the paused player's threads " + threads.stream().map(Thread::getName).toList());
+        p.close();
+        assertEquals(before, playbackThreads(), "close() ends them although they were waiting");
+    }
+
     private static long playbackThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && t.getName().startsWith("Playback ")).count();

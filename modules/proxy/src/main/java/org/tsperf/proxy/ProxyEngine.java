@@ -13,9 +13,10 @@ import org.openide.util.lookup.ServiceProvider;
 
 /**
  * The proxy module's state, in one place: the open store indexes (one MapDB file per store folder, opened at first
- * use), the descriptions of the media probed so far and the store's background thread. One instance, found through
- * Lookup ({@link #get()}); the module's services share it and {@link ProxyLifecycle} closes it when the module is
- * disabled or the application exits. (The configuration lives in the module's preferences: {@link ProxyConfigStore}.) Thread-safe.
+ * use), the descriptions of the media probed so far, the thumbnail strips worked out so far and the store's
+ * background thread. One instance, found through Lookup ({@link #get()}); the module's services share it and
+ * {@link ProxyLifecycle} closes it when the module is disabled or the application exits. (The configuration lives in
+ * the module's preferences: {@link ProxyConfigStore}.) Thread-safe.
  */
 @ServiceProvider(service = ProxyEngine.class)
 public final class ProxyEngine {
@@ -23,6 +24,8 @@ public final class ProxyEngine {
     private final Map<Path, ProxyIndex> indexes = new ConcurrentHashMap<>();
     /** Descriptions of sources by path, size and modification time, so a source is probed once. */
     private final Map<Path, String> descriptions = new ConcurrentHashMap<>();
+    /** Thumbnail strip requests by source, count and width, with the source's size and time they were made for. */
+    private final Map<String, ThumbnailStrips.Remembered> stripRequests = new ConcurrentHashMap<>();
     /** Index reads, folder walks and file deletion for the Proxy Manager: never on the event thread. */
     private RequestProcessor background;
 
@@ -58,6 +61,10 @@ public final class ProxyEngine {
         return descriptions;
     }
 
+    Map<String, ThumbnailStrips.Remembered> stripRequests() {
+        return stripRequests;
+    }
+
     /** The store's background thread (one: store changes run one after the other). */
     synchronized Executor background() {
         if (background == null || background.isShutdown()) {
@@ -73,6 +80,7 @@ public final class ProxyEngine {
         }
         indexes.clear();
         descriptions.clear();
+        stripRequests.clear();
         synchronized (this) {
             if (background != null) {
                 background.shutdown();

@@ -42,6 +42,19 @@ final class ProxyIndex implements AutoCloseable {
     record Entry(String source, List<ProxyFile> proxies, List<String> reasons) {
     }
 
+    /**
+     * What the index holds, decoded, as of the last commit: the Proxy Manager and the Performance Monitor ask several
+     * times a second, and only this process writes the index (MapDB holds its file lock), so reads come from here
+     * and the file is read again only after a change.
+     */
+    private record Snapshot(Map<String, Entry> plans, Map<String, String> sources, Map<String, String> failures) {
+    }
+
+    /** Null after a change: the next read decodes the index once. Guarded by this. */
+    private Snapshot snapshot;
+    /** Commits so far: a reader that remembers what it built from the index rebuilds it only when this moved. */
+    private long version;
+
     private ProxyIndex(Path store) throws IOException {
         this.store = store;
         Files.createDirectories(store);
@@ -64,6 +77,27 @@ final class ProxyIndex implements AutoCloseable {
         return new ProxyIndex(store.toAbsolutePath().normalize());
     }
 
+    private Snapshot snapshot() {
+        if (snapshot == null) {
+            Map<String, Entry> p = new HashMap<>();
+            plans.forEach((k, v) -> p.put(k, decode(v)));
+            snapshot = new Snapshot(Map.copyOf(p), Map.copyOf(sources), Map.copyOf(failures));
+        }
+        return snapshot;
+    }
+
+    /** Commits the MapDB transaction; what was read before is read again. */
+    private void commit() {
+        db.commit();
+        snapshot = null;
+        version++;
+    }
+
+    /** Changes committed so far in this process (0 for a freshly opened index). */
+    synchronized long version() {
+        return version;
+    }
+
     synchronized boolean isClosed() {
         return db.isClosed();
     }
@@ -74,11 +108,10 @@ final class ProxyIndex implements AutoCloseable {
 
     /** A finished plan whose proxy files all still exist. */
     synchronized Optional<Entry> finished(String planKey) {
-        String text = plans.get(planKey);
-        if (text == null) {
+        Entry e = snapshot().plans().get(planKey);
+        if (e == null) {
             return Optional.empty();
         }
-        Entry e = decode(text);
         for (ProxyFile p : e.proxies()) {
             if (!Files.isRegularFile(p.path())) {
                 return Optional.empty();
@@ -93,32 +126,32 @@ final class ProxyIndex implements AutoCloseable {
         sources.put(source, planKey + "|" + proxies.size());
         lastUse.put(planKey, System.currentTimeMillis());
         failures.remove(source);
-        db.commit();
+        commit();
     }
 
     /** The plan's proxies were found or played now: cleanup deletes them later. */
     synchronized void touch(String planKey) {
         if (plans.containsKey(planKey)) {
             lastUse.put(planKey, System.currentTimeMillis());
-            db.commit();
+            db.commit(); // last-use times are not in the snapshot: readers keep theirs
         }
     }
 
     /** Remembers why the last proxy job of a source failed (shown until a later one succeeds). */
     synchronized void failed(String source, String reason) {
         failures.put(source, reason);
-        db.commit();
+        commit();
     }
 
     synchronized Optional<String> failure(String source) {
-        return Optional.ofNullable(failures.get(source));
+        return Optional.ofNullable(snapshot().failures().get(source));
     }
 
     /** Takes a source off the list; its plan stays (other paths of the same content may use it). */
     synchronized void forget(String source) {
         sources.remove(source);
         failures.remove(source);
-        db.commit();
+        commit();
     }
 
     /**
@@ -128,7 +161,7 @@ final class ProxyIndex implements AutoCloseable {
     synchronized Optional<Entry> removePlan(String planKey) {
         String text = plans.remove(planKey);
         lastUse.remove(planKey);
-        db.commit();
+        commit();
         return text == null ? Optional.empty() : Optional.of(decode(text));
     }
 
@@ -150,7 +183,7 @@ final class ProxyIndex implements AutoCloseable {
 
     /** A source's plan key and wanted count, if it is on the list. */
     synchronized Optional<String[]> source(String source) {
-        String v = sources.get(source);
+        String v = snapshot().sources().get(source);
         return v == null ? Optional.empty() : Optional.of(v.split("\\|", 2));
     }
 
@@ -165,20 +198,20 @@ final class ProxyIndex implements AutoCloseable {
                 sources.remove(e.source());
             }
             sources.put(newSource, planKey + "|" + e.proxies().size());
-            db.commit();
+            commit();
         }
     }
 
     /** Remembers a source whose proxies are wanted (so counts and "generate missing" know it). */
     synchronized void want(String source, String planKey, int wanted) {
         sources.put(source, planKey + "|" + wanted);
-        db.commit();
+        commit();
     }
 
     /** Known sources and their plan keys. */
     synchronized Map<String, String> sources() {
         Map<String, String> m = new HashMap<>();
-        sources.forEach((k, v) -> m.put(k, v.substring(0, v.indexOf('|'))));
+        snapshot().sources().forEach((k, v) -> m.put(k, v.substring(0, v.indexOf('|'))));
         return m;
     }
 
@@ -186,7 +219,7 @@ final class ProxyIndex implements AutoCloseable {
     synchronized int[] counts() {
         int generated = 0;
         int wanted = 0;
-        for (Map.Entry<String, String> s : sources.entrySet()) {
+        for (Map.Entry<String, String> s : snapshot().sources().entrySet()) {
             String v = s.getValue();
             int bar = v.indexOf('|');
             wanted += Integer.parseInt(v.substring(bar + 1));

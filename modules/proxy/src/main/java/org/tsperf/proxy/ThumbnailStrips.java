@@ -69,7 +69,7 @@ public final class ThumbnailStrips implements ThumbnailService {
                     + " px, not " + count + " of " + width));
         }
         Path src = source.toAbsolutePath().normalize();
-        return CompletableFuture.supplyAsync(() -> Request.of(src, count, width), LOOKUPS).thenCompose(r -> {
+        return CompletableFuture.supplyAsync(() -> remembered(src, count, width), LOOKUPS).thenCompose(r -> {
             Optional<List<Thumbnail>> cached = r.allCached();
             if (cached.isPresent()) {
                 return CompletableFuture.completedFuture(cached.get());
@@ -86,6 +86,32 @@ public final class ThumbnailStrips implements ThumbnailService {
             tasks.completion(id).thenAccept(info -> ended(id, info));
             return result;
         });
+    }
+
+    /**
+     * The strip's request (times, size, content id), worked out once per source as it is now: probing and
+     * fingerprinting read the file, so they are done again only when its size or modification time changed.
+     */
+    static Request remembered(Path src, int count, int width) {
+        String stamp;
+        try {
+            stamp = java.nio.file.Files.size(src) + "@" + java.nio.file.Files.getLastModifiedTime(src).toMillis();
+        } catch (java.io.IOException ex) {
+            return Request.of(src, count, width); // says what is wrong with the file
+        }
+        String shape = src + "|" + count + "|" + width;
+        Map<String, Remembered> requests = ProxyEngine.get().stripRequests();
+        Remembered known = requests.get(shape);
+        if (known != null && known.stamp().equals(stamp)) {
+            return known.request();
+        }
+        Request r = Request.of(src, count, width);
+        requests.put(shape, new Remembered(stamp, r));
+        return r;
+    }
+
+    /** A strip's request and the size and modification time of the source it was worked out from. */
+    record Remembered(String stamp, Request request) {
     }
 
     private static void ended(TaskId id, TaskInfo info) {
@@ -141,10 +167,20 @@ public final class ThumbnailStrips implements ThumbnailService {
             return CacheKey.thumbnail(contentId, time, width);
         }
 
+        /**
+         * The strip from the cache when every thumbnail is there. Whether they are is looked up first without
+         * counting (a strip that must be made is asked of the cache once, by its task): each thumbnail is one
+         * request of the cache's counters, a hit or a miss, never two.
+         */
         Optional<List<Thumbnail>> allCached() {
             MultiLevelCache cache = Lookup.getDefault().lookup(MultiLevelCache.class);
             if (cache == null) {
                 return Optional.empty();
+            }
+            for (long t : times) {
+                if (!cache.contains(key(t))) {
+                    return Optional.empty();
+                }
             }
             List<Thumbnail> strip = new ArrayList<>();
             for (long t : times) {

@@ -41,6 +41,36 @@ class ProxyIndexTest {
     }
 
     @Test
+    void readsComeFromMemoryAndAreReadAgainOnlyAfterAChange() throws Exception {
+        Path proxy = Files.writeString(store.resolve("k-half.mp4"), "x");
+        ProxyIndex index = ProxyEngine.get().index(store);
+        try {
+            long v = index.version();
+            for (int i = 0; i < 3; i++) { // the Proxy Manager and the monitor read once a second
+                index.sources();
+                index.finished("plan1");
+                index.failure("/media/a.mov");
+                index.counts();
+            }
+            assertEquals(v, index.version(), "reading changes nothing");
+            index.want("/media/a.mov", "plan1", 1);
+            assertEquals(v + 1, index.version());
+            assertEquals(java.util.Map.of("/media/a.mov", "plan1"), index.sources(), "a change is read");
+            index.put("plan1", "/media/a.mov", List.of(new ProxyFile("half", proxy, 1, 960, 540, "h264")), List.of());
+            assertTrue(index.finished("plan1").isPresent());
+            long afterPut = index.version();
+            index.touch("plan1");
+            assertEquals(afterPut, index.version(), "a last-use time is not in what readers see");
+            index.failed("/media/a.mov", "broken");
+            assertEquals("broken", index.failure("/media/a.mov").orElseThrow());
+            Files.delete(proxy);
+            assertTrue(index.finished("plan1").isEmpty(), "the files are still looked at on every read");
+        } finally {
+            index.close();
+        }
+    }
+
+    @Test
     void keysDependOnContentAndSettingsNotOnTheName() throws Exception {
         Path a = Files.write(store.resolve("a.bin"), new byte[3 << 20]);
         Path b = Files.write(store.resolve("b.bin"), new byte[3 << 20]);

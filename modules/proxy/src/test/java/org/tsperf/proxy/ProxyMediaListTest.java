@@ -208,4 +208,21 @@ class ProxyMediaListTest {
         strip.forEach(t -> assertEquals(160 * 120, t.width() * t.height()));
         assertFalse(Arrays.equals(strip.get(0).rgb(), strip.get(3).rgb()), "pictures of different instants");
     }
+
+    @Test
+    void aStripIsWorkedOutOncePerSourceAndAgainWhenTheFileChanges() throws Exception {
+        Path copy = Files.copy(small, media.resolve("strip-once.mp4"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ThumbnailStrips.Request first = ThumbnailStrips.remembered(copy.toAbsolutePath().normalize(), 4, 160);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(first == ThumbnailStrips.remembered(copy.toAbsolutePath().normalize(), 4, 160),
+                    "asked again (a window refreshing): not probed or fingerprinted again");
+        }
+        assertTrue(first != ThumbnailStrips.remembered(copy.toAbsolutePath().normalize(), 8, 160),
+                "another shape is another strip");
+        Files.setLastModifiedTime(copy, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(copy).toMillis() + 5000));
+        ThumbnailStrips.Request changed = ThumbnailStrips.remembered(copy.toAbsolutePath().normalize(), 4, 160);
+        assertTrue(first != changed, "a changed file is looked at again");
+        assertEquals(first.times(), changed.times());
+    }
 }

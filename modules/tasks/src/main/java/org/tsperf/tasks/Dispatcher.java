@@ -167,8 +167,19 @@ final class Dispatcher {
                 e.reason = "";
             }
             queues.get(e.spec.type()).add(e);
+            workArrived();
         }
         events.add(e.info());
+    }
+
+    /** Nothing queued and nothing running: the watchdog has nothing to watch or retry. Called with the lock held. */
+    boolean idle() {
+        return running.isEmpty() && queues.values().stream().allMatch(TreeSet::isEmpty);
+    }
+
+    /** A task was queued: the watchdog, resting while there was nothing to do, ticks again. Lock held. */
+    private void workArrived() {
+        tick.signalAll();
     }
 
     /**
@@ -436,6 +447,7 @@ final class Dispatcher {
                 d.state = TaskState.QUEUED;
                 d.reason = "";
                 queues.get(d.spec.type()).add(d);
+                workArrived();
                 events.add(d.info());
             }
         }
@@ -485,6 +497,7 @@ final class Dispatcher {
         try {
             for (TaskEntry e : withoutHandler) {
                 queues.get(e.spec.type()).add(e);
+                workArrived();
             }
             withoutHandler.clear();
             dispatch(events);

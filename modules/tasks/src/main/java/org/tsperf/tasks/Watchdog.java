@@ -11,12 +11,15 @@ import org.tsperf.api.tasks.TaskState;
 
 /**
  * The scheduler's tick: every {@code config.tick()} (250 ms) it fails running tasks that report no progress for too
- * long, interrupts cancelled ones that ignore cancellation past the grace period, and retries deferred starts. Runs
- * on its own daemon thread until the dispatcher closes.
+ * long, interrupts cancelled ones that ignore cancellation past the grace period, and retries deferred starts. While
+ * no task is queued or running it rests (an idle workbench wakes no thread of the task system) until a task is
+ * queued. Runs on its own daemon thread until the dispatcher closes.
  */
 final class Watchdog {
 
     private static final Logger LOG = Logger.getLogger(Watchdog.class.getName());
+    /** The tick while no task is queued or running: a safety net only, queuing a task wakes the watchdog at once. */
+    static final long IDLE_TICK_MILLIS = 30_000;
     private final Dispatcher d;
     private final Thread thread;
 
@@ -38,7 +41,8 @@ final class Watchdog {
                 if (d.closing) {
                     return;
                 }
-                d.tick.await(d.config.tick().toMillis(), TimeUnit.MILLISECONDS);
+                // with nothing queued or running there is nothing to watch: rest until a task is queued
+                d.tick.await(d.idle() ? IDLE_TICK_MILLIS : d.config.tick().toMillis(), TimeUnit.MILLISECONDS);
                 if (d.closing) {
                     return;
                 }

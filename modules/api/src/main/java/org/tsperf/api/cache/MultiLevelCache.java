@@ -18,6 +18,21 @@ public interface MultiLevelCache extends CacheService {
      */
     Optional<byte[]> get(CacheKey key);
 
+    /**
+     * Whether some level holds the key, without counting a hit or a miss and without making the entry more recent:
+     * for code that only looks (a window checking whether thumbnails exist), so that the hit and miss counters count
+     * real requests only. Reads no value.
+     */
+    boolean contains(CacheKey key);
+
+    /**
+     * A number that changes whenever the cache changes or is used: an entry added, replaced, removed or evicted, a
+     * request counted (hit or miss), a level cleared. A window showing the cache reads its figures again only when
+     * this changed since its last look, so an idle cache costs it nothing. Cheap (no lock, no I/O, does not open the
+     * disk levels); may be called from any thread.
+     */
+    long modifications();
+
     /** The cached value, or the produced one (then cached). */
     byte[] get(CacheKey key, ValueProducer producer) throws Exception;
 

@@ -120,6 +120,10 @@ public final class CacheViewerTopComponent extends TopComponent {
             this::sample, this::render);
     /** The previous sample's counters, read and written on the sampler thread only. */
     private HitRateSampler rates = new HitRateSampler();
+    /** The cache's modification count at the last sample (sampler thread only); -1: nothing read yet. */
+    private long seenModifications = -1;
+    /** Whether the last sample saw a change: one more sample follows, for what settles after it (index commits). */
+    private boolean settling;
 
     public CacheViewerTopComponent() {
         setName(Bundle.CTL_CacheViewerTopComponent());
@@ -275,7 +279,7 @@ public final class CacheViewerTopComponent extends TopComponent {
                         status.setText(summary);
                     }
                     if (live.isRunning()) {
-                        live.refreshNow();
+                        live.refreshNow(); // the clearing changed the modification count: it is read again
                     }
                 }));
     }
@@ -291,6 +295,13 @@ public final class CacheViewerTopComponent extends TopComponent {
             return new CacheView(null, "The cache service is not installed");
         }
         try {
+            long modifications = cache.modifications();
+            boolean changed = modifications != seenModifications;
+            if (!changed && !settling) {
+                return null; // nothing happened in the cache: nothing is read, nothing is rendered
+            }
+            settling = changed;
+            seenModifications = modifications;
             List<LevelStatistics> levelFigures = cache.levels();
             return new CacheView(new CacheSnapshot(System.currentTimeMillis(), rates.next(levelFigures), levelFigures,
                     cache.entries(ENTRY_ROWS)), "");
@@ -337,7 +348,18 @@ public final class CacheViewerTopComponent extends TopComponent {
     @Override
     protected void componentOpened() {
         rates = new HitRateSampler();
+        seenModifications = -1;
+    }
+
+    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
+    @Override
+    protected void componentShowing() {
         live.start();
+    }
+
+    @Override
+    protected void componentHidden() {
+        live.stop();
     }
 
     @Override

@@ -127,6 +127,8 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             this::gather, this::show);
     private final AtomicReference<GpuInfo> info = new AtomicReference<>();
     private CompletableFuture<BenchmarkReport> running;
+    /** The figures shown now (event thread): the same figures again are not rendered again. */
+    private View shown;
 
     public GpuSchedulerTopComponent() {
         setName(Bundle.CTL_GpuSchedulerTopComponent());
@@ -293,9 +295,15 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         return new HelpCtx("tsperf.gpu");
     }
 
+    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
     @Override
-    protected void componentOpened() {
+    protected void componentShowing() {
         live.start();
+    }
+
+    @Override
+    protected void componentHidden() {
+        live.stop();
     }
 
     @Override
@@ -342,14 +350,19 @@ public final class GpuSchedulerTopComponent extends TopComponent {
     }
 
     private void show(View v) {
+        if (v.equals(shown)) {
+            return; // nothing changed: no table rebuilt, nothing repainted
+        }
         if (v.info() == null) {
             path.setText("GPU: " + v.problem());
+            shown = v;
             return;
         }
         GpuInfo i = v.info();
         if (switching) {
             return; // figures of the runtime being replaced
         }
+        shown = v;
         setChoices(i.devices());
         ProcessorStatus now = v.status();
         path.setText("Frame operations: " + now.path() + " (" + now.reason() + ")");

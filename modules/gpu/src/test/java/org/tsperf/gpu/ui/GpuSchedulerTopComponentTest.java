@@ -25,7 +25,10 @@ class GpuSchedulerTopComponentTest {
     @AfterEach
     void close() throws Exception {
         if (tc != null) {
-            SwingUtilities.invokeAndWait(tc::componentClosed);
+            SwingUtilities.invokeAndWait(() -> {
+                tc.componentHidden();
+                tc.componentClosed();
+            });
         }
         System.clearProperty("tsperf.gpu.vulkan");
         DeviceChoice.set(DeviceChoice.AUTOMATIC);
@@ -36,7 +39,7 @@ class GpuSchedulerTopComponentTest {
         GpuRuntimes.get().close(); // the next use reads the system properties again
         SwingUtilities.invokeAndWait(() -> {
             tc = new GpuSchedulerTopComponent();
-            tc.componentOpened();
+            tc.componentShowing(); // opened and shown: it samples while it can be seen
         });
     }
 

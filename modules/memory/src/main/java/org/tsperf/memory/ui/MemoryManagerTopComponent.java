@@ -152,6 +152,9 @@ public final class MemoryManagerTopComponent extends TopComponent {
         s.ifPresentOrElse(this::show, () -> status.setText(Bundle.MSG_NoMemoryManager()));
     }
 
+    /** The pools the table shows now (event thread). */
+    private java.util.List<PoolStatistics> shownPools;
+
     private void show(MemoryStatistics s) {
         profile.setText(String.format(Locale.ROOT, "Profile: %s (heap %s, pools %s, cache %s)", s.profile().name(),
                 ByteSizes.format(s.profile().heapBytes()), ByteSizes.format(s.profile().poolBytes()),
@@ -173,10 +176,13 @@ public final class MemoryManagerTopComponent extends TopComponent {
         for (JLabel l : new JLabel[] {profile, pressure, budgets, priorities}) {
             l.setToolTipText(l.getText()); // the whole line, where a narrow window cuts it
         }
-        pools.setRowCount(0);
-        for (PoolStatistics ps : s.pools()) {
-            pools.addRow(new Object[] {ByteSizes.format(ps.bufferBytes()), ps.inUse(), ps.idle(), ps.free(),
-                ByteSizes.format(ps.capacityBytes())});
+        if (!s.pools().equals(shownPools)) { // the same pools: the table is not rebuilt (nor repainted)
+            shownPools = s.pools();
+            pools.setRowCount(0);
+            for (PoolStatistics ps : s.pools()) {
+                pools.addRow(new Object[] {ByteSizes.format(ps.bufferBytes()), ps.inUse(), ps.idle(), ps.free(),
+                    ByteSizes.format(ps.capacityBytes())});
+            }
         }
         pressureSeries.addOrUpdate(new Millisecond(new Date()), s.pressure().ordinal());
     }
@@ -187,9 +193,15 @@ public final class MemoryManagerTopComponent extends TopComponent {
         return new HelpCtx("tsperf.memory");
     }
 
+    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
     @Override
-    protected void componentOpened() {
+    protected void componentShowing() {
         live.start();
+    }
+
+    @Override
+    protected void componentHidden() {
+        live.stop();
     }
 
     @Override

@@ -79,6 +79,7 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
     private final PropertyChangeListener lafListener = ev -> {
         if ("lookAndFeel".equals(ev.getPropertyName())) {
             charts.applyLookAndFeel();
+            shownWarnings = null; // their colours come from the look and feel: made again with the next snapshot
         }
     };
     private ResourceMonitor monitor;
@@ -161,8 +162,27 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
             cpuBar.setString("Resource monitor service missing");
             return;
         }
-        charts.addAll(monitor.history());
-        monitor.addListener(listener);
+        monitor.start(); // the history goes on while the window is behind another
+    }
+
+    /**
+     * Rendered only while it can be seen: behind another tab the snapshots are not turned into figures; when it shows
+     * again the charts catch up from the monitor's history.
+     */
+    @Override
+    protected void componentShowing() {
+        if (monitor != null) {
+            charts.addAll(monitor.history());
+            monitor.addListener(listener);
+            monitor.latest().ifPresent(s -> show(model.build(s)));
+        }
+    }
+
+    @Override
+    protected void componentHidden() {
+        if (monitor != null) {
+            monitor.removeListener(listener);
+        }
     }
 
     @Override
@@ -194,6 +214,9 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
             monitor.latest().ifPresent(s -> show(model.build(s)));
         }
     }
+
+    /** The warnings the panel shows now (event thread); null before the first snapshot. */
+    private java.util.List<String> shownWarnings;
 
     private void show(DashboardState state) {
         ResourceSnapshot s = state.snapshot();
@@ -232,6 +255,10 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
         setValue(proxies, state.proxies(), EngineFeature.PROXIES);
         setValue(cache, state.cache(), EngineFeature.CACHE);
         setValue(tasks, state.tasks(), EngineFeature.TASKS);
+        if (state.warnings().equals(shownWarnings)) {
+            return; // the same warnings: the panel is not laid out again
+        }
+        shownWarnings = state.warnings();
         warnings.removeAll();
         if (state.warnings().isEmpty()) {
             warnings.add(warningLabel("No warnings", "Label.disabledForeground"));

@@ -21,6 +21,8 @@ final class ResourceCharts {
     /** What the charts show; the service keeps more history than this. */
     static final long VISIBLE_MILLIS = 2 * 60 * 1000L;
 
+    /** The time of the newest snapshot in the charts (event thread). */
+    private java.time.Instant newest;
     private final TimeSeries cpuSystem = series("System");
     private final TimeSeries cpuProcess = series("Timeline Studio");
     private final TimeSeries ram = series("RAM");
@@ -38,13 +40,19 @@ final class ResourceCharts {
         return memoryPanel;
     }
 
+    /** Adds the snapshots newer than the newest shown (the history since the window was last seen). */
     void addAll(List<ResourceSnapshot> snapshots) {
         for (ResourceSnapshot s : snapshots) {
-            add(s);
+            if (newest == null || s.time().isAfter(newest)) {
+                add(s);
+            }
         }
     }
 
     void add(ResourceSnapshot s) {
+        if (newest == null || s.time().isAfter(newest)) {
+            newest = s.time();
+        }
         FixedMillisecond t = new FixedMillisecond(Date.from(s.time()));
         cpuSystem.addOrUpdate(t, s.cpu().systemPercent());
         cpuProcess.addOrUpdate(t, s.cpu().processPercent());

@@ -30,7 +30,10 @@ class PerformanceMonitorTopComponentTest {
     @AfterEach
     void close() throws Exception {
         if (tc != null) {
-            SwingUtilities.invokeAndWait(tc::componentClosed);
+            SwingUtilities.invokeAndWait(() -> {
+                tc.componentHidden();
+                tc.componentClosed();
+            });
         }
         MockServices.setServices();
         Lookup.getDefault().lookupAll(ResourceMonitor.class).forEach(ResourceMonitor::stop);
@@ -70,6 +73,7 @@ class PerformanceMonitorTopComponentTest {
         SwingUtilities.invokeAndWait(() -> {
             tc = new PerformanceMonitorTopComponent();
             tc.componentOpened();
+            tc.componentShowing(); // the window system shows it next
         });
         AbstractButton generate = find(tc, AbstractButton.class, "generateProxies");
         assertNotNull(generate);
@@ -93,6 +97,7 @@ class PerformanceMonitorTopComponentTest {
         SwingUtilities.invokeAndWait(() -> {
             tc = new PerformanceMonitorTopComponent();
             tc.componentOpened();
+            tc.componentShowing(); // the window system shows it next
         });
         JProgressBar cpu = find(tc, JProgressBar.class, "cpuBar");
         JProgressBar ram = find(tc, JProgressBar.class, "ramBar");

@@ -14,15 +14,36 @@ final class MediaTableModel extends AbstractTableModel {
     private List<ProxyResolution> resolutions = List.of();
     private List<ProxyMedia> rows = List.of();
 
-    void show(List<ProxyResolution> res, List<ProxyMedia> media) {
+    /** What a refresh changed. */
+    enum Change {
+        /** nothing: no event was fired */
+        NOTHING,
+        /** the same sources in the same order with other states: updated in place, the table keeps its selection */
+        IN_PLACE,
+        /** sources came or went, or the columns changed: the table lost its selection */
+        ROWS
+    }
+
+    Change show(List<ProxyResolution> res, List<ProxyMedia> media) {
         boolean columnsChanged = !res.equals(resolutions);
+        if (!columnsChanged && media.equals(rows)) {
+            return Change.NOTHING;
+        }
+        boolean sameSources = !columnsChanged && media.size() == rows.size();
+        for (int i = 0; sameSources && i < media.size(); i++) {
+            sameSources = media.get(i).source().equals(rows.get(i).source());
+        }
         resolutions = res;
         rows = media;
         if (columnsChanged) {
             fireTableStructureChanged();
+        } else if (sameSources) {
+            fireTableRowsUpdated(0, rows.size() - 1);
+            return Change.IN_PLACE;
         } else {
             fireTableDataChanged();
         }
+        return Change.ROWS;
     }
 
     ProxyMedia at(int row) {

@@ -2,7 +2,6 @@ package org.tsperf.proxy.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Desktop;
-import java.awt.FlowLayout;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.BorderFactory;
-import javax.swing.ImageIcon;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JFileChooser;
@@ -84,7 +82,8 @@ public final class ProxyManagerTopComponent extends TopComponent {
     private final JCheckBox useProxies = new JCheckBox("Use proxies");
     private final JLabel status = new JLabel(" ");
     private final JTextArea details = new JTextArea(4, 40);
-    private final JPanel strip = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 4));
+    private final ThumbnailStripView strip = new ThumbnailStripView(STRIP_COUNT, new java.awt.Dimension(STRIP_WIDTH,
+            STRIP_WIDTH * 9 / 16));
     private final JLabel stripStatus = new JLabel(" ");
     private final List<JButton> sourceActions = new ArrayList<>();
     private final Lookup.Result<ProxyService> services = Lookup.getDefault().lookupResult(ProxyService.class);
@@ -93,6 +92,8 @@ public final class ProxyManagerTopComponent extends TopComponent {
     private final LiveSampler<ManagerView> live = new LiveSampler<>("tsperf-proxy-manager", Duration.ofSeconds(1),
             this::sample, this::render);
     private Path stripSource;
+    /** True while a refresh puts the selection back: those selection events are not the user's. Event thread. */
+    private boolean refreshing;
 
     public ProxyManagerTopComponent() {
         setName(Bundle.CTL_ProxyManagerTopComponent());
@@ -129,7 +130,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
         table.setFillsViewportHeight(true);
         table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         table.getSelectionModel().addListSelectionListener(e -> {
-            if (!e.getValueIsAdjusting()) {
+            if (!e.getValueIsAdjusting() && !refreshing) {
                 selectionChanged();
             }
         });
@@ -150,10 +151,10 @@ public final class ProxyManagerTopComponent extends TopComponent {
         details.setLineWrap(true);
         details.setWrapStyleWord(true);
         details.setName("proxyDetails");
-        strip.setName("thumbnailStrip");
         stripStatus.setName("thumbnailStatus");
+        strip.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
         JPanel stripPanel = new JPanel(new BorderLayout());
-        stripPanel.add(new JScrollPane(strip), BorderLayout.CENTER);
+        stripPanel.add(strip, BorderLayout.CENTER); // scaled to fit: never cut, no scroll bar
         stripPanel.add(stripStatus, BorderLayout.SOUTH);
         JSplitPane bottom = new JSplitPane(JSplitPane.VERTICAL_SPLIT, stripPanel, new JScrollPane(details));
         bottom.setResizeWeight(0.6);
@@ -162,6 +163,9 @@ public final class ProxyManagerTopComponent extends TopComponent {
 
         status.setName("proxyStatus");
         status.setBorder(BorderFactory.createEmptyBorder(2, 6, 2, 6));
+        // long texts are cut, they never widen the window
+        status.setMinimumSize(new java.awt.Dimension(1, status.getPreferredSize().height));
+        stripStatus.setMinimumSize(new java.awt.Dimension(1, stripStatus.getPreferredSize().height));
         add(buttons, BorderLayout.NORTH);
         add(split, BorderLayout.CENTER);
         add(status, BorderLayout.SOUTH);
@@ -387,15 +391,16 @@ public final class ProxyManagerTopComponent extends TopComponent {
         }
     }
 
-    /** The strip of one source, from the thumbnail service (cached, or made by a thumbnail task). */
+    /**
+     * The strip of one source, from the thumbnail service (cached, or made by a thumbnail task). Asked once per
+     * selection: the list's refreshes leave it alone.
+     */
     private void showStrip(Path source) {
         if (Objects.equals(source, stripSource)) {
             return;
         }
         stripSource = source;
-        strip.removeAll();
-        strip.revalidate();
-        strip.repaint();
+        strip.clear();
         if (source == null) {
             stripStatus.setText(" ");
             return;
@@ -407,29 +412,32 @@ public final class ProxyManagerTopComponent extends TopComponent {
         }
         stripStatus.setText("Making thumbnails...");
         long started = System.nanoTime();
-        thumbnails.strip(source, STRIP_COUNT, STRIP_WIDTH).whenComplete((list, error) -> SwingUtilities
-                .invokeLater(() -> {
-                    if (!source.equals(stripSource)) {
-                        return; // the selection moved on
-                    }
-                    if (error != null) {
-                        Throwable cause = error.getCause() != null ? error.getCause() : error;
-                        stripStatus.setText("No thumbnails: " + cause.getMessage());
-                        return;
-                    }
-                    for (Thumbnail t : list) {
-                        JLabel l = new JLabel(new ImageIcon(ThumbnailImages.image(t)));
-                        l.setName("thumbnail");
-                        l.setToolTipText(String.format(Locale.ROOT, "%.2f s", t.timeMicros() / 1e6));
-                        strip.add(l);
-                    }
-                    strip.revalidate();
-                    strip.repaint();
-                    stripStatus.setText(String.format(Locale.ROOT, "%d thumbnails in %d ms", list.size(),
-                            (System.nanoTime() - started) / 1_000_000));
-                }));
+        thumbnails.strip(source, STRIP_COUNT, STRIP_WIDTH).whenComplete((list, error) -> {
+            // pixels are converted here, off the event thread; the event thread only shows them
+            List<java.awt.image.BufferedImage> pictures = new ArrayList<>();
+            List<String> tips = new ArrayList<>();
+            if (error == null) {
+                for (Thumbnail t : list) {
+                    pictures.add(ThumbnailImages.image(t));
+                    tips.add(String.format(Locale.ROOT, "%.2f s", t.timeMicros() / 1e6));
+                }
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            SwingUtilities.invokeLater(() -> {
+                if (!source.equals(stripSource)) {
+                    return; // the selection moved on
+                }
+                if (error != null) {
+                    Throwable cause = error.getCause() != null ? error.getCause() : error;
+                    LOG.log(Level.FINE, "no thumbnails of " + source, cause);
+                    stripStatus.setText("No thumbnails: " + cause.getMessage());
+                    return;
+                }
+                strip.showPictures(pictures, tips);
+                stripStatus.setText(String.format(Locale.ROOT, "%d thumbnails in %d ms", pictures.size(), millis));
+            });
+        });
     }
-
 
     private void refreshSoon() {
         live.refreshSoon();
@@ -459,20 +467,39 @@ public final class ProxyManagerTopComponent extends TopComponent {
         }
     }
 
+    /**
+     * Renders the list: nothing happens when it did not change, rows are updated in place (the selection stays) when
+     * only their states changed, and the selection is put back after a change of the rows themselves. Only a
+     * selection that really changed asks for a new strip.
+     */
     private void show(ProxyConfig config, List<ProxyMedia> media) {
-        List<Path> keep = selected().stream().map(ProxyMedia::source).toList();
-        model.show(config.settings().resolutions(), media);
-        for (int i = 0; i < model.getRowCount(); i++) {
-            if (keep.contains(model.at(i).source())) {
-                int view = table.convertRowIndexToView(i);
-                table.getSelectionModel().addSelectionInterval(view, view);
-            }
-        }
         useProxies.setEnabled(true);
         useProxies.setSelected(config.useProxies());
-        List<ProxyMedia> sel = selected();
-        if (sel.size() == 1) {
-            showDetails(sel.get(0));
+        List<Path> keep = selected().stream().map(ProxyMedia::source).toList();
+        MediaTableModel.Change change;
+        refreshing = true;
+        try {
+            change = model.show(config.settings().resolutions(), media);
+            if (change == MediaTableModel.Change.ROWS) {
+                table.clearSelection();
+                for (int i = 0; i < model.getRowCount(); i++) {
+                    if (keep.contains(model.at(i).source())) {
+                        int view = table.convertRowIndexToView(i);
+                        table.getSelectionModel().addSelectionInterval(view, view);
+                    }
+                }
+            }
+        } finally {
+            refreshing = false;
+        }
+        if (change == MediaTableModel.Change.NOTHING) {
+            return;
+        }
+        List<Path> now = selected().stream().map(ProxyMedia::source).toList();
+        if (!now.equals(keep)) {
+            selectionChanged(); // a selected source left the list
+        } else if (now.size() == 1) {
+            showDetails(selected().get(0));
         }
         updateButtons();
     }
@@ -486,7 +513,17 @@ public final class ProxyManagerTopComponent extends TopComponent {
     @Override
     protected void componentOpened() {
         services.addLookupListener(servicesChanged);
+    }
+
+    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
+    @Override
+    protected void componentShowing() {
         live.start();
+    }
+
+    @Override
+    protected void componentHidden() {
+        live.stop();
     }
 
     @Override

@@ -181,7 +181,19 @@ public final class BackgroundTasksTopComponent extends TopComponent {
         }
         service.addListener(listener);
         dirty.set(true);
-        live.start();
+    }
+
+    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
+    @Override
+    protected void componentShowing() {
+        if (service != null) {
+            live.start();
+        }
+    }
+
+    @Override
+    protected void componentHidden() {
+        live.stop();
     }
 
     @Override

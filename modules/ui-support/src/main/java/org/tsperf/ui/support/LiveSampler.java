@@ -20,8 +20,8 @@ import javax.swing.SwingUtilities;
  *         this::sample,   // background thread: read the services, build an immutable View (null: nothing new)
  *         this::show);    // event thread: render the View, nothing else
  *
- * protected void componentOpened() { live.start(); }
- * protected void componentClosed() { live.stop(); }
+ * protected void componentShowing() { live.start(); }  // a window behind another tab reads nothing
+ * protected void componentHidden() { live.stop(); }
  * }</pre>
  *
  * A sample that throws is logged and the next one runs as usual. {@link #refreshSoon()} and {@link #refreshNow()} ask
