@@ -2,6 +2,7 @@ package org.tsperf.proxy.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Desktop;
+import java.awt.FlowLayout;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
