@@ -137,16 +137,12 @@ final class DiskStore implements AutoCloseable {
             db.close();
             throw e;
         } catch (RuntimeException e) {
-            closeQuietly(db);
+            try {
+                db.close();
+            } catch (RuntimeException closing) {
+                LOG.log(Level.FINE, "closing a damaged cache index failed", closing);
+            }
             throw new IndexDamaged(e);
-        }
-    }
-
-    private static void closeQuietly(DB db) {
-        try {
-            db.close();
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "closing a damaged cache index failed", e);
         }
     }
 

@@ -24,7 +24,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
-import org.tsperf.api.tasks.LoadSource;
 import org.tsperf.api.tasks.ResourceEstimate;
 import org.tsperf.api.tasks.SystemLoad;
 import org.tsperf.api.tasks.TaskHandler;
@@ -148,7 +147,7 @@ final class Dispatcher {
                 return;
             }
             if (d.state == TaskState.FAILED || d.state == TaskState.CANCELLED) {
-                end(e, TaskState.CANCELLED, dependencyReason(d), events);
+                end(e, TaskState.CANCELLED, DispatcherSupport.dependencyReason(d), events);
                 return;
             }
             if (d.state != TaskState.DONE) {
@@ -197,7 +196,7 @@ final class Dispatcher {
                 TaskEntry next = firstToStartNow(type);
                 if (next == null && !paused) {
                     if (live == null) {
-                        live = currentLoad();
+                        live = DispatcherSupport.currentLoad(lookup);
                     }
                     next = pick(type, queue, live, events);
                 }
@@ -294,27 +293,7 @@ final class Dispatcher {
     }
 
     ResourceEstimate reserved() {
-        ResourceEstimate sum = ResourceEstimate.TRIVIAL;
-        long now = System.nanoTime();
-        for (TaskEntry e : running) {
-            if (e.running != null && now - e.running.startedNanos < RESERVE_NANOS) {
-                sum = CapacityPolicy.plus(sum, e.spec.estimate());
-            }
-        }
-        return sum;
-    }
-
-    SystemLoad currentLoad() {
-        LoadSource source = lookup.lookup(LoadSource.class);
-        if (source == null) {
-            return SystemLoad.IDLE;
-        }
-        try {
-            return source.current();
-        } catch (RuntimeException ex) {
-            LOG.log(Level.WARNING, "load source " + source.getClass().getName() + " failed; assuming an idle machine", ex);
-            return SystemLoad.IDLE;
-        }
+        return DispatcherSupport.reserved(running, RESERVE_NANOS);
     }
 
     TaskHandler handlerFor(String kind) {
@@ -369,7 +348,7 @@ final class Dispatcher {
                 reason = rt.cancelReason;
             } else {
                 outcome = TaskState.FAILED;
-                reason = rt.failureReason != null ? rt.failureReason : describe(ex);
+                reason = rt.failureReason != null ? rt.failureReason : DispatcherSupport.describe(ex);
                 LOG.log(Level.INFO, "task '" + e.spec.title() + "' failed: " + reason, ex);
             }
             if (ex instanceof VirtualMachineError) {
@@ -380,11 +359,6 @@ final class Dispatcher {
             Thread.interrupted(); // a late interrupt must not reach the next task on this worker
         }
         finished(e, rt, outcome, reason);
-    }
-
-    static String describe(Throwable ex) {
-        String m = ex.getMessage();
-        return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
     }
 
     void finished(TaskEntry e, RunningTask rt, TaskState outcome, String reason) {
@@ -439,7 +413,7 @@ final class Dispatcher {
             }
             if (state != TaskState.DONE) {
                 removeWaiting(d);
-                end(d, TaskState.CANCELLED, dependencyReason(e), events);
+                end(d, TaskState.CANCELLED, DispatcherSupport.dependencyReason(e), events);
             } else if (d.spec.dependsOn().stream().allMatch(id -> {
                 TaskEntry dep = find(id);
                 return dep != null && dep.state == TaskState.DONE;
@@ -451,11 +425,6 @@ final class Dispatcher {
                 events.add(d.info());
             }
         }
-    }
-
-    static String dependencyReason(TaskEntry failed) {
-        return "'" + failed.spec.title() + "', which it depends on, " + (failed.state == TaskState.FAILED ? "failed" : "was cancelled")
-                + (failed.reason.isEmpty() ? "" : ": " + failed.reason);
     }
 
     void removeWaiting(TaskEntry e) {
@@ -521,14 +490,6 @@ final class Dispatcher {
     }
 
     void fire(List<TaskInfo> events) {
-        for (TaskInfo info : events) {
-            for (TaskListener l : listeners) {
-                try {
-                    l.taskChanged(info);
-                } catch (RuntimeException ex) {
-                    LOG.log(Level.WARNING, "task listener " + l + " failed", ex);
-                }
-            }
-        }
+        DispatcherSupport.fire(listeners, events);
     }
 }

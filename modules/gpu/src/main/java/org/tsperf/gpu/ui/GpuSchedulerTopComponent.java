@@ -483,32 +483,8 @@ public final class GpuSchedulerTopComponent extends TopComponent {
 
     /** Says whether the path in use is the one the benchmark found faster, and why not where it is not. */
     private void showVerdict(BenchmarkReport r, ProcessorStatus now) {
-        verdict.setText(verdict(r, now));
+        verdict.setText(BenchmarkVerdict.of(r, now));
         verdict.setToolTipText(verdict.getText());
-    }
-
-    static String verdict(BenchmarkReport r, ProcessorStatus now) {
-        if (r.measuredOnBoth() == 0) {
-            return Bundle.MSG_VerdictNoVulkan();
-        }
-        if (!now.device().isEmpty() && !now.device().equals(r.device()) && now.path() == ProcessingPath.VULKAN) {
-            return Bundle.MSG_VerdictOtherDevice(r.device(), now.device());
-        }
-        ProcessingPath faster = r.fasterPath();
-        int both = r.measuredOnBoth();
-        int onFaster = faster == ProcessingPath.CPU ? r.fasterOnCpu() : both - r.fasterOnCpu();
-        if (now.path() == faster) {
-            return Bundle.MSG_VerdictAgrees(pathName(faster), Integer.toString(onFaster), Integer.toString(both));
-        }
-        if (now.reason().startsWith("CPU fallback")) {
-            return Bundle.MSG_VerdictFallback(now.reason());
-        }
-        return Bundle.MSG_VerdictDiffers(pathName(now.path()), pathName(faster), Integer.toString(onFaster),
-                Integer.toString(both), now.reason());
-    }
-
-    private static String pathName(ProcessingPath p) {
-        return p == ProcessingPath.CPU ? Bundle.VAL_PathCpu() : Bundle.VAL_PathVulkan();
     }
 
     private static String millis(double v) {

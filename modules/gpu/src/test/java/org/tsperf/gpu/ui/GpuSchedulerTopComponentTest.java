@@ -121,13 +121,13 @@ class GpuSchedulerTopComponentTest {
         org.tsperf.api.gpu.BenchmarkReport r = new org.tsperf.api.gpu.BenchmarkReport("llvmpipe", 3840, 2160, 2, ops,
                 1, 1, cpu);
         assertEquals("Frames run on the CPU, the faster path in this benchmark (the CPU faster on 7 of 9 operations).",
-                GpuSchedulerTopComponent.verdict(r, cpu));
+                BenchmarkVerdict.of(r, cpu));
         org.tsperf.api.gpu.ProcessorStatus chosen = new org.tsperf.api.gpu.ProcessorStatus(
                 org.tsperf.api.gpu.ProcessingPath.VULKAN, "llvmpipe",
                 "Vulkan device chosen by the user in the GPU Scheduler window", Double.NaN, Double.NaN, true);
         assertEquals("Frames run on Vulkan although this benchmark found the CPU faster on 7 of 9 operations: Vulkan"
                 + " device chosen by the user in the GPU Scheduler window. Choose \"Automatic\" above to follow the"
-                + " benchmark.", GpuSchedulerTopComponent.verdict(r, chosen));
+                + " benchmark.", BenchmarkVerdict.of(r, chosen));
     }
 
     private static String awaitMatch(Supplier<String> text, String regex, String what) throws Exception {

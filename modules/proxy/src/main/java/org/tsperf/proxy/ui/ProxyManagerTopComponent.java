@@ -1,7 +1,6 @@
 package org.tsperf.proxy.ui;
 
 import java.awt.BorderLayout;
-import java.awt.Desktop;
 import java.awt.FlowLayout;
 import java.io.File;
 import java.nio.file.Path;
@@ -28,8 +27,6 @@ import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
 import org.netbeans.api.settings.ConvertAsProperties;
-import org.openide.DialogDisplayer;
-import org.openide.NotifyDescriptor;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
 import org.openide.util.HelpCtx;
@@ -88,7 +85,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
     private final JLabel stripStatus = new JLabel(" ");
     private final List<JButton> sourceActions = new ArrayList<>();
     private final Lookup.Result<ProxyService> services = Lookup.getDefault().lookupResult(ProxyService.class);
-    private final LookupListener servicesChanged = e -> refreshSoon();
+    private final LookupListener servicesChanged = e -> this.live.refreshSoon();
     /** The list and configuration, read once a second off the event thread; the view only renders them. */
     private final LiveSampler<ManagerView> live = new LiveSampler<>("tsperf-proxy-manager", Duration.ofSeconds(1),
             this::sample, this::render);
@@ -183,16 +180,9 @@ public final class ProxyManagerTopComponent extends TopComponent {
         return b;
     }
 
-    private Optional<ProxyService> service() {
-        return Optional.ofNullable(Lookup.getDefault().lookup(ProxyService.class));
-    }
-
-    private Optional<ProxyMediaList> mediaList() {
-        return Optional.ofNullable(Lookup.getDefault().lookup(ProxyMediaList.class));
-    }
-
-    private Optional<ProxyConfiguration> configuration() {
-        return Optional.ofNullable(Lookup.getDefault().lookup(ProxyConfiguration.class));
+    /** A proxy service, found anew each time: the module can be switched off and on while the window is open. */
+    private static <T> Optional<T> find(Class<T> service) {
+        return Optional.ofNullable(Lookup.getDefault().lookup(service));
     }
 
     private List<ProxyMedia> selected() {
@@ -205,7 +195,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
 
     private void forSelected(java.util.function.Consumer<ProxyMedia> action) {
         selected().forEach(action);
-        refreshSoon();
+        live.refreshSoon();
     }
 
     void addFiles() {
@@ -232,26 +222,26 @@ public final class ProxyManagerTopComponent extends TopComponent {
 
     /** Adds media (from the dialogs and from drops). */
     void add(List<Path> paths) {
-        mediaList().ifPresentOrElse(s -> {
+        find(ProxyMediaList.class).ifPresentOrElse(s -> {
             say("Adding " + paths.size() + " item(s)...");
             report(s.addMedia(paths));
         }, this::sayMissing);
     }
 
     private void generate(ProxyMedia m) {
-        service().ifPresent(s -> WORK.post(() -> {
+        find(ProxyService.class).ifPresent(s -> WORK.post(() -> {
             s.generateNow(m.source(), s.config().settings()).result().thenAccept(r -> {
                 if (!r.status().ok()) {
                     say(m.source().getFileName() + ": " + r.error());
                 }
-                refreshSoon();
+                live.refreshSoon();
             });
-            refreshSoon();
+            live.refreshSoon();
         }));
     }
 
     private void cancel(ProxyMedia m) {
-        service().ifPresent(s -> WORK.post(() -> {
+        find(ProxyService.class).ifPresent(s -> WORK.post(() -> {
             if (!s.cancel(m.source(), "cancelled in the Proxy Manager")) {
                 say(m.source().getFileName() + " has no proxy job to cancel");
             }
@@ -259,22 +249,22 @@ public final class ProxyManagerTopComponent extends TopComponent {
     }
 
     private void delete(ProxyMedia m) {
-        mediaList().ifPresent(s -> report(s.deleteProxies(m.source())));
+        find(ProxyMediaList.class).ifPresent(s -> report(s.deleteProxies(m.source())));
     }
 
     private void remove(ProxyMedia m) {
-        mediaList().ifPresent(s -> WORK.post(() -> {
+        find(ProxyMediaList.class).ifPresent(s -> WORK.post(() -> {
             s.removeMedia(m.source());
-            refreshSoon();
+            live.refreshSoon();
         }));
     }
 
     private void cleanUp() {
-        mediaList().ifPresentOrElse(s -> report(s.cleanUp()), this::sayMissing);
+        find(ProxyMediaList.class).ifPresentOrElse(s -> report(s.cleanUp()), this::sayMissing);
     }
 
     private void setUseProxies(boolean use) {
-        configuration().ifPresent(s -> WORK.post(() -> {
+        find(ProxyConfiguration.class).ifPresent(s -> WORK.post(() -> {
             ProxyConfig c = s.config();
             if (c.useProxies() != use) {
                 s.setConfig(c.withUseProxies(use));
@@ -309,29 +299,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
             say(s.get(0).source().getFileName() + " has no proxies yet: Generate makes them");
             return;
         }
-        File file = proxy.get().path().toFile();
-        WORK.post(() -> {
-            try {
-                Desktop d = Desktop.isDesktopSupported() ? Desktop.getDesktop() : null;
-                if (d != null && d.isSupported(Desktop.Action.BROWSE_FILE_DIR)) {
-                    d.browseFileDirectory(file);
-                } else if (d != null && d.isSupported(Desktop.Action.OPEN)) {
-                    d.open(file.getParentFile());
-                } else {
-                    showPath(file);
-                }
-            } catch (java.io.IOException | RuntimeException ex) {
-                LOG.log(Level.INFO, "the desktop cannot show " + file, ex);
-                showPath(file);
-            }
-        });
-    }
-
-    private static void showPath(File file) {
-        JTextArea path = new JTextArea("This desktop has no file manager Java can open. The proxy is:\n"
-                + file.getAbsolutePath());
-        path.setEditable(false);
-        DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(path));
+        MediaDetails.show(proxy.get().path().toFile(), WORK);
     }
 
     private void report(CompletableFuture<String> work) {
@@ -342,7 +310,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
             } else {
                 say(text);
             }
-            refreshSoon();
+            live.refreshSoon();
         });
     }
 
@@ -375,19 +343,9 @@ public final class ProxyManagerTopComponent extends TopComponent {
     }
 
     private void showDetails(ProxyMedia m) {
-        StringBuilder b = new StringBuilder(m.source().toString()).append('\n').append(m.description()).append('\n');
-        for (ProxyState p : m.proxies()) {
-            b.append(p.resolution()).append(": ").append(p.summary());
-            p.file().ifPresent(f -> b.append(", ").append(f.width()).append('x').append(f.height()).append(' ')
-                    .append(f.codec()).append(", ").append(f.path()));
-            if (!p.detail().isEmpty()) {
-                b.append(" (").append(p.detail()).append(')');
-            }
-            b.append('\n');
-        }
-        m.reasons().forEach(r -> b.append("- ").append(r).append('\n'));
-        if (!b.toString().equals(details.getText())) {
-            details.setText(b.toString());
+        String text = MediaDetails.details(m);
+        if (!text.equals(details.getText())) {
+            details.setText(text);
             details.setCaretPosition(0);
         }
     }
@@ -440,18 +398,14 @@ public final class ProxyManagerTopComponent extends TopComponent {
         });
     }
 
-    private void refreshSoon() {
-        live.refreshSoon();
-    }
-
     /** What one sample read: the configuration and the list, or nothing when the proxy module is missing. */
     private record ManagerView(ProxyConfig config, List<ProxyMedia> media) {
     }
 
     /** Reads the list off the event thread. */
     private ManagerView sample() {
-        Optional<ProxyMediaList> s = mediaList();
-        Optional<ProxyConfiguration> c = configuration();
+        Optional<ProxyMediaList> s = find(ProxyMediaList.class);
+        Optional<ProxyConfiguration> c = find(ProxyConfiguration.class);
         if (s.isEmpty() || c.isEmpty()) {
             return new ManagerView(null, List.of());
         }
