@@ -66,7 +66,9 @@ public class DefaultLayoutUiTest extends JellyTestCase {
                 .gui(true)
                 .addTest("testViewerAndMonitorOpenAtStartReadable", "testProxyManagerReadable",
                         "testBackgroundTasksReadable", "testCacheViewerReadable", "testMemoryManagerReadable",
-                        "testGpuSchedulerReadable", "testAWindowInTheShortBottomDockScrollsInsteadOfSquashing")
+                        "testGpuSchedulerReadable")
+                // testAWindowInTheShortBottomDockScrollsInsteadOfSquashing is off: the platform's "output" mode (the
+                // bottom dock) left with the Output window's module; it comes back with a bottom mode of the product
                 .suite();
     }
 

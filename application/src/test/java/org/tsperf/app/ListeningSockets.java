@@ -49,4 +49,10 @@ final class ListeningSockets {
         }
         return listening;
     }
+
+    /** Whether an address of /proc/net/tcp(6) is the loopback one (127.x.x.x or ::1). */
+    static boolean loopback(String addressAndPort) {
+        String address = addressAndPort.substring(0, addressAndPort.indexOf(':'));
+        return address.endsWith("7F") && address.length() == 8 || "00000000000000000000000001000000".equals(address);
+    }
 }
