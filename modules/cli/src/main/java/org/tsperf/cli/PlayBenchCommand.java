@@ -28,13 +28,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tsperf bench play SRC...}: the playback engine against the ffmpeg command line's decode-only speed of the
- * same file, measured in the same run; then playback at the file's rate from the original and from its proxy, and
+ * same file and against ffmpeg doing the engine's job (decoding and scaling to the view's size in RGBA), measured in
+ * the same run; then playback at the file's rate from the original and from its proxy, and
  * seeks on the proxy.
  */
 @Command(name = "play", mixinStandardHelpOptions = true,
         description = {"Playback benchmark, per source: ffmpeg's decode-only speed (ffmpeg -threads N -i SRC -f null"
-            + " -, the bundled executable), the engine's delivered fps from the original as fast as it goes (and its"
-            + " ratio to ffmpeg), the original at the file's rate (dropped and late frames), its ready proxy at the"
+            + " -, the bundled executable) and its speed doing the engine's job (-vf scale=W:-2:flags=area,format=rgba),"
+            + " the engine's delivered fps from the original as fast as it goes (and its ratios to both), the original at the file's rate (dropped and late frames), its ready proxy at the"
             + " file's rate, and seeks on the proxy (request to picture, p50/p99/max)."})
 final class PlayBenchCommand implements Callable<Integer> {
 
@@ -113,8 +114,12 @@ final class PlayBenchCommand implements Callable<Integer> {
                 n = threads != null ? threads : f.decoder().threads(); // the same threads as the engine
             }
             err.printf(Locale.ROOT, "%s: ffmpeg decode-only with %d threads...%n", file.getFileName(), n);
-            double ffmpegSeconds = ffmpegDecode(ffmpeg, file, n);
+            double ffmpegSeconds = ffmpegDecode(ffmpeg, file, n, null);
             double ffmpegFps = frames / ffmpegSeconds;
+            err.printf(Locale.ROOT, "%s: ffmpeg decoding and scaling to %d wide RGBA (the engine's job)...%n",
+                    file.getFileName(), width);
+            double sameJobSeconds = ffmpegDecode(ffmpeg, file, n, "scale=" + width + ":-2:flags=area,format=rgba");
+            double sameJobFps = frames / sameJobSeconds;
             err.printf(Locale.ROOT, "%s: the engine as fast as it goes, original...%n", file.getFileName());
             cache.clear().join();
             Run max = playThrough(playback, file, PlayerOptions.ProxyUse.OFF, false);
@@ -129,7 +134,9 @@ final class PlayBenchCommand implements Callable<Integer> {
             double[] scrub = hasProxy ? scrub(playback, file) : null;
             Map<String, Object> r = Json.object("source", file.toString(), "frames", frames, "threads", n,
                     "ffmpegDecodeSeconds", round(ffmpegSeconds), "ffmpegDecodeFps", round(ffmpegFps),
+                    "ffmpegSameJobFps", round(sameJobFps),
                     "engineMax", run(max), "engineToFfmpeg", round(max.fps() / ffmpegFps),
+                    "engineToFfmpegSameJob", round(max.fps() / sameJobFps),
                     "original", run(original), "proxy", hasProxy ? run(proxy) : null,
                     "scrubMs", scrub == null ? null : Json.object("p50", round(scrub[0]), "p99", round(scrub[1]),
                             "max", round(scrub[2])));
@@ -138,8 +145,11 @@ final class PlayBenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%s (%d frames)%n", file.getFileName(), frames);
                 out.printf(Locale.ROOT, "  ffmpeg -threads %d decode-only: %.1f fps (%.2f s)%n", n, ffmpegFps,
                         ffmpegSeconds);
-                out.printf(Locale.ROOT, "  engine, original, as fast as it goes: %.1f fps = %.2fx ffmpeg (%s)%n",
-                        max.fps(), max.fps() / ffmpegFps, max.decoder());
+                out.printf(Locale.ROOT, "  ffmpeg -threads %d decoding and scaling to %d wide RGBA: %.1f fps%n", n,
+                        width, sameJobFps);
+                out.printf(Locale.ROOT, "  engine, original, as fast as it goes: %.1f fps = %.2fx ffmpeg decode-only,"
+                        + " %.2fx ffmpeg doing the same job (%s)%n", max.fps(), max.fps() / ffmpegFps,
+                        max.fps() / sameJobFps, max.decoder());
                 out.printf(Locale.ROOT, "  engine, original, at its rate: %.1f fps, %d dropped, %d late of %d%n",
                         original.fps(), original.counters().dropped(), original.counters().late(), frames);
                 if (hasProxy) {
@@ -165,9 +175,14 @@ final class PlayBenchCommand implements Callable<Integer> {
                 "convertMsP50", round(r.counters().convertP50Ms()));
     }
 
-    private static double ffmpegDecode(Path ffmpeg, Path file, int threads) throws Exception {
-        List<String> cmd = List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-v", "error", "-threads",
-                Integer.toString(threads), "-i", file.toString(), "-map", "0:v:0", "-f", "null", "-");
+    /** Seconds ffmpeg takes to decode the file's video, through {@code filter} when not null. */
+    private static double ffmpegDecode(Path ffmpeg, Path file, int threads, String filter) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-v", "error",
+                "-threads", Integer.toString(threads), "-i", file.toString(), "-map", "0:v:0"));
+        if (filter != null) {
+            cmd.addAll(List.of("-vf", filter));
+        }
+        cmd.addAll(List.of("-f", "null", "-"));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

@@ -63,6 +63,16 @@ final class AvInput {
                 && ctx.streams(v).codecpar().width() > 0 && ctx.streams(v).codecpar().height() > 0;
     }
 
+    /**
+     * Whether the demuxer's seek goes by presentation timestamps: MP4/QuickTime (its sample index is shifted so
+     * that presentation starts at 0) and Matroska (its cues hold block timestamps). Handing those a keyframe's dts,
+     * which lies before its pts when frames are reordered, lands one keyframe early: twice the decoding per seek.
+     */
+    static boolean seeksByPts(AVFormatContext ctx) {
+        String name = ctx.iformat() == null ? "" : string(ctx.iformat().name());
+        return name.startsWith("mov,") || name.startsWith("matroska");
+    }
+
     /** The first stream of a type that is not a cover picture, or -1. */
     static int firstStream(AVFormatContext ctx, int mediaType) {
         for (int i = 0; i < ctx.nb_streams(); i++) {

@@ -8,8 +8,9 @@ import java.util.Arrays;
  *
  * @param pts          presentation timestamps of the frames, ascending (frame N is {@code pts[N]})
  * @param keyPts       presentation timestamps of the keyframes, ascending
- * @param keySeek      for each keyframe the timestamp to hand {@code av_seek_frame} (its dts: never after its
- *                     pts, so a backward seek lands at or before it whether the demuxer seeks by dts or pts)
+ * @param keySeek      for each keyframe the timestamp to hand {@code av_seek_frame} of a demuxer that seeks by dts
+ *                     (its dts: never after its pts, so a backward seek lands at or before it); demuxers that seek
+ *                     by pts get {@code keyPts}
  * @param lastDuration duration of the last frame, stream time base
  * @param tbNum        stream time base numerator
  * @param tbDen        stream time base denominator

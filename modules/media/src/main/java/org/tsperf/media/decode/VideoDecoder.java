@@ -72,6 +72,9 @@ final class VideoDecoder implements FrameSource {
     /** While seeking: frames before this timestamp are not wanted (Long.MIN_VALUE: every frame is). */
     private long unwantedBefore = Long.MIN_VALUE;
     private long packetsSkipped;
+    private long packetsDecoded;
+    /** The demuxer seeks by pts: a keyframe's own pts lands on it (see {@link AvInput#seeksByPts}). */
+    private final boolean seekByPts;
 
     /**
      * Opens the stream and decodes its first frame (to check a hardware decoder and the start of the index).
@@ -94,6 +97,7 @@ final class VideoDecoder implements FrameSource {
             }
         }
         this.si = stream;
+        this.seekByPts = AvInput.seeksByPts(ctx);
         try {
             openCodec(tryHardware);
             disposable = DisposablePackets.of(ctx.streams(si).codecpar());
@@ -216,6 +220,11 @@ final class VideoDecoder implements FrameSource {
         }
     }
 
+    /** Packets handed to the decoder since the file opened. */
+    long packetsDecoded() {
+        return packetsDecoded;
+    }
+
     /** Frames decoded on the way to a seek's target and never shown, skipped when nothing refers to them. */
     long packetsSkipped() {
         return packetsSkipped;
@@ -274,7 +283,8 @@ final class VideoDecoder implements FrameSource {
     }
 
     private void seekToKeyframe(int k) throws MediaException {
-        long ts = index.keySeek()[k];
+        // by dts (never after the keyframe) unless the demuxer seeks by pts; landing early is never wrong, only slower
+        long ts = seekByPts && index.keySeek()[k] != Long.MIN_VALUE / 4 ? index.keyPts()[k] : index.keySeek()[k];
         int err = avformat.av_seek_frame(ctx, si, ts, avformat.AVSEEK_FLAG_BACKWARD);
         if (err < 0) {
             // before the first index entry some demuxers refuse a backward seek: any position up to ts will do
@@ -326,6 +336,7 @@ final class VideoDecoder implements FrameSource {
                 if (pkt.stream_index() == si && unwanted(pkt)) {
                     packetsSkipped++;
                 } else if (pkt.stream_index() == si) {
+                    packetsDecoded++;
                     int s = avcodec.avcodec_send_packet(cc, pkt);
                     if (s < 0 && s != EAGAIN) {
                         // as ffmpeg does: a damaged packet costs its frame, decoding goes on

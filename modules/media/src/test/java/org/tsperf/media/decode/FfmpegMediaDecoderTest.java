@@ -208,6 +208,39 @@ class FfmpegMediaDecoderTest {
         }
     }
 
+    /**
+     * A seek to a keyframe starts at that keyframe, not one before it: MP4 and Matroska seek by presentation time,
+     * and a keyframe's dts lies before its pts when frames are reordered (which cost a whole extra group of pictures
+     * per seek). Exactness is the other tests' concern; this one counts the packets read.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("skippingClips")
+    void aSeekToAKeyframeStartsThere(Clip clip) throws Exception {
+        List<String[]> probed = Ffmpeg.frames(clip.file());
+        List<Integer> keys = new ArrayList<>();
+        for (int i = 0; i < probed.size(); i++) {
+            if (probed.get(i)[0].startsWith("1")) {
+                keys.add(i);
+            }
+        }
+        assertTrue(keys.size() >= 3, clip + ": needs three keyframes, has " + keys);
+        int key = keys.get(2);
+        int group = key - keys.get(1);
+        try (FrameSource source = decoder.open(clip.file(), OPTIONS)) {
+            VideoDecoder video = (VideoDecoder) source;
+            source.seek(probed.size() - 1L).close();
+            // packets read: decoded, or skipped as unreferenced on the way
+            long before = video.packetsDecoded() + video.packetsSkipped();
+            try (DecodedFrame frame = source.seek(key)) {
+                assertEquals(key, frame.index());
+            }
+            long read = video.packetsDecoded() + video.packetsSkipped() - before;
+            assertTrue(read > 0, clip + ": the seek read nothing");
+            assertTrue(read < group, clip + ": " + read + " packets read for a seek to keyframe " + key
+                    + ", as if it started at the keyframe before it (" + group + " frames earlier)");
+        }
+    }
+
     static Stream<Clip> skippingClips() {
         return CLIPS.stream().filter(c -> List.of("h264-high-bframes.mp4", "hevc10-open-gop.mkv", "vfr.mkv")
                 .contains(c.name()));

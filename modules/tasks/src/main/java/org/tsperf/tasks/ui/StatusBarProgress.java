@@ -37,11 +37,13 @@ public final class StatusBarProgress implements Runnable {
                 return new Handle(p);
             });
             h.show(info);
-            // events come from several threads: an end reported before this start must not leave a bar behind
-            if (service.task(info.id()).map(t -> t.state().isFinal()).orElse(true) && handles.remove(info.id(), h)) {
+            // events come from several threads: an end or requeue reported before this start must not leave a bar behind
+            if (service.task(info.id()).map(t -> t.state() != TaskState.RUNNING).orElse(true)
+                    && handles.remove(info.id(), h)) {
                 h.progress.finish();
             }
-        } else if (info.state().isFinal()) {
+        } else {
+            // ended, or back in the queue (deferred, paused, retried): a bar shows only work in progress
             Handle h = handles.remove(info.id());
             if (h != null) {
                 h.progress.finish();
@@ -53,6 +55,7 @@ public final class StatusBarProgress implements Runnable {
 
         final ProgressHandle progress;
         private long total;
+        private int units;
 
         Handle(ProgressHandle progress) {
             this.progress = progress;
@@ -62,10 +65,13 @@ public final class StatusBarProgress implements Runnable {
             long t = info.progress().total();
             if (t > 0 && t != total) {
                 total = t;
+                units = 0;
                 progress.switchToDeterminate((int) Math.min(Integer.MAX_VALUE, t));
             }
             if (total > 0) {
-                progress.progress(info.progress().message(), (int) Math.min(total, info.progress().done()));
+                // the platform refuses to count back; a task that restarts its count keeps the bar where it was
+                units = Math.max(units, (int) Math.min(total, info.progress().done()));
+                progress.progress(info.progress().message(), units);
             } else if (!info.progress().message().isEmpty()) {
                 progress.progress(info.progress().message());
             }
