@@ -78,16 +78,27 @@ class GpuServicesTest {
     @Test
     void benchmarkStopsWhenCancelled() throws Exception {
         var future = Lookup.getDefault().lookup(GpuBenchmark.class).measure(640, 360, Duration.ofSeconds(30));
-        Thread.sleep(300);
+        // the benchmark must really be running before the cancel, or its thread's absence proves nothing
+        assertTrue(waitFor(() -> benchmarkThreadAlive(), 20_000), "the benchmark thread never started");
         assertTrue(future.cancel(true));
-        AtomicBoolean flag = new AtomicBoolean(true);
         // the worker notices at its next frame; nothing to wait on but the thread ending
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (flag.get() && System.currentTimeMillis() < deadline) {
-            flag.set(Thread.getAllStackTraces().keySet().stream()
-                    .anyMatch(t -> t.getName().equals("tsperf-gpu-benchmark")));
-            Thread.sleep(100);
+        assertTrue(waitFor(() -> !benchmarkThreadAlive(), 20_000), "the benchmark thread ended after cancel");
+        assertTrue(future.isCancelled());
+    }
+
+    private static boolean benchmarkThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("tsperf-gpu-benchmark"));
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier condition, long millis)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
         }
-        assertFalse(flag.get(), "the benchmark thread ended after cancel");
+        return true;
     }
 }

@@ -105,12 +105,35 @@ class ProxyStrategyTest {
     }
 
     @Test
-    void hardwareVerificationEncodesATestFrame() {
-        HardwareEncoders.Verdict v = HardwareEncoders.verify(FfmpegProxyEncoder.executable());
-        if (v.encoder().isEmpty()) {
+    void hardwareVerificationEncodesATestFrame() throws Exception {
+        String ffmpeg = FfmpegProxyEncoder.executable();
+        HardwareEncoders.Verdict v = HardwareEncoders.verify(ffmpeg);
+        // the verdict against ffmpeg itself, encoder by encoder: the first that encodes a frame is the one chosen
+        String works = null;
+        for (String candidate : HardwareEncoders.CANDIDATES) {
+            if (encodesAFrame(ffmpeg, candidate)) {
+                works = candidate;
+                break;
+            }
+        }
+        assertEquals(java.util.Optional.ofNullable(works), v.encoder(), v.explanation());
+        if (works == null) {
             for (String candidate : HardwareEncoders.CANDIDATES) {
                 assertTrue(v.explanation().contains(candidate), v.explanation());
             }
+        } else {
+            assertTrue(v.explanation().startsWith(works), v.explanation());
         }
+    }
+
+    private static boolean encodesAFrame(String ffmpeg, String encoder) throws Exception {
+        Process p = new ProcessBuilder(ffmpeg, "-hide_banner", "-nostdin", "-v", "error", "-f", "lavfi", "-i",
+                "testsrc2=s=320x240:r=25:d=0.04", "-frames:v", "1", "-c:v", encoder, "-f", "null", "-")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return false;
+        }
+        return p.exitValue() == 0;
     }
 }

@@ -151,11 +151,27 @@ class TaskSchedulerTest {
     }
 
     @Test
-    void waitingRaisesPriorityOverTime() {
-        // the ordering key folds ageing in: a LOW task waiting 3 minutes ranks with a NORMAL one submitted now
-        double lowOld = TaskPriority.LOW.weight() - TaskScheduler.AGEING_PER_SECOND * 0;
-        double normalLater = TaskPriority.NORMAL.weight() - TaskScheduler.AGEING_PER_SECOND * 200;
-        assertTrue(lowOld > normalLater, "after 200 s of waiting the LOW task goes first");
+    void waitingRaisesPriorityOverTime(@TempDir Path dir) throws Exception {
+        // tasks found in the journal keep the time they were submitted: a LOW task that has waited 200 s goes before
+        // a NORMAL one submitted now, a LOW one that waited 10 s does not
+        Path journal = TaskJournals.journalIn(dir);
+        java.nio.file.Files.createDirectories(journal.getParent());
+        java.time.Instant now = java.time.Instant.now();
+        TaskSpec recentLow = task("recent low", TaskPriority.LOW);
+        TaskSpec newNormal = task("new normal", TaskPriority.NORMAL);
+        TaskSpec oldLow = task("old low", TaskPriority.LOW);
+        try (TaskJournal j = TaskJournal.open(journal)) {
+            j.write(new JournalRecord(recentLow, TaskState.QUEUED, "", now.minusSeconds(10), null, 0));
+            j.write(new JournalRecord(newNormal, TaskState.QUEUED, "", now, null, 0));
+            j.write(new JournalRecord(oldLow, TaskState.QUEUED, "", now.minusSeconds(200), null, 0));
+        }
+        content.add(load);
+        content.add(handler("record", (spec, ctx) -> ran.add(spec.title())));
+        TaskScheduler s = scheduler(journal, TaskScheduler.Config.defaults().withWorkers(1));
+        for (TaskSpec t : List.of(recentLow, newNormal, oldLow)) {
+            assertEquals(TaskState.DONE, await(s, t.id()).state(), t.title());
+        }
+        assertEquals(List.of("old low", "new normal", "recent low"), ran, "one worker: the order they ran in");
     }
 
     @Test
