@@ -113,12 +113,38 @@ class CommandLineTest {
         }
     }
 
+    /**
+     * Damaged copies of the real clips through the probe and the decoder, in the command's own JVM as the workbench
+     * runs them: it must not die of a signal (exit 134/139 with the copy named on stderr), and each copy is read or
+     * rejected with an error naming it.
+     */
+    @Test
+    void damagedCopiesOfRealClipsAreReadOrRejectedNeverCrash() throws Exception {
+        Path real = Path.of(System.getProperty("tsperf.root", "..")).toAbsolutePath().normalize()
+                .resolve("../shared/media/real").normalize();
+        Path car = real.resolve("car-detection.mp4");
+        Path bottle = real.resolve("bottle-detection.mp4");
+        assertTrue(Files.isRegularFile(car) && Files.isRegularFile(bottle),
+                "needs the real clips in " + real + " (../shared/media/real beside the checkout)");
+        Result r = tsperf("fuzz", car.toString(), bottle.toString(), "--copies", "25", "--seed", "7", "--timeout",
+                "30", "--json");
+        String[] progress = r.err().strip().split("\n");
+        assertEquals(0, r.exit(), "exit " + r.exit() + " after " + progress[progress.length - 1] + "\n" + r.err());
+        JsonObject o = JsonParser.parseString(String.join("\n", r.out())).getAsJsonObject();
+        assertEquals(50, o.get("checked").getAsInt());
+        assertEquals(0, o.getAsJsonArray("failures").size(), o.toString());
+        // the damage really reached the readers: some copies are refused, some still read
+        assertTrue(o.get("rejected").getAsInt() > 0, o.toString());
+        assertTrue(o.get("read").getAsInt() > 0, o.toString());
+        assertEquals(50, o.get("read").getAsInt() + o.get("rejected").getAsInt());
+    }
+
     @Test
     void proxyMakesProxiesOfARealClipAndRefusesABadFileOnItsOwn(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Path real = Path.of(System.getProperty("tsperf.root", "..")).toAbsolutePath().normalize()
                 .resolve("../shared/media/real/car-detection.mp4").normalize();
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(real), "needs " + real);
+        assertTrue(Files.isRegularFile(real), "needs " + real + ": the real clips belong in ../shared/media/real");
         Path media = Files.createDirectories(dir.resolve("media"));
         Path clip = Files.copy(real, media.resolve("clip.mp4"));
         Path zero = Files.createFile(media.resolve("zero.mp4"));
