@@ -140,7 +140,7 @@ final class FfmpegProxyEncoder {
         cmd.addAll(args);
         LOG.log(Level.FINE, "running {0}", cmd);
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).start();
+        Process p = ChildProcesses.start(new ProcessBuilder(cmd));
         Progress progress = new Progress();
         Deque<String> errors = new ArrayDeque<>();
         Thread out = reader(p.getInputStream(), line -> progress.line(line), "ffmpeg-progress");

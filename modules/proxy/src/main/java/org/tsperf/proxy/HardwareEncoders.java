@@ -63,7 +63,7 @@ final class HardwareEncoders {
                 "-i", "color=c=gray:s=256x144:r=25:d=0.04", "-frames:v", "1", "-c:v", encoder, "-f", "null", "-")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         try {
-            Process p = pb.start();
+            Process p = ChildProcesses.start(pb);
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return false;
