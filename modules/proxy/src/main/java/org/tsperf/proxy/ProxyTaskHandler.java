@@ -85,7 +85,9 @@ public final class ProxyTaskHandler implements TaskHandler {
                     + t.resolution().name();
             String ext = settings.format().extension();
             finals.add(settings.store().resolve(name + "." + ext));
-            partials.add(settings.store().resolve(name + ".partial." + ext));
+            // the task's own partial file: two sources with the same content (a copy of a clip) make the same
+            // proxies, and their tasks must not write, or remove, each other's; the last rename wins, same bytes
+            partials.add(settings.store().resolve(name + ".partial." + partialTag(spec) + "." + ext));
         }
         for (Path p : partials) {
             if (Files.deleteIfExists(p)) {
@@ -134,6 +136,12 @@ public final class ProxyTaskHandler implements TaskHandler {
                 }
             }
         }
+    }
+
+    /** The task id as a file-name part (a task run again after a crash finds its own partial files). */
+    static String partialTag(TaskSpec spec) {
+        String id = spec.id().value().replaceAll("[^A-Za-z0-9-]", "_");
+        return id.length() <= 40 ? id : id.substring(0, 40);
     }
 
     /** A truncated file opens fine and announces all its frames; decoding just ends early. */

@@ -292,6 +292,31 @@ class ProxyServiceTest {
         assertTrue(r.error().contains("copy it again") || r.error().contains("Check the path"), r.error());
     }
 
+    /**
+     * Two copies of one clip (the same content under two names, as folders of camera cards often hold) queued at
+     * once: their tasks make the same proxies at the same time and must not break each other's files.
+     */
+    @Test
+    void twoCopiesOfOneClipAtOnceBothGetTheirProxies() throws Exception {
+        Path a = clip("copy-a.mp4", "testsrc2=size=640x360:rate=25:duration=6", false);
+        Path b = media.resolve("copy-b.mp4");
+        Files.copy(a, b);
+        // side by side, as two workers of the background queue run them (the workbench's default: 2 jobs)
+        TaskService tasks = Lookup.getDefault().lookup(TaskService.class);
+        tasks.setWorkers(org.tsperf.api.tasks.TaskType.PROXY, 2);
+        ProxyJob first = service.generateInBackground(a, settings());
+        ProxyJob second = service.generateInBackground(b, settings());
+        ProxyResult ra = first.result().get(120, TimeUnit.SECONDS);
+        ProxyResult rb = second.result().get(120, TimeUnit.SECONDS);
+        assertTrue(ra.status().ok(), ra.toString());
+        assertTrue(rb.status().ok(), rb.toString());
+        assertEquals(ra.proxies().size(), rb.proxies().size());
+        for (int i = 0; i < ra.proxies().size(); i++) {
+            assertEquals(ra.proxies().get(i).path(), rb.proxies().get(i).path(), "the same content, the same proxy");
+            assertTrue(Files.size(rb.proxies().get(i).path()) > 0);
+        }
+    }
+
     @Test
     void cancelStopsFfmpegAndLeavesNothing() throws Exception {
         Path big = clip("cancel-me.mp4", "testsrc2=size=1280x720:rate=25:duration=12", false);
