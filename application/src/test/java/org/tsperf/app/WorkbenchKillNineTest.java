@@ -49,11 +49,12 @@ class WorkbenchKillNineTest {
         assertTrue(Files.isExecutable(launcher), launcher + ": build the application first");
         assertNotNull(System.getenv("DISPLAY"), "the workbench needs a display: run the tests under xvfb-run");
         Path media = Files.createDirectories(dir.resolve("media"));
-        // long enough that the kill finds ffmpeg at work: 1080p, 40 s
+        // long enough that the kill finds ffmpeg at work: 1080p, 40 s; two different pictures, so two sets of proxies
         List<Path> clips = List.of(media.resolve("first.mp4"), media.resolve("second.mp4"));
-        for (Path clip : clips) {
-            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30:duration=40", "-c:v", "libx264", "-preset",
-                    "ultrafast", "-pix_fmt", "yuv420p", clip.toString());
+        List<String> pictures = List.of("testsrc2", "testsrc");
+        for (int i = 0; i < clips.size(); i++) {
+            ffmpeg("-f", "lavfi", "-i", pictures.get(i) + "=size=1920x1080:rate=30:duration=40", "-c:v", "libx264",
+                    "-preset", "ultrafast", "-pix_fmt", "yuv420p", clips.get(i).toString());
         }
         userdir = dir.resolve("userdir");
         Path store = userdir.resolve("var/proxies");
@@ -84,7 +85,7 @@ class WorkbenchKillNineTest {
         launched.add(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start());
     }
 
-    /** Every final-named proxy (no {@code .partial}) decodes to the frame count of its source, give or take one. */
+    /** Every final-named proxy (no {@code .partial}) decodes to the frame count of the sources (all 1200 frames). */
     private static void assertFinalProxiesComplete(Path store, List<Path> clips) throws Exception {
         long sourceFrames = frames(clips.get(0));
         for (Path proxy : proxiesOf(store)) {
