@@ -76,7 +76,15 @@ final class StoreCleanup {
                 continue;
             }
             long bytes = bytesOnDisk(s);
-            Optional<ProxyIndex.Entry> removed = index.removePlan(s.planKey());
+            Optional<ProxyIndex.Entry> removed;
+            try {
+                removed = index.removePlan(s.planKey());
+            } catch (IOException ex) {
+                String msg = "Cleanup stopped after " + deleted + " prox" + (deleted == 1 ? "y" : "ies") + ": "
+                        + ex.getMessage();
+                LOG.log(Level.WARNING, msg, ex);
+                return msg;
+            }
             if (removed.isPresent()) {
                 deleteFiles(removed.get().proxies());
                 deleted += removed.get().proxies().size();
