@@ -92,6 +92,40 @@ final class StoreSpace {
                 + " folder (Tools > Options > Proxies, or --store).", file, dir, ByteSizes.format(free)), cause);
     }
 
+    /**
+     * What a store takes on its disk now: every file in its folder (the proxies, the index and its logs, files a
+     * crash left), each rounded up to whole blocks of the file system, and the folder itself. Files count at their
+     * full length, so this is never less than {@code du} says (MapDB's index is sparse: it may take less).
+     */
+    static long folderBytes(Path store) throws IOException {
+        long block = Math.max(512, Files.getFileStore(store).getBlockSize());
+        long sum = onDisk(Files.size(store), block);
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(store)) {
+            for (Path f : files) {
+                try {
+                    sum += onDisk(Files.size(f), block);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    LOG.log(Level.FINEST, "gone while measured: " + f, gone); // MapDB rotates its logs
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Bytes a file of {@code bytes} takes on a store's disk (whole blocks). */
+    static long onDisk(Path store, long bytes) {
+        try {
+            return onDisk(bytes, Math.max(512, Files.getFileStore(store).getBlockSize()));
+        } catch (IOException ex) {
+            LOG.log(Level.FINE, "cannot read the block size of " + store, ex);
+            return bytes;
+        }
+    }
+
+    private static long onDisk(long bytes, long block) {
+        return (bytes + block - 1) / block * block;
+    }
+
     /** Bytes of these files now (missing ones count 0). */
     static long sizes(List<Path> files) {
         long sum = 0;
