@@ -138,7 +138,8 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
             if (fullLevels.add(name)) { // said once, not at every frame, until the level stores again
                 LOG.log(Level.WARNING, name + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // a disk level's index failing (MapDB) must not reach the playback thread that put a frame
             LOG.log(Level.WARNING, "cannot store " + key + " in " + name + " (" + level.directory() + ")", e);
         } finally {
             modifications.incrementAndGet();
