@@ -69,6 +69,9 @@ public final class ProxyTaskHandler implements TaskHandler {
         }
         ctx.checkCancelled();
         long free = Files.getFileStore(settings.store()).getUsableSpace();
+        if (free < StoreSpace.NEARLY_FULL_BYTES) {
+            throw StoreSpace.full(source, settings.store(), 0, 0, 0, null); // no ffmpeg run bound to fail
+        }
         HardwareEncoders.Verdict hw = settings.format() == ProxyFormat.H264
                 ? HardwareEncoders.verify(FfmpegProxyEncoder.executable())
                 : HardwareEncoders.Verdict.none("ProRes has no hardware encoder here");

@@ -38,12 +38,21 @@ class ProxyFullDiskTest {
             assertEquals(Status.GENERATED, first.status(), first.error());
             List<byte[]> before = contents(first.proxies());
 
-            disk.fill(256 * 1024);
+            disk.fill(0);
+            ProxyResult none = service.generateNow(noisy, settings).result().join();
+            assertEquals(Status.FAILED, none.status(), none.toString());
+            assertTrue(none.error().contains(disk.dir().toString()) && none.error().contains("is full")
+                    && !none.error().contains("truncated"), "a store with no room fails before ffmpeg: " + none);
+            disk.free();
+
+            // room to start, not to finish: ffmpeg runs out of space on the way
+            disk.fill(StoreSpace.NEARLY_FULL_BYTES + 512 * 1024);
             ProxyResult full = service.generateNow(noisy, settings).result().join();
             assertEquals(Status.FAILED, full.status(), full.toString());
             String error = full.error();
             assertTrue(error.contains(disk.dir().toString()), "names the store folder: " + error);
-            assertTrue(error.contains("full") && error.contains("free"), "says the disk is full: " + error);
+            assertTrue(error.contains("full") && error.contains("free") && error.contains("needed"),
+                    "says the disk is full, with the space free and needed: " + error);
             assertTrue(error.contains("choose another"), "says what to do: " + error);
             assertFalse(error.contains("truncated") || error.contains("copy it again"),
                     "does not blame the source, which is fine: " + error);
