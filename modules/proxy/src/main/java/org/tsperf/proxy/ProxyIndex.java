@@ -140,12 +140,12 @@ final class ProxyIndex implements AutoCloseable {
      * @throws IOException                     when the file cannot be written for another reason
      */
     private void change(Runnable changes) throws IOException {
-        Snapshot before;
         try {
-            before = snapshot(); // what readers see while the disk is full
+            ensureOpen();
         } catch (UncheckedIOException ex) {
             throw ex.getCause();
         }
+        Snapshot before = snapshot; // still true if the changes fail: they are rolled back
         try {
             changes.run();
         } catch (RuntimeException ex) {
