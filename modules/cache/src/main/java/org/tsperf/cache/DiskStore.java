@@ -101,7 +101,7 @@ final class DiskStore implements AutoCloseable {
             // could not repair, the level starts empty (its values cannot be trusted without their index).
             LOG.log(Level.WARNING, "the cache index " + dir.resolve(INDEX) + " was damaged (probably by a crash);"
                     + " this cache level starts empty", damaged.getCause());
-            discardIndexAndValues(dir);
+            LevelFiles.discard(dir, INDEX + "*", dir.resolve(VALUES));
             DiskStore store = openIndex(dir, budgetBytes);
             store.damagedIndexDiscarded = true;
             return store;
@@ -143,20 +143,6 @@ final class DiskStore implements AutoCloseable {
                 LOG.log(Level.FINE, "closing a damaged cache index failed", closing);
             }
             throw new IndexDamaged(e);
-        }
-    }
-
-    /** Removes the index files (index.db and its write-ahead logs) and every value file of a level. */
-    private static void discardIndexAndValues(Path dir) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, INDEX + "*")) {
-            for (Path f : files) {
-                Files.deleteIfExists(f);
-            }
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir.resolve(VALUES))) {
-            for (Path f : files) {
-                Files.deleteIfExists(f);
-            }
         }
     }
 
@@ -298,7 +284,12 @@ final class DiskStore implements AutoCloseable {
                 now, now, hits);
         synchronized (this) {
             enforceBudget(onDisk(stored.length));
-            AtomicFiles.write(values.resolve(name), stored);
+            DiskFull.requireRoom(dir, onDisk(stored.length));
+            try {
+                AtomicFiles.write(values.resolve(name), stored); // on failure, no file is left
+            } catch (IOException e) {
+                throw DiskFull.saysFull(e) ? DiskFull.of(dir, DiskFull.usable(dir), onDisk(stored.length), e) : e;
+            }
             EntryRecord old = entries.put(key.toString(), r);
             index.put(key.toString(), r.toBytes());
             dirty.remove(key.toString());

@@ -50,6 +50,8 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     private final AdaptiveL1<CacheKey, RamEntry> l1;
     private final DiskStore l2;
     private final DiskStore l3;
+    /** Disk levels whose last put found their disk full (warned once until they store again). */
+    private final java.util.Set<CacheLevel> fullLevels = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final LevelCounters counters = new LevelCounters();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -128,7 +130,16 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     private void store(DiskStore level, CacheLevel name, CacheKey key, byte[] value, long hitsSoFar) {
         try {
             level.put(key, value, settings.compressed().contains(key.type()), hitsSoFar);
-        } catch (IOException e) {
+            if (fullLevels.remove(name)) {
+                LOG.log(Level.INFO, "{0} ({1}) has room again and stores again", new Object[] {name,
+                    level.directory()});
+            }
+        } catch (DiskFull e) {
+            if (fullLevels.add(name)) { // said once, not at every frame, until the level stores again
+                LOG.log(Level.WARNING, name + ": " + e.getMessage(), e);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a disk level's index failing (MapDB) must not reach the playback thread that put a frame
             LOG.log(Level.WARNING, "cannot store " + key + " in " + name + " (" + level.directory() + ")", e);
         } finally {
             modifications.incrementAndGet();

@@ -137,17 +137,21 @@ public final class DefaultProxyService implements ProxyService {
         } catch (IOException ex) {
             return Job.done(ProxyResult.failed(src, ex.getMessage(), List.of()));
         }
-        Optional<ProxyIndex.Entry> found = index.finished(planKey);
-        if (found.isPresent()) {
-            index.touch(planKey);
-            return Job.done(existing(index, planKey, src, found.get()));
-        }
         TaskService tasks = Lookup.getDefault().lookup(TaskService.class);
-        if (tasks == null) {
-            return Job.done(ProxyResult.failed(src, "no TaskService: the Background Tasks module is missing;"
-                    + " install or enable it (Tools > Plugins)", List.of()));
+        try {
+            Optional<ProxyIndex.Entry> found = index.finished(planKey);
+            if (found.isPresent()) {
+                index.touch(planKey);
+                return Job.done(existing(index, planKey, src, found.get()));
+            }
+            if (tasks == null) {
+                return Job.done(ProxyResult.failed(src, "no TaskService: the Background Tasks module is missing;"
+                        + " install or enable it (Tools > Plugins)", List.of()));
+            }
+            index.want(src.toString(), planKey, settings.resolutions().size());
+        } catch (IOException ex) {
+            return Job.done(ProxyResult.failed(src, src + ": " + ex.getMessage(), List.of()));
         }
-        index.want(src.toString(), planKey, settings.resolutions().size());
         Optional<TaskInfo> same = MediaList.activeJob(src).filter(t -> planKey.equals(t.spec().parameters().get(
                 ProxyParams.PLAN)));
         if (same.isPresent()) {
@@ -171,7 +175,12 @@ public final class DefaultProxyService implements ProxyService {
                 info));
         result.thenAccept(r -> {
             if (r.status() == Status.FAILED) {
-                index.failed(src.toString(), r.error());
+                try {
+                    index.failed(src.toString(), r.error());
+                } catch (IOException ex) {
+                    // the result itself says what failed; only the Proxy Manager's note of it is missing
+                    LOG.log(Level.WARNING, "the failure of " + src + " is not recorded in the index", ex);
+                }
             } else if (r.status() == Status.GENERATED) {
                 ProxyConfig c = config();
                 if (index.store().equals(c.settings().store().toAbsolutePath().normalize())) {
@@ -198,7 +207,8 @@ public final class DefaultProxyService implements ProxyService {
         return ProxyResult.failed(src, reason, List.of());
     }
 
-    private static ProxyResult existing(ProxyIndex index, String planKey, Path src, ProxyIndex.Entry e) {
+    private static ProxyResult existing(ProxyIndex index, String planKey, Path src, ProxyIndex.Entry e)
+            throws IOException {
         List<String> reasons = new ArrayList<>(e.reasons());
         if (e.source().equals(src.toString())) {
             reasons.add("up to date: proxies of this content and these settings exist");

@@ -1,6 +1,7 @@
 package org.tsperf.proxy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,15 +29,18 @@ final class ProxyIndex implements AutoCloseable {
     static final String FILE = "index.db";
 
     private final Path store;
-    private final DB db;
+    /** The open file; opened again from what was committed after a write failed (a full disk). Guarded by this. */
+    private DB db;
     /** plan key -> finished plan */
-    private final HTreeMap<String, String> plans;
+    private HTreeMap<String, String> plans;
     /** source path -> plan key | wanted proxy count */
-    private final HTreeMap<String, String> sources;
+    private HTreeMap<String, String> sources;
     /** plan key -> when its proxies were last made, found or played (epoch ms), for least-recently-used cleanup */
-    private final HTreeMap<String, Long> lastUse;
+    private HTreeMap<String, Long> lastUse;
     /** source path -> why its last proxy job failed, until a later one succeeds */
-    private final HTreeMap<String, String> failures;
+    private HTreeMap<String, String> failures;
+    /** Closed by {@link #close()} (not by a failed write, after which the file is opened again). */
+    private boolean closed;
 
     /** A finished plan as stored. */
     record Entry(String source, List<ProxyFile> proxies, List<String> reasons) {
@@ -58,18 +62,37 @@ final class ProxyIndex implements AutoCloseable {
     private ProxyIndex(Path store) throws IOException {
         this.store = store;
         Files.createDirectories(store);
+        openFile();
+    }
+
+    private void openFile() throws IOException {
         try {
             db = DBMaker.fileDB(store.resolve(FILE).toFile()).transactionEnable().closeOnJvmShutdown().make();
         } catch (DBException ex) {
+            if (StoreSpace.ranOut(StoreSpace.messages(ex), store)) {
+                throw StoreSpace.indexFull(store.resolve(FILE), ex);
+            }
             throw new IOException("the proxy index " + store.resolve(FILE) + " cannot be opened (" + ex.getMessage()
                     + "). If a workbench or another tsperf command uses this store, close it or choose another store.",
                     ex);
         }
-        plans = db.hashMap("plans", Serializer.STRING, Serializer.STRING).createOrOpen();
-        sources = db.hashMap("sources", Serializer.STRING, Serializer.STRING).createOrOpen();
-        lastUse = db.hashMap("lastUse", Serializer.STRING, Serializer.LONG).createOrOpen();
-        failures = db.hashMap("failures", Serializer.STRING, Serializer.STRING).createOrOpen();
-        db.commit();
+        try {
+            // an index that has its maps is opened without a write, so that it can be read on a full disk
+            boolean fresh = !(db.exists("plans") && db.exists("sources") && db.exists("lastUse")
+                    && db.exists("failures"));
+            plans = db.hashMap("plans", Serializer.STRING, Serializer.STRING).createOrOpen();
+            sources = db.hashMap("sources", Serializer.STRING, Serializer.STRING).createOrOpen();
+            lastUse = db.hashMap("lastUse", Serializer.STRING, Serializer.LONG).createOrOpen();
+            failures = db.hashMap("failures", Serializer.STRING, Serializer.STRING).createOrOpen();
+            if (fresh) {
+                db.commit();
+            }
+        } catch (RuntimeException ex) {
+            db.close();
+            throw StoreSpace.ranOut(StoreSpace.messages(ex), store) ? StoreSpace.indexFull(store.resolve(FILE),
+                    ex) : new IOException("the proxy index " + store.resolve(FILE) + " cannot be read (" + ex
+                    + "); move it aside to start an empty index (the proxies stay and are found again)", ex);
+        }
     }
 
     /** Opens the index of a store; {@link ProxyEngine#index} keeps one per store open. */
@@ -77,8 +100,23 @@ final class ProxyIndex implements AutoCloseable {
         return new ProxyIndex(store.toAbsolutePath().normalize());
     }
 
+    /** The file is open, or opened again after a failed write; else the reason, unchecked. */
+    private void ensureOpen() {
+        if (db == null || db.isClosed()) {
+            if (closed) {
+                throw new IllegalStateException("the proxy index " + store.resolve(FILE) + " is closed");
+            }
+            try {
+                openFile();
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+    }
+
     private Snapshot snapshot() {
         if (snapshot == null) {
+            ensureOpen();
             Map<String, Entry> p = new HashMap<>();
             plans.forEach((k, v) -> p.put(k, decode(v)));
             snapshot = new Snapshot(Map.copyOf(p), Map.copyOf(sources), Map.copyOf(failures));
@@ -88,9 +126,50 @@ final class ProxyIndex implements AutoCloseable {
 
     /** Commits the MapDB transaction; what was read before is read again. */
     private void commit() {
-        db.commit();
         snapshot = null;
+        db.commit();
         version++;
+    }
+
+    /**
+     * Makes changes and commits them, or rolls them back when the file cannot be written (a full disk): what was
+     * committed before stays, and the next change works once there is space again. MapDB writes its log as the
+     * maps change, so the changes themselves are inside.
+     *
+     * @throws StoreSpace.StoreFullException when the disk is full
+     * @throws IOException                     when the file cannot be written for another reason
+     */
+    private void change(Runnable changes) throws IOException {
+        try {
+            ensureOpen();
+        } catch (UncheckedIOException ex) {
+            throw ex.getCause();
+        }
+        Snapshot before = snapshot; // still true if the changes fail: they are rolled back
+        try {
+            changes.run();
+        } catch (RuntimeException ex) {
+            // MapDB's log is unusable after a failed write (even a rollback fails): close the file and read it again
+            // from what was committed, now or at the next use if the disk is still full
+            snapshot = before;
+            try {
+                db.close();
+            } catch (RuntimeException closing) {
+                ex.addSuppressed(closing);
+            }
+            try {
+                openFile();
+            } catch (IOException reopen) {
+                LOG.log(Level.FINE, "the proxy index opens again at its next use", reopen);
+            }
+            Path file = store.resolve(FILE);
+            IOException why = StoreSpace.ranOut(StoreSpace.messages(ex), store)
+                    ? StoreSpace.indexFull(file, ex)
+                    : new IOException("the proxy index " + file + " could not be written (" + StoreSpace.messages(ex)
+                            + "); nothing was changed", ex);
+            LOG.log(Level.WARNING, why.getMessage(), ex);
+            throw why;
+        }
     }
 
     /** Changes committed so far in this process (0 for a freshly opened index). */
@@ -99,7 +178,7 @@ final class ProxyIndex implements AutoCloseable {
     }
 
     synchronized boolean isClosed() {
-        return db.isClosed();
+        return closed;
     }
 
     Path store() {
@@ -121,26 +200,38 @@ final class ProxyIndex implements AutoCloseable {
     }
 
     /** Records finished proxies (one commit). */
-    synchronized void put(String planKey, String source, List<ProxyFile> proxies, List<String> reasons) {
-        plans.put(planKey, encode(new Entry(source, proxies, reasons)));
-        sources.put(source, planKey + "|" + proxies.size());
-        lastUse.put(planKey, System.currentTimeMillis());
-        failures.remove(source);
-        commit();
+    synchronized void put(String planKey, String source, List<ProxyFile> proxies, List<String> reasons) throws IOException {
+        change(() -> {
+            plans.put(planKey, encode(new Entry(source, proxies, reasons)));
+            sources.put(source, planKey + "|" + proxies.size());
+            lastUse.put(planKey, System.currentTimeMillis());
+            failures.remove(source);
+            commit();
+        });
     }
 
     /** The plan's proxies were found or played now: cleanup deletes them later. */
     synchronized void touch(String planKey) {
-        if (plans.containsKey(planKey)) {
-            lastUse.put(planKey, System.currentTimeMillis());
-            db.commit(); // last-use times are not in the snapshot: readers keep theirs
+        try {
+            ensureOpen();
+            if (plans.containsKey(planKey)) {
+                change(() -> {
+                    lastUse.put(planKey, System.currentTimeMillis());
+                    db.commit(); // last-use times are not in the snapshot: readers keep theirs
+                });
+            }
+        } catch (IOException | UncheckedIOException ex) {
+            // only the cleanup order depends on it: the proxies are still used
+            LOG.log(Level.WARNING, "the last use of " + planKey + " is not recorded", ex);
         }
     }
 
     /** Remembers why the last proxy job of a source failed (shown until a later one succeeds). */
-    synchronized void failed(String source, String reason) {
-        failures.put(source, reason);
-        commit();
+    synchronized void failed(String source, String reason) throws IOException {
+        change(() -> {
+            failures.put(source, reason);
+            commit();
+        });
     }
 
     synchronized Optional<String> failure(String source) {
@@ -148,21 +239,26 @@ final class ProxyIndex implements AutoCloseable {
     }
 
     /** Takes a source off the list; its plan stays (other paths of the same content may use it). */
-    synchronized void forget(String source) {
-        sources.remove(source);
-        failures.remove(source);
-        commit();
+    synchronized void forget(String source) throws IOException {
+        change(() -> {
+            sources.remove(source);
+            failures.remove(source);
+            commit();
+        });
     }
 
     /**
      * Removes a finished plan from the index (one commit) and returns it, so that its files can be deleted after:
      * a crash in between leaves files no entry points to, never an entry without its files.
      */
-    synchronized Optional<Entry> removePlan(String planKey) {
-        String text = plans.remove(planKey);
-        lastUse.remove(planKey);
-        commit();
-        return text == null ? Optional.empty() : Optional.of(decode(text));
+    synchronized Optional<Entry> removePlan(String planKey) throws IOException {
+        String[] text = new String[1];
+        change(() -> {
+            text[0] = plans.remove(planKey);
+            lastUse.remove(planKey);
+            commit();
+        });
+        return text[0] == null ? Optional.empty() : Optional.of(decode(text[0]));
     }
 
     /** A finished plan with when it was last used. */
@@ -175,6 +271,7 @@ final class ProxyIndex implements AutoCloseable {
 
     /** Every finished plan, least recently used first. */
     synchronized List<Stored> stored() {
+        ensureOpen();
         List<Stored> all = new ArrayList<>();
         plans.forEach((k, v) -> all.add(new Stored(k, decode(v), lastUse.getOrDefault(k, 0L))));
         all.sort(java.util.Comparator.comparingLong(Stored::lastUse));
@@ -188,24 +285,29 @@ final class ProxyIndex implements AutoCloseable {
     }
 
     /** Points a finished plan at the path its content has now (a renamed or moved source). */
-    synchronized void relink(String planKey, String newSource) {
+    synchronized void relink(String planKey, String newSource) throws IOException {
+        ensureOpen();
         String text = plans.get(planKey);
         if (text != null) {
             Entry e = decode(text);
-            plans.put(planKey, encode(new Entry(newSource, e.proxies(), e.reasons())));
-            String old = sources.get(e.source());
-            if (old != null && old.startsWith(planKey + "|")) {
-                sources.remove(e.source());
-            }
-            sources.put(newSource, planKey + "|" + e.proxies().size());
-            commit();
+            change(() -> {
+                plans.put(planKey, encode(new Entry(newSource, e.proxies(), e.reasons())));
+                String old = sources.get(e.source());
+                if (old != null && old.startsWith(planKey + "|")) {
+                    sources.remove(e.source());
+                }
+                sources.put(newSource, planKey + "|" + e.proxies().size());
+                commit();
+            });
         }
     }
 
     /** Remembers a source whose proxies are wanted (so counts and "generate missing" know it). */
-    synchronized void want(String source, String planKey, int wanted) {
-        sources.put(source, planKey + "|" + wanted);
-        commit();
+    synchronized void want(String source, String planKey, int wanted) throws IOException {
+        change(() -> {
+            sources.put(source, planKey + "|" + wanted);
+            commit();
+        });
     }
 
     /** Known sources and their plan keys. */
@@ -233,7 +335,8 @@ final class ProxyIndex implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (!db.isClosed()) {
+        closed = true;
+        if (db != null && !db.isClosed()) {
             try {
                 db.close();
             } catch (RuntimeException ex) {

@@ -69,6 +69,9 @@ public final class ProxyTaskHandler implements TaskHandler {
         }
         ctx.checkCancelled();
         long free = Files.getFileStore(settings.store()).getUsableSpace();
+        if (free < StoreSpace.NEARLY_FULL_BYTES) {
+            throw StoreSpace.full(source, settings.store(), 0, 0, 0, null); // no ffmpeg run bound to fail
+        }
         HardwareEncoders.Verdict hw = settings.format() == ProxyFormat.H264
                 ? HardwareEncoders.verify(FfmpegProxyEncoder.executable())
                 : HardwareEncoders.Verdict.none("ProRes has no hardware encoder here");
@@ -98,6 +101,7 @@ public final class ProxyTaskHandler implements TaskHandler {
         String what = plan.targets().stream().map(t -> t.resolution().displayName() + " " + t.width() + "x"
                 + t.height()).collect(Collectors.joining(" + ")) + " of " + source.getFileName();
         boolean done = false;
+        List<Path> moved = new ArrayList<>();
         try {
             FfmpegProxyEncoder.Outcome o = FfmpegProxyEncoder.run(
                     FfmpegProxyEncoder.command(source, info, plan, settings.format(), partials), total, what, ctx);
@@ -108,6 +112,7 @@ public final class ProxyTaskHandler implements TaskHandler {
                 verify(source, v, duration, plan.targets().get(i), made, o.framesDecoded());
                 Files.move(partials.get(i), finals.get(i), StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
+                moved.add(finals.get(i));
                 VideoStreamInfo pv = made.mainVideo().orElseThrow();
                 proxies.add(new ProxyFile(plan.targets().get(i).resolution().name(), finals.get(i),
                         Files.size(finals.get(i)), pv.width(), pv.height(), pv.codec()));
@@ -120,18 +125,36 @@ public final class ProxyTaskHandler implements TaskHandler {
                     o.framesDecoded() / Math.max(0.001, o.seconds())));
             done = true;
         } catch (MediaException ex) {
+            if (String.valueOf(ex.getMessage()).contains(settings.store().toString())
+                    && StoreSpace.ranOut(ex.getMessage(), settings.store())) {
+                // a proxy cut short by a full disk probes as truncated: the store's fault, not the source's
+                throw StoreSpace.full(source, settings.store(), StoreSpace.sizes(partials), 0, 0, ex);
+            }
             throw ex;
         } catch (FfmpegProxyEncoder.Failure ex) {
+            // a full disk makes ffmpeg stop early too: the store's fault, not the source's
+            if (StoreSpace.ranOut(ex.getMessage(), settings.store())) {
+                throw StoreSpace.full(source, settings.store(), StoreSpace.sizes(partials), ex.framesDone, total, ex);
+            }
             // a truncated file often makes the encoders fail for want of frames: say what is really wrong
             checkComplete(source, v, ex.framesDone);
             throw new IOException(source + ": proxy generation failed: " + ex.getMessage()
                     + ". If the source plays elsewhere, report this; otherwise copy it again from its source.", ex);
+        } catch (StoreSpace.StoreFullException ex) {
+            throw ex;
         } catch (IOException ex) {
+            if (StoreSpace.ranOut(ex.getMessage(), settings.store())) {
+                throw StoreSpace.full(source, settings.store(), StoreSpace.sizes(partials), 0, 0, ex);
+            }
             throw new IOException(source + ": proxy generation failed: " + ex.getMessage()
                     + ". If the source plays elsewhere, report this; otherwise copy it again from its source.", ex);
         } finally {
             if (!done) {
+                // an index that could not be written (a full disk) leaves no proxy it does not list
                 for (Path p : partials) {
+                    deleteQuietly(p);
+                }
+                for (Path p : moved) {
                     deleteQuietly(p);
                 }
             }

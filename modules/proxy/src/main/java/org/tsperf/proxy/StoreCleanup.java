@@ -51,15 +51,20 @@ final class StoreCleanup {
             return "Cannot clean up: " + ex.getMessage();
         }
         List<ProxyIndex.Stored> stored = index.stored();
-        long total = stored.stream().mapToLong(StoreCleanup::bytesOnDisk).sum();
+        long total;
+        try {
+            total = StoreSpace.folderBytes(index.store()); // what the disk holds, the index included
+        } catch (IOException ex) {
+            return "Cannot clean up: cannot measure the proxy store " + index.store() + " (" + ex.getMessage() + ")";
+        }
         long limit = config.maxCacheSizeBytes();
         if (total <= limit) {
-            return String.format(Locale.ROOT, "The proxy store uses %s of its %s limit; nothing to delete.",
-                    size(total), size(limit));
+            return String.format(Locale.ROOT, "The proxy store uses %s (its index included) of its %s limit; nothing"
+                    + " to delete.", size(total), size(limit));
         }
         if (config.cleanupPolicy() == CleanupPolicy.MANUAL) {
-            String msg = String.format(Locale.ROOT, "The proxy store %s uses %s, over its %s limit; the cleanup"
-                    + " policy deletes nothing: delete proxies in the Proxy Manager or raise the limit in Tools >"
+            String msg = String.format(Locale.ROOT, "The proxy store %s uses %s (its index included), over its %s"
+                    + " limit; the cleanup policy deletes nothing: delete proxies in the Proxy Manager or raise the limit in Tools >"
                     + " Options > Proxies.", index.store(), size(total), size(limit));
             LOG.warning(msg);
             return msg;
@@ -76,7 +81,15 @@ final class StoreCleanup {
                 continue;
             }
             long bytes = bytesOnDisk(s);
-            Optional<ProxyIndex.Entry> removed = index.removePlan(s.planKey());
+            Optional<ProxyIndex.Entry> removed;
+            try {
+                removed = index.removePlan(s.planKey());
+            } catch (IOException ex) {
+                String msg = "Cleanup stopped after " + deleted + " prox" + (deleted == 1 ? "y" : "ies") + ": "
+                        + ex.getMessage();
+                LOG.log(Level.WARNING, msg, ex);
+                return msg;
+            }
             if (removed.isPresent()) {
                 deleteFiles(removed.get().proxies());
                 deleted += removed.get().proxies().size();
@@ -87,7 +100,8 @@ final class StoreCleanup {
         String msg = String.format(Locale.ROOT, "Deleted %d least recently used prox%s (%s); the store uses %s of its"
                 + " %s limit", deleted, deleted == 1 ? "y" : "ies", size(freed), size(total), size(limit));
         if (total > limit) {
-            msg += "; the rest is in use (being made or played in the last minute) and stays";
+            msg += "; the rest is the store's index and proxies in use (being made or played in the last minute),"
+                    + " which stay";
         }
         LOG.info(msg);
         return msg + ".";
@@ -138,12 +152,12 @@ final class StoreCleanup {
         }
     }
 
-    /** What the files take now (the index's sizes can be stale if someone replaced a file). */
+    /** What the files take on the disk now (the index's sizes can be stale if someone replaced a file). */
     private static long bytesOnDisk(ProxyIndex.Stored s) {
         long sum = 0;
         for (ProxyFile p : s.entry().proxies()) {
             try {
-                sum += Files.size(p.path());
+                sum += StoreSpace.onDisk(p.path().getParent(), Files.size(p.path()));
             } catch (IOException ex) {
                 LOG.log(Level.FINE, "proxy gone: " + p.path(), ex);
             }

@@ -154,12 +154,14 @@ class ProxyMediaListTest {
         mediaList.addMedia(List.of(wide, small)).join();
         generate(small).result().join();
         Thread.sleep(20);
-        generate(wide).result().join();
+        long wideBytes = generate(wide).result().join().proxies().stream().mapToLong(ProxyFile::sizeBytes).min()
+                .orElseThrow();
         Thread.sleep(20);
         service.proxyForPlayback(small, 100); // small is now the most recently used
-        long smallBytes = Files.size(service.proxyForPlayback(small, 100).orElseThrow().path());
-        ProxyConfig tight = service.config().withMaxCacheSize(smallBytes + 1, CleanupPolicy.LEAST_RECENTLY_USED);
-        ProxyStoreAssert.sizeOnDiskAbove(store, smallBytes + 1);
+        // the store as the product measures it (the index included), less half of wide's smaller proxy: one plan
+        // must go
+        long limit = StoreSpace.folderBytes(store) - wideBytes / 2;
+        ProxyConfig tight = service.config().withMaxCacheSize(limit, CleanupPolicy.LEAST_RECENTLY_USED);
 
         String kept = StoreCleanup.enforce(tight);
         assertTrue(kept.contains("in use"), "everything was used in the last minute: " + kept);
@@ -169,11 +171,28 @@ class ProxyMediaListTest {
         assertTrue(msg.startsWith("Deleted 2 least recently used proxies"), msg);
         assertEquals(Kind.NONE, list().get("wide.mp4").proxies().get(0).kind(), "wide was used least recently");
         assertEquals(Kind.READY, list().get("small.mp4").proxies().get(1).kind());
-        assertTrue(ProxyStoreAssert.proxyBytes(store) <= smallBytes + 1, "the store is within its limit (du)");
+        long du = ProxyStoreAssert.duBytes(store);
+        assertTrue(du <= limit, "the store, its index included, is within its limit (du): " + du + " > " + limit);
 
         String manual = StoreCleanup.enforce(service.config().withMaxCacheSize(1, CleanupPolicy.MANUAL), 0);
         assertTrue(manual.contains("deletes nothing"), manual);
         assertEquals(Kind.READY, list().get("small.mp4").proxies().get(1).kind());
+    }
+
+    @Test
+    void theSizeLimitCountsTheIndexFiles() throws Exception {
+        mediaList.addMedia(List.of(small)).join();
+        generate(small).result().join();
+        long proxiesAlone = ProxyStoreAssert.duBytes(store) - ProxyStoreAssert.indexDuBytes(store);
+        assertTrue(ProxyStoreAssert.indexDuBytes(store) > 0, "the index takes space too");
+        // a limit the proxies alone fit in, but not with their index: over the limit
+        String msg = StoreCleanup.enforce(service.config().withMaxCacheSize(proxiesAlone,
+                CleanupPolicy.LEAST_RECENTLY_USED), 0);
+        assertTrue(msg.startsWith("Deleted 1 least recently used proxy") && msg.contains("index"), msg);
+        assertEquals(Kind.NONE, list().get("small.mp4").proxies().get(1).kind());
+        String within = StoreCleanup.enforce(service.config().withMaxCacheSize(StoreSpace.folderBytes(store),
+                CleanupPolicy.LEAST_RECENTLY_USED), 0);
+        assertTrue(within.contains("its index included") && within.contains("nothing to delete"), within);
     }
 
     @Test

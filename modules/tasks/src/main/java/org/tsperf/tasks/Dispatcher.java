@@ -399,7 +399,11 @@ final class Dispatcher {
         journal(e);
         if (journal != null && ++finishedSinceTrim >= 100) {
             finishedSinceTrim = 0;
-            journal.trimHistory();
+            try {
+                journal.trimHistory();
+            } catch (RuntimeException ex) {
+                LOG.log(Level.WARNING, "the task history is not trimmed: " + ex.getMessage(), ex);
+            }
         }
         events.add(e.info());
         e.completion.complete(e.info());
@@ -484,8 +488,8 @@ final class Dispatcher {
         try {
             journal.write(e.record());
         } catch (RuntimeException ex) {
-            LOG.log(Level.WARNING, "task journal " + journal.file() + ": could not record '" + e.spec.title()
-                    + "'; it will not be resumed after a crash", ex);
+            LOG.log(Level.WARNING, "'" + e.spec.title() + "' is not recorded, so it is not resumed after a crash: "
+                    + (ex.getCause() != null ? ex.getCause().getMessage() : ex.toString()), ex);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.tsperf.tasks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.mapdb.DBException;
 import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
 import org.tsperf.api.tasks.TaskId;
+import org.tsperf.api.util.ByteSizes;
 
 /**
  * Queued, running and recently finished tasks in a transactional MapDB file, committed at every change: after a
@@ -26,8 +28,10 @@ final class TaskJournal implements AutoCloseable {
     static final int FINISHED_KEPT = 500;
 
     private final Path file;
-    private final DB db;
-    private final ConcurrentMap<String, String> records;
+    /** Opened again from what was committed after a write failed (a full disk). Guarded by this. */
+    private DB db;
+    private ConcurrentMap<String, String> records;
+    private boolean closed;
 
     private TaskJournal(Path file, DB db) {
         this.file = file;
@@ -86,14 +90,82 @@ final class TaskJournal implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Records a task's state (one commit).
+     *
+     * @throws UncheckedIOException when the file cannot be written (a full disk: the message names the folder and
+     *                              what to do); what was committed before stays, and a later write works once there
+     *                              is space again
+     */
     synchronized void write(JournalRecord record) {
-        records.put(record.spec().id().value(), record.encode());
-        db.commit();
+        change(() -> {
+            records.put(record.spec().id().value(), record.encode());
+            db.commit();
+        });
     }
 
     synchronized void remove(TaskId id) {
-        records.remove(id.value());
-        db.commit();
+        change(() -> {
+            records.remove(id.value());
+            db.commit();
+        });
+    }
+
+    /**
+     * Runs changes that end in a commit. MapDB's log is unusable after a failed write (a rollback fails too), so
+     * the file is closed and opened again from what was committed: now, or at the next write if the disk is still
+     * full.
+     */
+    private void change(Runnable changes) {
+        if (closed) {
+            throw new IllegalStateException("the task journal " + file + " is closed");
+        }
+        try {
+            if (db.isClosed()) {
+                reopen();
+            }
+            changes.run();
+        } catch (RuntimeException | IOException ex) {
+            try {
+                db.close();
+            } catch (RuntimeException closing) {
+                ex.addSuppressed(closing);
+            }
+            try {
+                reopen();
+            } catch (IOException | RuntimeException again) {
+                LOG.log(Level.FINE, "the task journal opens again at its next write", again);
+            }
+            throw new UncheckedIOException(cannotWrite(file, ex));
+        }
+    }
+
+    private void reopen() throws IOException {
+        DB opened = DBMaker.fileDB(file.toFile()).transactionEnable().make();
+        db = opened;
+        records = opened.hashMap("tasks", Serializer.STRING, Serializer.STRING).createOrOpen();
+    }
+
+    /** Why a write failed, in words: a full disk names its folder, the space free and what to do. */
+    static IOException cannotWrite(Path file, Exception cause) {
+        Path dir = file.toAbsolutePath().getParent();
+        boolean full = false;
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            full |= String.valueOf(c.getMessage()).contains("No space left on device");
+        }
+        long free = -1;
+        try {
+            free = Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException ex) {
+            cause.addSuppressed(ex);
+        }
+        if (full || (free >= 0 && free < (1 << 20))) {
+            return new IOException("the task journal " + file + " cannot be written: the disk of the user directory"
+                    + " folder " + dir + " is full (" + ByteSizes.format(Math.max(0, free)) + " free). Tasks still"
+                    + " run, but are not resumed after a crash until there is room: free space on that disk, or"
+                    + " start with another user directory (--userdir).", cause);
+        }
+        return new IOException("the task journal " + file + " cannot be written (" + cause + ")", cause);
     }
 
     /** Every record, oldest submission first. A record that cannot be read is logged and skipped, never fatal. */
@@ -114,16 +186,19 @@ final class TaskJournal implements AutoCloseable {
     synchronized void trimHistory() {
         List<JournalRecord> finished = readAll().stream().filter(r -> r.state().isFinal()).toList();
         int excess = finished.size() - FINISHED_KEPT;
-        for (int i = 0; i < excess; i++) {
-            records.remove(finished.get(i).spec().id().value());
-        }
         if (excess > 0) {
-            db.commit();
+            change(() -> {
+                for (int i = 0; i < excess; i++) {
+                    records.remove(finished.get(i).spec().id().value());
+                }
+                db.commit();
+            });
         }
     }
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (!db.isClosed()) {
             db.close();
         }
