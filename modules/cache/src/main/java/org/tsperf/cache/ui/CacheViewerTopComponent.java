@@ -25,8 +25,6 @@ import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.RowFilter;
 import javax.swing.SwingUtilities;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 import javax.swing.table.DefaultTableModel;
 import javax.swing.table.TableRowSorter;
 import org.jfree.chart.ChartFactory;
@@ -52,8 +50,10 @@ import org.tsperf.libs.jfreechart.ChartTheming;
 import org.tsperf.ui.support.FitOrScroll;
 import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.LiveTopComponent;
 import org.tsperf.ui.support.ReadOnlyTableModel;
 import org.tsperf.ui.support.TableColumns;
+import org.tsperf.ui.support.TextChanges;
 import org.tsperf.ui.support.WrapLayout;
 
 /**
@@ -105,7 +105,7 @@ import org.tsperf.ui.support.WrapLayout;
     "# {0} - why",
     "MSG_CacheUnavailable=Cache unavailable: {0}"
 })
-public final class CacheViewerTopComponent extends TopComponent {
+public final class CacheViewerTopComponent extends LiveTopComponent {
 
     static final String ID = "CacheViewerTopComponent";
     private static final Logger LOG = Logger.getLogger(CacheViewerTopComponent.class.getName());
@@ -140,6 +140,7 @@ public final class CacheViewerTopComponent extends TopComponent {
     public CacheViewerTopComponent() {
         setName(Bundle.CTL_CacheViewerTopComponent());
         setToolTipText(Bundle.HINT_CacheViewerTopComponent());
+        sampleWhileShowing(live);
         hitRates.addSeries(series(ALL_LEVELS));
         for (CacheLevel level : CacheLevel.values()) {
             hitRates.addSeries(series(level.name()));
@@ -198,22 +199,7 @@ public final class CacheViewerTopComponent extends TopComponent {
         TableColumns.widths(entryTable, 420, 80, 50, 80, 90, 50);
         filter.setName("entriesFilter");
         filter.setToolTipText(Bundle.HINT_EntriesFilter());
-        filter.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-        });
+        TextChanges.onChange(filter, this::applyFilter);
         typeFilter.setName("entriesTypeFilter");
         typeFilter.setToolTipText(Bundle.HINT_EntriesTypeFilter());
         typeFilter.addActionListener(e -> applyFilter());
@@ -361,22 +347,6 @@ public final class CacheViewerTopComponent extends TopComponent {
     protected void componentOpened() {
         rates = new HitRateSampler();
         seenModifications = -1;
-    }
-
-    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
-    @Override
-    protected void componentShowing() {
-        live.start();
-    }
-
-    @Override
-    protected void componentHidden() {
-        live.stop();
-    }
-
-    @Override
-    protected void componentClosed() {
-        live.stop();
     }
 
     void writeProperties(java.util.Properties p) {

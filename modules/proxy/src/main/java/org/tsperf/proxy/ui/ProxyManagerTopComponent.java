@@ -43,6 +43,7 @@ import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.proxy.ProxyState;
 import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.LiveTopComponent;
 import org.tsperf.ui.support.WrapLayout;
 
 /**
@@ -101,7 +102,7 @@ import org.tsperf.ui.support.WrapLayout;
     "# {0} - how many sources",
     "ProxyManager_selected={0} sources selected"
 })
-public final class ProxyManagerTopComponent extends TopComponent {
+public final class ProxyManagerTopComponent extends LiveTopComponent {
 
     static final String ID = "ProxyManagerTopComponent";
     private static final Logger LOG = Logger.getLogger(ProxyManagerTopComponent.class.getName());
@@ -126,6 +127,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
     public ProxyManagerTopComponent() {
         setName(Bundle.CTL_ProxyManagerTopComponent());
         setToolTipText(Bundle.HINT_ProxyManagerTopComponent());
+        sampleWhileShowing(live);
         buildLayout();
     }
 
@@ -444,21 +446,10 @@ public final class ProxyManagerTopComponent extends TopComponent {
         services.addLookupListener(servicesChanged);
     }
 
-    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
-    @Override
-    protected void componentShowing() {
-        live.start();
-    }
-
-    @Override
-    protected void componentHidden() {
-        live.stop();
-    }
-
     @Override
     protected void componentClosed() {
         services.removeLookupListener(servicesChanged);
-        live.stop();
+        super.componentClosed();
     }
 
     void writeProperties(java.util.Properties p) {

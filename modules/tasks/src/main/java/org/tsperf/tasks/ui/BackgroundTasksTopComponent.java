@@ -36,6 +36,7 @@ import org.tsperf.api.tasks.TaskType;
 import org.tsperf.ui.support.FitOrScroll;
 import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.LiveTopComponent;
 import org.tsperf.ui.support.TableColumns;
 import org.tsperf.ui.support.WrapLayout;
 
@@ -73,7 +74,7 @@ import org.tsperf.ui.support.WrapLayout;
     "MSG_PausedSummary=Paused. {0}",
     "VAL_Running=running"
 })
-public final class BackgroundTasksTopComponent extends TopComponent {
+public final class BackgroundTasksTopComponent extends LiveTopComponent {
 
     static final String ID = "BackgroundTasksTopComponent";
     private static final RequestProcessor FETCH = new RequestProcessor("tsperf-tasks-actions", 1, true);
@@ -101,6 +102,7 @@ public final class BackgroundTasksTopComponent extends TopComponent {
     public BackgroundTasksTopComponent() {
         setName(Bundle.CTL_BackgroundTasksTopComponent());
         setToolTipText(Bundle.HINT_BackgroundTasksTopComponent());
+        sampleWhileShowing(live);
         setLayout(new BorderLayout());
 
         JPanel bar = new JPanel(new WrapLayout(FlowLayout.LEFT, 8, 4));
@@ -191,22 +193,15 @@ public final class BackgroundTasksTopComponent extends TopComponent {
         dirty.set(true);
     }
 
-    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
+    /** Nothing to sample without the service. */
     @Override
-    protected void componentShowing() {
-        if (service != null) {
-            live.start();
-        }
-    }
-
-    @Override
-    protected void componentHidden() {
-        live.stop();
+    protected boolean canSample() {
+        return service != null;
     }
 
     @Override
     protected void componentClosed() {
-        live.stop();
+        super.componentClosed();
         if (service != null) {
             service.removeListener(listener);
         }
