@@ -6,10 +6,13 @@ import java.util.logging.Level;
 import javax.swing.JTable;
 import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
+import org.netbeans.jellytools.MainWindowOperator;
 import org.netbeans.jellytools.TopComponentOperator;
 import org.netbeans.jellytools.actions.Action;
 import org.netbeans.jemmy.operators.JButtonOperator;
 import org.netbeans.jemmy.operators.JLabelOperator;
+import org.netbeans.jemmy.operators.JMenuBarOperator;
+import org.netbeans.jemmy.operators.JMenuItemOperator;
 import org.netbeans.jemmy.operators.JTableOperator;
 import org.netbeans.jemmy.operators.JToggleButtonOperator;
 import org.netbeans.jemmy.util.NameComponentChooser;
@@ -37,7 +40,7 @@ public class BackgroundTasksUiTest extends JellyTestCase {
                 .failOnException(Level.INFO)
                 .gui(true)
                 .addTest("testWaitingTaskShowsItsReasonAndCancels", "testDeferredTaskSaysWhyInFullAndRunsNow",
-                        "testPauseSwitchPausesTheService",
+                        "testPauseSwitchPausesTheService", "testMenuItemAndWindowSwitchShowTheSameState",
                         "testMonitorCountsBackgroundTasks")
                 .suite();
     }
@@ -115,6 +118,25 @@ public class BackgroundTasksUiTest extends JellyTestCase {
                 "the window to say so");
         pause.push();
         await(() -> !service().isPaused(), "the service to resume");
+    }
+
+    /** Tools > Pause Background Tasks and the window's switch show one state: the service's. */
+    public void testMenuItemAndWindowSwitchShowTheSameState() {
+        TopComponentOperator tc = window();
+        JToggleButtonOperator pause = new JToggleButtonOperator(tc, new NameComponentChooser("pauseToggle"));
+        await(() -> !service().isPaused() && !pause.isSelected(), "the service to run, and the switch to say so");
+        new Action("Tools|Pause Background Tasks", null).perform();
+        await(() -> service().isPaused(), "the menu item to pause the service");
+        await(pause::isSelected, "the window's switch to show the pause made in the menu");
+        pause.push();
+        await(() -> !service().isPaused(), "the window's switch to resume the service");
+        JMenuBarOperator bar = new JMenuBarOperator(MainWindowOperator.getDefault());
+        try {
+            JMenuItemOperator item = bar.showMenuItem("Tools|Pause Background Tasks", "|");
+            await(() -> !item.isSelected(), "the menu item to show the resume made in the window");
+        } finally {
+            bar.closeSubmenus();
+        }
     }
 
     public void testMonitorCountsBackgroundTasks() {

@@ -10,6 +10,7 @@ import org.tsperf.api.proxy.ProxyFormat;
 import org.tsperf.api.proxy.ProxyQuality;
 import org.tsperf.api.proxy.ProxyResolution;
 import org.tsperf.api.proxy.ProxySettings;
+import org.tsperf.api.util.ByteSizes;
 
 /**
  * The proxy strategy: which sizes, which encoder, which quality, each decision with its reason in words. A pure
@@ -22,7 +23,7 @@ final class ProxyStrategy {
     /** A hardware encoder pays for its set-up and lower quality per bit only on long sources. */
     static final double HARDWARE_MIN_SECONDS = 300;
     /** Below this free space in the store, only medium quality (smaller files). */
-    static final long LOW_SPACE_BYTES = 10L * 1000 * 1000 * 1000;
+    static final long LOW_SPACE_BYTES = 10L << 30;
 
     private ProxyStrategy() {
     }
@@ -66,8 +67,8 @@ final class ProxyStrategy {
         ProxyQuality quality = s.quality();
         if (quality == ProxyQuality.HIGH && freeBytes < LOW_SPACE_BYTES) {
             quality = ProxyQuality.MEDIUM;
-            reasons.add(String.format(Locale.ROOT, "medium quality instead of high: the proxy store has %.1f GB"
-                    + " free (< 10 GB)", freeBytes / 1e9));
+            reasons.add("medium quality instead of high: the proxy store has " + ByteSizes.format(freeBytes)
+                    + " free (< " + ByteSizes.format(LOW_SPACE_BYTES) + ")");
         }
         String encoder;
         if (s.format() == ProxyFormat.PRORES_PROXY) {

@@ -72,7 +72,7 @@ class ProxyStrategyTest {
                 Path.of("/tmp/store"));
         ProxyPlan low = ProxyStrategy.plan(video(3840, 2160, 0), 10, high, 9_000_000_000L, NONE);
         assertEquals(ProxyQuality.MEDIUM, low.quality());
-        assertTrue(low.reasons().stream().anyMatch(r -> r.contains("< 10 GB")), low.reasons().toString());
+        assertTrue(low.reasons().stream().anyMatch(r -> r.contains("has 8.38 GiB free (< 10.00 GiB)")), low.reasons().toString());
         assertEquals(ProxyQuality.HIGH, ProxyStrategy.plan(video(3840, 2160, 0), 10, high, PLENTY, NONE).quality());
     }
 

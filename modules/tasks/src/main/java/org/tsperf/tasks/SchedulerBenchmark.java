@@ -16,7 +16,6 @@ import org.openide.util.lookup.Lookups;
 import org.openide.util.lookup.ServiceProvider;
 import org.tsperf.api.tasks.ResourceEstimate;
 import org.tsperf.api.tasks.TaskBenchmark;
-import org.tsperf.api.tasks.TaskContext;
 import org.tsperf.api.tasks.TaskHandler;
 import org.tsperf.api.tasks.TaskPriority;
 import org.tsperf.api.tasks.TaskSpec;
@@ -74,7 +73,7 @@ public final class SchedulerBenchmark implements TaskBenchmark {
     /** Tasks per second from the first submit to the last completion. */
     private static double throughputScheduler(int n, int threads, Path journal) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(n);
-        TaskScheduler s = scheduler(threads, journal, handler("bench.noop", ctx -> done.countDown()));
+        TaskScheduler s = scheduler(threads, journal, KindHandler.of("bench.noop", (spec, ctx) -> done.countDown()));
         try {
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
@@ -107,7 +106,7 @@ public final class SchedulerBenchmark implements TaskBenchmark {
     /** Median and 99th percentile in µs of submit to start, one task at a time on an idle system. */
     private static double[] latencyScheduler() throws Exception {
         AtomicLong startedAt = new AtomicLong();
-        TaskScheduler s = scheduler(1, null, handler("bench.latency", ctx -> startedAt.set(System.nanoTime())));
+        TaskScheduler s = scheduler(1, null, KindHandler.of("bench.latency", (spec, ctx) -> startedAt.set(System.nanoTime())));
         try {
             long[] samples = new long[LATENCY_SAMPLES];
             for (int i = 0; i < samples.length; i++) {
@@ -141,23 +140,5 @@ public final class SchedulerBenchmark implements TaskBenchmark {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         return new double[] {sorted[sorted.length / 2] / 1e3, sorted[(int) (sorted.length * 0.99)] / 1e3};
-    }
-
-    private interface Body {
-        void run(TaskContext ctx) throws Exception;
-    }
-
-    private static TaskHandler handler(String kind, Body body) {
-        return new TaskHandler() {
-            @Override
-            public String kind() {
-                return kind;
-            }
-
-            @Override
-            public void run(TaskSpec spec, TaskContext context) throws Exception {
-                body.run(context);
-            }
-        };
     }
 }

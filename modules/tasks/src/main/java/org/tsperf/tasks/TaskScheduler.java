@@ -260,7 +260,7 @@ public final class TaskScheduler implements TaskService {
         d().lock.lock();
         try {
             d().paused = pause;
-            LOG.log(Level.INFO, "background tasks {0}", pause ? "d().paused" : "resumed");
+            LOG.log(Level.INFO, "background tasks {0}", pause ? "paused" : "resumed");
             d().dispatch(events);
         } finally {
             d().lock.unlock();

@@ -21,7 +21,6 @@ import org.openide.util.lookup.InstanceContent;
 import org.tsperf.api.tasks.LoadSource;
 import org.tsperf.api.tasks.ResourceEstimate;
 import org.tsperf.api.tasks.SystemLoad;
-import org.tsperf.api.tasks.TaskContext;
 import org.tsperf.api.tasks.TaskHandler;
 import org.tsperf.api.tasks.TaskId;
 import org.tsperf.api.tasks.TaskInfo;
@@ -57,22 +56,8 @@ class TaskSchedulerTest {
         return scheduler(null, TaskScheduler.Config.defaults().withWorkers(1));
     }
 
-    static TaskHandler handler(String kind, Work work) {
-        return new TaskHandler() {
-            @Override
-            public String kind() {
-                return kind;
-            }
-
-            @Override
-            public void run(TaskSpec spec, TaskContext context) throws Exception {
-                work.run(spec, context);
-            }
-        };
-    }
-
-    interface Work {
-        void run(TaskSpec spec, TaskContext ctx) throws Exception;
+    static TaskHandler handler(String kind, KindHandler.Work work) {
+        return KindHandler.of(kind, work);
     }
 
     static TaskSpec task(String kind, String title, TaskPriority priority, ResourceEstimate estimate) {
@@ -178,9 +163,7 @@ class TaskSchedulerTest {
     void overCapacityTasksAreDeferredNotDroppedWhileLightOnesRun() throws Exception {
         TaskScheduler s = scheduler();
         load.load = new SystemLoad(0.8, 0.3, 0);
-        TaskId heavy = s.submit(task("record", "heavy", TaskPriority.HIGH,
-                new ResourceEstimate(0.3, 0.1, 0, 0, Duration.ofSeconds(1))));
-        eventually(() -> s.task(heavy).orElseThrow().state() == TaskState.DEFERRED, "the heavy task to be deferred");
+        TaskId heavy = deferred(s, TaskPriority.HIGH, 0.3);
         String reason = s.task(heavy).orElseThrow().reason();
         assertEquals("Waiting for the CPU: it is 80 % busy and this task needs about 30 % more (limit 90 %). It starts"
                 + " by itself when the machine is calmer; Run Now starts it at once.", reason);
@@ -192,13 +175,19 @@ class TaskSchedulerTest {
         assertEquals(List.of("light", "heavy"), ran);
     }
 
+    /** Submits a "heavy" task needing this share of the CPU and waits until the loaded machine defers it. */
+    private static TaskId deferred(TaskScheduler s, TaskPriority priority, double cpu) throws InterruptedException {
+        TaskId heavy = s.submit(task("record", "heavy", priority,
+                new ResourceEstimate(cpu, 0.1, 0, 0, Duration.ofSeconds(1))));
+        eventually(() -> s.task(heavy).orElseThrow().state() == TaskState.DEFERRED, "the heavy task to be deferred");
+        return heavy;
+    }
+
     @Test
     void runNowStartsADeferredTaskDespiteLoadHoldAndPause() throws Exception {
         TaskScheduler s = scheduler();
         load.load = new SystemLoad(0.95, 0.3, 0);
-        TaskId heavy = s.submit(task("record", "heavy", TaskPriority.LOW,
-                new ResourceEstimate(0.5, 0.1, 0, 0, Duration.ofSeconds(1))));
-        eventually(() -> s.task(heavy).orElseThrow().state() == TaskState.DEFERRED, "the heavy task to be deferred");
+        TaskId heavy = deferred(s, TaskPriority.LOW, 0.5);
         TaskService.Hold hold = s.userBusy("playback");
         s.setPaused(true);
         assertTrue(s.startNow(heavy), "a waiting task can be started now");

@@ -25,8 +25,6 @@ import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.RowFilter;
 import javax.swing.SwingUtilities;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 import javax.swing.table.DefaultTableModel;
 import javax.swing.table.TableRowSorter;
 import org.jfree.chart.ChartFactory;
@@ -52,8 +50,10 @@ import org.tsperf.libs.jfreechart.ChartTheming;
 import org.tsperf.ui.support.FitOrScroll;
 import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.LiveTopComponent;
 import org.tsperf.ui.support.ReadOnlyTableModel;
 import org.tsperf.ui.support.TableColumns;
+import org.tsperf.ui.support.TextChanges;
 import org.tsperf.ui.support.WrapLayout;
 
 /**
@@ -91,15 +91,27 @@ import org.tsperf.ui.support.WrapLayout;
     "LBL_ClearType=Clear type",
     "# {0} - bytes on disk, {1} - of which the index",
     "VAL_OnDisk={0} (index {1})",
-    "VAL_InRam=in RAM"
+    "VAL_InRam=in RAM",
+    "# {0} - bytes of the entries, {1} - the level's budget",
+    "VAL_SizeOfBudget={0} / {1}",
+    "VAL_AllLevels=all levels",
+    "VAL_AllTypes=all types",
+    "# {0} - a hit rate in percent",
+    "VAL_HitRate={0} %",
+    "MSG_NoCacheService=The cache service is not installed",
+    "MSG_Clearing=Clearing...",
+    "# {0} - why",
+    "MSG_ClearingFailed=Clearing failed: {0}",
+    "# {0} - why",
+    "MSG_CacheUnavailable=Cache unavailable: {0}"
 })
-public final class CacheViewerTopComponent extends TopComponent {
+public final class CacheViewerTopComponent extends LiveTopComponent {
 
     static final String ID = "CacheViewerTopComponent";
     private static final Logger LOG = Logger.getLogger(CacheViewerTopComponent.class.getName());
     private static final int ENTRY_ROWS = 500;
-    static final String ALL_LEVELS = "all levels";
-    static final String ALL_TYPES = "all types";
+    static final String ALL_LEVELS = Bundle.VAL_AllLevels();
+    static final String ALL_TYPES = Bundle.VAL_AllTypes();
 
     /** The smallest size at which the levels, the chart, the tools and some entries are all readable. */
     static final Dimension READABLE = new Dimension(780, 470);
@@ -128,6 +140,7 @@ public final class CacheViewerTopComponent extends TopComponent {
     public CacheViewerTopComponent() {
         setName(Bundle.CTL_CacheViewerTopComponent());
         setToolTipText(Bundle.HINT_CacheViewerTopComponent());
+        sampleWhileShowing(live);
         hitRates.addSeries(series(ALL_LEVELS));
         for (CacheLevel level : CacheLevel.values()) {
             hitRates.addSeries(series(level.name()));
@@ -186,22 +199,7 @@ public final class CacheViewerTopComponent extends TopComponent {
         TableColumns.widths(entryTable, 420, 80, 50, 80, 90, 50);
         filter.setName("entriesFilter");
         filter.setToolTipText(Bundle.HINT_EntriesFilter());
-        filter.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-        });
+        TextChanges.onChange(filter, this::applyFilter);
         typeFilter.setName("entriesTypeFilter");
         typeFilter.setToolTipText(Bundle.HINT_EntriesTypeFilter());
         typeFilter.addActionListener(e -> applyFilter());
@@ -266,15 +264,15 @@ public final class CacheViewerTopComponent extends TopComponent {
     private void clear(Clearing how) {
         MultiLevelCache cache = Lookup.getDefault().lookup(MultiLevelCache.class);
         if (cache == null) {
-            status.setText("The cache service is not installed");
+            status.setText(Bundle.MSG_NoCacheService());
             return;
         }
-        status.setText("Clearing...");
+        status.setText(Bundle.MSG_Clearing());
         CompletableFuture.supplyAsync(() -> how.start(cache).join()).whenComplete((summary, error) ->
                 SwingUtilities.invokeLater(() -> {
                     if (error != null) {
                         LOG.log(Level.WARNING, "clearing the cache failed", error);
-                        status.setText("Clearing failed: " + error.getMessage());
+                        status.setText(Bundle.MSG_ClearingFailed(error.getMessage()));
                     } else {
                         status.setText(summary);
                     }
@@ -292,7 +290,7 @@ public final class CacheViewerTopComponent extends TopComponent {
     private CacheView sample() {
         MultiLevelCache cache = Lookup.getDefault().lookup(MultiLevelCache.class);
         if (cache == null) {
-            return new CacheView(null, "The cache service is not installed");
+            return new CacheView(null, Bundle.MSG_NoCacheService());
         }
         try {
             long modifications = cache.modifications();
@@ -307,7 +305,7 @@ public final class CacheViewerTopComponent extends TopComponent {
                     cache.entries(ENTRY_ROWS)), "");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot read the cache figures", e);
-            return new CacheView(null, "Cache unavailable: " + e.getMessage());
+            return new CacheView(null, Bundle.MSG_CacheUnavailable(e.getMessage()));
         }
     }
 
@@ -324,10 +322,10 @@ public final class CacheViewerTopComponent extends TopComponent {
         for (LevelStatistics l : s.levels()) {
             // the size is the entries' own (0 entries: 0 bytes); a disk level's index shows under "On disk"
             levels.addRow(new Object[] {l.level(), l.location(), l.entries(),
-                ByteSizes.format(l.entryBytes()) + " / " + ByteSizes.format(l.budgetBytes()),
+                Bundle.VAL_SizeOfBudget(ByteSizes.format(l.entryBytes()), ByteSizes.format(l.budgetBytes())),
                 l.level() == CacheLevel.L1 ? Bundle.VAL_InRam()
                         : Bundle.VAL_OnDisk(ByteSizes.format(l.bytes()), ByteSizes.format(l.overheadBytes())),
-                String.format(Locale.ROOT, "%.1f %%", l.hitRate() * 100), l.evictions()});
+                Bundle.VAL_HitRate(String.format(Locale.ROOT, "%.1f", l.hitRate() * 100)), l.evictions()});
         }
         entries.setRowCount(0);
         SimpleDateFormat time = new SimpleDateFormat("HH:mm:ss", Locale.ROOT);
@@ -349,22 +347,6 @@ public final class CacheViewerTopComponent extends TopComponent {
     protected void componentOpened() {
         rates = new HitRateSampler();
         seenModifications = -1;
-    }
-
-    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
-    @Override
-    protected void componentShowing() {
-        live.start();
-    }
-
-    @Override
-    protected void componentHidden() {
-        live.stop();
-    }
-
-    @Override
-    protected void componentClosed() {
-        live.stop();
     }
 
     void writeProperties(java.util.Properties p) {

@@ -8,11 +8,16 @@ import java.util.logging.Logger;
 import javax.swing.JTextArea;
 import org.openide.DialogDisplayer;
 import org.openide.NotifyDescriptor;
+import org.openide.util.NbBundle.Messages;
 import org.openide.util.RequestProcessor;
 import org.tsperf.api.proxy.ProxyMedia;
 import org.tsperf.api.proxy.ProxyState;
 
 /** A source's details in the Proxy Manager: its text, and its proxy shown in the desktop's file manager. */
+@Messages({
+    "# {0} - the proxy's path",
+    "MediaDetails_noFileManager=This desktop has no file manager Java can open. The proxy is:\n{0}"
+})
 final class MediaDetails {
 
     private static final Logger LOG = Logger.getLogger(MediaDetails.class.getName());
@@ -40,8 +45,7 @@ final class MediaDetails {
     }
 
     private static void showPath(File file) {
-        JTextArea path = new JTextArea("This desktop has no file manager Java can open. The proxy is:\n"
-                + file.getAbsolutePath());
+        JTextArea path = new JTextArea(Bundle.MediaDetails_noFileManager(file.getAbsolutePath()));
         path.setEditable(false);
         DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(path));
     }

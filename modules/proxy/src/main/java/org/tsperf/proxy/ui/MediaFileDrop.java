@@ -8,8 +8,13 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.TransferHandler;
+import org.openide.util.NbBundle.Messages;
 
 /** The Proxy Manager's drop target: accepts files and folders dropped from a file manager. */
+@Messages({
+    "# {0} - why",
+    "MediaFileDrop_unreadable=The dropped items could not be read: {0}"
+})
 final class MediaFileDrop extends TransferHandler {
 
     private static final Logger LOG = Logger.getLogger(MediaFileDrop.class.getName());
@@ -42,7 +47,7 @@ final class MediaFileDrop extends TransferHandler {
             return true;
         } catch (java.awt.datatransfer.UnsupportedFlavorException | java.io.IOException ex) {
             LOG.log(Level.INFO, "the drop could not be read", ex);
-            say.accept("The dropped items could not be read: " + ex.getMessage());
+            say.accept(Bundle.MediaFileDrop_unreadable(ex.getMessage()));
             return false;
         }
     }

@@ -3,6 +3,7 @@ package org.tsperf.proxy.ui;
 import java.util.List;
 import java.util.Optional;
 import javax.swing.table.AbstractTableModel;
+import org.openide.util.NbBundle.Messages;
 import org.tsperf.api.proxy.ProxyFile;
 import org.tsperf.api.proxy.ProxyMedia;
 import org.tsperf.api.proxy.ProxyResolution;
@@ -10,6 +11,15 @@ import org.tsperf.api.proxy.ProxyState;
 import org.tsperf.api.util.ByteSizes;
 
 /** Rows: sources; columns: name, video, one per proxy resolution, proxies' size. */
+@Messages({
+    "MediaTable_source=Source",
+    "MediaTable_video=Video",
+    "MediaTable_proxies=Proxies",
+    "# {0} - the source's file name",
+    "MediaTable_offline={0} (offline)",
+    "# {0} - why",
+    "MediaTable_failed=failed: {0}"
+})
 final class MediaTableModel extends AbstractTableModel {
     private List<ProxyResolution> resolutions = List.of();
     private List<ProxyMedia> rows = List.of();
@@ -63,13 +73,13 @@ final class MediaTableModel extends AbstractTableModel {
     @Override
     public String getColumnName(int column) {
         if (column == 0) {
-            return "Source";
+            return Bundle.MediaTable_source();
         }
         if (column == 1) {
-            return "Video";
+            return Bundle.MediaTable_video();
         }
         if (column == 2 + resolutions.size()) {
-            return "Proxies";
+            return Bundle.MediaTable_proxies();
         }
         return resolutions.get(column - 2).displayName();
     }
@@ -78,7 +88,8 @@ final class MediaTableModel extends AbstractTableModel {
     public Object getValueAt(int row, int column) {
         ProxyMedia m = rows.get(row);
         if (column == 0) {
-            return m.source().getFileName().toString() + (m.online() ? "" : " (offline)");
+            String name = m.source().getFileName().toString();
+            return m.online() ? name : Bundle.MediaTable_offline(name);
         }
         if (column == 1) {
             return m.description();
@@ -92,6 +103,6 @@ final class MediaTableModel extends AbstractTableModel {
             return ""; // the settings changed between the two reads: the next refresh fills it
         }
         ProxyState p = m.proxies().get(column - 2);
-        return p.kind() == ProxyState.Kind.FAILED ? "failed: " + p.detail() : p.summary();
+        return p.kind() == ProxyState.Kind.FAILED ? Bundle.MediaTable_failed(p.detail()) : p.summary();
     }
 }

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
@@ -35,8 +33,6 @@ import org.openide.util.LookupListener;
 import org.openide.util.NbBundle.Messages;
 import org.openide.util.RequestProcessor;
 import org.openide.windows.TopComponent;
-import org.tsperf.api.media.Thumbnail;
-import org.tsperf.api.media.ThumbnailService;
 import org.tsperf.api.proxy.ProxyConfig;
 import org.tsperf.api.playback.MediaViewer;
 import org.tsperf.api.proxy.ProxyConfiguration;
@@ -47,6 +43,7 @@ import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.proxy.ProxyState;
 import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.LiveTopComponent;
 import org.tsperf.ui.support.WrapLayout;
 
 /**
@@ -64,61 +61,94 @@ import org.tsperf.ui.support.WrapLayout;
 @Messages({
     "CTL_ProxyManagerAction=Proxy Manager",
     "CTL_ProxyManagerTopComponent=Proxy Manager",
-    "HINT_ProxyManagerTopComponent=Media and their proxies: add media, generate, cancel, delete, reveal"
+    "HINT_ProxyManagerTopComponent=Media and their proxies: add media, generate, cancel, delete, reveal",
+    "ProxyManager_addFiles=Add Files...",
+    "ProxyManager_addFilesTip=Add media files to the list",
+    "ProxyManager_addFolder=Add Folder...",
+    "ProxyManager_addFolderTip=Add every media file of a folder and its subfolders",
+    "ProxyManager_generate=Generate",
+    "ProxyManager_generateTip=Make the missing proxies of the selected sources",
+    "ProxyManager_cancel=Cancel",
+    "ProxyManager_cancelTip=Stop the proxy jobs of the selected sources",
+    "ProxyManager_delete=Delete Proxies",
+    "ProxyManager_deleteTip=Delete the proxies of the selected sources (the sources stay)",
+    "ProxyManager_open=Open in Viewer",
+    "ProxyManager_openTip=Play the selected source in the Viewer (also: double-click)",
+    "ProxyManager_reveal=Reveal",
+    "ProxyManager_revealTip=Show the selected source's proxies in the file manager",
+    "ProxyManager_remove=Remove",
+    "ProxyManager_removeTip=Take the selected sources off the list (their proxies stay until cleaned up)",
+    "ProxyManager_cleanUp=Clean Up",
+    "ProxyManager_cleanUpTip=Hold the proxy store to its size limit now (Tools > Options > Proxies)",
+    "ProxyManager_useProxies=Use proxies",
+    "ProxyManager_useProxiesTip=Playback and previews read proxies instead of the sources where they exist",
+    "ProxyManager_addFilesTitle=Add Media Files",
+    "ProxyManager_addFolderTitle=Add a Folder of Media",
+    "# {0} - how many files or folders",
+    "ProxyManager_adding=Adding {0} item(s)...",
+    "# {0} - the source's file name, {1} - why",
+    "ProxyManager_sourceFailed={0}: {1}",
+    "ProxyManager_cancelledHere=cancelled in the Proxy Manager",
+    "# {0} - the source's file name",
+    "ProxyManager_nothingToCancel={0} has no proxy job to cancel",
+    "ProxyManager_readsProxies=Playback reads proxies where they exist",
+    "ProxyManager_readsSources=Playback reads the original sources",
+    "ProxyManager_noViewer=No Viewer: install the Playback module (Tools > Plugins)",
+    "# {0} - the source's file name",
+    "ProxyManager_noProxies={0} has no proxies yet: Generate makes them",
+    "# {0} - why",
+    "ProxyManager_failed=Failed: {0}",
+    "ProxyManager_noEngine=The Proxy Engine module is not installed or is disabled: install it in Tools > Plugins",
+    "# {0} - how many sources",
+    "ProxyManager_selected={0} sources selected"
 })
-public final class ProxyManagerTopComponent extends TopComponent {
+public final class ProxyManagerTopComponent extends LiveTopComponent {
 
     static final String ID = "ProxyManagerTopComponent";
     private static final Logger LOG = Logger.getLogger(ProxyManagerTopComponent.class.getName());
-    static final int STRIP_COUNT = 8;
-    static final int STRIP_WIDTH = 160;
     /** Service calls that read files (index, fingerprints, deletion) never run on the event thread. */
     private static final RequestProcessor WORK = new RequestProcessor("Proxy Manager", 2, true);
 
     private final MediaTableModel model = new MediaTableModel();
     private final JTable table = new JTable(model);
-    private final JCheckBox useProxies = new JCheckBox("Use proxies");
+    private final JCheckBox useProxies = new JCheckBox(Bundle.ProxyManager_useProxies());
     private final JLabel status = new JLabel(" ");
     private final JTextArea details = new JTextArea(4, 40);
-    private final ThumbnailStripView strip = new ThumbnailStripView(STRIP_COUNT, new java.awt.Dimension(STRIP_WIDTH,
-            STRIP_WIDTH * 9 / 16));
-    private final JLabel stripStatus = new JLabel(" ");
+    private final ThumbnailStripPanel strip = new ThumbnailStripPanel();
     private final List<JButton> sourceActions = new ArrayList<>();
     private final Lookup.Result<ProxyService> services = Lookup.getDefault().lookupResult(ProxyService.class);
     private final LookupListener servicesChanged = e -> this.live.refreshSoon();
     /** The list and configuration, read once a second off the event thread; the view only renders them. */
     private final LiveSampler<ManagerView> live = new LiveSampler<>("tsperf-proxy-manager", Duration.ofSeconds(1),
             this::sample, this::render);
-    private Path stripSource;
     /** True while a refresh puts the selection back: those selection events are not the user's. Event thread. */
     private boolean refreshing;
 
     public ProxyManagerTopComponent() {
         setName(Bundle.CTL_ProxyManagerTopComponent());
         setToolTipText(Bundle.HINT_ProxyManagerTopComponent());
+        sampleWhileShowing(live);
         buildLayout();
     }
 
     private void buildLayout() {
         setLayout(new BorderLayout());
         JPanel buttons = new JPanel(new WrapLayout(FlowLayout.LEFT, 5, 5)); // wraps in a narrow window
-        buttons.add(button("Add Files...", "Add media files to the list", this::addFiles, false));
-        buttons.add(button("Add Folder...", "Add every media file of a folder and its subfolders", this::addFolder,
+        buttons.add(button(Bundle.ProxyManager_addFiles(), Bundle.ProxyManager_addFilesTip(), this::addFiles, false));
+        buttons.add(button(Bundle.ProxyManager_addFolder(), Bundle.ProxyManager_addFolderTip(), this::addFolder,
                 false));
-        buttons.add(button("Generate", "Make the missing proxies of the selected sources",
+        buttons.add(button(Bundle.ProxyManager_generate(), Bundle.ProxyManager_generateTip(),
                 () -> forSelected(this::generate), true));
-        buttons.add(button("Cancel", "Stop the proxy jobs of the selected sources",
+        buttons.add(button(Bundle.ProxyManager_cancel(), Bundle.ProxyManager_cancelTip(),
                 () -> forSelected(this::cancel), true));
-        buttons.add(button("Delete Proxies", "Delete the proxies of the selected sources (the sources stay)",
+        buttons.add(button(Bundle.ProxyManager_delete(), Bundle.ProxyManager_deleteTip(),
                 () -> forSelected(this::delete), true));
-        buttons.add(button("Open in Viewer", "Play the selected source in the Viewer (also: double-click)",
-                this::openInViewer, true));
-        buttons.add(button("Reveal", "Show the selected source's proxies in the file manager", this::reveal, true));
-        buttons.add(button("Remove", "Take the selected sources off the list (their proxies stay until cleaned up)",
+        buttons.add(button(Bundle.ProxyManager_open(), Bundle.ProxyManager_openTip(), this::openInViewer, true));
+        buttons.add(button(Bundle.ProxyManager_reveal(), Bundle.ProxyManager_revealTip(), this::reveal, true));
+        buttons.add(button(Bundle.ProxyManager_remove(), Bundle.ProxyManager_removeTip(),
                 () -> forSelected(this::remove), true));
-        buttons.add(button("Clean Up", "Hold the proxy store to its size limit now (Tools > Options > Proxies)",
-                this::cleanUp, false));
-        useProxies.setToolTipText("Playback and previews read proxies instead of the sources where they exist");
+        buttons.add(button(Bundle.ProxyManager_cleanUp(), Bundle.ProxyManager_cleanUpTip(), this::cleanUp, false));
+        useProxies.setToolTipText(Bundle.ProxyManager_useProxiesTip());
         useProxies.addActionListener(e -> setUseProxies(useProxies.isSelected()));
         buttons.add(useProxies);
 
@@ -149,12 +179,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
         details.setLineWrap(true);
         details.setWrapStyleWord(true);
         details.setName("proxyDetails");
-        stripStatus.setName("thumbnailStatus");
-        strip.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
-        JPanel stripPanel = new JPanel(new BorderLayout());
-        stripPanel.add(strip, BorderLayout.CENTER); // scaled to fit: never cut, no scroll bar
-        stripPanel.add(stripStatus, BorderLayout.SOUTH);
-        JSplitPane bottom = new JSplitPane(JSplitPane.VERTICAL_SPLIT, stripPanel, new JScrollPane(details));
+        JSplitPane bottom = new JSplitPane(JSplitPane.VERTICAL_SPLIT, strip, new JScrollPane(details));
         bottom.setResizeWeight(0.6);
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, tableScroll, bottom);
         split.setResizeWeight(0.6);
@@ -163,7 +188,6 @@ public final class ProxyManagerTopComponent extends TopComponent {
         status.setBorder(BorderFactory.createEmptyBorder(2, 6, 2, 6));
         // long texts are cut, they never widen the window
         status.setMinimumSize(new java.awt.Dimension(1, status.getPreferredSize().height));
-        stripStatus.setMinimumSize(new java.awt.Dimension(1, stripStatus.getPreferredSize().height));
         add(buttons, BorderLayout.NORTH);
         add(split, BorderLayout.CENTER);
         add(status, BorderLayout.SOUTH);
@@ -199,11 +223,11 @@ public final class ProxyManagerTopComponent extends TopComponent {
     }
 
     void addFiles() {
-        choose(JFileChooser.FILES_ONLY, "Add Media Files");
+        choose(JFileChooser.FILES_ONLY, Bundle.ProxyManager_addFilesTitle());
     }
 
     private void addFolder() {
-        choose(JFileChooser.DIRECTORIES_ONLY, "Add a Folder of Media");
+        choose(JFileChooser.DIRECTORIES_ONLY, Bundle.ProxyManager_addFolderTitle());
     }
 
     private void choose(int mode, String title) {
@@ -223,7 +247,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
     /** Adds media (from the dialogs and from drops). */
     void add(List<Path> paths) {
         find(ProxyMediaList.class).ifPresentOrElse(s -> {
-            say("Adding " + paths.size() + " item(s)...");
+            say(Bundle.ProxyManager_adding(Integer.toString(paths.size())));
             report(s.addMedia(paths));
         }, this::sayMissing);
     }
@@ -232,7 +256,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
         find(ProxyService.class).ifPresent(s -> WORK.post(() -> {
             s.generateNow(m.source(), s.config().settings()).result().thenAccept(r -> {
                 if (!r.status().ok()) {
-                    say(m.source().getFileName() + ": " + r.error());
+                    say(Bundle.ProxyManager_sourceFailed(m.source().getFileName(), r.error()));
                 }
                 live.refreshSoon();
             });
@@ -242,8 +266,8 @@ public final class ProxyManagerTopComponent extends TopComponent {
 
     private void cancel(ProxyMedia m) {
         find(ProxyService.class).ifPresent(s -> WORK.post(() -> {
-            if (!s.cancel(m.source(), "cancelled in the Proxy Manager")) {
-                say(m.source().getFileName() + " has no proxy job to cancel");
+            if (!s.cancel(m.source(), Bundle.ProxyManager_cancelledHere())) {
+                say(Bundle.ProxyManager_nothingToCancel(m.source().getFileName()));
             }
         }));
     }
@@ -268,7 +292,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
             ProxyConfig c = s.config();
             if (c.useProxies() != use) {
                 s.setConfig(c.withUseProxies(use));
-                say(use ? "Playback reads proxies where they exist" : "Playback reads the original sources");
+                say(use ? Bundle.ProxyManager_readsProxies() : Bundle.ProxyManager_readsSources());
             }
         }));
     }
@@ -281,7 +305,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
         }
         MediaViewer viewer = Lookup.getDefault().lookup(MediaViewer.class);
         if (viewer == null) {
-            say("No Viewer: install the Playback module (Tools > Plugins)");
+            say(Bundle.ProxyManager_noViewer());
             return;
         }
         viewer.show(s.get(0).source());
@@ -296,7 +320,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
         Optional<ProxyFile> proxy = s.get(0).proxies().stream().map(ProxyState::file).flatMap(Optional::stream)
                 .findFirst();
         if (proxy.isEmpty()) {
-            say(s.get(0).source().getFileName() + " has no proxies yet: Generate makes them");
+            say(Bundle.ProxyManager_noProxies(s.get(0).source().getFileName()));
             return;
         }
         MediaDetails.show(proxy.get().path().toFile(), WORK);
@@ -306,7 +330,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
         work.whenComplete((text, error) -> {
             if (error != null) {
                 LOG.log(Level.WARNING, "proxy action failed", error);
-                say("Failed: " + error.getMessage());
+                say(Bundle.ProxyManager_failed(error.getMessage()));
             } else {
                 say(text);
             }
@@ -322,19 +346,19 @@ public final class ProxyManagerTopComponent extends TopComponent {
     }
 
     private void sayMissing() {
-        say("The Proxy Engine module is not installed or is disabled: install it in Tools > Plugins");
+        say(Bundle.ProxyManager_noEngine());
     }
 
     private void selectionChanged() {
         updateButtons();
         List<ProxyMedia> s = selected();
         if (s.size() != 1) {
-            details.setText(s.isEmpty() ? "" : s.size() + " sources selected");
-            showStrip(null);
+            details.setText(s.isEmpty() ? "" : Bundle.ProxyManager_selected(Integer.toString(s.size())));
+            strip.showSource(null);
             return;
         }
         showDetails(s.get(0));
-        showStrip(s.get(0).source());
+        strip.showSource(s.get(0).source());
     }
 
     private void updateButtons() {
@@ -348,54 +372,6 @@ public final class ProxyManagerTopComponent extends TopComponent {
             details.setText(text);
             details.setCaretPosition(0);
         }
-    }
-
-    /**
-     * The strip of one source, from the thumbnail service (cached, or made by a thumbnail task). Asked once per
-     * selection: the list's refreshes leave it alone.
-     */
-    private void showStrip(Path source) {
-        if (Objects.equals(source, stripSource)) {
-            return;
-        }
-        stripSource = source;
-        strip.clear();
-        if (source == null) {
-            stripStatus.setText(" ");
-            return;
-        }
-        ThumbnailService thumbnails = Lookup.getDefault().lookup(ThumbnailService.class);
-        if (thumbnails == null) {
-            stripStatus.setText("No thumbnails: no thumbnail service is installed");
-            return;
-        }
-        stripStatus.setText("Making thumbnails...");
-        long started = System.nanoTime();
-        thumbnails.strip(source, STRIP_COUNT, STRIP_WIDTH).whenComplete((list, error) -> {
-            // pixels are converted here, off the event thread; the event thread only shows them
-            List<java.awt.image.BufferedImage> pictures = new ArrayList<>();
-            List<String> tips = new ArrayList<>();
-            if (error == null) {
-                for (Thumbnail t : list) {
-                    pictures.add(ThumbnailImages.image(t));
-                    tips.add(String.format(Locale.ROOT, "%.2f s", t.timeMicros() / 1e6));
-                }
-            }
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            SwingUtilities.invokeLater(() -> {
-                if (!source.equals(stripSource)) {
-                    return; // the selection moved on
-                }
-                if (error != null) {
-                    Throwable cause = error.getCause() != null ? error.getCause() : error;
-                    LOG.log(Level.FINE, "no thumbnails of " + source, cause);
-                    stripStatus.setText("No thumbnails: " + cause.getMessage());
-                    return;
-                }
-                strip.showPictures(pictures, tips);
-                stripStatus.setText(String.format(Locale.ROOT, "%d thumbnails in %d ms", pictures.size(), millis));
-            });
-        });
     }
 
     /** What one sample read: the configuration and the list, or nothing when the proxy module is missing. */
@@ -416,7 +392,7 @@ public final class ProxyManagerTopComponent extends TopComponent {
         if (v.config() == null) {
             model.show(List.of(), List.of());
             useProxies.setEnabled(false);
-            status.setText("The Proxy Engine module is not installed or is disabled: install it in Tools > Plugins");
+            status.setText(Bundle.ProxyManager_noEngine());
         } else {
             show(v.config(), v.media());
         }
@@ -470,21 +446,10 @@ public final class ProxyManagerTopComponent extends TopComponent {
         services.addLookupListener(servicesChanged);
     }
 
-    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
-    @Override
-    protected void componentShowing() {
-        live.start();
-    }
-
-    @Override
-    protected void componentHidden() {
-        live.stop();
-    }
-
     @Override
     protected void componentClosed() {
         services.removeLookupListener(servicesChanged);
-        live.stop();
+        super.componentClosed();
     }
 
     void writeProperties(java.util.Properties p) {

@@ -23,8 +23,6 @@ import javax.swing.JSpinner;
 import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 import javax.swing.table.DefaultTableModel;
 import org.openide.util.Lookup;
 import org.tsperf.api.proxy.CleanupPolicy;
@@ -34,6 +32,7 @@ import org.tsperf.api.proxy.ProxyFormat;
 import org.tsperf.api.proxy.ProxyQuality;
 import org.tsperf.api.proxy.ProxyResolution;
 import org.tsperf.api.proxy.ProxySettings;
+import org.tsperf.ui.support.TextChanges;
 
 /**
  * The proxy configuration: sizes (Quarter and Half built in, users add their own), format, quality, how many jobs
@@ -109,22 +108,7 @@ final class ProxyOptionsPanel extends JPanel {
         }
         maxJobs.addChangeListener(e -> changed());
         maxSizeGiB.addChangeListener(e -> changed());
-        store.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                changed();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                changed();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                changed();
-            }
-        });
+        TextChanges.onChange(store, this::changed);
     }
 
     private void buildLayout() {

@@ -36,6 +36,7 @@ import org.tsperf.api.tasks.TaskType;
 import org.tsperf.ui.support.FitOrScroll;
 import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.LiveTopComponent;
 import org.tsperf.ui.support.TableColumns;
 import org.tsperf.ui.support.WrapLayout;
 
@@ -65,9 +66,15 @@ import org.tsperf.ui.support.WrapLayout;
     "LBL_Queues=Queues",
     "LBL_RunningAndWaiting=Running and waiting",
     "LBL_History=History",
-    "MSG_CancelledByUser=cancelled by the user"
+    "MSG_CancelledByUser=cancelled by the user",
+    "MSG_NoTaskService=The background task service is missing",
+    "# {0} - running tasks, {1} - waiting tasks, {2} - tasks in the history",
+    "MSG_TasksSummary={0} running, {1} waiting, {2} in the history",
+    "# {0} - the summary of the tasks",
+    "MSG_PausedSummary=Paused. {0}",
+    "VAL_Running=running"
 })
-public final class BackgroundTasksTopComponent extends TopComponent {
+public final class BackgroundTasksTopComponent extends LiveTopComponent {
 
     static final String ID = "BackgroundTasksTopComponent";
     private static final RequestProcessor FETCH = new RequestProcessor("tsperf-tasks-actions", 1, true);
@@ -89,10 +96,13 @@ public final class BackgroundTasksTopComponent extends TopComponent {
     private final LiveSampler<TasksView> live = new LiveSampler<>("tsperf-tasks-view", Duration.ofMillis(300),
             this::sample, v -> show(v.tasks(), v.queues(), v.paused()));
     private TaskService service;
+    /** Whether the service was paused at the last sample that was rendered (sampler thread only); null: none yet. */
+    private Boolean sampledPaused;
 
     public BackgroundTasksTopComponent() {
         setName(Bundle.CTL_BackgroundTasksTopComponent());
         setToolTipText(Bundle.HINT_BackgroundTasksTopComponent());
+        sampleWhileShowing(live);
         setLayout(new BorderLayout());
 
         JPanel bar = new JPanel(new WrapLayout(FlowLayout.LEFT, 8, 4));
@@ -176,29 +186,22 @@ public final class BackgroundTasksTopComponent extends TopComponent {
     protected void componentOpened() {
         service = Lookup.getDefault().lookup(TaskService.class);
         if (service == null) {
-            summary.setText("The background task service is missing");
+            summary.setText(Bundle.MSG_NoTaskService());
             return;
         }
         service.addListener(listener);
         dirty.set(true);
     }
 
-    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
+    /** Nothing to sample without the service. */
     @Override
-    protected void componentShowing() {
-        if (service != null) {
-            live.start();
-        }
-    }
-
-    @Override
-    protected void componentHidden() {
-        live.stop();
+    protected boolean canSample() {
+        return service != null;
     }
 
     @Override
     protected void componentClosed() {
-        live.stop();
+        super.componentClosed();
         if (service != null) {
             service.removeListener(listener);
         }
@@ -208,13 +211,21 @@ public final class BackgroundTasksTopComponent extends TopComponent {
     private record TasksView(List<TaskInfo> tasks, List<QueueInfo> queues, boolean paused) {
     }
 
-    /** On the sampler thread: the tasks and queues when a task changed since the last sample, else null. */
+    /**
+     * On the sampler thread: the tasks and queues when a task changed since the last sample, or when the service was
+     * paused or resumed (also from Tools &gt; Pause Background Tasks, which changes no task), else null.
+     */
     private TasksView sample() {
         TaskService s = service;
-        if (s == null || !dirty.getAndSet(false)) {
+        if (s == null) {
             return null;
         }
-        return new TasksView(s.tasks(), s.queues(), s.isPaused());
+        boolean paused = s.isPaused();
+        if (!dirty.getAndSet(false) && Boolean.valueOf(paused).equals(sampledPaused)) {
+            return null;
+        }
+        sampledPaused = paused;
+        return new TasksView(s.tasks(), s.queues(), paused);
     }
 
     private void show(List<TaskInfo> tasks, List<QueueInfo> q, boolean paused) {
@@ -232,8 +243,8 @@ public final class BackgroundTasksTopComponent extends TopComponent {
         }
         pause.setSelected(paused);
         long running = split.get(0).stream().filter(t -> t.state() == TaskState.RUNNING).count();
-        summary.setText((paused ? "Paused. " : "") + running + " running, " + (split.get(0).size() - running)
-                + " waiting, " + split.get(1).size() + " in the history");
+        String counts = Bundle.MSG_TasksSummary(running, split.get(0).size() - running, split.get(1).size());
+        summary.setText(paused ? Bundle.MSG_PausedSummary(counts) : counts);
         updateButtons();
     }
 
@@ -288,7 +299,7 @@ public final class BackgroundTasksTopComponent extends TopComponent {
             double fraction = t.progress().fraction().orElse(0.0);
             bar.setValue((int) Math.round(fraction * 1000));
             bar.setString(t.progress().fraction().isPresent() ? Math.round(fraction * 100) + " %"
-                    : t.state() == TaskState.RUNNING ? "running" : "");
+                    : t.state() == TaskState.RUNNING ? Bundle.VAL_Running() : "");
             return bar;
         }
     }

@@ -7,10 +7,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.swing.table.AbstractTableModel;
+import org.openide.util.NbBundle.Messages;
 import org.tsperf.api.tasks.QueueInfo;
 import org.tsperf.api.tasks.TaskInfo;
 
 /** The table models of the Background Tasks window. Event thread only. */
+@Messages({
+    "COL_Queue=Queue",
+    "COL_Waiting=Waiting",
+    "COL_Running=Running",
+    "COL_Workers=Workers",
+    "COL_Task=Task",
+    "COL_Priority=Priority",
+    "COL_State=State",
+    "COL_Progress=Progress",
+    "COL_Eta=ETA",
+    "COL_Reason=Reason",
+    "COL_Outcome=Outcome",
+    "COL_Ended=Ended",
+    "COL_Attempts=Attempts"
+})
 final class TaskTables {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -63,7 +79,7 @@ final class TaskTables {
     static final class Queues extends RowsModel<QueueInfo> {
 
         Queues() {
-            super("Queue", "Waiting", "Running", "Workers");
+            super(Bundle.COL_Queue(), Bundle.COL_Waiting(), Bundle.COL_Running(), Bundle.COL_Workers());
         }
 
         @Override
@@ -88,7 +104,8 @@ final class TaskTables {
         static final int PROGRESS = 4;
 
         Active() {
-            super("Task", "Queue", "Priority", "State", "Progress", "ETA", "Reason");
+            super(Bundle.COL_Task(), Bundle.COL_Queue(), Bundle.COL_Priority(), Bundle.COL_State(), Bundle.COL_Progress(),
+                    Bundle.COL_Eta(), Bundle.COL_Reason());
         }
 
         @Override
@@ -113,7 +130,8 @@ final class TaskTables {
     static final class History extends RowsModel<TaskInfo> {
 
         History() {
-            super("Task", "Queue", "Outcome", "Reason", "Ended", "Attempts");
+            super(Bundle.COL_Task(), Bundle.COL_Queue(), Bundle.COL_Outcome(), Bundle.COL_Reason(), Bundle.COL_Ended(),
+                    Bundle.COL_Attempts());
         }
 
         @Override
