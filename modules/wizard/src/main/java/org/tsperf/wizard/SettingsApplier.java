@@ -30,6 +30,9 @@ import org.tsperf.api.proxy.ProxySettings;
 final class SettingsApplier {
 
     private final Lookup lookup;
+    /** The proxy configuration the last apply replaced, and the one it set: undo restores it exactly. */
+    private ProxyConfig replaced;
+    private ProxyConfig set;
 
     SettingsApplier(Lookup lookup) {
         this.lookup = lookup;
@@ -37,8 +40,11 @@ final class SettingsApplier {
 
     synchronized List<Change> apply(Recommendations r) {
         List<Change> out = new ArrayList<>();
+        ProxyConfiguration conf = lookup.lookup(ProxyConfiguration.class);
+        replaced = conf == null ? null : conf.config();
         out.addAll(proxy(r.get(Setting.PROXY_SIZES).value(), r.get(Setting.PROXY_FORMAT).value(),
                 r.get(Setting.PARALLEL_JOBS).value()));
+        set = conf == null ? null : conf.config();
         out.add(gpu(r.get(Setting.GPU_PATH).value()));
         for (Recommendation rec : r.items()) {
             switch (rec.setting()) {
@@ -72,7 +78,17 @@ final class SettingsApplier {
                 default -> throw new IllegalArgumentException("cannot undo " + c.setting().key());
             }
         }
-        if (sizes != null || format != null || jobs != null) {
+        ProxyConfiguration conf = lookup.lookup(ProxyConfiguration.class);
+        if (conf != null && replaced != null && conf.config().equals(set)) {
+            ProxyConfig now = set;
+            conf.setConfig(replaced); // exactly as before, e.g. parallel off with its job count kept
+            out.add(new Change(Setting.PROXY_SIZES, names(now), names(replaced), true, ""));
+            out.add(new Change(Setting.PROXY_FORMAT, now.settings().format().id(), replaced.settings().format().id(),
+                    true, ""));
+            out.add(new Change(Setting.PARALLEL_JOBS, Integer.toString(now.effectiveJobs()),
+                    Integer.toString(replaced.effectiveJobs()), true, ""));
+            replaced = null;
+        } else if (sizes != null || format != null || jobs != null) {
             out.addAll(proxy(sizes, format, jobs));
         }
         return out;
