@@ -91,6 +91,7 @@ public class ProductMenusUiTest extends NbTestCase {
             "Playback|Mark Loop In (I)",
             "Playback|Mark Loop Out (O)",
             "Tools|Free Unused Memory",
+            "Tools|Optimization Wizard...",
             "Tools|Plugins",
             "Tools|Options",
             "Window|Viewer",
