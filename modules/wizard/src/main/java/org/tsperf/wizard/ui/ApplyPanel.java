@@ -25,7 +25,11 @@ import org.tsperf.api.optimize.Change;
     "MSG_Undoing=Undoing...",
     "MSG_Undone=Undone:",
     "# {0} - why",
-    "MSG_ApplyFailed=Failed: {0}"
+    "MSG_ApplyFailed=Failed: {0}",
+    "# {0} - how many settings changed",
+    "# {1} - their names",
+    "MSG_Outcome=applied; {0} settings changed ({1})",
+    "MSG_OutcomeUndone=applied, then undone"
 })
 final class ApplyPanel extends StepPanel {
 
@@ -35,6 +39,7 @@ final class ApplyPanel extends StepPanel {
     private final JButton apply = new JButton(Bundle.BTN_Apply());
     private final JButton undo = new JButton(Bundle.BTN_Undo());
     private volatile String lastSummary = "";
+    private volatile String outcome = "";
     private volatile boolean busy;
 
     ApplyPanel(WizardModel model) {
@@ -64,9 +69,9 @@ final class ApplyPanel extends StepPanel {
         return !busy;
     }
 
-    /** What the last Apply or Undo did, for the caller of the wizard. */
-    String lastSummary() {
-        return lastSummary;
+    /** What the last Apply or Undo did, one line for the status bar; empty when nothing was applied. */
+    String outcome() {
+        return outcome;
     }
 
     private void run(String working, CompletableFuture<List<Change>> job, String heading, boolean applying) {
@@ -85,6 +90,9 @@ final class ApplyPanel extends StepPanel {
                 apply.setEnabled(true);
             } else {
                 lastSummary = heading + Describe.changes(changes);
+                List<String> keys = changes.stream().filter(c -> c.changed()).map(c -> c.setting().key()).toList();
+                outcome = applying ? Bundle.MSG_Outcome(keys.size(), String.join(", ", keys))
+                        : Bundle.MSG_OutcomeUndone();
                 summary.setText(lastSummary);
                 apply.setEnabled(!applying);
                 undo.setEnabled(applying);

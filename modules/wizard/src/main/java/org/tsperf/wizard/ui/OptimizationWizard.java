@@ -67,7 +67,7 @@ public final class OptimizationWizard {
         } finally {
             model.close();
             dialog.dispose();
-            String summary = apply.lastSummary();
+            String summary = apply.outcome();
             result.complete(summary.isEmpty() ? Bundle.MSG_Closed() : summary);
         }
     }
