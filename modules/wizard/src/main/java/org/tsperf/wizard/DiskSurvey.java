@@ -77,7 +77,7 @@ final class DiskSurvey {
                 double write = Double.NaN;
                 double read = Double.NaN;
                 if (free > 4 * testBytes) {
-                    progress.accept("measuring " + mount + " (" + kind.name().toLowerCase(Locale.ROOT) + ")");
+                    progress.accept("disk " + mount + " (" + kind.name().toLowerCase(Locale.ROOT) + ")");
                     DiskSpeed.Result r = DiskSpeed.measure(testDir, testBytes, cancelled);
                     write = r.writeMBps();
                     read = r.readMBps();

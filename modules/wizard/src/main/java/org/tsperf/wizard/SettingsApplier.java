@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.openide.util.Lookup;
 import org.tsperf.api.cache.CacheLevel;
@@ -28,6 +30,8 @@ import org.tsperf.api.proxy.ProxySettings;
  * choice waits for running frames).
  */
 final class SettingsApplier {
+
+    private static final Logger LOG = Logger.getLogger(SettingsApplier.class.getName());
 
     private final Lookup lookup;
     /** The proxy configuration the last apply replaced, and the one it set: undo restores it exactly. */
@@ -169,10 +173,14 @@ final class SettingsApplier {
             case CACHE_L2_DIR, CACHE_L2_BUDGET -> CacheLevel.L2;
             default -> CacheLevel.L3;
         };
-        for (LevelStatistics l : cache.levels()) {
-            if (l.level() == level) {
-                return setting.key().endsWith(".dir") ? l.location() : Figures.size(l.budgetBytes());
+        try {
+            for (LevelStatistics l : cache.levels()) {
+                if (l.level() == level) {
+                    return setting.key().endsWith(".dir") ? l.location() : Figures.size(l.budgetBytes());
+                }
             }
+        } catch (RuntimeException ex) { // a disk level that cannot be read: its value now is not known
+            LOG.log(Level.INFO, "the cache's " + level + " cannot be read; its value before is not known", ex);
         }
         return "";
     }
