@@ -92,6 +92,7 @@ public class ProductMenusUiTest extends NbTestCase {
             "Playback|Mark Loop Out (O)",
             "Tools|Free Unused Memory",
             "Tools|Pause Background Tasks",
+            "Tools|Optimization Wizard...",
             "Tools|Plugins",
             "Tools|Options",
             "Window|Viewer",
