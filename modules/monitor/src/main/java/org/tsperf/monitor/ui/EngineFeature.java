@@ -1,6 +1,7 @@
 package org.tsperf.monitor.ui;
 
 import org.openide.util.Lookup;
+import org.openide.util.NbBundle;
 import org.tsperf.api.cache.CacheService;
 import org.tsperf.api.gpu.GpuBenchmark;
 import org.tsperf.api.optimize.Optimizer;
@@ -9,6 +10,10 @@ import org.tsperf.api.tasks.TaskService;
 import org.tsperf.api.timeline.PlaybackStatus;
 
 /** The services of other modules that the monitor shows or calls, with the module a user installs or activates to get each. */
+@NbBundle.Messages({
+    "# {0} - the module's name",
+    "HINT_NeedsModule=Needs the {0} module: install or activate it in Tools > Plugins"
+})
 enum EngineFeature {
 
     PLAYBACK(PlaybackStatus.class, "Playback"),
@@ -35,6 +40,6 @@ enum EngineFeature {
      * in Tools &gt; Plugins.
      */
     String missingHint() {
-        return "Needs the " + moduleName + " module: install or activate it in Tools > Plugins";
+        return Bundle.HINT_NeedsModule(moduleName);
     }
 }
