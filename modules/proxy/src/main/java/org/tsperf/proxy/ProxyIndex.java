@@ -16,6 +16,7 @@ import org.mapdb.DBMaker;
 import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 import org.tsperf.api.proxy.ProxyFile;
+import org.tsperf.api.util.EventThread;
 
 /**
  * The index of one proxy store: a small transactional MapDB file ({@code index.db}) next to the proxies. A plan is
@@ -57,6 +58,7 @@ final class ProxyIndex implements AutoCloseable {
 
     private ProxyIndex(Path store) throws IOException {
         this.store = store;
+        EventThread.checkOff("opening the proxy index " + store.resolve(FILE));
         Files.createDirectories(store);
         try {
             db = DBMaker.fileDB(store.resolve(FILE).toFile()).transactionEnable().closeOnJvmShutdown().make();
