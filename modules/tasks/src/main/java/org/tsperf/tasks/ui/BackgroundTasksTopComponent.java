@@ -179,7 +179,8 @@ public final class BackgroundTasksTopComponent extends TopComponent {
             summary.setText("The background task service is missing");
             return;
         }
-        service.addListener(listener);
+        TaskService s = service;
+        FETCH.post(() -> s.addListener(listener)); // the first call starts the task system: its journal opens
         dirty.set(true);
     }
 
@@ -200,7 +201,8 @@ public final class BackgroundTasksTopComponent extends TopComponent {
     protected void componentClosed() {
         live.stop();
         if (service != null) {
-            service.removeListener(listener);
+            TaskService s = service;
+            FETCH.post(() -> s.removeListener(listener));
         }
     }
 

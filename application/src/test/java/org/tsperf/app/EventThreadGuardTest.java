@@ -1,0 +1,65 @@
+package org.tsperf.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.EventQueue;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The UI tests' event-thread guard can fail: a 300 ms block is reported, with the stack of what blocked. */
+class EventThreadGuardTest {
+
+    private final List<EventThreadGuard.EventThreadStall> reported = new CopyOnWriteArrayList<>();
+    private final EventThreadGuard guard = new EventThreadGuard(reported::add);
+
+    @BeforeEach
+    void startGuard() {
+        guard.start();
+        guard.arm();
+        awaitProbes(3);
+    }
+
+    @AfterEach
+    void stopGuard() throws InterruptedException {
+        guard.stop();
+    }
+
+    @Test
+    void aBlockOf300MillisIsReportedWithTheStackThatBlocked() throws Exception {
+        EventQueue.invokeAndWait(() -> blockTheEventThread(300));
+        Await.await(() -> !reported.isEmpty(), "the guard to report the stall");
+        EventThreadGuard.EventThreadStall stall = reported.get(0);
+        assertTrue(stall.millis > EventThreadGuard.THRESHOLD_MILLIS, stall.getMessage());
+        assertTrue(Arrays.stream(stall.getStackTrace()).anyMatch(e -> e.getMethodName().equals("blockTheEventThread")),
+                "the failure names what blocked: " + Arrays.toString(stall.getStackTrace()));
+        assertEquals(stall, guard.stalls().get(0));
+    }
+
+    @Test
+    void shortWorkOnTheEventThreadIsNotReported() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            EventQueue.invokeAndWait(() -> blockTheEventThread(50));
+        }
+        awaitProbes(guard.probes() + 3); // the probes queued behind the work have run and been judged
+        assertTrue(reported.isEmpty(), () -> "reported: " + reported.get(0).getMessage());
+    }
+
+    private void awaitProbes(long count) {
+        Await.await(() -> guard.probes() >= count, "the guard's probes to run");
+    }
+
+    private static void blockTheEventThread(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis); // as a wait on a task or a file would
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
+    }
+}
