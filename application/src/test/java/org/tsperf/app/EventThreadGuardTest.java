@@ -35,7 +35,9 @@ class EventThreadGuardTest {
         EventQueue.invokeAndWait(() -> blockTheEventThread(300));
         Await.await(() -> !reported.isEmpty(), "the guard to report the stall");
         EventThreadGuard.EventThreadStall stall = reported.get(0);
-        assertTrue(stall.millis > EventThreadGuard.THRESHOLD_MILLIS, stall.getMessage());
+        // a sleep is waiting off the CPU: counted whatever the machine's load
+        assertTrue(stall.getMessage().matches("the event thread (waited|stalled) \\d+ ms \\(over 200 ms\\).*"),
+                stall.getMessage());
         assertTrue(Arrays.stream(stall.getStackTrace()).anyMatch(e -> e.getMethodName().equals("blockTheEventThread")),
                 "the failure names what blocked: " + Arrays.toString(stall.getStackTrace()));
         assertEquals(stall, guard.stalls().get(0));

@@ -10,10 +10,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The event thread's run-queue delay as Linux counts it: the second figure of {@code /proc/self/task/TID/schedstat},
- * the nanoseconds the thread was ready to run but had no CPU. HotSpot gives each Java thread its name as the native
+ * The event thread's time as Linux counts it in {@code /proc/self/task/TID/schedstat}: nanoseconds on a CPU, and
+ * nanoseconds ready to run but without a CPU (its run-queue delay). HotSpot gives each Java thread its name as the native
  * name (cut to 15 characters), so the event thread is the one task named {@code AWT-EventQueue-}. Where that cannot be
- * read (another OS, no schedstat, two event threads), {@link #edtRunQueueNanos()} is -1 and the guard uses its control
+ * read (another OS, no schedstat, two event threads), {@link #edtTimes()} is null and the guard uses its control
  * thread instead. Used by the guard's watcher thread only.
  */
 final class SchedStat {
@@ -25,27 +25,30 @@ final class SchedStat {
     private Path edtTask;
     private boolean unavailable;
 
-    /** The event thread's run-queue delay so far in nanoseconds, or -1 when it cannot be read. */
-    long edtRunQueueNanos() {
+    /**
+     * The event thread's time so far in nanoseconds: {@code [on a CPU, ready but waiting for one]}, or null when it
+     * cannot be read.
+     */
+    long[] edtTimes() {
         if (unavailable) {
-            return -1;
+            return null;
         }
         for (int attempt = 0; attempt < 2; attempt++) {
             if (edtTask == null) {
                 edtTask = findEdtTask();
                 if (edtTask == null) {
-                    return -1;
+                    return null;
                 }
             }
             try {
                 String[] figures = Files.readString(edtTask.resolve("schedstat")).trim().split(" ");
-                return Long.parseLong(figures[1]);
+                return new long[] {Long.parseLong(figures[0]), Long.parseLong(figures[1])};
             } catch (IOException | RuntimeException ex) {
                 LOG.log(Level.FINE, "cannot read " + edtTask + "/schedstat; looking for the event thread again", ex);
                 edtTask = null; // the event thread may have been replaced: look again once
             }
         }
-        return -1;
+        return null;
     }
 
     private Path findEdtTask() {
