@@ -1,6 +1,7 @@
 package org.tsperf.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.EventQueue;
@@ -50,6 +51,26 @@ class EventThreadGuardTest {
         }
         awaitProbes(guard.probes() + 3); // the probes queued behind the work have run and been judged
         assertTrue(reported.isEmpty(), () -> "reported: " + reported.get(0).getMessage());
+    }
+
+    @Test
+    void tellsThePlatformsStartupTasksAndTheDisplayServerFromProductWork() {
+        StackTraceElement layout = frame("org.netbeans.core.windows.view.ui.MainWindow");
+        StackTraceElement startupTask = frame("org.netbeans.core.windows.WindowManagerImpl$Exclusive$1");
+        StackTraceElement lazyWindows = frame("org.netbeans.core.windows.LazyLoader$2");
+        StackTraceElement productWindow = frame("org.tsperf.tasks.ui.BackgroundTasksTopComponent");
+        StackTraceElement x11 = frame("sun.java2d.xr.XRBackendNative");
+        assertTrue(EventThreadGuard.startupTask(new StackTraceElement[] {layout, startupTask}));
+        assertTrue(EventThreadGuard.startupTask(new StackTraceElement[] {productWindow, lazyWindows}));
+        assertFalse(EventThreadGuard.startupTask(new StackTraceElement[] {productWindow}));
+        assertTrue(EventThreadGuard.productCode(new StackTraceElement[] {layout, productWindow}));
+        assertFalse(EventThreadGuard.productCode(new StackTraceElement[] {layout, startupTask}));
+        assertTrue(EventThreadGuard.onDisplayConnection(new StackTraceElement[] {x11, productWindow}));
+        assertFalse(EventThreadGuard.onDisplayConnection(new StackTraceElement[] {productWindow, x11}), "only the top");
+    }
+
+    private static StackTraceElement frame(String className) {
+        return new StackTraceElement(className, "run", null, 1);
     }
 
     private void awaitProbes(long count) {
