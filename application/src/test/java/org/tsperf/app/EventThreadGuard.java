@@ -25,10 +25,13 @@ import org.openide.windows.WindowManager;
  * <li>Time in the run queue and in garbage collection (a pause stops every thread) never counts: that is the machine's
  *     load, not the event thread's doing.</li>
  * <li>Waiting off the CPU over the threshold counts whatever the load (it is what the product must never do on the
- *     event thread), except a wait for the display server in the X11 pipeline (Xvfb is another process, itself
- *     waiting for a CPU on a loaded machine).</li>
- * <li>Work on the CPU over the threshold counts only when the event thread had the CPU longer than it waited for one:
- *     on a saturated machine CPU time itself stretches (shared cores and caches, a virtual machine's stolen time).</li>
+ *     event thread) when the event thread was seen waiting at the threshold (BLOCKED, WAITING or TIMED_WAITING: a
+ *     lock, a task, a sleep). Time off the CPU while it was RUNNABLE is the machine's (on these virtual machines
+ *     stolen time and CPU quotas show neither as CPU nor as run queue), and so is a wait for the display server in
+ *     the X11 pipeline (Xvfb is another process, itself waiting for a CPU on a loaded machine).</li>
+ * <li>Work on the CPU over the threshold counts only when the machine had room: the event thread waited for a CPU
+ *     less than a fifth of the probe's wait. On a busier machine CPU time itself stretches (shared cores and caches,
+ *     a virtual machine's stolen time) and the cold JVM's first dialogs and windows would trip it.</li>
  * </ul>
  * Where schedstat cannot be read, the wait less a control thread's scheduling delay (probed at the same moment) and
  * the garbage collection counts. A wait that is not counted is logged (INFO, no failure) with its figures.
@@ -160,6 +163,7 @@ final class EventThreadGuard {
         AtomicLong controlRan = new AtomicLong();
         controlProbes.add(controlRan);
         StackTraceElement[] stuck = null;
+        Thread.State stuckState = null;
         Thread edtThread = lastEdt;
         synchronized (ran) {
             while (ran[0] == 0) {
@@ -167,6 +171,7 @@ final class EventThreadGuard {
                 if (ran[0] == 0 && stuck == null && edtThread != null
                         && System.nanoTime() - posted > TimeUnit.MILLISECONDS.toNanos(THRESHOLD_MILLIS)) {
                     stuck = edtThread.getStackTrace(); // what holds it, taken while it holds it
+                    stuckState = edtThread.getState();
                 }
                 if (stopped) {
                     return;
@@ -182,7 +187,7 @@ final class EventThreadGuard {
         long gc = gcMillis() - gcBefore;
         long[] timesAfter = schedStat.edtTimes();
         String verdict = timesBefore != null && timesAfter != null
-                ? judgeFromSchedStat(waitMillis, gc, timesBefore, timesAfter, stuck)
+                ? judgeFromSchedStat(waitMillis, gc, timesBefore, timesAfter, stuck, stuckState)
                 : judgeFromControl(waitMillis, gc, controlRan.get(), posted);
         if (verdict.startsWith(STALL)) {
             EventThreadStall stall = new EventThreadStall(verdict.substring(STALL.length()),
@@ -231,23 +236,28 @@ final class EventThreadGuard {
      * and compiles the classes of every window it opens.
      */
     private static String judgeFromSchedStat(long waitMillis, long gc, long[] before, long[] after,
-            StackTraceElement[] stack) {
+            StackTraceElement[] stack, Thread.State state) {
         long cpu = TimeUnit.NANOSECONDS.toMillis(after[0] - before[0]);
         long runQueue = TimeUnit.NANOSECONDS.toMillis(after[1] - before[1]);
         long offCpu = Math.max(0, waitMillis - cpu - runQueue - gc);
-        boolean machineHadRoom = runQueue < cpu;
+        // the machine had room: the event thread waited for a CPU less than a fifth of the probe's wait
+        boolean machineHadRoom = runQueue * 5 < waitMillis;
         boolean startup = startupTask(stack);
         String figures = String.format(java.util.Locale.ROOT, "a probe waited %d ms: the event thread worked %d ms on a"
                 + " CPU and waited %d ms off it (a lock, a task, a file, a sleep); not counted: %d ms waiting for a CPU"
                 + " and %d ms of garbage collection", waitMillis, cpu, offCpu, runQueue, gc);
-        if (offCpu > THRESHOLD_MILLIS && !onDisplayConnection(stack) && (!startup || productCode(stack))) {
+        boolean seenWaiting = state == Thread.State.BLOCKED || state == Thread.State.WAITING
+                || state == Thread.State.TIMED_WAITING;
+        if (offCpu > THRESHOLD_MILLIS && seenWaiting && !onDisplayConnection(stack) && (!startup || productCode(stack))) {
             return STALL + "the event thread waited " + offCpu + " ms (over " + THRESHOLD_MILLIS + " ms): " + figures;
         }
         if (cpu > THRESHOLD_MILLIS && machineHadRoom && !startup) {
             return STALL + "the event thread worked " + cpu + " ms (over " + THRESHOLD_MILLIS + " ms): " + figures;
         }
-        return figures + (offCpu > THRESHOLD_MILLIS ? (onDisplayConnection(stack) ? "; its wait was for the display"
-                + " server" : "; its wait was the platform's startup") : "")
+        return figures + (offCpu > THRESHOLD_MILLIS ? (!seenWaiting ? "; it was seen " + state + ", not waiting: the"
+                + " time off the CPU was the machine's (a virtual machine's stolen time, a CPU quota)"
+                : onDisplayConnection(stack) ? "; its wait was for the display server"
+                : "; its wait was the platform's startup") : "")
                 + (cpu > THRESHOLD_MILLIS ? (startup ? "; its CPU time was the window system's startup"
                 : "; its CPU time is not judged on a saturated machine") : "");
     }

@@ -38,7 +38,8 @@ final class MonitorSampler {
         ResourceMonitor monitor = services.lookup(ResourceMonitor.class);
         List<ResourceSnapshot> added = new ArrayList<>();
         if (monitor != null) {
-            monitor.start(); // does nothing while it runs; its first start reads the machine's description
+            // started by the window when it opens, not here: a sample after the module was switched off must not
+            // start the monitor's thread again
             for (ResourceSnapshot s : monitor.history()) {
                 if (newest == null || s.time().isAfter(newest)) {
                     added.add(s);
