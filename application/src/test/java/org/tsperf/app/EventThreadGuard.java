@@ -39,7 +39,8 @@ import org.openide.windows.WindowManager;
  * <p>The platform's own startup is excluded, explicitly: before the main window shows (module system, window system,
  * first layout and paint) the guard is not armed (it arms when the window system reports the UI ready,
  * {@link WindowManager#invokeWhenUIReady}). After that the window system still runs its startup tasks (decorating the
- * main window and its status line, opening and lazily loading the last session's windows) in a cold JVM: there, CPU
+ * main window and its status line, opening and lazily loading the last session's windows, building each menu of the
+ * main menu the first time it opens) in a cold JVM: there, CPU
  * work (loading and compiling the classes of every window) is not judged, and waits off the CPU count only when
  * product code is on the stack ({@link #startupTask}, {@link #productCode}). The MapDB check
  * ({@code EventThread.checkOff}) covers the product's startup work whatever its length.
@@ -201,11 +202,12 @@ final class EventThreadGuard {
 
     private static final String STALL = "stall: ";
     /**
-     * The window system's startup tasks: its queue of work for after "UI ready" (decorating the main window and its
-     * status line, opening the last session's windows) and the lazy loading of those windows.
+     * The platform's deferred startup work: the window system's queue of work for after "UI ready" (decorating the main
+     * window and its status line, opening the last session's windows), the lazy loading of those windows, and the main
+     * menu's lazy first build (a menu opened the first time waits on the event thread for its folder's actions).
      */
     private static final List<String> STARTUP_TASKS = List.of("org.netbeans.core.windows.WindowManagerImpl$Exclusive",
-            "org.netbeans.core.windows.LazyLoader");
+            "org.netbeans.core.windows.LazyLoader", "org.openide.awt.MenuBar$LazyMenu");
     /** The X11 drawing pipeline: a call there waits for the display server, another process. */
     private static final List<String> DISPLAY_CONNECTION = List.of("sun.java2d.xr.", "sun.java2d.x11.", "sun.awt.X11.");
     private static final String PRODUCT = "org.tsperf.";

@@ -63,6 +63,7 @@ class EventThreadGuardTest {
         assertTrue(EventThreadGuard.startupTask(new StackTraceElement[] {layout, startupTask}));
         assertTrue(EventThreadGuard.startupTask(new StackTraceElement[] {productWindow, lazyWindows}));
         assertFalse(EventThreadGuard.startupTask(new StackTraceElement[] {productWindow}));
+        assertTrue(EventThreadGuard.startupTask(new StackTraceElement[] {frame("org.openide.awt.MenuBar$LazyMenu")}));
         assertTrue(EventThreadGuard.productCode(new StackTraceElement[] {layout, productWindow}));
         assertFalse(EventThreadGuard.productCode(new StackTraceElement[] {layout, startupTask}));
         assertTrue(EventThreadGuard.onDisplayConnection(new StackTraceElement[] {x11, productWindow}));
