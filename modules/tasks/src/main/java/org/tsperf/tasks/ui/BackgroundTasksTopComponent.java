@@ -180,7 +180,11 @@ public final class BackgroundTasksTopComponent extends TopComponent {
             return;
         }
         TaskService s = service;
-        FETCH.post(() -> s.addListener(listener)); // the first call starts the task system: its journal opens
+        FETCH.post(() -> { // the first call starts the task system: its journal opens
+            if (isOpened()) { // not closed meanwhile (the module switched off): that would start it again
+                s.addListener(listener);
+            }
+        });
         dirty.set(true);
     }
 
@@ -201,8 +205,9 @@ public final class BackgroundTasksTopComponent extends TopComponent {
     protected void componentClosed() {
         live.stop();
         if (service != null) {
-            TaskService s = service;
-            FETCH.post(() -> s.removeListener(listener));
+            // at once, not later on FETCH: after the module is switched off a later call would start the task system
+            // again (its threads would outlive the module); the listener was added when it opened, so this is cheap
+            service.removeListener(listener);
         }
     }
 
