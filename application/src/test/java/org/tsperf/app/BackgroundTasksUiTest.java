@@ -32,6 +32,13 @@ public class BackgroundTasksUiTest extends JellyTestCase {
         waitNoEvent = false; // live windows repaint continuously
     }
 
+    /** Each test fails when the event thread stalls over 200 ms or MapDB is opened on it ({@link EventThreadGuard}). */
+    @Override
+    protected void setUp() throws Exception {
+        super.setUp();
+        EventThreadGuard.installOnce();
+    }
+
     public static Test suite() {
         return NbModuleSuite.createConfiguration(BackgroundTasksUiTest.class)
                 .clusters(".*")

@@ -30,6 +30,13 @@ public class CacheAndMemoryWindowsUiTest extends JellyTestCase {
         waitNoEvent = false; // both windows refresh every second
     }
 
+    /** Each test fails when the event thread stalls over 200 ms or MapDB is opened on it ({@link EventThreadGuard}). */
+    @Override
+    protected void setUp() throws Exception {
+        super.setUp();
+        EventThreadGuard.installOnce();
+    }
+
     public static Test suite() {
         // a directory of its own: the platform of an earlier UI test in this JVM may still hold the default one
         String base = System.getProperty("tsperf.cache.dir", "target/functional-cache");

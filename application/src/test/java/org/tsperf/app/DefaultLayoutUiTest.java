@@ -54,6 +54,13 @@ public class DefaultLayoutUiTest extends JellyTestCase {
         waitNoEvent = false; // live windows repaint every second
     }
 
+    /** Each test fails when the event thread stalls over 200 ms or MapDB is opened on it ({@link EventThreadGuard}). */
+    @Override
+    protected void setUp() throws Exception {
+        super.setUp();
+        EventThreadGuard.installOnce();
+    }
+
     public static Test suite() {
         // a cache directory of its own: the platform of an earlier UI test may still hold the default one
         String base = System.getProperty("tsperf.cache.dir", "target/functional-cache");

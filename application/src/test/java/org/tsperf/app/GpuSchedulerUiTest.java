@@ -30,6 +30,13 @@ public class GpuSchedulerUiTest extends JellyTestCase {
         waitNoEvent = false; // the window refreshes every second
     }
 
+    /** Each test fails when the event thread stalls over 200 ms or MapDB is opened on it ({@link EventThreadGuard}). */
+    @Override
+    protected void setUp() throws Exception {
+        super.setUp();
+        EventThreadGuard.installOnce();
+    }
+
     public static Test suite() {
         return NbModuleSuite.createConfiguration(GpuSchedulerUiTest.class)
                 .clusters(".*")

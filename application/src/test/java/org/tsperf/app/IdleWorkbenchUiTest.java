@@ -52,6 +52,13 @@ public class IdleWorkbenchUiTest extends JellyTestCase {
         waitNoEvent = false; // live windows repaint
     }
 
+    /** Each test fails when the event thread stalls over 200 ms or MapDB is opened on it ({@link EventThreadGuard}). */
+    @Override
+    protected void setUp() throws Exception {
+        super.setUp();
+        EventThreadGuard.installOnce();
+    }
+
     public static Test suite() throws IOException {
         // a cache of its own, emptied: the strip must be made by its task, not found from an earlier run
         Path cache = Path.of(System.getProperty("tsperf.cache.dir", "target/functional-cache"), "idle-test");

@@ -140,6 +140,13 @@ public class ProductMenusUiTest extends NbTestCase {
         super(name);
     }
 
+    /** Each test fails when the event thread stalls over 200 ms or MapDB is opened on it ({@link EventThreadGuard}). */
+    @Override
+    protected void setUp() throws Exception {
+        super.setUp();
+        EventThreadGuard.installOnce();
+    }
+
     public static Test suite() {
         return NbModuleSuite.createConfiguration(ProductMenusUiTest.class)
                 .clusters(".*")

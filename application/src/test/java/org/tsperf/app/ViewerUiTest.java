@@ -38,6 +38,13 @@ public class ViewerUiTest extends JellyTestCase {
         waitNoEvent = false; // the Viewer repaints while playing
     }
 
+    /** Each test fails when the event thread stalls over 200 ms or MapDB is opened on it ({@link EventThreadGuard}). */
+    @Override
+    protected void setUp() throws Exception {
+        super.setUp();
+        EventThreadGuard.installOnce();
+    }
+
     public static Test suite() {
         return NbModuleSuite.createConfiguration(ViewerUiTest.class)
                 .clusters(".*")

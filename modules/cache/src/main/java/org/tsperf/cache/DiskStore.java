@@ -23,6 +23,7 @@ import org.mapdb.DBMaker;
 import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 import org.tsperf.api.cache.CacheKey;
+import org.tsperf.api.util.EventThread;
 
 /**
  * One disk level: values as files written atomically under {@code values/}, a small transactional MapDB index
@@ -109,6 +110,7 @@ final class DiskStore implements AutoCloseable {
     }
 
     private static DiskStore openIndex(Path dir, long budgetBytes) throws IOException {
+        EventThread.checkOff("opening the cache index " + dir.resolve(INDEX));
         DB db;
         try {
             db = DBMaker.fileDB(dir.resolve(INDEX).toFile()).transactionEnable().fileChannelEnable().make();

@@ -17,6 +17,7 @@ import org.mapdb.DBMaker;
 import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 import org.tsperf.api.proxy.ProxyFile;
+import org.tsperf.api.util.EventThread;
 
 /**
  * The index of one proxy store: a small transactional MapDB file ({@code index.db}) next to the proxies. A plan is
@@ -61,6 +62,7 @@ final class ProxyIndex implements AutoCloseable {
 
     private ProxyIndex(Path store) throws IOException {
         this.store = store;
+        EventThread.checkOff("opening the proxy index " + store.resolve(FILE));
         Files.createDirectories(store);
         openFile();
     }

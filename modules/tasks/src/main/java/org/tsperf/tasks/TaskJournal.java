@@ -16,6 +16,7 @@ import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
 import org.tsperf.api.tasks.TaskId;
 import org.tsperf.api.util.ByteSizes;
+import org.tsperf.api.util.EventThread;
 
 /**
  * Queued, running and recently finished tasks in a transactional MapDB file, committed at every change: after a
@@ -46,6 +47,7 @@ final class TaskJournal implements AutoCloseable {
      * @throws IOException           when it cannot be created or read, with the file named
      */
     static TaskJournal open(Path file) throws IOException {
+        EventThread.checkOff("opening the task journal " + file);
         Files.createDirectories(file.toAbsolutePath().getParent());
         try {
             TaskJournal journal = new TaskJournal(file, DBMaker.fileDB(file.toFile()).transactionEnable().make());

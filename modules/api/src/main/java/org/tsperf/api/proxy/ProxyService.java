@@ -12,7 +12,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface ProxyService {
 
-    /** How many of the proxies the known media need exist now. Cheap; may be called from any thread. */
+    /**
+     * How many of the proxies the known media need exist now. Cheap once the store's index is open (an in-memory
+     * snapshot), from any thread; the first call for a store opens its index (MapDB), so not from the event thread.
+     */
     ProxyCounts counts();
 
     /**

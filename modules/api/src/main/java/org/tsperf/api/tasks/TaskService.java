@@ -7,11 +7,14 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The background task system: typed priority queues with worker pools, capacity-aware starts, dependencies,
  * progress, cancellation, a watchdog and a journal that survives crashes. Provided by the tasks module.
- * All methods are thread-safe and return quickly.
+ * All methods are thread-safe. The first call of any method starts the task system: it opens the journal (MapDB) and
+ * queues again what it holds, so the first call is not made from the event thread (the status bar of the tasks module makes it on
+ * a background thread when the main window shows). After that the queries ({@link #counts()}, {@link #tasks()},
+ * {@link #task}) are cheap; calls that change a task write the journal before they return.
  */
 public interface TaskService {
 
-    /** Current queue figures. Cheap; may be called from any thread. */
+    /** Current queue figures. Cheap once the task system runs; may be called from any thread. */
     TaskCounts counts();
 
     /** Queues a task (journalled before this returns). Its handler is looked up by {@link TaskSpec#kind()}. */

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.util.Lookup;
+import org.openide.util.NbBundle;
 import org.tsperf.api.cache.CacheService;
 import org.tsperf.api.monitor.DiskUsage;
 import org.tsperf.api.monitor.ResourceSnapshot;
@@ -19,9 +20,22 @@ import org.tsperf.api.timeline.PlaybackFigures;
 import org.tsperf.api.timeline.PlaybackStatus;
 
 /**
- * Builds {@link DashboardState} from a snapshot and the services installed now. Runs on the sampler thread:
- * the services' status calls are cheap by contract, and nothing here touches Swing.
+ * Builds {@link DashboardState} from a snapshot and the services installed now. Runs on the window's sampler thread,
+ * never on the event thread: the first status call of the proxy and cache services opens their indexes. Nothing here
+ * touches Swing.
  */
+@NbBundle.Messages({
+    "MSG_NothingPlaying=nothing playing",
+    "# {0} - frames per second", "# {1} - resolution",
+    "FMT_Playing={0} FPS ({1})",
+    "# {0} - resolution", "# {1} - frames per second",
+    "FMT_Paused=paused ({0}, {1} fps)",
+    "MSG_RenderIdle=idle",
+    "# {0} - speed", "FMT_RenderSpeed={0}x real time",
+    "# {0} - generated", "# {1} - wanted", "FMT_Proxies={0}/{1} generated",
+    "# {0} - percent", "FMT_HitRate={0} % hit rate",
+    "# {0} - running", "# {1} - waiting", "FMT_Tasks={0} running, {1} waiting"
+})
 final class DashboardModel {
 
     private static final Logger LOG = Logger.getLogger(DashboardModel.class.getName());
@@ -37,12 +51,12 @@ final class DashboardModel {
     /** "60 FPS (4K)" while playing, "paused (4K, 60 fps)" with a file open, else "nothing playing". */
     static String playbackLine(PlaybackFigures p) {
         if (p.resolution().isEmpty()) {
-            return "nothing playing";
+            return Bundle.MSG_NothingPlaying();
         }
         if (p.playbackFps() > 0) {
-            return String.format(Locale.ROOT, "%.0f FPS (%s)", p.playbackFps(), p.resolution());
+            return Bundle.FMT_Playing(String.format(Locale.ROOT, "%.0f", p.playbackFps()), p.resolution());
         }
-        return String.format(Locale.ROOT, "paused (%s, %.3g fps)", p.resolution(), p.targetFps());
+        return Bundle.FMT_Paused(p.resolution(), String.format(Locale.ROOT, "%.3g", p.targetFps()));
     }
 
     DashboardState build(ResourceSnapshot s) {
@@ -56,17 +70,17 @@ final class DashboardModel {
         String fps = playback == null ? DashboardState.NOT_ACTIVE : playbackLine(playback);
         String preview = playback == null ? DashboardState.NOT_ACTIVE : playback.preview();
         String render = playback == null ? DashboardState.NOT_ACTIVE
-                : Double.isNaN(playback.renderSpeed()) ? "idle"
-                : String.format(Locale.ROOT, "%.1fx real time", playback.renderSpeed());
+                : Double.isNaN(playback.renderSpeed()) ? Bundle.MSG_RenderIdle()
+                : Bundle.FMT_RenderSpeed(String.format(Locale.ROOT, "%.1f", playback.renderSpeed()));
         ProxyCounts proxyCounts = ask(ProxyService.class, ProxyService::counts);
         String proxies = proxyCounts == null ? DashboardState.NOT_ACTIVE
-                : proxyCounts.generated() + "/" + proxyCounts.wanted() + " generated";
+                : Bundle.FMT_Proxies(String.valueOf(proxyCounts.generated()), String.valueOf(proxyCounts.wanted()));
         Double hitRate = ask(CacheService.class, c -> c.statistics().hitRate());
         String cache = hitRate == null ? DashboardState.NOT_ACTIVE
-                : String.format(Locale.ROOT, "%.0f %% hit rate", 100 * hitRate);
+                : Bundle.FMT_HitRate(String.format(Locale.ROOT, "%.0f", 100 * hitRate));
         TaskCounts taskCounts = ask(TaskService.class, TaskService::counts);
         String tasks = taskCounts == null ? DashboardState.NOT_ACTIVE
-                : taskCounts.running() + " running, " + taskCounts.waiting() + " waiting";
+                : Bundle.FMT_Tasks(String.valueOf(taskCounts.running()), String.valueOf(taskCounts.waiting()));
         return new DashboardState(s, workDisk(s), fps, preview, render, proxies, cache, tasks, installed);
     }
 

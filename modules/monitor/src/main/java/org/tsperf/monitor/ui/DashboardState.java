@@ -2,6 +2,7 @@ package org.tsperf.monitor.ui;
 
 import java.util.List;
 import java.util.Set;
+import org.openide.util.NbBundle;
 import org.tsperf.api.monitor.DiskUsage;
 import org.tsperf.api.monitor.ResourceSnapshot;
 
@@ -18,10 +19,11 @@ import org.tsperf.api.monitor.ResourceSnapshot;
  * @param tasks        "3 running, 5 waiting" or "not active"
  * @param installed    the features whose modules are installed now
  */
+@NbBundle.Messages("MSG_NotActive=not active")
 record DashboardState(ResourceSnapshot snapshot, DiskUsage workDisk, String playback, String preview,
         String renderSpeed, String proxies, String cache, String tasks, Set<EngineFeature> installed) {
 
-    static final String NOT_ACTIVE = "not active";
+    static final String NOT_ACTIVE = Bundle.MSG_NotActive();
 
     List<String> warnings() {
         return snapshot.warnings();

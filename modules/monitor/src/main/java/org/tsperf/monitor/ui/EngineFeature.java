@@ -1,6 +1,7 @@
 package org.tsperf.monitor.ui;
 
 import org.openide.util.Lookup;
+import org.openide.util.NbBundle;
 import org.tsperf.api.cache.CacheService;
 import org.tsperf.api.gpu.GpuBenchmark;
 import org.tsperf.api.optimize.Optimizer;
@@ -9,14 +10,24 @@ import org.tsperf.api.tasks.TaskService;
 import org.tsperf.api.timeline.PlaybackStatus;
 
 /** The services of other modules that the monitor shows or calls, with the module a user installs or activates to get each. */
+@NbBundle.Messages({
+    "# {0} - the module's name",
+    "HINT_NeedsModule=Needs the {0} module: install or activate it in Tools > Plugins",
+    "MODULE_Playback=Playback",
+    "MODULE_ProxyManager=Proxy Manager",
+    "MODULE_CacheViewer=Cache Viewer",
+    "MODULE_BackgroundTasks=Background Tasks",
+    "MODULE_GpuScheduler=GPU Scheduler",
+    "MODULE_OptimizationWizard=Optimization Wizard"
+})
 enum EngineFeature {
 
-    PLAYBACK(PlaybackStatus.class, "Playback"),
-    PROXIES(ProxyService.class, "Proxy Manager"),
-    CACHE(CacheService.class, "Cache Viewer"),
-    TASKS(TaskService.class, "Background Tasks"),
-    GPU_BENCHMARK(GpuBenchmark.class, "GPU Scheduler"),
-    OPTIMIZER(Optimizer.class, "Optimization Wizard");
+    PLAYBACK(PlaybackStatus.class, Bundle.MODULE_Playback()),
+    PROXIES(ProxyService.class, Bundle.MODULE_ProxyManager()),
+    CACHE(CacheService.class, Bundle.MODULE_CacheViewer()),
+    TASKS(TaskService.class, Bundle.MODULE_BackgroundTasks()),
+    GPU_BENCHMARK(GpuBenchmark.class, Bundle.MODULE_GpuScheduler()),
+    OPTIMIZER(Optimizer.class, Bundle.MODULE_OptimizationWizard());
 
     final Class<?> service;
     final String moduleName;
@@ -35,6 +46,6 @@ enum EngineFeature {
      * in Tools &gt; Plugins.
      */
     String missingHint() {
-        return "Needs the " + moduleName + " module: install or activate it in Tools > Plugins";
+        return Bundle.HINT_NeedsModule(moduleName);
     }
 }

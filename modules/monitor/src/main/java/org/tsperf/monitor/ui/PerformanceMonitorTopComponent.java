@@ -6,11 +6,11 @@ import java.awt.GridBagLayout;
 import java.awt.GridLayout;
 import java.awt.Insets;
 import java.beans.PropertyChangeListener;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.BorderFactory;
 import javax.swing.BoxLayout;
 import javax.swing.JButton;
@@ -19,7 +19,6 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
-import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.awt.ActionID;
@@ -28,17 +27,20 @@ import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.LookupListener;
 import org.openide.util.NbBundle.Messages;
+import org.openide.util.RequestProcessor;
 import org.openide.windows.TopComponent;
 import org.tsperf.api.gpu.GpuUsage;
 import org.tsperf.api.monitor.DiskUsage;
-import org.tsperf.api.monitor.ResourceListener;
 import org.tsperf.api.monitor.ResourceMonitor;
 import org.tsperf.api.monitor.ResourceSnapshot;
+import org.tsperf.api.util.ByteSizes;
 import org.tsperf.api.util.Workbench;
+import org.tsperf.ui.support.LiveSampler;
 
 /**
  * The Performance Monitor: usage bars, live charts, the figures of the other engine modules and the actions
- * that call them. It renders {@link DashboardState}s built on the sampler's thread; it does no I/O itself.
+ * that call them. A {@link LiveSampler} builds a {@link MonitorView} on its own thread while the window shows
+ * ({@link MonitorSampler}: the monitor's history and the modules' figures); the event thread only renders it.
  */
 @ConvertAsProperties(dtd = "-//org.tsperf.monitor.ui//PerformanceMonitor//EN", autostore = false)
 @TopComponent.Description(preferredID = PerformanceMonitorTopComponent.ID,
@@ -50,14 +52,47 @@ import org.tsperf.api.util.Workbench;
 @Messages({
     "CTL_PerformanceMonitorAction=Performance Monitor",
     "CTL_PerformanceMonitorTopComponent=Performance Monitor",
-    "HINT_PerformanceMonitorTopComponent=Live CPU, memory, GPU and disk use of this machine"
+    "HINT_PerformanceMonitorTopComponent=Live CPU, memory, GPU and disk use of this machine",
+    "LBL_Cpu=CPU",
+    "LBL_Ram=RAM",
+    "LBL_Gpu=GPU",
+    "LBL_Disk=SSD",
+    "LBL_TimelinePerformance=Timeline Performance",
+    "LBL_Playback=Playback:",
+    "LBL_Preview=Preview:",
+    "LBL_RenderSpeed=Render speed:",
+    "LBL_OptimizationStatus=Optimization Status",
+    "LBL_ProxyFiles=Proxy files:",
+    "LBL_Cache=Cache:",
+    "LBL_BackgroundTasks=Background tasks:",
+    "MSG_MonitorMissing=Resource monitor service missing",
+    "MSG_WaitingFirstSample=waiting for the first sample",
+    "# {0} - system CPU percent", "# {1} - this application's CPU percent",
+    "FMT_Cpu={0} %  (this app {1} %)",
+    "# {0} - percent used", "# {1} - bytes used", "# {2} - bytes in all",
+    "FMT_UsedOf={0} %  ({1} of {2})",
+    "# {0} - heap used", "# {1} - heap maximum", "# {2} - resident memory",
+    "FMT_RamTip=Java heap {0} of {1}, resident {2}",
+    "MSG_GpuNotAvailable=not available",
+    "MSG_NoLocalDisk=no local disk found",
+    "# {0} - percent used", "# {1} - throughput or nothing",
+    "FMT_Disk={0} %  {1}",
+    "# {0} - bytes read per second", "# {1} - bytes written per second",
+    "FMT_Throughput=R {0}/s  W {1}/s",
+    "# {0} - mount point", "# {1} - device", "# {2} - file system", "# {3} - used", "# {4} - available", "# {5} - total",
+    "FMT_DiskTip={0} on {1} ({2}): {3} used, {4} available of {5} (as df counts: used / (used + available))",
+    "MSG_NoWarnings=No warnings"
 })
 public final class PerformanceMonitorTopComponent extends TopComponent {
 
     static final String ID = "PerformanceMonitorTopComponent";
+    /** Starts the resource monitor when the window opens: its first start reads the machine (not on the event thread). */
+    private static final RequestProcessor STARTER = new RequestProcessor(PerformanceMonitorTopComponent.class.getName());
 
     private final Lookup services = Lookup.getDefault();
-    private final DashboardModel model = new DashboardModel(services, userDirectory());
+    private final MonitorSampler sampler = new MonitorSampler(services, new DashboardModel(services, userDirectory()));
+    private final LiveSampler<MonitorView> live = new LiveSampler<>("tsperf-monitor-viewer", Duration.ofSeconds(1),
+            sampler::sample, this::render);
     private final ResourceCharts charts = new ResourceCharts();
     private final FeatureActions actions = new FeatureActions(services);
     private final JProgressBar cpuBar = bar("cpuBar");
@@ -71,18 +106,15 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
     private final JLabel cache = value("cacheValue");
     private final JLabel tasks = value("tasksValue");
     private final JPanel warnings = new JPanel();
-    /** Newest state not yet shown: a slow event thread skips states instead of queueing them. */
-    private final AtomicReference<DashboardState> pending = new AtomicReference<>();
-    private final ResourceListener listener = this::sampled;
     private final List<Lookup.Result<?>> featureResults;
-    private final LookupListener featureListener = ev -> SwingUtilities.invokeLater(this::featuresChanged);
+    /** A module came or went: one sample now (the lookup's thread; the sample runs on the sampler's). */
+    private final LookupListener featureListener = ev -> live.refreshNow();
     private final PropertyChangeListener lafListener = ev -> {
         if ("lookAndFeel".equals(ev.getPropertyName())) {
             charts.applyLookAndFeel();
             shownWarnings = null; // their colours come from the look and feel: made again with the next snapshot
         }
     };
-    private ResourceMonitor monitor;
 
     public PerformanceMonitorTopComponent() {
         setName(Bundle.CTL_PerformanceMonitorTopComponent());
@@ -104,10 +136,10 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
         c.insets = new Insets(0, 0, 10, 0);
 
         JPanel bars = new JPanel(new GridLayout(2, 2, 16, 8));
-        bars.add(labelled("CPU", cpuBar));
-        bars.add(labelled("RAM", ramBar));
-        bars.add(labelled("GPU", gpuBar));
-        bars.add(labelled("SSD", diskBar));
+        bars.add(labelled(Bundle.LBL_Cpu(), cpuBar));
+        bars.add(labelled(Bundle.LBL_Ram(), ramBar));
+        bars.add(labelled(Bundle.LBL_Gpu(), gpuBar));
+        bars.add(labelled(Bundle.LBL_Disk(), diskBar));
         content.add(bars, c);
 
         c.gridy++;
@@ -122,10 +154,10 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
         c.weighty = 0;
         c.fill = GridBagConstraints.HORIZONTAL;
         JPanel sections = new JPanel(new GridLayout(1, 2, 12, 0));
-        sections.add(section("Timeline Performance",
-                new String[] {"Playback", "Preview", "Render speed"}, playback, preview, renderSpeed));
-        JPanel status = section("Optimization Status",
-                new String[] {"Proxy files", "Cache", "Background tasks"}, proxies, cache, tasks);
+        sections.add(section(Bundle.LBL_TimelinePerformance(), new String[] {Bundle.LBL_Playback(), Bundle.LBL_Preview(),
+            Bundle.LBL_RenderSpeed()}, playback, preview, renderSpeed));
+        JPanel status = section(Bundle.LBL_OptimizationStatus(), new String[] {Bundle.LBL_ProxyFiles(),
+            Bundle.LBL_Cache(), Bundle.LBL_BackgroundTasks()}, proxies, cache, tasks);
         warnings.setName("warnings");
         warnings.setLayout(new BoxLayout(warnings, BoxLayout.Y_AXIS));
         warnings.setOpaque(false);
@@ -154,100 +186,87 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
 
     @Override
     protected void componentOpened() {
-        monitor = services.lookup(ResourceMonitor.class);
         featureResults.forEach(r -> r.addLookupListener(featureListener));
         UIManager.addPropertyChangeListener(lafListener);
-        featuresChanged();
-        if (monitor == null) {
-            cpuBar.setString("Resource monitor service missing");
-            return;
-        }
-        monitor.start(); // the history goes on while the window is behind another
+        STARTER.post(() -> { // the history goes on while the window is behind another
+            ResourceMonitor monitor = services.lookup(ResourceMonitor.class);
+            if (monitor != null) {
+                monitor.start();
+            }
+        });
     }
 
     /**
-     * Rendered only while it can be seen: behind another tab the snapshots are not turned into figures; when it shows
-     * again the charts catch up from the monitor's history.
+     * Sampled only while it can be seen: behind another tab nothing is read; when it shows again the charts catch up
+     * from the monitor's history.
      */
     @Override
     protected void componentShowing() {
-        if (monitor != null) {
-            charts.addAll(monitor.history());
-            monitor.addListener(listener);
-            monitor.latest().ifPresent(s -> show(model.build(s)));
-        }
+        live.start();
     }
 
     @Override
     protected void componentHidden() {
-        if (monitor != null) {
-            monitor.removeListener(listener);
-        }
+        live.stop();
     }
 
     @Override
     protected void componentClosed() {
-        if (monitor != null) {
-            monitor.removeListener(listener);
-        }
+        live.stop();
         featureResults.forEach(r -> r.removeLookupListener(featureListener));
         UIManager.removePropertyChangeListener(lafListener);
     }
 
-    /** Sampler thread. */
-    private void sampled(ResourceSnapshot snapshot) {
-        if (pending.getAndSet(model.build(snapshot)) == null) {
-            SwingUtilities.invokeLater(() -> show(pending.getAndSet(null)));
-        }
-    }
-
-    private void featuresChanged() {
-        monitor = monitor == null ? services.lookup(ResourceMonitor.class) : monitor;
-        java.util.Set<EngineFeature> installed = java.util.EnumSet.noneOf(EngineFeature.class);
-        for (EngineFeature f : EngineFeature.values()) {
-            if (f.installed(services)) {
-                installed.add(f);
-            }
-        }
-        actions.refresh(installed);
-        if (monitor != null) {
-            monitor.latest().ifPresent(s -> show(model.build(s)));
-        }
-    }
-
+    /** The modules installed at the last render (event thread). */
+    private java.util.Set<EngineFeature> shownFeatures;
     /** The warnings the panel shows now (event thread); null before the first snapshot. */
     private java.util.List<String> shownWarnings;
 
+    /** Event thread: renders a sample, reads nothing. */
+    private void render(MonitorView view) {
+        if (!view.installed().equals(shownFeatures)) {
+            shownFeatures = view.installed();
+            actions.refresh(view.installed());
+        }
+        if (!view.monitorFound()) {
+            cpuBar.setString(Bundle.MSG_MonitorMissing());
+            return;
+        }
+        charts.addAll(view.newSnapshots());
+        if (view.state() != null) {
+            show(view.state());
+        }
+    }
+
     private void show(DashboardState state) {
         ResourceSnapshot s = state.snapshot();
-        charts.add(s);
-        setBar(cpuBar, s.cpu().systemPercent(), String.format(Locale.ROOT, "%.0f %%  (this app %.0f %%)",
-                s.cpu().systemPercent(), s.cpu().processPercent()));
-        setBar(ramBar, s.memory().physicalPercent(), String.format(Locale.ROOT, "%.0f %%  (%s of %s)",
-                s.memory().physicalPercent(), gb(s.memory().physicalUsed()), gb(s.memory().physicalTotal())));
-        ramBar.setToolTipText(String.format(Locale.ROOT, "Java heap %s of %s, resident %s",
-                gb(s.memory().heapUsed()), gb(s.memory().heapMax()), gb(s.memory().processResident())));
+        setBar(cpuBar, s.cpu().systemPercent(), Bundle.FMT_Cpu(percent(s.cpu().systemPercent()),
+                percent(s.cpu().processPercent())));
+        setBar(ramBar, s.memory().physicalPercent(), Bundle.FMT_UsedOf(percent(s.memory().physicalPercent()),
+                ByteSizes.format(s.memory().physicalUsed()), ByteSizes.format(s.memory().physicalTotal())));
+        ramBar.setToolTipText(Bundle.FMT_RamTip(ByteSizes.format(s.memory().heapUsed()),
+                ByteSizes.format(s.memory().heapMax()), ByteSizes.format(s.memory().processResident())));
         GpuUsage gpu = s.gpu();
         if (gpu.available()) {
-            setBar(gpuBar, gpu.utilisationPercent(), String.format(Locale.ROOT, "%.0f %%  (%s of %s)",
-                    gpu.utilisationPercent(), gb(gpu.memoryUsedBytes()), gb(gpu.memoryBudgetBytes())));
+            setBar(gpuBar, gpu.utilisationPercent(), Bundle.FMT_UsedOf(percent(gpu.utilisationPercent()),
+                    ByteSizes.format(gpu.memoryUsedBytes()), ByteSizes.format(gpu.memoryBudgetBytes())));
             gpuBar.setToolTipText(gpu.deviceName());
         } else {
             gpuBar.setValue(0);
-            gpuBar.setString("not available");
+            gpuBar.setString(Bundle.MSG_GpuNotAvailable());
             gpuBar.setToolTipText(gpu.reason());
         }
         DiskUsage disk = state.workDisk();
         if (disk == null) {
             diskBar.setValue(0);
-            diskBar.setString("no local disk found");
+            diskBar.setString(Bundle.MSG_NoLocalDisk());
         } else {
-            setBar(diskBar, disk.usedPercent(), String.format(Locale.ROOT, "%.0f %%  %s", disk.usedPercent(),
-                    disk.throughputKnown() ? "R " + mb(disk.readBytesPerSecond()) + "  W " + mb(disk.writeBytesPerSecond())
-                    : ""));
-            diskBar.setToolTipText(String.format(Locale.ROOT, "%s on %s (%s): %s used, %s available of %s (as df"
-                    + " counts: used / (used + available))", disk.mount(), disk.name(), disk.type(),
-                    gb(disk.usedBytes()), gb(disk.availableBytes()), gb(disk.totalBytes())));
+            setBar(diskBar, disk.usedPercent(), Bundle.FMT_Disk(percent(disk.usedPercent()), disk.throughputKnown()
+                    ? Bundle.FMT_Throughput(ByteSizes.format((long) disk.readBytesPerSecond()),
+                            ByteSizes.format((long) disk.writeBytesPerSecond())) : ""));
+            diskBar.setToolTipText(Bundle.FMT_DiskTip(disk.mount(), disk.name(), disk.type(),
+                    ByteSizes.format(disk.usedBytes()), ByteSizes.format(disk.availableBytes()),
+                    ByteSizes.format(disk.totalBytes())));
         }
         setValue(playback, state.playback(), EngineFeature.PLAYBACK);
         setValue(preview, state.preview(), EngineFeature.PLAYBACK);
@@ -261,13 +280,17 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
         shownWarnings = state.warnings();
         warnings.removeAll();
         if (state.warnings().isEmpty()) {
-            warnings.add(warningLabel("No warnings", "Label.disabledForeground"));
+            warnings.add(warningLabel(Bundle.MSG_NoWarnings(), "Label.disabledForeground"));
         }
         for (String w : state.warnings()) {
             warnings.add(warningLabel("\u26A0 " + w, "Component.warning.focusedBorderColor"));
         }
         warnings.revalidate();
         warnings.repaint();
+    }
+
+    private static String percent(double p) {
+        return String.format(Locale.ROOT, "%.0f", p);
     }
 
     private static JLabel warningLabel(String text, String colorKey) {
@@ -293,7 +316,7 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
         JProgressBar b = new JProgressBar(0, 100);
         b.setName(name);
         b.setStringPainted(true);
-        b.setString("waiting for the first sample");
+        b.setString(Bundle.MSG_WaitingFirstSample());
         return b;
     }
 
@@ -317,7 +340,7 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
         p.setBorder(BorderFactory.createCompoundBorder(BorderFactory.createTitledBorder(title),
                 BorderFactory.createEmptyBorder(4, 8, 6, 8)));
         for (int i = 0; i < captions.length; i++) {
-            p.add(new JLabel(captions[i] + ":"), rowConstraints(i, 0, 1));
+            p.add(new JLabel(captions[i]), rowConstraints(i, 0, 1));
             p.add(values[i], rowConstraints(i, 1, 1));
         }
         return p;
@@ -333,14 +356,6 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
         c.weightx = column == 0 && width == 1 ? 0 : 1;
         c.insets = new Insets(2, 0, 2, 12);
         return c;
-    }
-
-    private static String gb(long bytes) {
-        return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
-    }
-
-    private static String mb(double bytesPerSecond) {
-        return String.format(Locale.ROOT, "%.1f MB/s", bytesPerSecond / (1 << 20));
     }
 
     private static Path userDirectory() {

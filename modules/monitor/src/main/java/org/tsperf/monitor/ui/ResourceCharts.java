@@ -12,10 +12,19 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.time.FixedMillisecond;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
+import org.openide.util.NbBundle;
 import org.tsperf.api.monitor.ResourceSnapshot;
 import org.tsperf.libs.jfreechart.ChartTheming;
 
 /** The live CPU and memory time series of the monitor. Event thread only: JFreeChart datasets are not thread-safe. */
+@NbBundle.Messages({
+    "LBL_SeriesSystem=System",
+    "LBL_SeriesThisApp=Timeline Studio",
+    "LBL_SeriesRam=RAM",
+    "LBL_SeriesHeap=Java heap",
+    "LBL_CpuChart=CPU %",
+    "LBL_MemoryChart=Memory %"
+})
 final class ResourceCharts {
 
     /** What the charts show; the service keeps more history than this. */
@@ -23,12 +32,12 @@ final class ResourceCharts {
 
     /** The time of the newest snapshot in the charts (event thread). */
     private java.time.Instant newest;
-    private final TimeSeries cpuSystem = series("System");
-    private final TimeSeries cpuProcess = series("Timeline Studio");
-    private final TimeSeries ram = series("RAM");
-    private final TimeSeries heap = series("Java heap");
-    private final JFreeChart cpuChart = chart("CPU %", cpuSystem, cpuProcess);
-    private final JFreeChart memoryChart = chart("Memory %", ram, heap);
+    private final TimeSeries cpuSystem = series(Bundle.LBL_SeriesSystem());
+    private final TimeSeries cpuProcess = series(Bundle.LBL_SeriesThisApp());
+    private final TimeSeries ram = series(Bundle.LBL_SeriesRam());
+    private final TimeSeries heap = series(Bundle.LBL_SeriesHeap());
+    private final JFreeChart cpuChart = chart(Bundle.LBL_CpuChart(), cpuSystem, cpuProcess);
+    private final JFreeChart memoryChart = chart(Bundle.LBL_MemoryChart(), ram, heap);
     private final ChartPanel cpuPanel = panel(cpuChart, "cpuChart");
     private final ChartPanel memoryPanel = panel(memoryChart, "memoryChart");
 

@@ -189,7 +189,12 @@ public final class BackgroundTasksTopComponent extends LiveTopComponent {
             summary.setText(Bundle.MSG_NoTaskService());
             return;
         }
-        service.addListener(listener);
+        TaskService s = service;
+        FETCH.post(() -> { // the first call starts the task system: its journal opens
+            if (isOpened()) { // not closed meanwhile (the module switched off): that would start it again
+                s.addListener(listener);
+            }
+        });
         dirty.set(true);
     }
 
@@ -203,6 +208,8 @@ public final class BackgroundTasksTopComponent extends LiveTopComponent {
     protected void componentClosed() {
         super.componentClosed();
         if (service != null) {
+            // at once, not later on FETCH: after the module is switched off a later call would start the task system
+            // again (its threads would outlive the module); the listener was added when it opened, so this is cheap
             service.removeListener(listener);
         }
     }

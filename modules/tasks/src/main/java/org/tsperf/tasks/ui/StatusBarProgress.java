@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.netbeans.api.progress.ProgressHandle;
 import org.openide.util.Lookup;
+import org.openide.util.RequestProcessor;
 import org.openide.windows.OnShowing;
 import org.tsperf.api.tasks.TaskId;
 import org.tsperf.api.tasks.TaskInfo;
@@ -12,15 +13,23 @@ import org.tsperf.api.tasks.TaskState;
 
 /**
  * Shows every running background task in the platform's status bar, with Cancel. Started when the main window
- * shows; this also starts the task system, which resumes what its journal holds.
+ * shows (on the event thread, as every {@code @OnShowing}); the listener is added on a background thread, since that
+ * starts the task system, which opens its journal and resumes what it holds.
  */
 @OnShowing
 public final class StatusBarProgress implements Runnable {
 
+    private static final RequestProcessor STARTER = new RequestProcessor(StatusBarProgress.class.getName());
+
     private final Map<TaskId, Handle> handles = new ConcurrentHashMap<>();
 
+    /** Event thread: hands the start of the task system to a background thread. */
     @Override
     public void run() {
+        STARTER.post(this::listen);
+    }
+
+    private void listen() {
         TaskService service = Lookup.getDefault().lookup(TaskService.class);
         if (service != null) {
             // ProgressHandle may be driven from any thread: no hop to the event thread needed
