@@ -118,6 +118,9 @@ final class DiskStore implements AutoCloseable {
             throw new IOException("cannot open the cache index " + dir.resolve(INDEX) + " (" + e.getMessage()
                     + "): another tsperf process may be using it; close it or choose another directory", e);
         } catch (RuntimeException e) {
+            if (LevelFiles.interrupted(e)) { // not damage: the index is intact and opens next time
+                throw new java.io.InterruptedIOException("opening the cache index " + dir.resolve(INDEX) + " was interrupted");
+            }
             throw new IndexDamaged(e);
         }
         try {

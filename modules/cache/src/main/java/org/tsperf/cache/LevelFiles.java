@@ -24,4 +24,18 @@ final class LevelFiles {
             }
         }
     }
+
+    /**
+     * Whether an I/O failure came from an interrupt of the thread (Java closes a FileChannel that a thread is
+     * interrupted in): no sign of damage, the file is intact.
+     */
+    static boolean interrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedByInterruptException
+                    || t instanceof org.mapdb.DBException.VolumeClosedByInterrupt) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
+    }
 }

@@ -41,6 +41,7 @@ import org.tsperf.libs.jfreechart.ChartTheming;
 import org.tsperf.ui.support.FitOrScroll;
 import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.LiveTopComponent;
 import org.tsperf.ui.support.TableColumns;
 import org.tsperf.ui.support.ReadOnlyTableModel;
 
@@ -62,7 +63,7 @@ import org.tsperf.ui.support.ReadOnlyTableModel;
     "HINT_FreeUnused=Take back idle buffers and give the pools' free buffers back to the system (Tools > Free Unused"
         + " Memory, Ctrl+Shift+F9)"
 })
-public final class MemoryManagerTopComponent extends TopComponent {
+public final class MemoryManagerTopComponent extends LiveTopComponent {
 
     static final String ID = "MemoryManagerTopComponent";
     private static final Logger LOG = Logger.getLogger(MemoryManagerTopComponent.class.getName());
@@ -82,6 +83,7 @@ public final class MemoryManagerTopComponent extends TopComponent {
             Duration.ofSeconds(1), MemoryManagerTopComponent::sample, this::render);
 
     public MemoryManagerTopComponent() {
+        sampleWhileShowing(live);
         setName(Bundle.CTL_MemoryManagerTopComponent());
         setToolTipText(Bundle.HINT_MemoryManagerTopComponent());
         pressureSeries.setMaximumItemAge(600_000);
@@ -193,21 +195,6 @@ public final class MemoryManagerTopComponent extends TopComponent {
         return new HelpCtx("tsperf.memory");
     }
 
-    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
-    @Override
-    protected void componentShowing() {
-        live.start();
-    }
-
-    @Override
-    protected void componentHidden() {
-        live.stop();
-    }
-
-    @Override
-    protected void componentClosed() {
-        live.stop();
-    }
 
     void writeProperties(java.util.Properties p) {
         p.setProperty("version", "1.0");

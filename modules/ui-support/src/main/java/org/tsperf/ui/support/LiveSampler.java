@@ -65,10 +65,14 @@ public final class LiveSampler<T> {
         executor.scheduleWithFixedDelay(this::sampleOnce, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Stops sampling and ends the thread; a sample being rendered still shows. */
+    /**
+     * Stops sampling and ends the thread once a sample under way is done; a sample being rendered still shows. Never
+     * an interrupt: a sample may be reading a file through a FileChannel (a MapDB index opened by a first
+     * {@code statistics()}), which an interrupt closes, and the index then looked damaged.
+     */
     public synchronized void stop() {
         if (executor != null) {
-            executor.shutdownNow();
+            executor.shutdown(); // cancels the periodic sampling; lets a running sample finish
             executor = null;
         }
     }
