@@ -47,7 +47,6 @@ import org.tsperf.api.util.ByteSizes;
 import org.tsperf.ui.support.FitOrScroll;
 import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
-import org.tsperf.ui.support.LiveTopComponent;
 import org.tsperf.ui.support.ReadOnlyTableModel;
 import org.tsperf.ui.support.TableColumns;
 
@@ -97,7 +96,7 @@ import org.tsperf.ui.support.TableColumns;
     "# {0} - the benchmarked device, {1} - the device in use",
     "MSG_VerdictOtherDevice=This benchmark measured {0}; frames now run on {1}. Run it again to compare."
 })
-public final class GpuSchedulerTopComponent extends LiveTopComponent {
+public final class GpuSchedulerTopComponent extends TopComponent {
 
     static final String ID = "GpuSchedulerTopComponent";
     private static final Logger LOG = Logger.getLogger(GpuSchedulerTopComponent.class.getName());
@@ -132,7 +131,6 @@ public final class GpuSchedulerTopComponent extends LiveTopComponent {
     private View shown;
 
     public GpuSchedulerTopComponent() {
-        sampleWhileShowing(live);
         setName(Bundle.CTL_GpuSchedulerTopComponent());
         setToolTipText(Bundle.HINT_GpuSchedulerTopComponent());
         setLayout(new BorderLayout());
@@ -297,6 +295,21 @@ public final class GpuSchedulerTopComponent extends LiveTopComponent {
         return new HelpCtx("tsperf.gpu");
     }
 
+    /** Sampled only while it can be seen: a window in a tab behind another reads nothing. */
+    @Override
+    protected void componentShowing() {
+        live.start();
+    }
+
+    @Override
+    protected void componentHidden() {
+        live.stop();
+    }
+
+    @Override
+    protected void componentClosed() {
+        live.stop();
+    }
 
     private record View(GpuInfo info, SchedulerSnapshot scheduler, BatchFigures batches,
             GpuUsage usage, String problem, ProcessorStatus status, BenchmarkReport benchmark, boolean benchRunning) {
