@@ -37,7 +37,7 @@ final class ClipChain {
         double scale = (double) width / projectWidth;
         for (Effect e : clip.effects()) {
             if (e instanceof Effect.ColourAdjust c) {
-                chain.add(new ColourAdjust(c.brightness(), c.contrast(), c.saturation(), c.gamma()));
+                chain.add(new ColourAdjust(brightness(c.brightness()), c.contrast(), c.saturation(), c.gamma()));
             } else if (e instanceof Effect.Blur b) {
                 double sigma = Math.min(20, b.sigma() * scale);
                 if (sigma >= MIN_SIGMA) {
@@ -46,6 +46,14 @@ final class ClipChain {
             }
         }
         return chain;
+    }
+
+    /**
+     * ffmpeg's {@code eq} adds brightness to limited-range luma codes (219 steps from black to white); the operation
+     * adds it to full-range RGB (255 steps): scaled so that a project means what {@code eq} means.
+     */
+    static double brightness(double eqBrightness) {
+        return Math.max(-1, Math.min(1, eqBrightness * 255.0 / 219.0));
     }
 
     /** The clip's opacity: the product of its opacity effects, 1 without any. */
