@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tsperf.api.gpu.ProcessorStatus;
+import org.tsperf.api.gpu.VideoProcessor;
 import org.tsperf.api.media.MediaInfo;
 import org.tsperf.api.media.MediaProbe;
 import org.tsperf.api.media.MediaTools;
@@ -132,6 +134,7 @@ final class RenderBenchCommand implements Callable<Integer> {
             }
             double renderOnly = (System.nanoTime() - t1) / 1e9;
             double ssim = ssim(ffmpeg, ours, ref, matrix(va));
+            ProcessorStatus path = Services.require(VideoProcessor.class, "GPU Acceleration").status();
             double ratio = r.seconds() / ffmpegSeconds;
             double media = project.length() / rate.fps();
             if (json) {
@@ -140,7 +143,7 @@ final class RenderBenchCommand implements Callable<Integer> {
                         "tsperfSeconds", round(r.seconds()), "ffmpegSeconds", round(ffmpegSeconds),
                         "ratio", round(ratio), "renderOnlySeconds", round(renderOnly),
                         "tsperfRealTime", round(media / r.seconds()), "ffmpegRealTime", round(media / ffmpegSeconds),
-                        "ssim", Math.round(ssim * 1e5) / 1e5, "cores", Runtime.getRuntime().availableProcessors(),
+                        "ssim", Math.round(ssim * 1e5) / 1e5, "processingPath", path.path().name(), "cores", Runtime.getRuntime().availableProcessors(),
                         "ffmpeg", ffmpeg)));
             } else {
                 out.println(String.format(Locale.ROOT, "project: %d frames %dx%d at %s fps (%s, %s)",
@@ -153,7 +156,8 @@ final class RenderBenchCommand implements Callable<Integer> {
                         + " %.1f s", renderOnly));
                 out.println(String.format(Locale.ROOT, "ratio tsperf / ffmpeg: %.2fx (goal: at most 1.0x)", ratio));
                 out.println(String.format(Locale.ROOT, "SSIM of the two outputs: %.5f", ssim));
-                out.println(Runtime.getRuntime().availableProcessors() + " cores");
+                out.println("frame operations on the " + path.path() + " path (" + path.reason() + "); "
+                        + Runtime.getRuntime().availableProcessors() + " cores");
             }
             return 0;
         } finally {
