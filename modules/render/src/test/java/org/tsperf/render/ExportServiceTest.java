@@ -24,7 +24,14 @@ import org.openide.util.Lookup;
 import org.tsperf.api.media.MediaInfo;
 import org.tsperf.api.media.MediaProbe;
 import org.tsperf.api.media.VideoStreamInfo;
+import org.tsperf.api.tasks.ResourceEstimate;
+import org.tsperf.api.tasks.TaskId;
+import org.tsperf.api.tasks.TaskInfo;
+import org.tsperf.api.tasks.TaskPriority;
 import org.tsperf.api.tasks.TaskService;
+import org.tsperf.api.tasks.TaskSpec;
+import org.tsperf.api.tasks.TaskState;
+import org.tsperf.api.tasks.TaskType;
 import org.tsperf.api.timeline.Clip;
 import org.tsperf.api.timeline.Effect;
 import org.tsperf.api.timeline.ExportFormat;
@@ -151,6 +158,25 @@ class ExportServiceTest {
         assertFalse(ex.getCause() instanceof CancellationException);
         try (Stream<Path> left = Files.list(out)) {
             assertEquals(List.of(), left.toList(), "nothing written");
+        }
+    }
+
+    @Test
+    void anExportFoundInTheJournalAfterARestartRemovesItsPartialFilesAndAsksAgain() throws Exception {
+        // what a restart leaves: the journal's task (output and tag) and the partial files, no project in memory
+        Path file = out.resolve("film.mp4");
+        Exporter.Temporaries temp = Exporter.Temporaries.of(file, "t1");
+        Files.writeString(temp.video(), "half a video");
+        Files.writeString(temp.audio(), "half a mix");
+        TaskService tasks = Lookup.getDefault().lookup(TaskService.class);
+        TaskSpec spec = new TaskSpec(TaskId.random(), ExportTaskHandler.KIND, "Export film", TaskType.RENDER,
+                TaskPriority.HIGH, ResourceEstimate.TRIVIAL, java.util.Map.of(ExportTaskHandler.OUTPUT,
+                        file.toString(), ExportTaskHandler.TAG, "t1"), java.util.Set.of());
+        TaskInfo info = tasks.completion(tasks.submit(spec)).get(1, TimeUnit.MINUTES);
+        assertEquals(TaskState.FAILED, info.state());
+        assertTrue(info.reason().contains(file.toString()) && info.reason().contains("export again"), info.reason());
+        try (Stream<Path> left = Files.list(out)) {
+            assertEquals(List.of(), left.toList(), "the partial files are removed");
         }
     }
 }
