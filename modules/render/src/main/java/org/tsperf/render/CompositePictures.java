@@ -42,6 +42,7 @@ final class CompositePictures implements TimelinePictures {
     private final Opener opener;
     private final Map<String, ClipReader> readers = new HashMap<>();
     private final List<Track> videoTracks;
+    private final RenderBuffers buffers = new RenderBuffers();
     private final ByteBuffer[] canvas = new ByteBuffer[2];
     private ByteBuffer layer;
     private Frame black;
@@ -149,21 +150,22 @@ final class CompositePictures implements TimelinePictures {
 
     private ByteBuffer canvas(int i) {
         if (canvas[i] == null) {
-            canvas[i] = ByteBuffer.allocateDirect(4 * width * height);
+            canvas[i] = buffers.allocate(4L * width * height, "a composited picture");
         }
         return canvas[i];
     }
 
     private ByteBuffer layer() {
         if (layer == null) {
-            layer = ByteBuffer.allocateDirect(4 * width * height);
+            layer = buffers.allocate(4L * width * height, "a transition's picture");
         }
         return layer;
     }
 
     private Frame black() {
         if (black == null) {
-            ByteBuffer b = ByteBuffer.allocateDirect(4 * width * height).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer b = buffers.allocate(4L * width * height, "a black picture").duplicate()
+                    .order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < width * height; i++) {
                 b.putInt(4 * i, 0xFF000000); // opaque black, little-endian R, G, B, A
             }
@@ -177,5 +179,6 @@ final class CompositePictures implements TimelinePictures {
         closed = true;
         readers.values().forEach(ClipReader::close);
         readers.clear();
+        buffers.close();
     }
 }
