@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +82,7 @@ final class AudioMix {
                     throw new CancellationException("cancelled");
                 }
                 long s1 = Math.min(first + total, s0 + rate);
-                java.util.Arrays.fill(mix, 0);
+                Arrays.fill(mix, 0);
                 for (Span sp : spans) {
                     long a = Math.max(s0, sp.first()), b = Math.min(s1, sp.end());
                     if (a >= b) {
@@ -148,7 +150,7 @@ final class AudioMix {
             }
             got += n;
         }
-        java.util.Arrays.fill(into, got, want, (byte) 0);
+        Arrays.fill(into, got, want, (byte) 0);
         return want;
     }
 
@@ -156,11 +158,11 @@ final class AudioMix {
     private static byte[] header(long samples, int rate) {
         long data = samples * CHANNELS * 2;
         ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        h.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) Math.min(0xFFFFFFFFL, 36 + data));
-        h.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+        h.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) Math.min(0xFFFFFFFFL, 36 + data));
+        h.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
                 .putShort((short) CHANNELS).putInt(rate).putInt(rate * CHANNELS * 2).putShort((short) (CHANNELS * 2))
                 .putShort((short) 16);
-        h.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) Math.min(0xFFFFFFFFL, data));
+        h.put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) Math.min(0xFFFFFFFFL, data));
         return h.array();
     }
 }

@@ -1,7 +1,9 @@
 package org.tsperf.render;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -147,7 +149,7 @@ final class ExportEncoder implements AutoCloseable {
     }
 
     private void readErrors(InputStream in) {
-        try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 synchronized (errors) {
                     errors.addLast(line);
