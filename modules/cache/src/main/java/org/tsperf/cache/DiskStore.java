@@ -98,18 +98,23 @@ final class DiskStore implements AutoCloseable {
         try {
             return openIndex(dir, budgetBytes);
         } catch (IndexDamaged damaged) {
-            // A cache level must never keep the application from working: after a crash that MapDB's write-ahead log
-            // could not repair, the level starts empty (its values cannot be trusted without their index).
+            // A cache level must never keep the application from working, nor lose what it committed: after a crash
+            // that MapDB's write-ahead log could not repair, the index is made again from the value files' headers.
             LOG.log(Level.WARNING, "the cache index " + dir.resolve(INDEX) + " was damaged (probably by a crash);"
-                    + " this cache level starts empty", damaged.getCause());
-            LevelFiles.discard(dir, INDEX + "*", dir.resolve(VALUES));
-            DiskStore store = openIndex(dir, budgetBytes);
+                    + " it is rebuilt from the value files", damaged.getCause());
+            LevelFiles.discardIndex(dir, INDEX + "*");
+            DiskStore store = openIndex(dir, budgetBytes, true);
             store.damagedIndexDiscarded = true;
             return store;
         }
     }
 
     private static DiskStore openIndex(Path dir, long budgetBytes) throws IOException {
+        return openIndex(dir, budgetBytes, false);
+    }
+
+    /** @param rebuild the index is new: fill it from the value files' headers first */
+    private static DiskStore openIndex(Path dir, long budgetBytes, boolean rebuild) throws IOException {
         EventThread.checkOff("opening the cache index " + dir.resolve(INDEX));
         DB db;
         try {
@@ -126,6 +131,10 @@ final class DiskStore implements AutoCloseable {
         try {
             HTreeMap<String, byte[]> index = db.hashMap("entries", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
             DiskStore store = new DiskStore(dir, budgetBytes, db, index);
+            if (rebuild) {
+                IndexRebuild.fill(dir.resolve(VALUES), index);
+                db.commit();
+            }
             store.recover();
             store.enforceBudget(0);
             java.util.concurrent.ScheduledThreadPoolExecutor flush = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
@@ -159,7 +168,7 @@ final class DiskStore implements AutoCloseable {
         }
     }
 
-    /** Whether this open found the index damaged and started the level empty. */
+    /** Whether this open found the index damaged and rebuilt it from the value files. */
     synchronized boolean damagedIndexDiscarded() {
         return damagedIndexDiscarded;
     }
@@ -254,7 +263,12 @@ final class DiskStore implements AutoCloseable {
             dirty.add(key.toString());
             commitSoon();
         }
-        return Optional.of(r.compressed() ? Codec.decompress(stored, Math.toIntExact(r.rawBytes())) : stored);
+        try {
+            return Optional.of(ValueFile.value(stored));
+        } catch (IOException e) { // the checksum matched what was written: only a bug or another writer gets here
+            LOG.log(Level.WARNING, dir + ": cache value file " + r.file() + " of " + key + " has no valid header", e);
+            return Optional.empty();
+        }
     }
 
     /** Uses of an entry so far (0 if absent). */
@@ -276,7 +290,8 @@ final class DiskStore implements AutoCloseable {
      */
     boolean put(CacheKey key, byte[] value, boolean compress, long hits) throws IOException {
         byte[] packed = compress ? Codec.compressIfSmaller(value) : null;
-        byte[] stored = packed == null ? value : packed;
+        long now = System.currentTimeMillis();
+        byte[] stored = ValueFile.encode(key, value.length, packed != null, packed == null ? value : packed);
         synchronized (this) {
             if (onDisk(stored.length) + overheadBytes() > budgetBytes) {
                 return false;
@@ -284,7 +299,6 @@ final class DiskStore implements AutoCloseable {
         }
         String name = Long.toHexString(key.toString().hashCode() & 0xffffffffL) + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + VALUE_SUFFIX;
-        long now = System.currentTimeMillis();
         EntryRecord r = new EntryRecord(key, name, stored.length, value.length, Codec.crc(stored), packed != null,
                 now, now, hits);
         synchronized (this) {
@@ -384,7 +398,7 @@ final class DiskStore implements AutoCloseable {
             if (stored.length != r.storedBytes() || Codec.crc(stored) != r.crc()) {
                 return null;
             }
-            return r.compressed() ? Codec.decompress(stored, Math.toIntExact(r.rawBytes())) : stored;
+            return ValueFile.value(stored);
         } catch (IOException e) {
             LOG.log(Level.FINE, "cannot read evicted value " + r.file(), e);
             return null;

@@ -11,14 +11,9 @@ final class LevelFiles {
     private LevelFiles() {
     }
 
-    /** Removes the index files ({@code indexGlob} in {@code dir}: index.db and its logs) and every value file. */
-    static void discard(Path dir, String indexGlob, Path values) throws IOException {
+    /** Removes the index files ({@code indexGlob} in {@code dir}: index.db and its logs); the value files stay. */
+    static void discardIndex(Path dir, String indexGlob) throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, indexGlob)) {
-            for (Path f : files) {
-                Files.deleteIfExists(f);
-            }
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(values)) {
             for (Path f : files) {
                 Files.deleteIfExists(f);
             }

@@ -41,25 +41,31 @@ class DiskStoreTest {
     }
 
     @Test
-    void aDamagedIndexStartsTheLevelEmptyInsteadOfFailing() throws Exception {
+    void aDamagedIndexIsRebuiltFromTheValueFiles() throws Exception {
+        byte[] compressible = new byte[50_000];
+        java.util.Arrays.fill(compressible, (byte) 7);
         try (DiskStore s = DiskStore.open(dir, 8L << 20)) {
             assertTrue(s.put(key(1), value(70_000, 1), false, 0));
+            assertTrue(s.put(key(2), compressible, true, 0));
+            assertTrue(s.put(key(1), value(60_000, 11), false, 0)); // replaced: the newer value wins
             s.sync();
         }
-        // what a crash the write-ahead log cannot repair leaves: a broken index file
-        byte[] garbage = value(4096, 99);
-        java.nio.file.Files.write(dir.resolve("index.db"), garbage);
+        // what a crash the write-ahead log cannot repair leaves: a broken index file; and a cut-short value file
+        java.nio.file.Files.write(dir.resolve("index.db"), value(4096, 99));
+        java.nio.file.Files.write(dir.resolve("values").resolve("deadbeef-1.val"), new byte[] {'T', 'S', 'C', 'V'});
         try (DiskStore s = DiskStore.open(dir, 8L << 20)) {
             assertTrue(s.damagedIndexDiscarded());
-            assertEquals(0, s.size());
-            assertFalse(s.contains(key(1)), "nothing is served without its index");
+            assertEquals(2, s.size(), "both committed entries are back");
+            assertArrayEquals(value(60_000, 11), s.get(key(1)).orElseThrow(), "the newer value of key 1");
+            assertArrayEquals(compressible, s.get(key(2)).orElseThrow(), "the compressed value of key 2");
             try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir.resolve("values"))) {
-                assertEquals(0, files.count(), "the values of the lost index are removed");
+                assertEquals(2, files.count(), "the replaced value and the broken file are removed");
             }
-            assertTrue(s.put(key(2), value(5_000, 2), false, 0), "the level works again");
+            assertTrue(s.put(key(3), value(5_000, 3), false, 0), "the level works on");
         }
         try (DiskStore s = DiskStore.open(dir, 8L << 20)) {
             assertFalse(s.damagedIndexDiscarded());
+            assertEquals(3, s.size());
         }
     }
 
