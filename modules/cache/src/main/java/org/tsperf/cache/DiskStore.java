@@ -199,7 +199,7 @@ final class DiskStore implements AutoCloseable {
             try {
                 EntryRecord r = EntryRecord.fromBytes(e.getValue());
                 Path file = values.resolve(r.file());
-                if (Files.isRegularFile(file) && Files.size(file) == r.storedBytes()) {
+                if (LevelFiles.regularFileSize(file) == r.storedBytes()) {
                     entries.put(e.getKey(), r);
                     referenced.add(r.file());
                     valueBytesOnDisk += onDisk(r.storedBytes());
@@ -239,7 +239,7 @@ final class DiskStore implements AutoCloseable {
         }
         byte[] stored;
         try {
-            stored = Files.readAllBytes(values.resolve(r.file()));
+            stored = LevelFiles.read(values.resolve(r.file()));
         } catch (NoSuchFileException e) {
             stored = null;
         } catch (IOException e) {
@@ -394,7 +394,7 @@ final class DiskStore implements AutoCloseable {
     /** The value of a record if whole and intact, else null. */
     private byte[] readQuietly(EntryRecord r) {
         try {
-            byte[] stored = Files.readAllBytes(values.resolve(r.file()));
+            byte[] stored = LevelFiles.read(values.resolve(r.file()));
             if (stored.length != r.storedBytes() || Codec.crc(stored) != r.crc()) {
                 return null;
             }
@@ -476,7 +476,8 @@ final class DiskStore implements AutoCloseable {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 try {
-                    sum += onDisk(Files.size(f));
+                    sum += onDisk(Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS).size()); // a link counts as itself
                 } catch (NoSuchFileException gone) {
                     // MapDB rotates its write-ahead log files on commit: one listed may be gone already
                 }

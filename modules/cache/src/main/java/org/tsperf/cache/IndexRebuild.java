@@ -31,11 +31,11 @@ final class IndexRebuild {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(values)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                if (name.endsWith(AtomicFiles.TEMP_SUFFIX) || !Files.isRegularFile(f)) {
+                if (name.endsWith(AtomicFiles.TEMP_SUFFIX) || LevelFiles.regularFileSize(f) < 0) {
                     continue; // a write the crash cut short: recovery removes it as an orphan
                 }
                 try {
-                    byte[] file = Files.readAllBytes(f);
+                    byte[] file = LevelFiles.read(f);
                     ValueFile.Header h = ValueFile.header(file);
                     EntryRecord r = new EntryRecord(h.key(), name, file.length, h.rawBytes(), Codec.crc(file),
                             h.compressed(), h.createdMillis(), h.createdMillis(), 0);

@@ -70,6 +70,28 @@ class DiskStoreTest {
     }
 
     @Test
+    void aValueFileSwappedForALinkOutOfTheLevelIsNeverRead(@TempDir Path outside) throws Exception {
+        Path secret = outside.resolve("secret.bin");
+        byte[] v = value(30_000, 4);
+        String file;
+        try (DiskStore s = DiskStore.open(dir, 8L << 20)) {
+            assertTrue(s.put(key(4), v, false, 0));
+            s.sync();
+            file = s.entries().iterator().next().file();
+        }
+        Path valueFile = dir.resolve("values").resolve(file);
+        java.nio.file.Files.move(valueFile, secret); // the same bytes, now outside the level
+        java.nio.file.Files.createSymbolicLink(valueFile, secret);
+        byte[] outsideBefore = java.nio.file.Files.readAllBytes(secret);
+        try (DiskStore s = DiskStore.open(dir, 8L << 20)) {
+            assertFalse(s.get(key(4)).isPresent(), "a value reached through a link is not served");
+            assertFalse(java.nio.file.Files.exists(valueFile, java.nio.file.LinkOption.NOFOLLOW_LINKS),
+                    "the link is removed");
+        }
+        assertArrayEquals(outsideBefore, java.nio.file.Files.readAllBytes(secret), "the file outside is untouched");
+    }
+
+    @Test
     void storesAndReadsBackAcrossReopen() throws IOException {
         try (DiskStore s = DiskStore.open(dir, 64L << 20)) {
             assertTrue(s.put(key(1), value(70_000, 1), false, 0));
