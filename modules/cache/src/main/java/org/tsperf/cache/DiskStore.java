@@ -47,6 +47,14 @@ final class DiskStore implements AutoCloseable {
     /** What {@link #put} and eviction report to the owner: an entry left the level to stay within budget. */
     interface EvictionListener {
         void evicted(EntryRecord entry, byte[] valueOrNull);
+
+        /**
+         * The entries just passed to {@link #evicted} are about to leave this level for good: make what was done with
+         * them durable now (the next level commits), so that a crash in between leaves an entry in both levels,
+         * never in neither.
+         */
+        default void settled() {
+        }
     }
 
     private final Path dir;
@@ -380,15 +388,21 @@ final class DiskStore implements AutoCloseable {
         // evict down to 90 % of the budget, so that eviction (and its commit) happens once per several puts
         long target = Math.max(0, budgetBytes - budgetBytes / 10 - incoming);
         Map<EntryRecord, byte[]> evicted = new java.util.LinkedHashMap<>();
+        long left = valueBytesOnDisk;
         for (EntryRecord r : byAge) {
-            if (valueBytesOnDisk + overhead <= target) {
+            if (left + overhead <= target) {
                 break;
             }
             evicted.put(r, spillWorthy.test(r) ? readQuietly(r) : null);
+            left -= onDisk(r.storedBytes());
+        }
+        // the next level takes them and commits before they leave this one (a move, not a delete and a copy)
+        evicted.forEach(evictionListener::evicted);
+        evictionListener.settled();
+        for (EntryRecord r : evicted.keySet()) {
             removeLocked(r.key().toString());
         }
         commit();
-        evicted.forEach(evictionListener::evicted);
     }
 
     /** The value of a record if whole and intact, else null. */

@@ -86,7 +86,17 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
             l2.close();
             throw e;
         }
-        l2.setEvictionListener(this::l2Evicted, r -> r.hits() >= 1);
+        l2.setEvictionListener(new DiskStore.EvictionListener() {
+            @Override
+            public void evicted(EntryRecord entry, byte[] valueOrNull) {
+                l2Evicted(entry, valueOrNull);
+            }
+
+            @Override
+            public void settled() {
+                l3.sync(); // what moved to L3 is committed there before L2 lets it go
+            }
+        }, r -> r.hits() >= 1);
         l3.setEvictionListener((r, v) -> {
             modifications.incrementAndGet();
             counters.evicted(CacheLevel.L3, r.key().type());
@@ -441,6 +451,12 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     /** L1 evictions that were worth keeping but found the spill queue full, since start. */
     long spillsDropped() {
         return spillsDropped.get();
+    }
+
+    /** Commits both disk levels' indexes now (tests: what was put is then durable). */
+    void syncDisks() {
+        l2.sync();
+        l3.sync();
     }
 
     /** Waits for background spills (tests, shutdown). */
