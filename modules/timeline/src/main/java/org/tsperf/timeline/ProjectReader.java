@@ -138,7 +138,7 @@ final class ProjectReader {
     private Track track(JsonFields f) throws Problem {
         f.onlyFields(Set.of("id", "kind", "clips", "transitions"));
         String id = f.string("id");
-        trackElements.putIfAbsent(id, f.object());
+        trackElements.put(id, f.object());
         String kindText = f.string("kind");
         TrackKind kind = switch (kindText) {
             case "video" -> TrackKind.VIDEO;
@@ -163,7 +163,7 @@ final class ProjectReader {
     private Clip clip(JsonFields f) throws Problem {
         f.onlyFields(Set.of("id", "source", "sourceIn", "length", "start", "effects"));
         String id = f.string("id");
-        clipElements.putIfAbsent(id, f.object());
+        clipElements.put(id, f.object());
         String sourceText = f.string("source");
         Path source;
         try {
