@@ -131,7 +131,8 @@ final class Edits {
                 .orElseThrow(() -> new IllegalArgumentException("cannot remove transition: no transition joins \""
                         + e.fromClip() + "\" to \"" + e.toClip() + "\""));
         Transition t = track.transitions().stream()
-                .filter(x -> x.fromClip().equals(e.fromClip()) && x.toClip().equals(e.toClip())).findFirst().orElseThrow();
+                .filter(x -> x.fromClip().equals(e.fromClip()) && x.toClip().equals(e.toClip()))
+                .findFirst().orElseThrow();
         Clip to = track.clip(e.toClip()).orElseThrow();
         List<Transition> rest = new ArrayList<>(track.transitions());
         rest.remove(t);
