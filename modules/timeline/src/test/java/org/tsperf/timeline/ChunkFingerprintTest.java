@@ -115,8 +115,8 @@ class ChunkFingerprintTest {
         assertFalse(after.get(4).needsRender(), "an empty stretch needs no rendering");
         // by part of a chunk: both chunks it touches change, those before do not
         editAndUndo(doc, new Edit.MoveClip("c3", "V1", 130), Set.of(4, 5, 6));
-        // to the track above, over c1: those chunks now composite two tracks
-        List<PreviewChunk> over = editAndUndo(doc, new Edit.MoveClip("c3", "V2", 10), Set.of(0, 1, 2, 4, 5));
+        // to the track above, over c1 and c2: those chunks composite two tracks; the timeline ends at 120
+        List<PreviewChunk> over = editAndUndo(doc, new Edit.MoveClip("c3", "V2", 10), Set.of(0, 1, 2));
         assertEquals(List.of(true, true, true, false), over.stream().map(PreviewChunk::needsRender).toList());
     }
 

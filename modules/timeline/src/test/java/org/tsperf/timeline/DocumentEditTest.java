@@ -115,7 +115,7 @@ class DocumentEditTest {
         assertEquals(95, start(doc, "c3"));
 
         // moving a joined clip is refused; trimming its free end keeps the overlap, trimming the joined end does not
-        assertTrue(refusal(doc, new Edit.MoveClip("c3", "V1", 300)), "remove the transition first");
+        says(refusal(doc, new Edit.MoveClip("c3", "V1", 300)), "remove the transition first");
         doc.apply(new Edit.TrimClip("c3", 100, 30, 95));
         says(refusal(doc, new Edit.TrimClip("c3", 105, 25, 100)), "overlap by its length of 10");
         says(refusal(doc, new Edit.TrimClip("c2", 0, 50, 45)), "overlap by its length of 10");
