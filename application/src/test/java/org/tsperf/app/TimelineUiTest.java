@@ -75,8 +75,9 @@ public class TimelineUiTest extends JellyTestCase {
         Clip second = p.clip("bottle-detection").orElseThrow();
         assertEquals("V1", p.trackOf(first.id()).orElseThrow().id());
         assertEquals(0, first.start());
-        // 1189 frames at 179/6 fps (39.85 s) are 1194 frames of the project's 29.97 fps
-        assertTrue("the car clip's length from its probed duration: " + first, Math.abs(first.length() - 1194) <= 3);
+        long expected = (long) Math.floor(ffprobeSeconds(car) * 30000 / 1001);
+        assertTrue("the car clip's length, " + expected + " frames of the project's 29.97 fps by ffprobe: " + first,
+                Math.abs(first.length() - expected) <= 1);
         assertEquals("laid end to end", first.end(), second.start());
         await(status::getText, ".*2 clips.*", "the status line to count the clips");
         await(() -> clipPainted(view, 10), "the first clip painted at the start of V1");
@@ -99,6 +100,16 @@ public class TimelineUiTest extends JellyTestCase {
     /** The view's left margin for track names, in pixels. */
     private static final class TimelineViewX {
         static final int HEADER = 56;
+    }
+
+    /** The video stream's duration as the system ffprobe reads it: a reference independent of the workbench. */
+    private static double ffprobeSeconds(Path file) throws Exception {
+        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                "stream=duration", "-of",
+                "default=nw=1:nk=1", file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        assertTrue("ffprobe finished", p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0);
+        return Double.parseDouble(out);
     }
 
     private static long clips(TimelineDocument doc) {

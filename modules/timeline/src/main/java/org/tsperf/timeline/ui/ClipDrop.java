@@ -98,9 +98,7 @@ final class ClipDrop extends TransferHandler {
             try {
                 MediaInfo info = probe.probe(file.toAbsolutePath());
                 Project p = document.project();
-                double seconds = info.durationSeconds() > 0 ? info.durationSeconds()
-                        : info.mainVideo().map(v -> v.durationSeconds()).orElse(0.0);
-                long frames = (long) Math.floor(seconds * p.rate().fps() + 1e-6);
+                long frames = (long) Math.floor(seconds(info) * p.rate().fps() + 1e-6);
                 if (frames < 1) {
                     status.accept(Bundle.Drop_noLength(name));
                     continue;
@@ -121,6 +119,13 @@ final class ClipDrop extends TransferHandler {
                 status.accept(Bundle.Drop_failed(name, e.getMessage()));
             }
         }
+    }
+
+    /** The picture's duration: the video stream's (the container's may run on with sound), else the container's. */
+    static double seconds(MediaInfo info) {
+        return info.mainVideo().map(v -> v.durationSeconds() > 0 ? v.durationSeconds()
+                : v.frameCount() > 0 && v.frameRate() > 0 ? v.frameCount() / v.frameRate() : 0.0)
+                .filter(s -> s > 0).orElse(info.durationSeconds());
     }
 
     private static boolean fits(Track track, long start, long frames) {
