@@ -62,8 +62,11 @@ final class JsonFields {
     long whole(String name) throws Problem {
         JsonElement e = required(name);
         BigDecimal n = number(e, name);
+        if (n.stripTrailingZeros().scale() > 0) {
+            throw new Problem(e, at(name), "must be a whole number of frames or pixels, not " + n.toPlainString());
+        }
         try {
-            return n.stripTrailingZeros().scale() <= 0 ? n.longValueExact() : fraction(e, name, n);
+            return n.longValueExact();
         } catch (ArithmeticException tooBig) {
             throw new Problem(e, at(name), "the number " + n.toPlainString() + " is too large");
         }
@@ -115,10 +118,6 @@ final class JsonFields {
             throw new Problem(e, at(name), "must be a number, not " + describe(e));
         }
         return e.getAsBigDecimal();
-    }
-
-    private long fraction(JsonElement e, String name, BigDecimal n) throws Problem {
-        throw new Problem(e, at(name), "must be a whole number of frames or pixels, not " + n.toPlainString());
     }
 
     private static String describe(JsonElement e) {
