@@ -90,6 +90,10 @@ public final class TimelineTopComponent extends TopComponent {
         return document;
     }
 
+    TimelineView view() {
+        return view;
+    }
+
     @Override
     public UndoRedo getUndoRedo() {
         return undoRedo;
