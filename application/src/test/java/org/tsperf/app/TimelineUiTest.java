@@ -5,6 +5,7 @@ import static org.tsperf.app.Await.await;
 import java.awt.Component;
 import java.awt.datatransfer.DataFlavor;
 import java.awt.datatransfer.Transferable;
+import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import org.tsperf.api.timeline.TimelineDocument;
 
 /**
  * The Timeline of the real workbench: two real clips dropped on it are probed and laid end to end on V1 and painted;
- * Edit &gt; Undo and Redo walk the history; Delete removes the clip clicked.
+ * Edit &gt; Undo and Redo walk the history; Delete removes the clip clicked, Ctrl+Z and Ctrl+Y undo and redo.
  */
 public class TimelineUiTest extends JellyTestCase {
 
@@ -93,8 +94,10 @@ public class TimelineUiTest extends JellyTestCase {
         view.pushKey(KeyEvent.VK_DELETE);
         await(() -> doc.project().clip("car-detection").isEmpty(), "Delete to remove the clicked clip");
         await(() -> !clipPainted(view, 10), "the deleted clip no longer painted");
-        new Action("Edit|Undo", null).performMenu();
-        await(() -> clips(doc) == 2, "Edit > Undo to bring it back");
+        view.pushKey(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK);
+        await(() -> clips(doc) == 2, "Ctrl+Z to bring it back");
+        view.pushKey(KeyEvent.VK_Y, InputEvent.CTRL_DOWN_MASK);
+        await(() -> clips(doc) == 1, "Ctrl+Y to delete it again");
     }
 
     /** The view's left margin for track names, in pixels. */

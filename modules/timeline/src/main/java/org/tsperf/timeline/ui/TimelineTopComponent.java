@@ -2,6 +2,7 @@ package org.tsperf.timeline.ui;
 
 import java.awt.BorderLayout;
 import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.util.List;
 import java.util.function.Consumer;
@@ -123,16 +124,39 @@ public final class TimelineTopComponent extends TopComponent {
         }
     }
 
+    /**
+     * Keys while the focus is inside this window only (a Delete in another window must not remove a clip here). The
+     * application binds no global Ctrl+Z, so the window binds its own undo and redo keys.
+     */
     private void keys() {
-        view.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_DELETE, 0),
-                "deleteClip");
-        view.getActionMap().put("deleteClip", new AbstractAction() {
+        bind(KeyStroke.getKeyStroke(KeyEvent.VK_DELETE, 0), "deleteClip", () -> {
+            if (selected != null && document.project().clip(selected).isPresent()) {
+                document.apply(new Edit.DeleteClip(selected));
+                selected = null;
+            }
+        });
+        Runnable undo = () -> {
+            if (document.canUndo()) {
+                document.undo();
+            }
+        };
+        Runnable redo = () -> {
+            if (document.canRedo()) {
+                document.redo();
+            }
+        };
+        bind(KeyStroke.getKeyStroke(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK), "undo", undo);
+        bind(KeyStroke.getKeyStroke(KeyEvent.VK_Y, InputEvent.CTRL_DOWN_MASK), "redo", redo);
+        bind(KeyStroke.getKeyStroke(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK), "redo",
+                redo);
+    }
+
+    private void bind(KeyStroke key, String name, Runnable action) {
+        getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(key, name);
+        getActionMap().put(name, new AbstractAction() {
             @Override
             public void actionPerformed(ActionEvent e) {
-                if (selected != null && document.project().clip(selected).isPresent()) {
-                    document.apply(new Edit.DeleteClip(selected));
-                    selected = null;
-                }
+                action.run();
             }
         });
     }
