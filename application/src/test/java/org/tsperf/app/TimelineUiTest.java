@@ -21,6 +21,7 @@ import org.netbeans.jellytools.TopComponentOperator;
 import org.netbeans.jellytools.actions.Action;
 import org.netbeans.jemmy.operators.JComponentOperator;
 import org.netbeans.jemmy.operators.JLabelOperator;
+import org.netbeans.jemmy.operators.JPopupMenuOperator;
 import org.netbeans.jemmy.util.NameComponentChooser;
 import org.netbeans.junit.NbModuleSuite;
 import org.openide.windows.TopComponent;
@@ -30,6 +31,7 @@ import org.tsperf.api.timeline.TimelineDocument;
 
 /**
  * The Timeline of the real workbench: two real clips dropped on it are probed and laid end to end on V1 and painted;
+ * a cross-fade comes from a clip's context menu;
  * Edit &gt; Undo and Redo walk the history; Delete removes the clip clicked, Ctrl+Z and Ctrl+Y undo and redo.
  */
 public class TimelineUiTest extends JellyTestCase {
@@ -82,6 +84,16 @@ public class TimelineUiTest extends JellyTestCase {
         assertEquals("laid end to end", first.end(), second.start());
         await(status::getText, ".*2 clips.*", "the status line to count the clips");
         await(() -> clipPainted(view, 10), "the first clip painted at the start of V1");
+
+        // a cross-fade from the context menu pulls the second clip in by one second (30 frames at 29.97)
+        view.clickForPopup(TimelineViewX.HEADER + 10, FIRST_ROW_MIDDLE);
+        new JPopupMenuOperator().pushMenu("Add Cross-fade to Next Clip");
+        await(() -> !doc.project().track("V1").orElseThrow().transitions().isEmpty(), "the cross-fade to be added");
+        assertEquals(first.end() - 30, doc.project().clip("bottle-detection").orElseThrow().start());
+        new Action("Edit|Undo", null).performMenu();
+        await(() -> doc.project().track("V1").orElseThrow().transitions().isEmpty()
+                && doc.project().clip("bottle-detection").orElseThrow().start() == first.end(), "Edit > Undo to take "
+                + "the cross-fade back");
 
         view.clickMouse(TimelineViewX.HEADER + 10, FIRST_ROW_MIDDLE, 1);
         new Action("Edit|Undo", null).performMenu();

@@ -74,7 +74,8 @@ public final class TimelineTopComponent extends TopComponent {
         document = service.create(Project.empty(Bundle.Timeline_untitled(), 1920, 1080, new FrameRate(30000, 1001)));
         undoRedo = new DocumentUndoRedo(document);
         associateLookup(Lookups.fixed(document));
-        view = new TimelineView(this::seek, this::select);
+        view = new TimelineView(this::seek, this::select,
+                (e, clip) -> ClipMenu.menu(document, clip, this::say).show(e.getComponent(), e.getX(), e.getY()));
         view.setTransferHandler(new ClipDrop(document, worker, view, () -> playhead, this::say));
         setTransferHandler(view.getTransferHandler());
         status.setName("status");

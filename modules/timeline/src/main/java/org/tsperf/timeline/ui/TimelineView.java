@@ -10,6 +10,7 @@ import java.awt.RenderingHints;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.swing.JComponent;
 import javax.swing.UIManager;
@@ -33,9 +34,9 @@ final class TimelineView extends JComponent {
     static final int TRACK = 46;
     static final int HEADER = 56;
 
-    private static final Color RENDERED = new Color(0x3fa34d);
-    private static final Color RENDERING = new Color(0xe0b030);
-    private static final Color DIRTY = new Color(0xc8453c);
+    private static final Color GREEN = new Color(0x3fa34d);
+    private static final Color YELLOW = new Color(0xe0b030);
+    private static final Color RED = new Color(0xc8453c);
     private static final Color VIDEO_CLIP = new Color(0x3d6fb6);
     private static final Color AUDIO_CLIP = new Color(0x3a8f7a);
     private static final Color PLAYHEAD = new Color(0xe04040);
@@ -45,8 +46,12 @@ final class TimelineView extends JComponent {
     private long playhead;
     private String selected;
 
-    /** @param seek hears the frame the user clicked in the ruler or the bar */
-    TimelineView(Consumer<Long> seek, Consumer<String> select) {
+    /**
+     * @param seek   hears the frame the user clicked in the ruler or the bar
+     * @param select hears the clip clicked (null: none)
+     * @param popup  hears a context-menu click on a clip: the event (for its place) and the clip
+     */
+    TimelineView(Consumer<Long> seek, Consumer<String> select, BiConsumer<MouseEvent, String> popup) {
         setName("timelineView");
         setOpaque(true);
         setFocusable(true);
@@ -59,6 +64,20 @@ final class TimelineView extends JComponent {
                 } else {
                     Clip c = clipAt(e.getX(), e.getY());
                     select.accept(c == null ? null : c.id());
+                    popup(e);
+                }
+            }
+
+            @Override
+            public void mouseReleased(MouseEvent e) {
+                popup(e);
+            }
+
+            /** Linux shows a context menu on press, Windows on release. */
+            private void popup(MouseEvent e) {
+                Clip c = e.isPopupTrigger() ? clipAt(e.getX(), e.getY()) : null;
+                if (c != null) {
+                    popup.accept(e, c.id());
                 }
             }
 
@@ -171,9 +190,9 @@ final class TimelineView extends JComponent {
 
     static Color colour(PreviewState state) {
         return switch (state) {
-            case RENDERED -> RENDERED;
-            case RENDERING -> RENDERING;
-            case DIRTY -> DIRTY;
+            case RENDERED -> GREEN;
+            case RENDERING -> YELLOW;
+            case DIRTY -> RED;
             case NOT_NEEDED -> null;
         };
     }
