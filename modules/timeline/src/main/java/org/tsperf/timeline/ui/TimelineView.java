@@ -224,6 +224,8 @@ final class TimelineView extends JComponent {
         Color fg = UIManager.getColor("Label.foreground");
         g.setColor(fg == null ? Color.LIGHT_GRAY : fg);
         g.drawString(track.id(), 6, y + TRACK / 2 + g.getFontMetrics().getAscent() / 2);
+        g.setColor(new Color(128, 128, 128, 60));
+        g.drawLine(0, y + TRACK - 1, getWidth(), y + TRACK - 1);
         Color fill = track.kind() == TrackKind.VIDEO ? VIDEO_CLIP : AUDIO_CLIP;
         for (Clip c : track.clips()) {
             int x0 = xOf(c.start());
