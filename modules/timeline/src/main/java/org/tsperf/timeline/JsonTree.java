@@ -112,11 +112,34 @@ final class JsonTree {
         return m.find() ? "line " + m.group(1) + " column " + m.group(2) : null;
     }
 
-    /** Gson's message without its link to Gson's troubleshooting page, which means nothing to a user. */
-    private static String gsonMessage(Exception e) {
+    /** Gson's phrases, meant for programmers, in the words of someone editing the file. */
+    private static final String[][] PLAIN = {
+        {"Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON",
+            "text strict JSON does not allow (single quotes, a comment, a word without double quotes, NaN)"},
+        {"Unterminated object", "a comma or } is missing"},
+        {"Unterminated array", "a comma or ] is missing"},
+        {"Unterminated string", "a closing double quote is missing"},
+        {"Expected name", "a field name in double quotes was expected (a comma too many?)"},
+        {"Expected value", "a value was expected (a comma too many?)"},
+        {"Expected ':'", "a colon after the field name is missing"},
+        {"End of input", "the file ends too early"}};
+
+    private static final Pattern PATH = Pattern.compile(" path \\$\\.?(\\S*)$");
+
+    /** Gson's message without its link to Gson's troubleshooting page, in plain words, its path as ours. */
+    static String gsonMessage(Exception e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int see = msg.indexOf("\nSee ");
-        return (see >= 0 ? msg.substring(0, see) : msg).replace("End of input", "the file ends too early");
+        msg = see >= 0 ? msg.substring(0, see) : msg;
+        for (String[] p : PLAIN) {
+            msg = msg.replace(p[0], p[1]);
+        }
+        Matcher m = PATH.matcher(msg);
+        if (m.find()) {
+            String path = m.group(1);
+            msg = msg.substring(0, m.start()) + (path.isEmpty() || path.equals(".") ? "" : " (" + path + ")");
+        }
+        return msg;
     }
 
     /** Text that is not strict JSON; {@code where} is null when the message already says where. */
