@@ -31,13 +31,16 @@ import org.tsperf.api.timeline.TrackKind;
  */
 @Messages({
     "Drop_noProbe=Cannot add clips: the Media Core module, which reads their length, is not installed (Tools > Plugins)",
-    "# {0} - file name, {1} - what is wrong",
+    "# {0} - file name",
+    "# {1} - what is wrong",
     "Drop_failed=Cannot add {0}: {1}",
     "# {0} - file name",
     "Drop_noLength=Cannot add {0}: its length is unknown (no duration in the file); convert it with ffmpeg first",
-    "# {0} - file name, {1} - track",
+    "# {0} - file name",
+    "# {1} - track kind",
     "Drop_noTrack=Cannot add {0}: the project has no {1} track",
-    "# {0} - file name, {1} - frames",
+    "# {0} - file name",
+    "# {1} - frames",
     "Drop_added=Added {0} ({1} frames)"
 })
 final class ClipDrop extends TransferHandler {

@@ -46,7 +46,10 @@ import org.tsperf.api.timeline.TimelineService;
     "HINT_TimelineTopComponent=Tracks and clips of the project: drop media files here; Delete removes the selected clip",
     "Timeline_untitled=Untitled",
     "Timeline_empty=Drop media files here to add clips",
-    "# {0} - project name, {1} - clips, {2} - length as H:MM:SS:FF, {3} - playhead as H:MM:SS:FF",
+    "# {0} - project name",
+    "# {1} - clips",
+    "# {2} - length as H:MM:SS:FF",
+    "# {3} - playhead as H:MM:SS:FF",
     "Timeline_summary={0}: {1} clips, {2}   playhead {3}"
 })
 public final class TimelineTopComponent extends TopComponent {
