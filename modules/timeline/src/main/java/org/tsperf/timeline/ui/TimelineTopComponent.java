@@ -78,7 +78,8 @@ public final class TimelineTopComponent extends TopComponent {
         undoRedo = new DocumentUndoRedo(document);
         associateLookup(Lookups.fixed(document));
         view = new TimelineView(this::seek, this::select,
-                (e, clip) -> ClipMenu.menu(document, clip, this::say).show(e.getComponent(), e.getX(), e.getY()));
+                (e, clip) -> ClipMenu.menu(document, clip, this::say).show(e.getComponent(), e.getX(), e.getY()),
+                this::move);
         view.setTransferHandler(new ClipDrop(document, worker, view, () -> playhead, this::say));
         setTransferHandler(view.getTransferHandler());
         status.setName("status");
@@ -97,6 +98,10 @@ public final class TimelineTopComponent extends TopComponent {
 
     TimelineView view() {
         return view;
+    }
+
+    String statusText() {
+        return status.getText();
     }
 
     @Override
@@ -198,6 +203,16 @@ public final class TimelineTopComponent extends TopComponent {
         selected = clipId;
         userActive();
         refresh();
+    }
+
+    /** A clip dragged: the edit, or the reason it was refused in the status line. */
+    private void move(String clipId, String trackId, long start) {
+        userActive();
+        try {
+            document.apply(new Edit.MoveClip(clipId, trackId, start));
+        } catch (IllegalArgumentException refused) {
+            say(refused.getMessage());
+        }
     }
 
     private void userActive() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import org.tsperf.api.timeline.Clip;
 import org.tsperf.api.timeline.PreviewRenderService.ChunkState;
@@ -45,13 +46,40 @@ final class TimelineView extends JComponent {
     private List<ChunkState> states = List.of();
     private long playhead;
     private String selected;
+    /** The clip being dragged and where the mouse went, or null. */
+    private Drag drag;
+
+    /** Where a clip is dragged to. */
+    interface Mover {
+        void move(String clipId, String trackId, long start);
+    }
+
+    private static final class Drag {
+        final Clip clip;
+        final int fromX;
+        int x;
+        int row;
+
+        Drag(Clip clip, int fromX, int row) {
+            this.clip = clip;
+            this.fromX = fromX;
+            this.x = fromX;
+            this.row = row;
+        }
+
+        /** Small wobbles of a click are not a move. */
+        boolean moved() {
+            return Math.abs(x - fromX) > 3;
+        }
+    }
 
     /**
      * @param seek   hears the frame the user clicked in the ruler or the bar
      * @param select hears the clip clicked (null: none)
      * @param popup  hears a context-menu click on a clip: the event (for its place) and the clip
+     * @param mover  hears a clip dragged to another start or track
      */
-    TimelineView(Consumer<Long> seek, Consumer<String> select, BiConsumer<MouseEvent, String> popup) {
+    TimelineView(Consumer<Long> seek, Consumer<String> select, BiConsumer<MouseEvent, String> popup, Mover mover) {
         setName("timelineView");
         setOpaque(true);
         setFocusable(true);
@@ -64,12 +92,21 @@ final class TimelineView extends JComponent {
                 } else {
                     Clip c = clipAt(e.getX(), e.getY());
                     select.accept(c == null ? null : c.id());
+                    if (c != null && SwingUtilities.isLeftMouseButton(e) && !e.isPopupTrigger()) {
+                        drag = new Drag(c, e.getX(), trackAt(e.getY()));
+                    }
                     popup(e);
                 }
             }
 
             @Override
             public void mouseReleased(MouseEvent e) {
+                Drag d = drag;
+                drag = null;
+                if (d != null && (d.moved() || d.row != trackAt(d.clip, project))) {
+                    mover.move(d.clip.id(), project.tracks().get(d.row).id(), target(d));
+                }
+                repaint();
                 popup(e);
             }
 
@@ -83,13 +120,34 @@ final class TimelineView extends JComponent {
 
             @Override
             public void mouseDragged(MouseEvent e) {
-                if (e.getY() < BAR + RULER) {
+                if (drag != null) {
+                    drag.x = e.getX();
+                    int row = trackAt(e.getY());
+                    if (row >= 0) {
+                        drag.row = row;
+                    }
+                    repaint();
+                } else if (e.getY() < BAR + RULER) {
                     seek.accept(frameAt(e.getX()));
                 }
             }
         };
         addMouseListener(mouse);
         addMouseMotionListener(mouse);
+    }
+
+    /** The start a drag would give its clip. */
+    private long target(Drag d) {
+        return Math.max(0, d.clip.start() + Math.round((d.x - d.fromX) / scale()));
+    }
+
+    private static int trackAt(Clip clip, Project p) {
+        for (int i = 0; i < p.tracks().size(); i++) {
+            if (p.tracks().get(i).clip(clip.id()).isPresent()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     void show(Project p, long head, String selectedClip) {
@@ -167,6 +225,16 @@ final class TimelineView extends JComponent {
             paintRuler(g);
             for (int row = 0; row < project.tracks().size(); row++) {
                 paintTrack(g, project.tracks().get(row), BAR + RULER + row * TRACK);
+            }
+            Drag d = drag;
+            if (d != null && d.row >= 0) {
+                // where the clip would go: an outline, the clip itself stays until the move is made
+                g.setColor(Color.WHITE);
+                g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                        new float[] {4f, 3f}, 0f));
+                int x0 = xOf(target(d));
+                g.drawRect(x0, BAR + RULER + d.row * TRACK + 2, Math.max(2, xOf(target(d) + d.clip.length()) - x0),
+                        TRACK - 4);
             }
             int x = xOf(playhead);
             g.setColor(PLAYHEAD);

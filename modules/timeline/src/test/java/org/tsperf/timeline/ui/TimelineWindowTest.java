@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.GraphicsEnvironment;
+import java.awt.event.InputEvent;
+import java.awt.event.MouseEvent;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,6 +124,63 @@ class TimelineWindowTest {
         assertEquals(0, r.listeners.size(), "and stops listening");
         doc.apply(new Edit.DeleteClip("a"));
         assertNull(r.tracked.poll(1, TimeUnit.SECONDS), "edits after closing are not sent");
+    }
+
+    @Test
+    void draggingAClipMovesItOrSaysWhyNot() throws Exception {
+        Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display: run under xvfb-run");
+        TimelineTopComponent tc = onEventThread(() -> {
+            TimelineTopComponent w = new TimelineTopComponent();
+            w.setSize(1000, 240);
+            w.doLayout();
+            w.componentOpened();
+            return w;
+        });
+        TimelineDocument doc = tc.document();
+        doc.apply(new Edit.AddClip("V1", new Clip("a", CAR, 0, 90, 0, List.of())));
+        doc.apply(new Edit.AddClip("V1", new Clip("b", CAR, 0, 90, 90, List.of())));
+        TimelineView view = tc.view();
+        int y = TimelineView.BAR + TimelineView.RULER + TimelineView.TRACK / 2;
+        // b 30 frames later: where the mouse went, in frames of the view's scale
+        int from = onEventThread(() -> view.xOf(135));
+        int to = onEventThread(() -> view.xOf(165));
+        long expected = 90 + Math.round((to - from) / onEventThread(view::scale));
+        drag(view, from, to, y);
+        assertEquals(expected, doc.project().clip("b").orElseThrow().start(), "b moved by the drag");
+        assertTrue(Math.abs(expected - 120) <= 1);
+        // a onto b: refused, and the status line says why
+        drag(view, onEventThread(() -> view.xOf(45)), onEventThread(() -> view.xOf(100)), y);
+        assertEquals(0, doc.project().clip("a").orElseThrow().start(), "a stays");
+        String status = onEventThread(tc::statusText);
+        assertTrue(status.contains("cannot move clip") && status.contains("overlap"), status);
+        // a click is not a move
+        drag(view, onEventThread(() -> view.xOf(45)), onEventThread(() -> view.xOf(45)) + 2, y);
+        assertEquals(0, doc.project().clip("a").orElseThrow().start());
+        assertEquals("Move Clip", tc.getUndoRedo().getUndoPresentationName());
+        onEventThread(() -> {
+            tc.getUndoRedo().undo();
+            tc.componentClosed();
+            return null;
+        });
+        assertEquals(90, doc.project().clip("b").orElseThrow().start());
+    }
+
+    /** Press, drag and release with the left button, as the mouse does, on the event thread. */
+    private static void drag(TimelineView view, int fromX, int toX, int y) throws Exception {
+        onEventThread(() -> {
+            long t = System.currentTimeMillis();
+            view.dispatchEvent(new MouseEvent(view, MouseEvent.MOUSE_PRESSED, t, InputEvent.BUTTON1_DOWN_MASK, fromX,
+                    y, 1, false, MouseEvent.BUTTON1));
+            view.dispatchEvent(new MouseEvent(view, MouseEvent.MOUSE_DRAGGED, t + 10, InputEvent.BUTTON1_DOWN_MASK,
+                    (fromX + toX) / 2, y, 0, false, MouseEvent.NOBUTTON));
+            view.dispatchEvent(new MouseEvent(view, MouseEvent.MOUSE_DRAGGED, t + 20, InputEvent.BUTTON1_DOWN_MASK,
+                    toX, y, 0, false, MouseEvent.NOBUTTON));
+            view.dispatchEvent(new MouseEvent(view, MouseEvent.MOUSE_RELEASED, t + 30, 0, toX, y, 1, false,
+                    MouseEvent.BUTTON1));
+            return null;
+        });
+        // the status line is set through the event queue: let it run
+        onEventThread(() -> null);
     }
 
     private static BufferedImage paint(TimelineView view) {
