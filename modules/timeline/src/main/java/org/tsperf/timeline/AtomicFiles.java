@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,15 +34,17 @@ final class AtomicFiles {
         }
         Path temp = null;
         try {
-            // a hidden name in the same folder: the rename stays on one file system, so it is atomic
-            temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            // a hidden name in the same folder: the rename stays on one file system, so it is atomic. Not
+            // createTempFile: its owner-only permissions would replace the file's own
+            temp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
                 ch.force(true);
             }
+            keepPermissions(file, temp);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
             forceFolder(dir);
@@ -52,6 +55,17 @@ final class AtomicFiles {
             if (temp != null) {
                 deleteQuietly(temp);
             }
+        }
+    }
+
+    /** A file saved again keeps who may read it. */
+    private static void keepPermissions(Path file, Path temp) {
+        try {
+            if (Files.exists(file)) {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file));
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            LOG.log(Level.FINE, "cannot copy the permissions of " + file + "; the saved file has the default ones", e);
         }
     }
 

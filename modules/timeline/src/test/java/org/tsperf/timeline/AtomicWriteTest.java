@@ -90,6 +90,17 @@ class AtomicWriteTest {
         assertEquals(List.of(file), listing(temp));
     }
 
+    @Test
+    void aSavedFileKeepsItsPermissions() throws Exception {
+        Path file = temp.resolve("shared.json");
+        Projects.service().write(Projects.threeInARow(), file);
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> groupReads =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(file, groupReads);
+        Projects.service().write(Projects.everything(), file);
+        assertEquals(groupReads, Files.getPosixFilePermissions(file));
+    }
+
     private static List<Path> listing(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> !p.getFileName().toString().equals("filler.bin")).sorted().toList();
