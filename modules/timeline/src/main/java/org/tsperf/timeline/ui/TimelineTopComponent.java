@@ -65,7 +65,8 @@ public final class TimelineTopComponent extends TopComponent {
     private final JLabel status = new JLabel(" ");
     private final Consumer<Project> onEdit = this::edited;
     private final Consumer<List<ChunkState>> onStates = this::statesChanged;
-    private PreviewRenderService preview;
+    /** Read on the threads that edit the document, set on the event thread. */
+    private volatile PreviewRenderService preview;
     private long playhead;
     private String selected;
     private String message;
