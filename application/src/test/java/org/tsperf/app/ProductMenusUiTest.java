@@ -96,6 +96,7 @@ public class ProductMenusUiTest extends NbTestCase {
             "Tools|Plugins",
             "Tools|Options",
             "Window|Viewer",
+            "Window|Timeline",
             "Window|Performance Monitor",
             "Window|Background Tasks",
             "Window|Proxy Manager",
