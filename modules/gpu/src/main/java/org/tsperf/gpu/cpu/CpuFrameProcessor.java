@@ -377,50 +377,59 @@ public final class CpuFrameProcessor implements AutoCloseable {
         return v < 0 ? 0 : v > 1 ? 1 : v;
     }
 
+    /**
+     * Each row is unpacked to floats once (edges clamped) and each pass runs tap by tap over whole rows: loops the JIT
+     * vectorises. Every output still sums its taps in the same order from zero, so the result is bit for bit the
+     * per-pixel loop's (the shader's reference).
+     */
     private void blur(ByteBuffer src, ByteBuffer dst, int w, int h, float[] weights) {
         int r = weights.length / 2;
         if (blurScratch.length < 4 * w * h) {
             blurScratch = new float[4 * w * h];
         }
         float[] tmp = blurScratch;
+        int n = 4 * w;
         rows(h, (y0, y1) -> {
+            float[] row = new float[4 * (w + 2 * r)];
+            float[] acc = new float[n];
             for (int y = y0; y < y1; y++) {
-                for (int x = 0; x < w; x++) {
-                    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                    for (int k = -r; k <= r; k++) {
-                        int xx = x + k;
-                        xx = xx < 0 ? 0 : xx >= w ? w - 1 : xx;
-                        int v = src.getInt(4 * (y * w + xx));
-                        float wk = weights[k + r];
-                        s0 += wk * (v & 0xFF);
-                        s1 += wk * ((v >>> 8) & 0xFF);
-                        s2 += wk * ((v >>> 16) & 0xFF);
-                        s3 += wk * (v >>> 24);
-                    }
-                    int o = 4 * (y * w + x);
-                    tmp[o] = s0;
-                    tmp[o + 1] = s1;
-                    tmp[o + 2] = s2;
-                    tmp[o + 3] = s3;
+                for (int i = -r; i < w + r; i++) {
+                    int xx = i < 0 ? 0 : i >= w ? w - 1 : i;
+                    int v = src.getInt(4 * (y * w + xx));
+                    int o = 4 * (i + r);
+                    row[o] = v & 0xFF;
+                    row[o + 1] = (v >>> 8) & 0xFF;
+                    row[o + 2] = (v >>> 16) & 0xFF;
+                    row[o + 3] = v >>> 24;
                 }
+                java.util.Arrays.fill(acc, 0f);
+                for (int k = 0; k < weights.length; k++) {
+                    float wk = weights[k];
+                    int off = 4 * k;
+                    for (int i = 0; i < n; i++) {
+                        acc[i] += wk * row[off + i];
+                    }
+                }
+                System.arraycopy(acc, 0, tmp, y * n, n);
             }
         });
         rows(h, (y0, y1) -> {
+            float[] acc = new float[n];
             for (int y = y0; y < y1; y++) {
-                for (int x = 0; x < w; x++) {
-                    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                    for (int k = -r; k <= r; k++) {
-                        int yy = y + k;
-                        yy = yy < 0 ? 0 : yy >= h ? h - 1 : yy;
-                        int o = 4 * (yy * w + x);
-                        float wk = weights[k + r];
-                        s0 += wk * tmp[o];
-                        s1 += wk * tmp[o + 1];
-                        s2 += wk * tmp[o + 2];
-                        s3 += wk * tmp[o + 3];
+                java.util.Arrays.fill(acc, 0f);
+                for (int k = -r; k <= r; k++) {
+                    int yy = y + k;
+                    yy = yy < 0 ? 0 : yy >= h ? h - 1 : yy;
+                    int base = yy * n;
+                    float wk = weights[k + r];
+                    for (int i = 0; i < n; i++) {
+                        acc[i] += wk * tmp[base + i];
                     }
-                    dst.putInt(4 * (y * w + x), round255(s0) | round255(s1) << 8 | round255(s2) << 16
-                            | round255(s3) << 24);
+                }
+                for (int x = 0; x < w; x++) {
+                    int o = 4 * x;
+                    dst.putInt(4 * (y * w + x), round255(acc[o]) | round255(acc[o + 1]) << 8
+                            | round255(acc[o + 2]) << 16 | round255(acc[o + 3]) << 24);
                 }
             }
         });

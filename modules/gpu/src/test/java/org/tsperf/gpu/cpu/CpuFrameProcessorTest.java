@@ -69,4 +69,44 @@ class CpuFrameProcessorTest {
         }
         assertEquals(4, CpuFrameProcessor.wideTaps(100, 100).weights()[10].length, "no downscale: 4 taps");
     }
+
+    @Test
+    void blurIsBitForBitThePerPixelSumOfItsTaps() {
+        // the row-wise passes must give exactly what the per-pixel loop (and so the shader's reference) gave
+        Frame in = TestFrames.frame(61, 37, PixelFormat.RGBA8, 5);
+        FrameOperation.GaussianBlur op = new FrameOperation.GaussianBlur(2.5);
+        float[] wt = org.tsperf.gpu.Chains.blurWeights(op);
+        int r = wt.length / 2, w = 61, h = 37;
+        ByteBuffer src = in.data().duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        float[] tmp = new float[4 * w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < 4; c++) {
+                    float sum = 0;
+                    for (int k = -r; k <= r; k++) {
+                        int xx = Math.max(0, Math.min(w - 1, x + k));
+                        sum += wt[k + r] * ((src.getInt(4 * (y * w + xx)) >>> (8 * c)) & 0xFF);
+                    }
+                    tmp[4 * (y * w + x) + c] = sum;
+                }
+            }
+        }
+        byte[] want = new byte[4 * w * h];
+        for (int y = 0; y < h; y++) {
+            for (int i = 0; i < 4 * w; i++) {
+                float sum = 0;
+                for (int k = -r; k <= r; k++) {
+                    int yy = Math.max(0, Math.min(h - 1, y + k));
+                    sum += wt[k + r] * tmp[yy * 4 * w + i];
+                }
+                want[y * 4 * w + i] = (byte) CpuFrameProcessor.round255(sum);
+            }
+        }
+        try (CpuFrameProcessor cpu = new CpuFrameProcessor(2)) {
+            Frame out = cpu.process(in, List.of(op), ByteBuffer.allocateDirect(4 * w * h));
+            byte[] got = new byte[4 * w * h];
+            out.data().duplicate().clear().get(got);
+            assertTrue(java.util.Arrays.equals(want, got), "blur differs from the per-pixel sums");
+        }
+    }
 }
