@@ -54,4 +54,15 @@ public final class RecordingRenderer implements PreviewRenderService {
     public void removeListener(Consumer<List<ChunkState>> listener) {
         listeners.remove(listener);
     }
+
+    @Override
+    public java.util.Optional<RenderedChunk> rendered(org.tsperf.api.timeline.PreviewChunk chunk) {
+        return java.util.Optional.empty(); // the window never reads pictures
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Integer> renderAll(org.tsperf.api.timeline.Project project,
+            Consumer<org.tsperf.api.timeline.RenderProgress> progress) {
+        throw new UnsupportedOperationException("the window never renders everything at once");
+    }
 }
