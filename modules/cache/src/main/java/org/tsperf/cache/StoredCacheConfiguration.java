@@ -70,14 +70,17 @@ public final class StoredCacheConfiguration implements CacheConfiguration {
     }
 
     @Override
-    public synchronized boolean setConfig(CacheConfig config) {
-        CacheConfig before = config();
-        CacheConfig d = defaults();
-        node.put(L1_BUDGET, Long.toString(config.l1BudgetBytes()));
-        node.put(L2_DIR, config.l2Dir().equals(d.l2Dir()) ? "" : config.l2Dir().toString());
-        node.put(L2_BUDGET, Long.toString(config.l2BudgetBytes()));
-        node.put(L3_DIR, config.l3Dir().equals(d.l3Dir()) ? "" : config.l3Dir().toString());
-        node.put(L3_BUDGET, Long.toString(config.l3BudgetBytes()));
+    public boolean setConfig(CacheConfig config) {
+        CacheConfig before;
+        synchronized (this) { // not while the cache applies it: config() stays quick for the Options panel
+            before = config();
+            CacheConfig d = defaults();
+            node.put(L1_BUDGET, Long.toString(config.l1BudgetBytes()));
+            node.put(L2_DIR, config.l2Dir().equals(d.l2Dir()) ? "" : config.l2Dir().toString());
+            node.put(L2_BUDGET, Long.toString(config.l2BudgetBytes()));
+            node.put(L3_DIR, config.l3Dir().equals(d.l3Dir()) ? "" : config.l3Dir().toString());
+            node.put(L3_BUDGET, Long.toString(config.l3BudgetBytes()));
+        }
         StoredSettings.flush(node);
         if (config.l1BudgetBytes() != before.l1BudgetBytes() && lookup.lookup(MultiLevelCache.class)
                 instanceof CacheProvider p) {

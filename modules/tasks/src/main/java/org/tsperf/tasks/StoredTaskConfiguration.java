@@ -71,13 +71,16 @@ public final class StoredTaskConfiguration implements TaskConfiguration {
     }
 
     @Override
-    public synchronized boolean setConfig(TaskConfig config) {
-        TaskConfig before = config();
-        for (TaskType t : TaskType.values()) {
-            node.put(workersKey(t), Integer.toString(config.workers(t)));
+    public boolean setConfig(TaskConfig config) {
+        TaskConfig before;
+        synchronized (this) { // not while the task system applies it: config() stays quick for the Options panel
+            before = config();
+            for (TaskType t : TaskType.values()) {
+                node.put(workersKey(t), Integer.toString(config.workers(t)));
+            }
+            node.put(MAX_DEFERRAL, Long.toString(config.maxDeferral().toSeconds()));
+            node.put(STALL, Long.toString(config.stallTimeout().toSeconds()));
         }
-        node.put(MAX_DEFERRAL, Long.toString(config.maxDeferral().toSeconds()));
-        node.put(STALL, Long.toString(config.stallTimeout().toSeconds()));
         StoredSettings.flush(node);
         TaskService tasks = lookup.lookup(TaskService.class);
         if (tasks != null) {

@@ -46,14 +46,15 @@ public final class TaskScheduler implements TaskService {
 
     private final Lookup lookup;
     private final Path journalFile;
-    private final Config config;
+    /** Null until the first use for the application's scheduler: its settings are read then, not by Lookup. */
+    private Config config;
     /** Null until the first use: finding the service in Lookup starts nothing (no thread, no journal). */
     private Dispatcher started;
     private boolean closedBeforeStart;
 
     /** The application's scheduler, journalled in the user directory (none in a plain JVM without one). */
     public TaskScheduler() {
-        this(Lookup.getDefault(), defaultJournalFile(), Config.defaults());
+        this(Lookup.getDefault(), defaultJournalFile(), null);
     }
 
     TaskScheduler(Lookup lookup, Path journalFile, Config config) {
@@ -69,6 +70,9 @@ public final class TaskScheduler implements TaskService {
      */
     private synchronized Dispatcher d() {
         if (started == null) {
+            if (config == null) {
+                config = Config.defaults(); // the stored settings (Tools > Options), read at the first use
+            }
             if (closedBeforeStart) {
                 started = new Dispatcher(lookup, null, config);
                 started.closing = true;

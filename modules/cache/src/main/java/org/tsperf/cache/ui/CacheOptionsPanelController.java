@@ -1,6 +1,7 @@
 package org.tsperf.cache.ui;
 
 import org.netbeans.spi.options.OptionsPanelController;
+import org.openide.util.HelpCtx;
 import org.openide.util.NbBundle.Messages;
 import org.tsperf.ui.support.OptionsTab;
 import org.tsperf.ui.support.OptionsTabController;
@@ -18,5 +19,10 @@ public final class CacheOptionsPanelController extends OptionsTabController {
     @Override
     protected OptionsTab createTab() {
         return new CacheOptionsPanel(this);
+    }
+
+    @Override
+    public HelpCtx getHelpCtx() {
+        return new HelpCtx("tsperf.cache.options"); // the Options dialog's Help button: the user guide's section
     }
 }

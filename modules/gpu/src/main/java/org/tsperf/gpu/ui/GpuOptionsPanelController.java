@@ -1,6 +1,7 @@
 package org.tsperf.gpu.ui;
 
 import org.netbeans.spi.options.OptionsPanelController;
+import org.openide.util.HelpCtx;
 import org.openide.util.NbBundle.Messages;
 import org.tsperf.ui.support.OptionsTab;
 import org.tsperf.ui.support.OptionsTabController;
@@ -18,5 +19,10 @@ public final class GpuOptionsPanelController extends OptionsTabController {
     @Override
     protected OptionsTab createTab() {
         return new GpuOptionsPanel(this);
+    }
+
+    @Override
+    public HelpCtx getHelpCtx() {
+        return new HelpCtx("tsperf.gpu.options"); // the Options dialog's Help button: the user guide's section
     }
 }

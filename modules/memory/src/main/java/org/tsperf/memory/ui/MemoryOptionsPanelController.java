@@ -1,6 +1,7 @@
 package org.tsperf.memory.ui;
 
 import org.netbeans.spi.options.OptionsPanelController;
+import org.openide.util.HelpCtx;
 import org.openide.util.NbBundle.Messages;
 import org.tsperf.ui.support.OptionsTab;
 import org.tsperf.ui.support.OptionsTabController;
@@ -18,5 +19,10 @@ public final class MemoryOptionsPanelController extends OptionsTabController {
     @Override
     protected OptionsTab createTab() {
         return new MemoryOptionsPanel(this);
+    }
+
+    @Override
+    public HelpCtx getHelpCtx() {
+        return new HelpCtx("tsperf.memory.options"); // the Options dialog's Help button: the user guide's section
     }
 }

@@ -1,6 +1,7 @@
 package org.tsperf.tasks.ui;
 
 import org.netbeans.spi.options.OptionsPanelController;
+import org.openide.util.HelpCtx;
 import org.openide.util.NbBundle.Messages;
 import org.tsperf.ui.support.OptionsTab;
 import org.tsperf.ui.support.OptionsTabController;
@@ -18,5 +19,10 @@ public final class TasksOptionsPanelController extends OptionsTabController {
     @Override
     protected OptionsTab createTab() {
         return new TasksOptionsPanel(this);
+    }
+
+    @Override
+    public HelpCtx getHelpCtx() {
+        return new HelpCtx("tsperf.tasks.options"); // the Options dialog's Help button: the user guide's section
     }
 }
