@@ -103,7 +103,8 @@ final class StoreSpace {
         try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(store)) {
             for (Path f : files) {
                 try {
-                    sum += onDisk(Files.size(f), block);
+                    sum += onDisk(Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS).size(), block); // a link counts as itself
                 } catch (java.nio.file.NoSuchFileException gone) {
                     LOG.log(Level.FINEST, "gone while measured: " + f, gone); // MapDB rotates its logs
                 }
