@@ -8,6 +8,7 @@ import org.openide.util.Lookup;
 import org.tsperf.api.cache.CacheConfig;
 import org.tsperf.api.cache.CacheConfiguration;
 import org.tsperf.api.memory.MemoryConfiguration;
+import org.tsperf.api.memory.MemoryProfile;
 import org.tsperf.api.optimize.Change;
 import org.tsperf.api.optimize.Recommendation;
 import org.tsperf.api.optimize.Setting;
@@ -88,6 +89,27 @@ final class CacheAndMemoryApplier {
                 out.add(new Change(s, text(old, s), text(now, s), true, note));
             }
         }
+        return out;
+    }
+
+    /**
+     * The cache values with an L1 budget equal to the memory profile's own L1 budget replaced by
+     * {@link #FOLLOWS_PROFILE}: L1 then keeps following the memory manager, which shrinks it under pressure.
+     */
+    static Map<Setting, String> followingProfile(Map<Setting, String> values, String profile) {
+        String l1 = values.get(Setting.CACHE_L1_BUDGET);
+        if (l1 == null || l1.isBlank() || profile.isBlank()) {
+            return values;
+        }
+        try {
+            if (Figures.parseSize(l1) != MemoryProfile.named(profile).cacheBytes()) {
+                return values;
+            }
+        } catch (IllegalArgumentException ex) { // not a size, no profile: the services say so when applying
+            return values;
+        }
+        Map<Setting, String> out = new java.util.EnumMap<>(values);
+        out.put(Setting.CACHE_L1_BUDGET, FOLLOWS_PROFILE);
         return out;
     }
 

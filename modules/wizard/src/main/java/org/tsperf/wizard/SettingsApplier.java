@@ -59,7 +59,8 @@ final class SettingsApplier {
                 }
             }
         }
-        out.addAll(cacheAndMemory.cache(cache));
+        out.addAll(cacheAndMemory.cache(CacheAndMemoryApplier.followingProfile(cache,
+                r.get(Setting.MEMORY_PROFILE).value())));
         return out;
     }
 

@@ -116,7 +116,8 @@ class SettingsApplierTest {
         assertEquals(new Change(Setting.PROXY_SIZES, "quarter", "quarter,half", true, ""), sizes);
         assertEquals(Path.of("/home/u/.cache/tsperf/l2"), cache.config().l2Dir(), "stored through the cache's service");
         assertEquals(Path.of("/home/u/.cache/tsperf/l3"), cache.config().l3Dir());
-        assertEquals(12 * GIB, cache.config().l1BudgetBytes(), "the 64 GB profile's L1");
+        assertEquals(CacheConfig.L1_FOLLOWS_MEMORY_PROFILE, cache.config().l1BudgetBytes(),
+                "the 64 GB profile's own L1 budget: L1 follows the profile (and shrinks under pressure)");
         assertEquals("64 GB machine", memory.profile());
         Change l2 = changes.stream().filter(c -> c.setting() == Setting.CACHE_L2_DIR).findFirst().orElseThrow();
         assertEquals(new Change(Setting.CACHE_L2_DIR, cacheBefore.l2Dir().toString(), "/home/u/.cache/tsperf/l2", true,
@@ -142,6 +143,17 @@ class SettingsApplierTest {
         assertEquals("the Cache Viewer is not installed", l3.note());
         Change profile = changes.stream().filter(c -> c.setting() == Setting.MEMORY_PROFILE).findFirst().orElseThrow();
         assertEquals("the Memory Manager is not installed", profile.note());
+    }
+
+    @Test
+    void anL1BudgetOtherThanTheProfilesIsStoredAsItIsAndAppliesAtOnce() {
+        java.util.Map<Setting, String> own = java.util.Map.of(Setting.CACHE_L1_BUDGET, "4G");
+        assertEquals(own, CacheAndMemoryApplier.followingProfile(own, "64 GB machine"));
+        assertEquals("profile", CacheAndMemoryApplier.followingProfile(java.util.Map.of(Setting.CACHE_L1_BUDGET,
+                "12G"), "64 GB machine").get(Setting.CACHE_L1_BUDGET));
+        List<Change> changes = new CacheAndMemoryApplier(Lookups.fixed(cache)).cache(own);
+        assertEquals(4 * GIB, cache.config().l1BudgetBytes());
+        assertEquals(List.of(new Change(Setting.CACHE_L1_BUDGET, "profile", "4G", true, "")), changes);
     }
 
     @Test
