@@ -40,6 +40,7 @@ import org.tsperf.ui.support.TextChanges;
     "CacheOptions_notValid=Not valid: {0}: {1}",
     "# {0} - what is wrong",
     "CacheOptions_notValidAll=Not valid: {0}",
+    "CacheOptions_absolute=an absolute folder path is needed",
     "CacheOptions_none=The cache module's settings service is not available."
 })
 final class CacheOptionsPanel implements OptionsTab {
@@ -143,7 +144,7 @@ final class CacheOptionsPanel implements OptionsTab {
         // only the form of the path here: whether the folder can be made is the cache's to check, off this thread
         if (t.isEmpty() || !new File(t).isAbsolute()) {
             throw new FieldProblem(Bundle.CacheOptions_notValid(label.replace(":", ""),
-                    "an absolute folder path is needed"), null);
+                    Bundle.CacheOptions_absolute()), null);
         }
         return Path.of(t);
     }
