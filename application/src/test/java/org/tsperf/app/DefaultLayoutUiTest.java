@@ -73,7 +73,7 @@ public class DefaultLayoutUiTest extends JellyTestCase {
                 .gui(true)
                 .addTest("testViewerAndMonitorOpenAtStartReadable", "testProxyManagerReadable",
                         "testBackgroundTasksReadable", "testCacheViewerReadable", "testMemoryManagerReadable",
-                        "testGpuSchedulerReadable")
+                        "testGpuSchedulerReadable", "testTimelineReadable")
                 // testAWindowInTheShortBottomDockScrollsInsteadOfSquashing is off: the platform's "output" mode (the
                 // bottom dock) left with the Output window's module; it comes back with a bottom mode of the product
                 .suite();
@@ -169,6 +169,13 @@ public class DefaultLayoutUiTest extends JellyTestCase {
                 Control.of("freeUnused", Kind.CONTROL), Control.table("poolsTable", 4),
                 Control.of("pressureChart", Kind.CHART)));
         screenshot("memory-manager");
+    }
+
+    public void testTimelineReadable() throws Exception {
+        TopComponent tc = open("Timeline");
+        await(() -> text(tc, "status"), "Drop media files here.*", "the empty timeline's hint");
+        checkReadable(tc, List.of(Control.of("timelineView", Kind.VISIBLE), Control.of("status", Kind.TEXT)));
+        screenshot("timeline");
     }
 
     public void testGpuSchedulerReadable() throws Exception {

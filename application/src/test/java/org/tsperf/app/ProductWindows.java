@@ -30,7 +30,7 @@ final class ProductWindows {
 
     /** The windows of the product, as the Window menu names them. */
     static final List<String> TITLES = List.of("Viewer", "Performance Monitor", "Proxy Manager", "Cache Viewer",
-            "Memory Manager", "GPU Scheduler", "Background Tasks");
+            "Memory Manager", "GPU Scheduler", "Background Tasks", "Timeline");
 
     private ProductWindows() {
     }

@@ -66,6 +66,7 @@ final class AdaptiveL1<K, V> {
 
     private final ToLongFunction<V> weigher;
     private final BiConsumer<K, V> evicted;
+    private final java.util.function.Consumer<V> removed;
     private final Cache<K, V> store;
     private final AccessCounts<K> counts;
     private final WindowedSlru<K> held;
@@ -79,8 +80,18 @@ final class AdaptiveL1<K, V> {
 
     /** @param evicted told of every entry that leaves L1 for lack of room (not of removals), under the lock */
     AdaptiveL1(long capacity, ToLongFunction<V> valueBytes, BiConsumer<K, V> evicted) {
+        this(capacity, valueBytes, evicted, v -> { });
+    }
+
+    /**
+     * @param evicted told of every entry that leaves L1 for lack of room (not of removals), under the lock
+     * @param removed told, under the lock, of every other value that leaves: replaced, removed, or not kept by a put
+     */
+    AdaptiveL1(long capacity, ToLongFunction<V> valueBytes, BiConsumer<K, V> evicted,
+            java.util.function.Consumer<V> removed) {
         this.weigher = v -> valueBytes.applyAsLong(v) + L1Policy.ENTRY_OVERHEAD;
         this.evicted = evicted;
+        this.removed = removed;
         this.capacity = capacity;
         this.store = L1Policy.storage();
         this.counts = new AccessCounts<>(capacity);
@@ -135,6 +146,8 @@ final class AdaptiveL1<K, V> {
                 protectedKeys.add(key, w);
             }
             held.add(key, w);
+        } else {
+            removed.accept(value);
         }
     }
 
@@ -172,7 +185,11 @@ final class AdaptiveL1<K, V> {
     private V take(K key) {
         held.remove(key);
         protectedKeys.remove(key);
-        return store.asMap().remove(key);
+        V v = store.asMap().remove(key);
+        if (v != null) {
+            removed.accept(v);
+        }
+        return v;
     }
 
     synchronized int removeIf(Predicate<V> which) {

@@ -26,8 +26,12 @@ final class Codec {
     }
 
     static byte[] decompress(byte[] stored, int rawLength) {
+        return decompress(stored, 0, rawLength);
+    }
+
+    static byte[] decompress(byte[] stored, int offset, int rawLength) {
         byte[] out = new byte[rawLength];
-        DECOMPRESSOR.decompress(stored, 0, out, 0, rawLength);
+        DECOMPRESSOR.decompress(stored, offset, out, 0, rawLength);
         return out;
     }
 

@@ -47,6 +47,14 @@ final class DiskStore implements AutoCloseable {
     /** What {@link #put} and eviction report to the owner: an entry left the level to stay within budget. */
     interface EvictionListener {
         void evicted(EntryRecord entry, byte[] valueOrNull);
+
+        /**
+         * The entries just passed to {@link #evicted} are about to leave this level for good: make what was done with
+         * them durable now (the next level commits), so that a crash in between leaves an entry in both levels,
+         * never in neither.
+         */
+        default void settled() {
+        }
     }
 
     private final Path dir;
@@ -98,18 +106,23 @@ final class DiskStore implements AutoCloseable {
         try {
             return openIndex(dir, budgetBytes);
         } catch (IndexDamaged damaged) {
-            // A cache level must never keep the application from working: after a crash that MapDB's write-ahead log
-            // could not repair, the level starts empty (its values cannot be trusted without their index).
+            // A cache level must never keep the application from working, nor lose what it committed: after a crash
+            // that MapDB's write-ahead log could not repair, the index is made again from the value files' headers.
             LOG.log(Level.WARNING, "the cache index " + dir.resolve(INDEX) + " was damaged (probably by a crash);"
-                    + " this cache level starts empty", damaged.getCause());
-            LevelFiles.discard(dir, INDEX + "*", dir.resolve(VALUES));
-            DiskStore store = openIndex(dir, budgetBytes);
+                    + " it is rebuilt from the value files", damaged.getCause());
+            LevelFiles.discardIndex(dir, INDEX + "*");
+            DiskStore store = openIndex(dir, budgetBytes, true);
             store.damagedIndexDiscarded = true;
             return store;
         }
     }
 
     private static DiskStore openIndex(Path dir, long budgetBytes) throws IOException {
+        return openIndex(dir, budgetBytes, false);
+    }
+
+    /** @param rebuild the index is new: fill it from the value files' headers first */
+    private static DiskStore openIndex(Path dir, long budgetBytes, boolean rebuild) throws IOException {
         EventThread.checkOff("opening the cache index " + dir.resolve(INDEX));
         DB db;
         try {
@@ -126,6 +139,10 @@ final class DiskStore implements AutoCloseable {
         try {
             HTreeMap<String, byte[]> index = db.hashMap("entries", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
             DiskStore store = new DiskStore(dir, budgetBytes, db, index);
+            if (rebuild) {
+                IndexRebuild.fill(dir.resolve(VALUES), index);
+                db.commit();
+            }
             store.recover();
             store.enforceBudget(0);
             java.util.concurrent.ScheduledThreadPoolExecutor flush = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
@@ -159,7 +176,7 @@ final class DiskStore implements AutoCloseable {
         }
     }
 
-    /** Whether this open found the index damaged and started the level empty. */
+    /** Whether this open found the index damaged and rebuilt it from the value files. */
     synchronized boolean damagedIndexDiscarded() {
         return damagedIndexDiscarded;
     }
@@ -190,7 +207,7 @@ final class DiskStore implements AutoCloseable {
             try {
                 EntryRecord r = EntryRecord.fromBytes(e.getValue());
                 Path file = values.resolve(r.file());
-                if (Files.isRegularFile(file) && Files.size(file) == r.storedBytes()) {
+                if (LevelFiles.regularFileSize(file) == r.storedBytes()) {
                     entries.put(e.getKey(), r);
                     referenced.add(r.file());
                     valueBytesOnDisk += onDisk(r.storedBytes());
@@ -230,7 +247,7 @@ final class DiskStore implements AutoCloseable {
         }
         byte[] stored;
         try {
-            stored = Files.readAllBytes(values.resolve(r.file()));
+            stored = LevelFiles.read(values.resolve(r.file()));
         } catch (NoSuchFileException e) {
             stored = null;
         } catch (IOException e) {
@@ -254,7 +271,12 @@ final class DiskStore implements AutoCloseable {
             dirty.add(key.toString());
             commitSoon();
         }
-        return Optional.of(r.compressed() ? Codec.decompress(stored, Math.toIntExact(r.rawBytes())) : stored);
+        try {
+            return Optional.of(ValueFile.value(stored));
+        } catch (IOException e) { // the checksum matched what was written: only a bug or another writer gets here
+            LOG.log(Level.WARNING, dir + ": cache value file " + r.file() + " of " + key + " has no valid header", e);
+            return Optional.empty();
+        }
     }
 
     /** Uses of an entry so far (0 if absent). */
@@ -276,7 +298,8 @@ final class DiskStore implements AutoCloseable {
      */
     boolean put(CacheKey key, byte[] value, boolean compress, long hits) throws IOException {
         byte[] packed = compress ? Codec.compressIfSmaller(value) : null;
-        byte[] stored = packed == null ? value : packed;
+        long now = System.currentTimeMillis();
+        byte[] stored = ValueFile.encode(key, value.length, packed != null, packed == null ? value : packed);
         synchronized (this) {
             if (onDisk(stored.length) + overheadBytes() > budgetBytes) {
                 return false;
@@ -284,7 +307,6 @@ final class DiskStore implements AutoCloseable {
         }
         String name = Long.toHexString(key.toString().hashCode() & 0xffffffffL) + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + VALUE_SUFFIX;
-        long now = System.currentTimeMillis();
         EntryRecord r = new EntryRecord(key, name, stored.length, value.length, Codec.crc(stored), packed != null,
                 now, now, hits);
         synchronized (this) {
@@ -366,25 +388,31 @@ final class DiskStore implements AutoCloseable {
         // evict down to 90 % of the budget, so that eviction (and its commit) happens once per several puts
         long target = Math.max(0, budgetBytes - budgetBytes / 10 - incoming);
         Map<EntryRecord, byte[]> evicted = new java.util.LinkedHashMap<>();
+        long left = valueBytesOnDisk;
         for (EntryRecord r : byAge) {
-            if (valueBytesOnDisk + overhead <= target) {
+            if (left + overhead <= target) {
                 break;
             }
             evicted.put(r, spillWorthy.test(r) ? readQuietly(r) : null);
+            left -= onDisk(r.storedBytes());
+        }
+        // the next level takes them and commits before they leave this one (a move, not a delete and a copy)
+        evicted.forEach(evictionListener::evicted);
+        evictionListener.settled();
+        for (EntryRecord r : evicted.keySet()) {
             removeLocked(r.key().toString());
         }
         commit();
-        evicted.forEach(evictionListener::evicted);
     }
 
     /** The value of a record if whole and intact, else null. */
     private byte[] readQuietly(EntryRecord r) {
         try {
-            byte[] stored = Files.readAllBytes(values.resolve(r.file()));
+            byte[] stored = LevelFiles.read(values.resolve(r.file()));
             if (stored.length != r.storedBytes() || Codec.crc(stored) != r.crc()) {
                 return null;
             }
-            return r.compressed() ? Codec.decompress(stored, Math.toIntExact(r.rawBytes())) : stored;
+            return ValueFile.value(stored);
         } catch (IOException e) {
             LOG.log(Level.FINE, "cannot read evicted value " + r.file(), e);
             return null;
@@ -462,7 +490,8 @@ final class DiskStore implements AutoCloseable {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 try {
-                    sum += onDisk(Files.size(f));
+                    sum += onDisk(Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS).size()); // a link counts as itself
                 } catch (NoSuchFileException gone) {
                     // MapDB rotates its write-ahead log files on commit: one listed may be gone already
                 }

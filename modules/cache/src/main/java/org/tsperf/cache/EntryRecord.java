@@ -15,7 +15,8 @@ import org.tsperf.api.cache.CacheKey;
 record EntryRecord(CacheKey key, String file, long storedBytes, long rawBytes, long crc, boolean compressed,
         long createdMillis, long lastAccessMillis, long hits) {
 
-    private static final int VERSION = 1;
+    /** 2: the value files start with a {@link ValueFile} header (records of 1 are dropped, their files removed). */
+    private static final int VERSION = 2;
 
     EntryRecord touched(long now) {
         return new EntryRecord(key, file, storedBytes, rawBytes, crc, compressed, createdMillis, now, hits + 1);

@@ -11,14 +11,9 @@ final class LevelFiles {
     private LevelFiles() {
     }
 
-    /** Removes the index files ({@code indexGlob} in {@code dir}: index.db and its logs) and every value file. */
-    static void discard(Path dir, String indexGlob, Path values) throws IOException {
+    /** Removes the index files ({@code indexGlob} in {@code dir}: index.db and its logs); the value files stay. */
+    static void discardIndex(Path dir, String indexGlob) throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, indexGlob)) {
-            for (Path f : files) {
-                Files.deleteIfExists(f);
-            }
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(values)) {
             for (Path f : files) {
                 Files.deleteIfExists(f);
             }
@@ -37,5 +32,37 @@ final class LevelFiles {
             }
         }
         return Thread.currentThread().isInterrupted();
+    }
+
+    /**
+     * The bytes of a file of the level, never through a symbolic link: a link placed in a cache folder (pointing out
+     * of it) is not read, so the cache serves only what it wrote itself.
+     *
+     * @throws IOException also when the path is a symbolic link
+     */
+    static byte[] read(Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new IOException(file + " is too large for a cache value (" + size + " bytes)");
+            }
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) size);
+            while (b.hasRemaining() && ch.read(b) >= 0) {
+                // reads until full or the end (a file cut short reads as shorter; the checksum then fails)
+            }
+            return b.position() == b.capacity() ? b.array() : java.util.Arrays.copyOf(b.array(), b.position());
+        }
+    }
+
+    /** A plain file (not a link, not a folder) and its size, or -1. */
+    static long regularFileSize(Path file) {
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return a.isRegularFile() ? a.size() : -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 }

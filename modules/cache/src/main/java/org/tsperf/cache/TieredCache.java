@@ -61,14 +61,19 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong spillsDropped = new java.util.concurrent.atomic.AtomicLong();
     private final ThreadPoolExecutor spill;
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("tsperf-cache-background"));
+    private final DirectBuffers ram = new DirectBuffers();
 
     TieredCache(CacheSettings settings) throws IOException {
         this.settings = settings;
-        this.l1 = new AdaptiveL1<>(settings.l1BudgetBytes(), (RamEntry e) -> e.value.length, this::l1Evicted);
+        this.l1 = new AdaptiveL1<>(settings.l1BudgetBytes(), (RamEntry e) -> e.length, this::l1Evicted,
+                RamEntry::release);
         this.spill = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(SPILL_QUEUE),
                 daemon("tsperf-cache-spill"), (task, pool) -> {
                     // L2 is slower than RAM evictions: drop the spill (the entry is simply not kept) rather than
                     // hold more evicted values in RAM; counted, and logged once per 1000
+                    if (task instanceof Spill s) {
+                        s.entry.release();
+                    }
                     if (spillsDropped.getAndIncrement() % 1000 == 0) {
                         LOG.log(Level.INFO, "L2 cannot keep up with L1 evictions: {0} spills dropped so far",
                                 spillsDropped.get());
@@ -81,7 +86,17 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
             l2.close();
             throw e;
         }
-        l2.setEvictionListener(this::l2Evicted, r -> r.hits() >= 1);
+        l2.setEvictionListener(new DiskStore.EvictionListener() {
+            @Override
+            public void evicted(EntryRecord entry, byte[] valueOrNull) {
+                l2Evicted(entry, valueOrNull);
+            }
+
+            @Override
+            public void settled() {
+                l3.sync(); // what moved to L3 is committed there before L2 lets it go
+            }
+        }, r -> r.hits() >= 1);
         l3.setEvictionListener((r, v) -> {
             modifications.incrementAndGet();
             counters.evicted(CacheLevel.L3, r.key().type());
@@ -102,7 +117,30 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
         modifications.incrementAndGet();
         counters.evicted(CacheLevel.L1, key.type());
         if (worthSpilling(entry)) {
-            spill.execute(() -> putOnDisk(key, entry.value, entry.hits.get()));
+            spill.execute(new Spill(entry)); // releases the entry's memory once written (or dropped)
+        } else {
+            entry.release();
+        }
+    }
+
+    /** An L1 eviction on its way to L2; owns the entry's memory until it has run. */
+    private final class Spill implements Runnable {
+        final RamEntry entry;
+
+        Spill(RamEntry entry) {
+            this.entry = entry;
+        }
+
+        @Override
+        public void run() {
+            try {
+                byte[] value = entry.copyOut();
+                if (value != null) {
+                    putOnDisk(entry.key, value, entry.hits.get());
+                }
+            } finally {
+                entry.release();
+            }
         }
     }
 
@@ -155,12 +193,13 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     @Override
     public Optional<byte[]> get(CacheKey key) {
         RamEntry e = l1.get(key);
-        if (e != null) {
+        byte[] inRam = e == null ? null : e.copyOut(); // null when evicted since the lookup
+        if (inRam != null) {
             e.touch();
             counters.hit(CacheLevel.L1, key.type());
             hits.increment();
             modifications.incrementAndGet();
-            return Optional.of(e.value);
+            return Optional.of(inRam);
         }
         counters.miss(CacheLevel.L1, key.type());
         Optional<byte[]> v = l2.get(key);
@@ -193,7 +232,10 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
 
     private void promoteToL1(CacheKey key, byte[] value, long used) {
         if (used >= settings.promoteAfterHits() && fits(l1.capacity(), value)) {
-            l1.put(key, new RamEntry(key, value, used));
+            RamEntry e = RamEntry.of(key, value, used, ram);
+            if (e != null) {
+                l1.put(key, e);
+            }
         }
     }
 
@@ -210,8 +252,9 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
 
     @Override
     public void put(CacheKey key, byte[] value) {
-        if (fits(l1.capacity(), value)) {
-            l1.put(key, new RamEntry(key, value, 0));
+        RamEntry e = fits(l1.capacity(), value) ? RamEntry.of(key, value, 0, ram) : null;
+        if (e != null) {
+            l1.put(key, e);
             l2.remove(key);
             l3.remove(key);
         } else {
@@ -239,6 +282,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     /** The memory manager's budget for L1; shrinking evicts (and spills) at once. */
     void setL1Budget(long bytes) {
         l1.setCapacity(Math.max(1 << 20, bytes));
+        ram.trim(); // a smaller budget under memory pressure: give the kept buffers back too
     }
 
     // ---- clearing and cleanup ----------------------------------------------------------------------------------
@@ -353,7 +397,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
         for (RamEntry e : l1.values()) {
             long[] a = ram.computeIfAbsent(e.key.type(), t -> new long[2]);
             a[0]++;
-            a[1] += e.value.length;
+            a[1] += e.length;
         }
         add(out, CacheLevel.L1, ram);
         add(out, CacheLevel.L2, byType(l2));
@@ -383,7 +427,7 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     public List<CacheEntryInfo> entries(int limit) {
         List<CacheEntryInfo> all = new ArrayList<>();
         for (RamEntry e : l1.values()) {
-            all.add(new CacheEntryInfo(e.key, CacheLevel.L1, e.value.length, Instant.ofEpochMilli(e.lastAccessMillis),
+            all.add(new CacheEntryInfo(e.key, CacheLevel.L1, e.length, Instant.ofEpochMilli(e.lastAccessMillis),
                     e.hits.get()));
         }
         for (EntryRecord r : l2.entries()) {
@@ -407,6 +451,12 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
     /** L1 evictions that were worth keeping but found the spill queue full, since start. */
     long spillsDropped() {
         return spillsDropped.get();
+    }
+
+    /** Commits both disk levels' indexes now (tests: what was put is then durable). */
+    void syncDisks() {
+        l2.sync();
+        l3.sync();
     }
 
     /** Waits for background spills (tests, shutdown). */
@@ -439,12 +489,13 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
         long bytes = 0;
         int kept = 0;
         for (RamEntry e : costly) {
-            if (bytes + e.value.length > KEPT_AT_CLOSE_BYTES) {
+            if (bytes + e.length > KEPT_AT_CLOSE_BYTES) {
                 break;
             }
-            if (!l2.contains(e.key) && !l3.contains(e.key)) {
-                putOnDisk(e.key, e.value, e.hits.get());
-                bytes += e.value.length;
+            byte[] value = e.copyOut();
+            if (value != null && !l2.contains(e.key) && !l3.contains(e.key)) {
+                putOnDisk(e.key, value, e.hits.get());
+                bytes += e.length;
                 kept++;
             }
         }
@@ -468,7 +519,14 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot keep the cache's thumbnails on disk at close", e);
         }
+        clearL1(e -> true); // the entries' direct memory goes back now, not at some later collection
+        ram.trim();
         l2.close();
         l3.close();
+    }
+
+    /** Direct memory kept for reuse (tests). */
+    long freeDirectBytes() {
+        return ram.freeBytes();
     }
 }

@@ -41,26 +41,54 @@ class DiskStoreTest {
     }
 
     @Test
-    void aDamagedIndexStartsTheLevelEmptyInsteadOfFailing() throws Exception {
+    void aDamagedIndexIsRebuiltFromTheValueFiles() throws Exception {
+        byte[] compressible = new byte[50_000];
+        java.util.Arrays.fill(compressible, (byte) 7);
         try (DiskStore s = DiskStore.open(dir, 8L << 20)) {
             assertTrue(s.put(key(1), value(70_000, 1), false, 0));
+            assertTrue(s.put(key(2), compressible, true, 0));
+            assertTrue(s.put(key(1), value(60_000, 11), false, 0)); // replaced: the newer value wins
             s.sync();
         }
-        // what a crash the write-ahead log cannot repair leaves: a broken index file
-        byte[] garbage = value(4096, 99);
-        java.nio.file.Files.write(dir.resolve("index.db"), garbage);
+        // what a crash the write-ahead log cannot repair leaves: a broken index file; and a cut-short value file
+        java.nio.file.Files.write(dir.resolve("index.db"), value(4096, 99));
+        java.nio.file.Files.write(dir.resolve("values").resolve("deadbeef-1.val"), new byte[] {'T', 'S', 'C', 'V'});
         try (DiskStore s = DiskStore.open(dir, 8L << 20)) {
             assertTrue(s.damagedIndexDiscarded());
-            assertEquals(0, s.size());
-            assertFalse(s.contains(key(1)), "nothing is served without its index");
+            assertEquals(2, s.size(), "both committed entries are back");
+            assertArrayEquals(value(60_000, 11), s.get(key(1)).orElseThrow(), "the newer value of key 1");
+            assertArrayEquals(compressible, s.get(key(2)).orElseThrow(), "the compressed value of key 2");
             try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir.resolve("values"))) {
-                assertEquals(0, files.count(), "the values of the lost index are removed");
+                assertEquals(2, files.count(), "the replaced value and the broken file are removed");
             }
-            assertTrue(s.put(key(2), value(5_000, 2), false, 0), "the level works again");
+            assertTrue(s.put(key(3), value(5_000, 3), false, 0), "the level works on");
         }
         try (DiskStore s = DiskStore.open(dir, 8L << 20)) {
             assertFalse(s.damagedIndexDiscarded());
+            assertEquals(3, s.size());
         }
+    }
+
+    @Test
+    void aValueFileSwappedForALinkOutOfTheLevelIsNeverRead(@TempDir Path outside) throws Exception {
+        Path secret = outside.resolve("secret.bin");
+        byte[] v = value(30_000, 4);
+        String file;
+        try (DiskStore s = DiskStore.open(dir, 8L << 20)) {
+            assertTrue(s.put(key(4), v, false, 0));
+            s.sync();
+            file = s.entries().iterator().next().file();
+        }
+        Path valueFile = dir.resolve("values").resolve(file);
+        java.nio.file.Files.move(valueFile, secret); // the same bytes, now outside the level
+        java.nio.file.Files.createSymbolicLink(valueFile, secret);
+        byte[] outsideBefore = java.nio.file.Files.readAllBytes(secret);
+        try (DiskStore s = DiskStore.open(dir, 8L << 20)) {
+            assertFalse(s.get(key(4)).isPresent(), "a value reached through a link is not served");
+            assertFalse(java.nio.file.Files.exists(valueFile, java.nio.file.LinkOption.NOFOLLOW_LINKS),
+                    "the link is removed");
+        }
+        assertArrayEquals(outsideBefore, java.nio.file.Files.readAllBytes(secret), "the file outside is untouched");
     }
 
     @Test

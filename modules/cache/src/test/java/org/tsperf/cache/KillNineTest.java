@@ -39,13 +39,9 @@ class KillNineTest {
             int lastCommitted = writeAndKill(budget, 150 + round * 40);
             try (DiskStore s = DiskStore.open(dir, budget)) {
                 if (s.damagedIndexDiscarded()) {
-                    // rare: MapDB's write-ahead log could not repair the index; the level must still open, empty
-                    System.err.println("round " + round + ": index damaged by the kill, level started empty");
-                    assertEquals(0, s.size());
-                    try (Stream<Path> files = Files.list(dir.resolve("values"))) {
-                        assertEquals(0, files.count(), "no value file without its index");
-                    }
-                    continue;
+                    // rare: MapDB's write-ahead log could not repair the index; it is rebuilt from the value files,
+                    // and everything committed must be there all the same
+                    System.err.println("round " + round + ": index damaged by the kill, rebuilt from the values");
                 }
                 assertTrue(s.contains(DiskStoreTest.key(lastCommitted)), "the last committed entry survives");
                 int checked = 0;

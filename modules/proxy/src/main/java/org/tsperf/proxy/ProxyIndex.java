@@ -194,11 +194,27 @@ final class ProxyIndex implements AutoCloseable {
             return Optional.empty();
         }
         for (ProxyFile p : e.proxies()) {
-            if (!Files.isRegularFile(p.path())) {
+            if (!isStoredFile(p.path())) {
                 return Optional.empty();
             }
         }
         return Optional.of(e);
+    }
+
+    /**
+     * A plain file directly in this store: not a symbolic link (one put in the store's place of a proxy, pointing out
+     * of it, is not played, counted or served as a proxy: it is made again).
+     */
+    private boolean isStoredFile(Path proxy) {
+        if (!store.equals(proxy.getParent())) {
+            return false;
+        }
+        try {
+            return Files.readAttributes(proxy, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).isRegularFile();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Records finished proxies (one commit). */

@@ -79,7 +79,7 @@ final class StoreSpace {
                 ByteSizes.format(done > 0 && total > done ? written * total / done : written));
         return new StoreFullException(String.format(Locale.ROOT, "%s: its proxies do not fit: the proxy store %s is"
                 + " full (%s free on its disk%s). The source is fine. Free space on that disk, or choose another"
-                + " store folder (Tools > Options > Proxies, or --store), then generate again.", source,
+                + " store folder (Tools > Options > Performance > Proxies, or --store), then generate again.", source,
                 store, ByteSizes.format(free), needed), cause);
     }
 
@@ -89,7 +89,7 @@ final class StoreSpace {
         long free = Math.max(0, usable(dir));
         return new StoreFullException(String.format(Locale.ROOT, "the proxy index %s could not be written: the disk"
                 + " of %s is full (%s free); nothing was changed. Free space on that disk, or choose another store"
-                + " folder (Tools > Options > Proxies, or --store).", file, dir, ByteSizes.format(free)), cause);
+                + " folder (Tools > Options > Performance > Proxies, or --store).", file, dir, ByteSizes.format(free)), cause);
     }
 
     /**
@@ -103,7 +103,8 @@ final class StoreSpace {
         try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(store)) {
             for (Path f : files) {
                 try {
-                    sum += onDisk(Files.size(f), block);
+                    sum += onDisk(Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS).size(), block); // a link counts as itself
                 } catch (java.nio.file.NoSuchFileException gone) {
                     LOG.log(Level.FINEST, "gone while measured: " + f, gone); // MapDB rotates its logs
                 }

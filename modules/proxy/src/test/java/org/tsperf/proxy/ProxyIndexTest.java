@@ -41,6 +41,27 @@ class ProxyIndexTest {
     }
 
     @Test
+    void aProxySwappedForALinkOutOfTheStoreIsNotAProxy(@TempDir Path outside) throws Exception {
+        Path proxy = Files.writeString(store.resolve("k-half.mp4"), "x");
+        ProxyIndex index = ProxyEngine.get().index(store);
+        try {
+            index.put("plan1", "/media/a.mov", List.of(new ProxyFile("half", proxy, 1, 960, 540, "h264")),
+                    List.of("Half: 960x540"));
+            assertTrue(index.finished("plan1").isPresent());
+            Path elsewhere = Files.writeString(outside.resolve("other.mp4"), "x");
+            Files.delete(proxy);
+            Files.createSymbolicLink(proxy, elsewhere);
+            assertTrue(Files.isRegularFile(proxy), "the link leads to a real file");
+            assertTrue(index.finished("plan1").isEmpty(), "a link in a proxy's place is not a finished proxy");
+            long withLink = StoreSpace.folderBytes(store);
+            Files.writeString(elsewhere, "x".repeat(1 << 20));
+            assertEquals(withLink, StoreSpace.folderBytes(store), "the file behind the link is not the store's");
+        } finally {
+            index.close();
+        }
+    }
+
+    @Test
     void readsComeFromMemoryAndAreReadAgainOnlyAfterAChange() throws Exception {
         Path proxy = Files.writeString(store.resolve("k-half.mp4"), "x");
         ProxyIndex index = ProxyEngine.get().index(store);

@@ -5,7 +5,11 @@ import java.util.Objects;
 
 /**
  * One undoable change of a project ({@link TimelineDocument#apply}). An edit that would break the project's rules
- * (clips of a track overlapping without a transition, a clip beyond its source, an unknown id) is refused whole.
+ * (an unknown or duplicate id, clips of a track overlapping without a transition, a transition whose clips do not
+ * overlap by its length, effects on an audio clip, a move between a video and an audio track) is refused whole. A clip
+ * joined by a transition cannot be moved (remove the transition first); a trim of it is refused when it would change
+ * the overlap. Whether a clip stays within its source's length is not checked here, since that needs the file probed:
+ * whoever makes a clip (a drop, the command line) takes its length from a probe.
  */
 public sealed interface Edit {
 

@@ -27,6 +27,35 @@ public interface PreviewRenderService {
     record ChunkState(PreviewChunk chunk, PreviewState state) {
     }
 
+    /**
+     * The rendered pictures of a chunk when the cache holds them for its fingerprint (whoever rendered them, before a
+     * restart too). Reads the disk cache: not on the event thread. Playback reads them instead of composing the frames.
+     */
+    java.util.Optional<RenderedChunk> rendered(PreviewChunk chunk);
+
+    /**
+     * A rendered chunk: a video file at preview size whose frame i is timeline frame {@code chunk().start() + i},
+     * opened with {@code MediaDecoder}; the file stays until closed. Never a half-rendered chunk.
+     */
+    interface RenderedChunk extends AutoCloseable {
+
+        PreviewChunk chunk();
+
+        java.nio.file.Path file();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Renders every chunk of {@code project} that needs it and is not rendered yet, now (the command line's
+     * {@code render --preview}), as tasks of the task system; the future completes with how many chunks were rendered
+     * (0 when all were there already), or exceptionally with what failed. Cancelling the future cancels the tasks.
+     *
+     * @param progress hears progress over all chunks (may be a no-op)
+     */
+    java.util.concurrent.CompletableFuture<Integer> renderAll(Project project, Consumer<RenderProgress> progress);
+
     void addListener(Consumer<List<ChunkState>> listener);
 
     void removeListener(Consumer<List<ChunkState>> listener);
