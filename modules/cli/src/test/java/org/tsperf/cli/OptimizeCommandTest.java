@@ -33,6 +33,7 @@ class OptimizeCommandTest {
 
     private static ProxyConfig proxyBefore;
     private static String gpuBefore;
+    private static String memoryProfileBefore;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -41,6 +42,9 @@ class OptimizeCommandTest {
     static void isolate() {
         System.setProperty("tsperf.cache.dir", home.resolve("cache").toString());
         System.setProperty("tsperf.optimize.disk.test", "1M");
+        // `memory bench` (another test class in this JVM) picks its profile by this start option for the process,
+        // which would then decide the profile here too
+        memoryProfileBefore = System.clearProperty("tsperf.memory.profile");
         ProxyConfiguration conf = Lookup.getDefault().lookup(ProxyConfiguration.class);
         proxyBefore = conf.config();
         conf.setConfig(proxyBefore.withSettings(proxyBefore.settings().withStore(home.resolve("proxies"))));
@@ -53,6 +57,9 @@ class OptimizeCommandTest {
         Lookup.getDefault().lookup(ProxyConfiguration.class).setConfig(proxyBefore);
         Lookup.getDefault().lookup(GpuDeviceChoice.class).choose(gpuBefore);
         System.clearProperty("tsperf.optimize.disk.test");
+        if (memoryProfileBefore != null) {
+            System.setProperty("tsperf.memory.profile", memoryProfileBefore);
+        }
     }
 
     private int run(String... args) {
@@ -121,7 +128,8 @@ class OptimizeCommandTest {
                     .lookup(org.tsperf.api.cache.CacheConfiguration.class).config().l2Dir());
         }
         assertEquals(recs.get("memory.profile").get("value").getAsString(), Lookup.getDefault()
-                .lookup(org.tsperf.api.memory.MemoryConfiguration.class).profile());
+                .lookup(org.tsperf.api.memory.MemoryConfiguration.class).profile(),
+                "change: " + changes.get("memory.profile"));
     }
 
     @Test
