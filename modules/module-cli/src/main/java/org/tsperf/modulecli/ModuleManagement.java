@@ -1,6 +1,9 @@
 package org.tsperf.modulecli;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,6 +23,8 @@ import org.netbeans.api.autoupdate.UpdateManager;
 import org.netbeans.api.autoupdate.UpdateUnit;
 import org.netbeans.api.autoupdate.UpdateUnitProvider;
 import org.netbeans.api.autoupdate.UpdateUnitProviderFactory;
+import org.openide.modules.InstalledFileLocator;
+import org.openide.modules.Places;
 
 /**
  * The module operations of {@code ./tsperf modules}, through the platform's autoupdate API, as Tools &gt; Plugins
@@ -118,7 +123,63 @@ final class ModuleManagement {
             UpdateElement installed = installed(n, "uninstalled");
             refuseDependents(n, add(c, installed, "uninstalled"), names, "uninstall");
         }
-        return run(c, "uninstalling");
+        Map<String, File> clusters = new LinkedHashMap<>();
+        for (String n : names(c)) {
+            File tracking = InstalledFileLocator.getDefault().locate(
+                    "update_tracking/" + n.replace('.', '-') + ".xml", n, false);
+            if (tracking != null) {
+                clusters.put(n, tracking.getParentFile().getParentFile());
+            }
+        }
+        Set<String> removed = run(c, "uninstalling");
+        for (String n : removed) {
+            forgetStatus(n);
+            if (clusters.containsKey(n)) {
+                touchCluster(clusters.get(n));
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Marks the cluster changed. The platform's direct uninstall deletes the files but leaves the cluster's
+     * {@code .lastModified} alone, so the next start trusts its module caches (var/cache), which still list the
+     * module, and fails on the missing jar; a newer stamp makes it read the cluster again.
+     */
+    private static void touchCluster(File cluster) throws ModuleCommandException {
+        Path stamp = cluster.toPath().resolve(".lastModified");
+        try {
+            if (!Files.exists(stamp)) {
+                Files.createFile(stamp);
+            }
+            Files.setLastModifiedTime(stamp, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException ex) {
+            throw new ModuleCommandException("the module was uninstalled but " + stamp + " could not be touched ("
+                    + ex.getMessage() + "); touch it by hand, else the next start still loads the module", ex);
+        }
+    }
+
+    /**
+     * Deletes the user directory's status file of a module that is no longer installed. The platform's uninstall
+     * deletes the status files it finds in the clusters only; the user directory has one after the module was ever
+     * enabled or disabled there, and the next start then loads the module from a jar that is gone and fails
+     * ("Were trying to install a module that had never been checked", ClassNotFoundException).
+     */
+    private static void forgetStatus(String codeName) throws ModuleCommandException {
+        File userdir = Places.getUserDirectory();
+        if (userdir == null) {
+            return; // no user directory: no status file there
+        }
+        Path status = userdir.toPath().resolve("config/Modules/" + codeName.replace('.', '-') + ".xml");
+        try {
+            if (Files.deleteIfExists(status)) {
+                LOG.log(Level.INFO, "deleted {0}: {1} is no longer installed", new Object[] {status, codeName});
+            }
+        } catch (IOException ex) {
+            throw new ModuleCommandException(codeName + " was uninstalled but its status file " + status
+                    + " could not be deleted (" + ex.getMessage() + "); delete it by hand, else this user directory"
+                    + " fails to start", ex);
+        }
     }
 
     /** Downloads the modules (and what they need) from the update center, validates and installs them. */
@@ -226,7 +287,7 @@ final class ModuleManagement {
         return required;
     }
 
-    /** Disabling or removing a module that an enabled one needs would take that one too: the user names both. */
+    /** Disabling or removing a module that others need would take those too: the user names them all. */
     private static void refuseDependents(String n, Set<UpdateElement> required, List<String> named, String verb)
             throws ModuleCommandException {
         Set<String> others = new TreeSet<>();
@@ -236,8 +297,10 @@ final class ModuleManagement {
             }
         }
         if (!others.isEmpty()) {
-            throw new ModuleCommandException(n + " is needed by " + String.join(", ", others) + ": " + verb
-                    + " them together (./tsperf modules " + verb + " " + n + " " + String.join(" ", others) + ")");
+            // the platform's list: modules that need it, and libraries and eager bridges nothing else would use
+            throw new ModuleCommandException(n + " cannot be " + verb + "d alone: " + String.join(", ", others)
+                    + " need it or would be left unused; to " + verb + " them together: ./tsperf modules " + verb
+                    + " " + n + " " + String.join(" ", others));
         }
     }
 
