@@ -290,7 +290,7 @@ public class UpdateCenterTest extends NbTestCase {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -298,7 +298,8 @@ final class ModuleManagement {
         }
         if (!others.isEmpty()) {
             // the platform's list: modules that need it, and libraries and eager bridges nothing else would use
-            throw new ModuleCommandException(n + " cannot be " + verb + "d alone: " + String.join(", ", others)
+            String done = verb + (verb.endsWith("e") ? "d" : "ed");
+            throw new ModuleCommandException(n + " cannot be " + done + " alone: " + String.join(", ", others)
                     + " need it or would be left unused; to " + verb + " them together: ./tsperf modules " + verb
                     + " " + n + " " + String.join(" ", others));
         }
