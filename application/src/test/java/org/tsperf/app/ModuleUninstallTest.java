@@ -109,6 +109,10 @@ public class ModuleUninstallTest extends NbTestCase {
                 info = c.add(unit.getInstalled());
         assertEquals("no other module needs " + codeName, java.util.Set.of(), info.getRequiredElements());
         assertTrue("nothing blocks uninstalling " + codeName + ": " + c.listInvalid(), c.listInvalid().isEmpty());
+        // as ./tsperf modules uninstall does (UninstallFiles): the platform deletes the clusters' status files only,
+        // and the module stays defined by the user directory's (NbModuleSuite writes one for every module)
+        Files.deleteIfExists(Path.of(System.getProperty("netbeans.user"), "config", "Modules",
+                codeName.replace('.', '-') + ".xml"));
         assertNull("uninstalled without a restart", c.getSupport().doOperation(null));
         await(() -> !known(codeName), codeName + " to leave the module system");
     }

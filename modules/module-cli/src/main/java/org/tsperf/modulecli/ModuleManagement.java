@@ -2,7 +2,6 @@ package org.tsperf.modulecli;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,8 +22,6 @@ import org.netbeans.api.autoupdate.UpdateManager;
 import org.netbeans.api.autoupdate.UpdateUnit;
 import org.netbeans.api.autoupdate.UpdateUnitProvider;
 import org.netbeans.api.autoupdate.UpdateUnitProviderFactory;
-import org.openide.modules.InstalledFileLocator;
-import org.openide.modules.Places;
 
 /**
  * The module operations of {@code ./tsperf modules}, through the platform's autoupdate API, as Tools &gt; Plugins
@@ -123,63 +120,18 @@ final class ModuleManagement {
             UpdateElement installed = installed(n, "uninstalled");
             refuseDependents(n, add(c, installed, "uninstalled"), names, "uninstall");
         }
-        Map<String, File> clusters = new LinkedHashMap<>();
-        for (String n : names(c)) {
-            File tracking = InstalledFileLocator.getDefault().locate(
-                    "update_tracking/" + n.replace('.', '-') + ".xml", n, false);
-            if (tracking != null) {
-                clusters.put(n, tracking.getParentFile().getParentFile());
-            }
+        Set<String> going = names(c);
+        Map<String, File> clusters = UninstallFiles.clusters(going);
+        Map<Path, byte[]> statuses = UninstallFiles.setAsideStatuses(going);
+        Set<String> removed;
+        try {
+            removed = run(c, "uninstalling");
+        } catch (ModuleCommandException ex) {
+            UninstallFiles.restore(statuses);
+            throw ex;
         }
-        Set<String> removed = run(c, "uninstalling");
-        for (String n : removed) {
-            forgetStatus(n);
-            if (clusters.containsKey(n)) {
-                touchCluster(clusters.get(n));
-            }
-        }
+        UninstallFiles.touch(clusters.values());
         return removed;
-    }
-
-    /**
-     * Marks the cluster changed. The platform's direct uninstall deletes the files but leaves the cluster's
-     * {@code .lastModified} alone, so the next start trusts its module caches (var/cache), which still list the
-     * module, and fails on the missing jar; a newer stamp makes it read the cluster again.
-     */
-    private static void touchCluster(File cluster) throws ModuleCommandException {
-        Path stamp = cluster.toPath().resolve(".lastModified");
-        try {
-            if (!Files.exists(stamp)) {
-                Files.createFile(stamp);
-            }
-            Files.setLastModifiedTime(stamp, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
-        } catch (IOException ex) {
-            throw new ModuleCommandException("the module was uninstalled but " + stamp + " could not be touched ("
-                    + ex.getMessage() + "); touch it by hand, else the next start still loads the module", ex);
-        }
-    }
-
-    /**
-     * Deletes the user directory's status file of a module that is no longer installed. The platform's uninstall
-     * deletes the status files it finds in the clusters only; the user directory has one after the module was ever
-     * enabled or disabled there, and the next start then loads the module from a jar that is gone and fails
-     * ("Were trying to install a module that had never been checked", ClassNotFoundException).
-     */
-    private static void forgetStatus(String codeName) throws ModuleCommandException {
-        File userdir = Places.getUserDirectory();
-        if (userdir == null) {
-            return; // no user directory: no status file there
-        }
-        Path status = userdir.toPath().resolve("config/Modules/" + codeName.replace('.', '-') + ".xml");
-        try {
-            if (Files.deleteIfExists(status)) {
-                LOG.log(Level.INFO, "deleted {0}: {1} is no longer installed", new Object[] {status, codeName});
-            }
-        } catch (IOException ex) {
-            throw new ModuleCommandException(codeName + " was uninstalled but its status file " + status
-                    + " could not be deleted (" + ex.getMessage() + "); delete it by hand, else this user directory"
-                    + " fails to start", ex);
-        }
     }
 
     /** Downloads the modules (and what they need) from the update center, validates and installs them. */
