@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -158,5 +161,49 @@ class ModulesCommandTest {
         Result usage = modules("frobnicate");
         assertEquals(2, usage.exit(), usage.err());
         assertTrue(usage.err().contains("usage: ./tsperf modules"), usage.err());
+    }
+
+    /**
+     * An NBM changed after the update center listed it (an entry added: still a valid archive, a different
+     * SHA-512 than the catalog's) is refused, with the module named, and nothing is installed.
+     */
+    @Test
+    void changedNbmIsRefused() throws Exception {
+        Path root = Path.of(System.getProperty("tsperf.root", "..")).toAbsolutePath().normalize();
+        Path site = root.resolve("nbm-repo/netbeans_site");
+        Path tampered = app.resolveSibling("tampered-update-center");
+        UpdateCenterTest.replaceWithCopy(site, tampered);
+        Path nbm = tampered.resolve("tsperf-monitor-0.1.0-SNAPSHOT.nbm");
+        addEntry(nbm, "netbeans/modules/ext/added-after-signing.txt");
+
+        Result uninstall = modules("uninstall", MONITOR);
+        assertEquals(0, uninstall.exit(), uninstall.err());
+        Result install = modules("install", MONITOR,
+                "-J-Dtsperf.updates.url=" + tampered.resolve("updates.xml").toUri());
+        assertEquals(1, install.exit(), install.out() + install.err());
+        assertTrue(install.err().contains("org.tsperf.monitor was not installed: its NBM from")
+                && install.err().contains("was changed after the update center listed it"), install.err());
+        assertFalse(Files.exists(app.resolve("tsperf/modules/org-tsperf-monitor.jar")), "nothing was installed");
+
+        Result fromBuild = modules("install", MONITOR);
+        assertEquals(0, fromBuild.exit(), fromBuild.err());
+        assertEquals(MONITOR + " 0.1.0 enabled", line(fromBuild, MONITOR));
+    }
+
+    /** Rewrites the archive with one more entry. */
+    private static void addEntry(Path zip, String entry) throws IOException {
+        Path copy = zip.resolveSibling(zip.getFileName() + ".tmp");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry(entry));
+            out.write("changed after signing\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Files.move(copy, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -175,12 +175,16 @@ final class ModuleManagement {
         return changed;
     }
 
-    /** A signed NBM whose content no longer matches its signature was changed by someone else: not installed. */
+    /**
+     * An NBM whose content no longer matches the catalog's SHA-512 digest, or its own signature, was changed by
+     * someone else: not installed (the autoupdate API only marks it; refusing is up to the caller).
+     */
     private static void refuseModified(InstallSupport support, InstallSupport.Installer validated, UpdateElement e)
             throws ModuleCommandException {
         if (support.isContentModified(validated, e)) {
-            throw new ModuleCommandException(e.getCodeName() + " was not installed: its NBM was changed after it was"
-                    + " signed (" + e.getSource() + "); rebuild the update center (mvn package -pl nbm-repo -am)");
+            throw new ModuleCommandException(e.getCodeName() + " was not installed: its NBM from '" + e.getSource()
+                    + "' was changed after the update center listed it (its checksum or signature does not match);"
+                    + " rebuild the update center (mvn package -pl nbm-repo -am) or ask its publisher");
         }
         if (!support.isSigned(validated, e)) {
             LOG.log(Level.INFO, "{0}: the NBM is not signed", e.getCodeName());
