@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
@@ -168,18 +170,53 @@ class ModulesCommandTest {
      * SHA-512 than the catalog's) is refused, with the module named, and nothing is installed.
      */
     @Test
-    void changedNbmIsRefused() throws Exception {
-        Path root = Path.of(System.getProperty("tsperf.root", "..")).toAbsolutePath().normalize();
-        Path site = root.resolve("nbm-repo/netbeans_site");
-        Path tampered = app.resolveSibling("tampered-update-center");
-        UpdateCenterTest.replaceWithCopy(site, tampered);
-        Path nbm = tampered.resolve("tsperf-monitor-0.1.0-SNAPSHOT.nbm");
-        addEntry(nbm, "netbeans/modules/ext/added-after-signing.txt");
+    void nbmChangedAfterTheCatalogIsRefused() throws Exception {
+        Path catalog = tamperedCatalog("checksum", false);
+        rewrite(catalog.resolve("tsperf-monitor-0.1.0-SNAPSHOT.nbm"), "netbeans/modules/ext/added-later.txt");
+        assertRefusedThenInstalled(catalog);
+    }
 
+    /**
+     * An NBM whose signed content changed, from a catalog without checksums (so only the signature can tell), is
+     * refused: the NBMs are signed with the project key.
+     */
+    @Test
+    void nbmChangedAfterSigningIsRefused() throws Exception {
+        Path catalog = tamperedCatalog("signature", true);
+        Path nbm = catalog.resolve("tsperf-monitor-0.1.0-SNAPSHOT.nbm");
+        try (JarFile jar = new JarFile(nbm.toFile(), true)) {
+            JarEntry info = jar.getJarEntry("Info/info.xml");
+            jar.getInputStream(info).readAllBytes(); // signers are known once the entry was read
+            assertTrue(info.getCodeSigners() != null && info.getCodeSigners().length > 0, "the NBM is signed");
+            String signer = ((java.security.cert.X509Certificate) info.getCodeSigners()[0].getSignerCertPath()
+                    .getCertificates().get(0)).getSubjectX500Principal().getName();
+            assertTrue(signer.contains("Timeline Studio Performance build key"), signer);
+        }
+        rewrite(nbm, "Info/info.xml");
+        assertRefusedThenInstalled(catalog);
+    }
+
+    /** A copy of nbm-repo's catalog and NBMs (without the checksums when asked). */
+    private static Path tamperedCatalog(String name, boolean withoutChecksums) throws IOException {
+        Path root = Path.of(System.getProperty("tsperf.root", "..")).toAbsolutePath().normalize();
+        Path copy = app.resolveSibling("tampered-update-center-" + name);
+        UpdateCenterTest.replaceWithCopy(root.resolve("nbm-repo/netbeans_site"), copy);
+        Files.deleteIfExists(copy.resolve("updates.xml.gz"));
+        if (withoutChecksums) {
+            Path xml = copy.resolve("updates.xml");
+            String catalog = Files.readString(xml);
+            String stripped = catalog.replaceAll("\\s*<message_digest [^>]*/>", "");
+            assertFalse(stripped.equals(catalog), "the catalog had checksums");
+            Files.writeString(xml, stripped);
+        }
+        return copy;
+    }
+
+    private static void assertRefusedThenInstalled(Path catalog) throws Exception {
         Result uninstall = modules("uninstall", MONITOR);
         assertEquals(0, uninstall.exit(), uninstall.err());
         Result install = modules("install", MONITOR,
-                "-J-Dtsperf.updates.url=" + tampered.resolve("updates.xml").toUri());
+                "-J-Dtsperf.updates.url=" + catalog.resolve("updates.xml").toUri());
         assertEquals(1, install.exit(), install.out() + install.err());
         assertTrue(install.err().contains("org.tsperf.monitor was not installed: its NBM from")
                 && install.err().contains("was changed after the update center listed it"), install.err());
@@ -190,19 +227,27 @@ class ModulesCommandTest {
         assertEquals(MONITOR + " 0.1.0 enabled", line(fromBuild, MONITOR));
     }
 
-    /** Rewrites the archive with one more entry. */
-    private static void addEntry(Path zip, String entry) throws IOException {
+    /** Rewrites the archive with {@code entry} changed (a line added at its end), or added when it is not there. */
+    private static void rewrite(Path zip, String entry) throws IOException {
         Path copy = zip.resolveSibling(zip.getFileName() + ".tmp");
+        byte[] added = "\n<!-- changed after signing -->\n".getBytes(StandardCharsets.UTF_8);
+        boolean found = false;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip));
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 out.putNextEntry(new ZipEntry(e.getName()));
                 in.transferTo(out);
+                if (e.getName().equals(entry)) {
+                    out.write(added);
+                    found = true;
+                }
                 out.closeEntry();
             }
-            out.putNextEntry(new ZipEntry(entry));
-            out.write("changed after signing\n".getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
+            if (!found) {
+                out.putNextEntry(new ZipEntry(entry));
+                out.write(added);
+                out.closeEntry();
+            }
         }
         Files.move(copy, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
