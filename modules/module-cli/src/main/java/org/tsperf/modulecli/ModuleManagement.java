@@ -169,6 +169,12 @@ final class ModuleManagement {
             if (ex instanceof ModuleCommandException mce) {
                 throw mce;
             }
+            if (((OperationException) ex).getErrorType() == OperationException.ERROR_TYPE.MODIFIED) {
+                // a signed entry that no longer matches its signature: the API refuses it itself
+                throw new ModuleCommandException(String.join(", ", changed) + " was not installed: its NBM was"
+                        + " changed after it was signed (" + ex.getLocalizedMessage() + "); rebuild the update"
+                        + " center (mvn package -pl nbm-repo -am) or ask its publisher", ex);
+            }
             throw new ModuleCommandException("installing " + String.join(", ", changed) + " failed: "
                     + ex.getLocalizedMessage(), ex);
         }
@@ -177,7 +183,8 @@ final class ModuleManagement {
 
     /**
      * An NBM whose content no longer matches the catalog's SHA-512 digest, or its own signature, was changed by
-     * someone else: not installed (the autoupdate API only marks it; refusing is up to the caller).
+     * someone else: not installed (the autoupdate API only marks a checksum mismatch; a signature mismatch it
+     * refuses itself, see install).
      */
     private static void refuseModified(InstallSupport support, InstallSupport.Installer validated, UpdateElement e)
             throws ModuleCommandException {
@@ -186,9 +193,9 @@ final class ModuleManagement {
                     + "' was changed after the update center listed it (its checksum or signature does not match);"
                     + " rebuild the update center (mvn package -pl nbm-repo -am) or ask its publisher");
         }
-        if (!support.isSigned(validated, e)) {
-            LOG.log(Level.INFO, "{0}: the NBM is not signed", e.getCodeName());
-        }
+        // a trusted catalog's checksum makes an NBM trusted before its signature is looked at
+        LOG.log(Level.FINE, "{0}: trusted {1}, signature verified {2}", new Object[] {e.getCodeName(),
+            support.isTrusted(validated, e), support.isSignedVerified(validated, e)});
     }
 
     private static void cancel(InstallSupport support) {
