@@ -33,8 +33,7 @@ public class UpdateCenterTest extends NbTestCase {
     public static Test suite() throws IOException {
         Path built = Path.of(System.getProperty("all.clusters"));
         Path copy = built.resolveSibling(built.getFileName() + "-update-center-test");
-        deleteTree(copy);
-        copyTree(built, copy);
+        replaceWithCopy(built, copy);
         System.setProperty("all.clusters", copy.toString());
         return NbModuleSuite.createConfiguration(UpdateCenterTest.class)
                 .clusters(".*")
@@ -272,6 +271,12 @@ public class UpdateCenterTest extends NbTestCase {
         return null;
     }
 
+    /** A fresh copy of the assembled application for a test that changes its installation. */
+    static void replaceWithCopy(Path built, Path copy) throws IOException {
+        deleteTree(copy);
+        copyTree(built, copy);
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {
@@ -285,7 +290,7 @@ public class UpdateCenterTest extends NbTestCase {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
