@@ -44,10 +44,18 @@ class RenderCommandTest {
     }
 
     @Test
-    void previewIsRefusedAsNotYetAvailable() {
-        Outcome o = run("render", dir.resolve("p.json").toString(), "--preview");
+    void previewTakesNoOutputFile() {
+        Outcome o = run("render", dir.resolve("p.json").toString(), "--preview", "--out", "x.mp4");
         assertEquals(Main.USAGE, o.code());
-        assertTrue(o.err().contains("--preview is not available yet"), o.err());
+        assertTrue(o.err().contains("--preview fills the preview cache: it takes no --out or --range"), o.err());
+    }
+
+    @Test
+    void previewWithoutTheTimelineModuleSaysSo() throws Exception {
+        Path project = Files.writeString(dir.resolve("p.json"), "{}");
+        Outcome o = run("render", project.toString(), "--preview");
+        assertEquals(Main.FAILURE, o.code());
+        assertTrue(o.err().contains("the timeline module is not installed"), o.err());
     }
 
     @Test
