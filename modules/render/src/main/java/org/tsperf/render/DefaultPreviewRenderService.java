@@ -118,7 +118,13 @@ public final class DefaultPreviewRenderService implements PreviewRenderService {
                 return; // an edit came since: its own plan follows
             }
             chunks = planned;
-            stored.addAll(inCache);
+            for (PreviewChunk c : planned) { // the cache may have evicted a chunk since it was rendered
+                if (inCache.contains(c.fingerprint())) {
+                    stored.add(c.fingerprint());
+                } else if (!rendering.contains(c.fingerprint())) {
+                    stored.remove(c.fingerprint());
+                }
+            }
             failed.clear();
             scheduleIdleCheck(PreviewSettings.idleDelay());
         }

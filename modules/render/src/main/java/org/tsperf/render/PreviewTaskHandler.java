@@ -72,6 +72,7 @@ public final class PreviewTaskHandler implements TaskHandler {
                 }
                 if (!job.wanted.test(chunk.fingerprint()) || cache.contains(ChunkEncoding.key(chunk))) {
                     done[0] += chunk.end() - chunk.start();
+                    job.events.chunkEnded(chunk, cache.contains(ChunkEncoding.key(chunk))); // the state follows
                     continue;
                 }
                 job.events.chunkStarted(chunk);
