@@ -128,13 +128,21 @@ final class RenderBenchCommand implements Callable<Integer> {
             err.println("tsperf bench render: " + project.length() + " frames of " + va.width() + "x" + va.height()
                     + " at " + rate + " fps; ffmpeg " + ffmpeg);
             Path ref = dir.resolve("ffmpeg.mp4");
+            double loadBefore = ProxyBenchmark.load();
+            long c0 = ProxyBenchmark.cpuTicks();
             long t0 = System.nanoTime();
             run(ffmpeg, reference(a, b, va, vb, rate, length, overlap, ref));
             double ffmpegSeconds = (System.nanoTime() - t0) / 1e9;
+            long c1 = ProxyBenchmark.cpuTicks();
             err.println(String.format(Locale.ROOT, "tsperf bench render: ffmpeg filter graph %.1f s", ffmpegSeconds));
             Path ours = dir.resolve("tsperf.mp4");
             ExportResult r = exports.export(ExportRequest.whole(project, ours, ExportFormat.H264), p -> { })
                     .result().get();
+            long c2 = ProxyBenchmark.cpuTicks();
+            double loadAfter = ProxyBenchmark.load();
+            // CPU time of the JVM and the children it waited for: the work done, which other load does not change
+            double ffmpegCpu = c0 < 0 ? Double.NaN : (c1 - c0) / 100.0;
+            double tsperfCpu = c0 < 0 ? Double.NaN : (c2 - c1) / 100.0;
             err.println(String.format(Locale.ROOT, "tsperf bench render: tsperf export %.1f s", r.seconds()));
             long t1 = System.nanoTime();
             try (TimelinePictures pictures = renderer.open(project, project.width(), project.height(), false)) {
@@ -153,7 +161,9 @@ final class RenderBenchCommand implements Callable<Integer> {
                         "tsperfSeconds", round(r.seconds()), "ffmpegSeconds", round(ffmpegSeconds),
                         "ratio", round(ratio), "renderOnlySeconds", round(renderOnly),
                         "tsperfRealTime", round(media / r.seconds()), "ffmpegRealTime", round(media / ffmpegSeconds),
-                        "ssim", Math.round(ssim * 1e5) / 1e5, "processingPath", path.path().name(), "cores", Runtime.getRuntime().availableProcessors(),
+                        "tsperfCpuSeconds", round(tsperfCpu), "ffmpegCpuSeconds", round(ffmpegCpu),
+                        "cpuRatio", round(tsperfCpu / ffmpegCpu), "loadBefore", round(loadBefore),
+                        "loadAfter", round(loadAfter), "ssim", Math.round(ssim * 1e5) / 1e5, "processingPath", path.path().name(), "cores", Runtime.getRuntime().availableProcessors(),
                         "ffmpeg", ffmpeg)));
             } else {
                 out.println(String.format(Locale.ROOT, "project: %d frames %dx%d at %s fps (%s, %s)",
@@ -165,6 +175,9 @@ final class RenderBenchCommand implements Callable<Integer> {
                 out.println(String.format(Locale.ROOT, "  of which the renderer alone (decode, effects, no encode):"
                         + " %.1f s", renderOnly));
                 out.println(String.format(Locale.ROOT, "ratio tsperf / ffmpeg: %.2fx (goal: at most 1.0x)", ratio));
+                out.println(String.format(Locale.ROOT, "CPU seconds (this JVM and its ffmpeg children): tsperf %.1f,"
+                        + " ffmpeg %.1f, ratio %.2fx; load average %.1f before, %.1f after", tsperfCpu, ffmpegCpu,
+                        tsperfCpu / ffmpegCpu, loadBefore, loadAfter));
                 out.println(String.format(Locale.ROOT, "SSIM of the two outputs: %.5f", ssim));
                 out.println("frame operations on the " + path.path() + " path (" + path.reason() + "); "
                         + Runtime.getRuntime().availableProcessors() + " cores");
