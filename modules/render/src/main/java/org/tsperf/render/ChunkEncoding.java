@@ -17,7 +17,7 @@ import org.tsperf.api.timeline.TimelinePictures;
 /**
  * A preview chunk as a small file: its pictures piped to ffmpeg as all-intra H.264 (every frame a keyframe, so playback
  * can start on any frame; ultrafast, so encoding costs little next to decoding 4K sources) in an MP4, read back
- * whole as one cache entry. About 20 times smaller than the raw frames.
+ * whole as one cache entry: 1.4-3 MB a second at 1920x1080, about 1/100 of the raw frames.
  */
 final class ChunkEncoding {
 
