@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.prefs.Preferences;
 import org.tsperf.api.timeline.Project;
 import org.tsperf.api.util.ModulePreferences;
+import org.tsperf.api.util.StoredSettings;
 
 /**
  * The preview render's settings, in the render module's preferences: how long the user must be idle before chunks
  * are rendered ({@value #IDLE_KEY}, milliseconds, default 3000) and the preview size as a share of the project's
- * ({@value #SCALE_KEY}, 0.1 to 1, default 0.5: half the width and height).
+ * ({@value #SCALE_KEY}, 0.1 to 1, default 0.5: half the width and height). No Options tab yet: set in the module's
+ * preferences.
  */
 final class PreviewSettings {
 
@@ -26,13 +28,25 @@ final class PreviewSettings {
         return ModulePreferences.forModule(PreviewSettings.class);
     }
 
+    /** A value that does not parse or is out of range gives the default, with a WARNING naming it. */
     static Duration idleDelay() {
-        return Duration.ofMillis(Math.max(0, preferences().getLong(IDLE_KEY, DEFAULT_IDLE_MILLIS)));
+        return Duration.ofMillis(StoredSettings.read(preferences(), IDLE_KEY, DEFAULT_IDLE_MILLIS, text -> {
+            long ms = Long.parseLong(text);
+            if (ms < 0 || ms > 3_600_000) {
+                throw new IllegalArgumentException("the idle delay must be 0 to 3600000 ms");
+            }
+            return ms;
+        }));
     }
 
     static double scale() {
-        double s = preferences().getDouble(SCALE_KEY, DEFAULT_SCALE);
-        return Double.isNaN(s) ? DEFAULT_SCALE : Math.max(0.1, Math.min(1.0, s));
+        return StoredSettings.read(preferences(), SCALE_KEY, DEFAULT_SCALE, text -> {
+            double s = Double.parseDouble(text);
+            if (!(s >= 0.1 && s <= 1)) {
+                throw new IllegalArgumentException("the preview scale must be 0.1 to 1");
+            }
+            return s;
+        });
     }
 
     /** The preview width of a project: its width at the scale, even, at least 16. */
