@@ -20,7 +20,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.util.lookup.ServiceProvider;
 import org.tsperf.api.cache.MultiLevelCache;
-import org.tsperf.api.tasks.TaskId;
 import org.tsperf.api.tasks.TaskInfo;
 import org.tsperf.api.tasks.TaskState;
 import org.tsperf.api.timeline.PreviewChunk;

@@ -146,13 +146,16 @@ class PreviewRenderTest {
         List<ChunkState> undone = PreviewFixtures.awaitStates(previews, "the undo's plan", LONG,
                 s -> s.get(2).chunk().equals(rendered.get(2).chunk()));
         assertTrue(PreviewFixtures.all(undone, PreviewState.RENDERED), "the old chunks are found: " + undone);
-        // three idle delays later still nothing was queued
-        List<ChunkState> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        previews.addListener(s -> seen.addAll(s));
+        // three idle delays later still no chunk left the rendered state and no task was queued
         java.util.concurrent.CompletableFuture<Void> never = new java.util.concurrent.CompletableFuture<>();
-        previews.addListener(s -> s.stream().filter(c -> c.state() != PreviewState.RENDERED).findAny()
-                .ifPresent(c -> never.complete(null)));
-        assertThrowsTimeout(never, Duration.ofMillis(1200));
+        java.util.function.Consumer<List<ChunkState>> watch = s -> s.stream()
+                .filter(c -> c.state() != PreviewState.RENDERED).findAny().ifPresent(c -> never.complete(null));
+        previews.addListener(watch);
+        try {
+            assertThrowsTimeout(never, Duration.ofMillis(1200));
+        } finally {
+            previews.removeListener(watch);
+        }
         assertEquals(tasks, previewTasks(), "no preview task after the undo");
     }
 
