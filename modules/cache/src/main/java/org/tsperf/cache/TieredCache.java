@@ -252,6 +252,15 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
 
     @Override
     public void put(CacheKey key, byte[] value) {
+        if (key.type() == EntryType.PREVIEW) {
+            // a rendered preview chunk is seconds of work made to outlive the process (a restart, a kill -9): it
+            // goes to disk at once and is committed before put returns; a RAM copy comes later by promotion
+            l1.remove(key);
+            putOnDisk(key, value, 0);
+            syncDisks();
+            modifications.incrementAndGet();
+            return;
+        }
         RamEntry e = fits(l1.capacity(), value) ? RamEntry.of(key, value, 0, ram) : null;
         if (e != null) {
             l1.put(key, e);

@@ -257,4 +257,15 @@ class TieredCacheTest {
         assertArrayEquals(v, cache.get(thumb).orElseThrow());
         assertEquals(1, level(CacheLevel.L2).hits());
     }
+
+    @Test
+    void aPreviewChunkGoesToDiskAtOnceEvenWhenRamHasRoom() throws Exception {
+        open(64 * MIB, 64 * MIB, 64 * MIB);
+        CacheKey chunk = CacheKey.preview("timeline", 3, "f00d");
+        byte[] v = DiskStoreTest.value(300_000, 7);
+        cache.put(chunk, v);
+        assertEquals(0, level(CacheLevel.L1).entries(), "not held only in RAM, where a kill -9 would lose it");
+        assertEquals(1, level(CacheLevel.L2).entries());
+        assertArrayEquals(v, cache.get(chunk).orElseThrow());
+    }
 }

@@ -80,6 +80,10 @@ final class RenderBenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    @Option(names = "--preview", description = "Time the preview render at half size instead (into an empty cache"
+            + " under the work folder), a second run, and the renderer alone at that size.")
+    boolean preview;
+
     @Override
     public Integer call() throws Exception {
         Path corpus = Path.of(System.getProperty("user.home"), ".cache", "tsperf-bench-media");
@@ -114,7 +118,13 @@ final class RenderBenchCommand implements Callable<Integer> {
         Project project = project(a, b, va, rate, length, overlap);
         Path dir = Files.createTempDirectory(work != null ? Files.createDirectories(work)
                 : Path.of(System.getProperty("java.io.tmpdir")), "tsperf-bench-render-");
+        if (preview) {
+            PreviewBench.useCache(dir.resolve("cache"));
+        }
         try {
+            if (preview) {
+                return PreviewBench.run(project, json, out, err);
+            }
             err.println("tsperf bench render: " + project.length() + " frames of " + va.width() + "x" + va.height()
                     + " at " + rate + " fps; ffmpeg " + ffmpeg);
             Path ref = dir.resolve("ffmpeg.mp4");
@@ -174,12 +184,14 @@ final class RenderBenchCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
+            if (!preview) { // the preview's cache stays open in this JVM until it exits
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
                 }
+                Files.deleteIfExists(dir);
             }
-            Files.deleteIfExists(dir);
         }
     }
 

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Export a project at full size to H.264 (MP4) or ProRes 422 HQ/Proxy (MOV), with its audio"
                 + " tracks mixed. Progress goes to stderr; the speed as a multiple of real time is printed at the end.",
-            "The file appears only once complete and checked; Ctrl-C cancels and leaves no file behind."})
+            "The file appears only once complete and checked; Ctrl-C cancels and leaves no file behind.",
+            "With --preview: fills the preview cache instead (no file is written)."})
 final class RenderCommand implements Callable<Integer> {
 
     /** How often progress is printed, nanoseconds. */
@@ -57,7 +58,9 @@ final class RenderCommand implements Callable<Integer> {
             + " last), e.g. 0-250; default: the whole project.")
     String range;
 
-    @Option(names = "--preview", description = "Fill the preview cache (not available yet).")
+    @Option(names = "--preview", description = "Render the preview chunks that need it (effects, transitions) at"
+            + " preview size into the frame cache, as the workbench does in the background; a second run renders"
+            + " nothing.")
     boolean preview;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
@@ -67,13 +70,12 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (preview) {
-            err.println("tsperf render: --preview is not available yet: the preview render is not part of this"
-                    + " version. Export with --out FILE instead.");
-            return Main.USAGE;
+        if (output == null && !preview) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--out=FILE' (or --preview)");
         }
-        if (output == null) {
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--out=FILE'");
+        if (preview && (output != null || range != null)) {
+            throw new ParameterException(spec.commandLine(), "--preview fills the preview cache: it takes no --out"
+                    + " or --range");
         }
         ExportFormat fmt;
         try {
@@ -93,6 +95,9 @@ final class RenderCommand implements Callable<Integer> {
         } catch (ProjectFileException ex) {
             err.println("tsperf render: " + ex.getMessage());
             return Main.FAILURE;
+        }
+        if (preview) {
+            return PreviewRender.run(p, project.toAbsolutePath(), json, out, err);
         }
         ExportRequest request = request(p, output.toAbsolutePath().normalize(), fmt);
         ExportService exports = Services.require(ExportService.class, "Timeline Rendering");

@@ -51,7 +51,8 @@ class RenderCommandTest {
         Path clip = dir.resolve("clip.mp4");
         Process p = new ProcessBuilder(Lookup.getDefault().lookup(MediaTools.class).ffmpeg().toString(),
                 "-hide_banner", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",
-                "-t", "1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", clip.toString())
+                "-t", "1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-metadata",
+                "comment=" + System.nanoTime(), clip.toString())
                 .redirectErrorStream(true).start();
         assertTrue(p.waitFor(1, TimeUnit.MINUTES) && p.exitValue() == 0, "test clip made");
         TimelineService timelines = Lookup.getDefault().lookup(TimelineService.class);
@@ -97,10 +98,28 @@ class RenderCommandTest {
     }
 
     @Test
-    void previewIsRefusedAsNotYetAvailable() {
-        Outcome o = run("render", dir.resolve("p.json").toString(), "--preview");
+    void previewTakesNoOutputFile() {
+        Outcome o = run("render", dir.resolve("p.json").toString(), "--preview", "--out", "x.mp4");
         assertEquals(Main.USAGE, o.code());
-        assertTrue(o.err().contains("--preview is not available yet"), o.err());
+        assertTrue(o.err().contains("--preview fills the preview cache: it takes no --out or --range"), o.err());
+    }
+
+    @Test
+    void previewFillsTheCacheAndASecondRunRendersNothing() throws Exception {
+        System.setProperty("tsperf.cache.dir", dir.resolve("cache").toString()); // when this JVM's cache opens here
+        Path project = project(); // a clip made now: its content key, so its chunks, are new to any cache
+        Outcome first = run("render", project.toString(), "--preview", "--json");
+        assertEquals(0, first.code(), first.err());
+        JsonObject json = JsonParser.parseString(first.out().trim()).getAsJsonObject();
+        assertEquals(1, json.get("chunksRendered").getAsInt(), "one 1-second chunk with a blur: " + first.out());
+        assertEquals(25, json.get("frames").getAsLong());
+        assertEquals(1.0, json.get("durationSeconds").getAsDouble(), 1e-9);
+        assertTrue(json.get("realTimeSpeed").getAsDouble() > 0);
+        assertTrue(first.err().contains("25/25 frames"), "progress on stderr: " + first.err());
+        Outcome second = run("render", project.toString(), "--preview");
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.out().contains("every chunk that needs rendering is in the cache already; nothing"
+                + " rendered"), second.out());
     }
 
     @Test
