@@ -68,6 +68,22 @@ public final class DefaultPreviewRenderService implements PreviewRenderService {
         return thread;
     }
 
+    /**
+     * Stops the preview thread and forgets the tracked project (the module is switched off or the application exits);
+     * a later use starts again. Queued preview tasks wait in the task system for the module's handler.
+     */
+    synchronized void close() {
+        tracked = null;
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+            idleCheck = null;
+        }
+        if (thread != null) {
+            thread.shutdownNow();
+            thread = null;
+        }
+    }
+
     synchronized PreviewFiles files() throws IOException {
         if (files == null) {
             files = new PreviewFiles(PreviewFiles.defaultDirectory());
