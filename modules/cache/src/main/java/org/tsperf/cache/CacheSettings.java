@@ -21,7 +21,7 @@ import org.tsperf.api.cache.EntryType;
  * <li>{@code tsperf.cache.l1.budget}, {@code tsperf.cache.l2.budget}, {@code tsperf.cache.l3.budget}: sizes such
  * as {@code 512M} or {@code 8G}; L1's default comes from the memory manager, else 512M; L2 8G, L3 32G;</li>
  * <li>{@code tsperf.cache.compress}: entry types compressed with LZ4 on disk, comma-separated; default
- * {@code thumbnail,waveform,preview} (decoded frames hardly compress).</li>
+ * {@code thumbnail,waveform} (decoded frames hardly compress; preview chunks are H.264 already).</li>
  * </ul>
  *
  * @param promoteAfterHits a disk entry used this many times moves up to L1
@@ -67,7 +67,7 @@ record CacheSettings(long l1BudgetBytes, Path l2Dir, long l2BudgetBytes, Path l3
                 size("tsperf.cache.l1.budget", l1Default),
                 path("tsperf.cache.l2.dir", l2), size("tsperf.cache.l2.budget", stored.l2BudgetBytes()),
                 path("tsperf.cache.l3.dir", l3), size("tsperf.cache.l3.budget", stored.l3BudgetBytes()),
-                types(System.getProperty("tsperf.cache.compress", "thumbnail,waveform,preview")), 2);
+                types(System.getProperty("tsperf.cache.compress", "thumbnail,waveform")), 2);
     }
 
     /** {@code wanted} when it is (or can be made) a writable folder, else {@code fallback} with a WARNING. */
