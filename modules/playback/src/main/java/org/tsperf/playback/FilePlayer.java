@@ -82,6 +82,7 @@ final class FilePlayer implements Player {
 
     @Override
     public void open(Path path) {
+        project = null;
         setSpeed(0);
         readAhead.requestOpen(path.toAbsolutePath().normalize());
     }
