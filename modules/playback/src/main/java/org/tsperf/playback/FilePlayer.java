@@ -93,6 +93,7 @@ final class FilePlayer implements Player {
         boolean edit = project != null && status != PlayerState.Status.FAILED;
         if (!edit) {
             setSpeed(0);
+            shown.set(null); // a seek or play right after this counts from the new timeline's frames
         }
         project = edited;
         readAhead.requestProject(edited, edit);
@@ -301,9 +302,9 @@ final class FilePlayer implements Player {
     }
 
     private long frameCount() {
-        TimelineSource t = timeline;
-        if (t != null) {
-            return t.frameCount();
+        Project p = project; // the timeline asked for last, even before the decoder thread opened it
+        if (p != null) {
+            return p.length();
         }
         OpenedSource s = source;
         return s == null ? 0 : s.frames().format().frameCount();
