@@ -91,6 +91,9 @@ final class FilePlayer implements Player {
     public void openProject(Project edited) {
         java.util.Objects.requireNonNull(edited, "project");
         boolean edit = project != null && status != PlayerState.Status.FAILED;
+        if (edit && edited.equals(project)) {
+            return; // the same pictures: nothing to reopen
+        }
         if (!edit) {
             setSpeed(0);
             shown.set(null); // a seek or play right after this counts from the new timeline's frames
@@ -373,9 +376,12 @@ final class FilePlayer implements Player {
     }
 
     /** The decoder thread took an edited project: the next frame (not this one again) shows the new pictures. */
-    void timelineEdited(TimelineSource edited) {
+    void timelineEdited(long requestGeneration) {
         synchronized (this) {
             Transport.Command c = transport.current();
+            if (c.generation() != requestGeneration) {
+                return; // the user moved on since the edit: that command is served with the new pictures
+            }
             long from = shownIndex() + Integer.signum(c.speed());
             transport.speed(c.speed(), c.speed() == 0 ? clampIndex(shownIndex()) : clampIndex(from));
         }

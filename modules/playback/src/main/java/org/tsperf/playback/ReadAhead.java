@@ -68,17 +68,18 @@ final class ReadAhead implements Runnable {
         transport.reset();
     }
 
-    record ProjectRequest(Project project, boolean edit) {
+    /** {@code generation}: the transport's when the project was asked for. */
+    record ProjectRequest(Project project, boolean edit, long generation) {
     }
 
     /** Plays {@code project}; {@code edit}: keeps the position and speed when a timeline plays already. */
     void requestProject(Project project, boolean edit) {
         pendingOpen = null;
-        pendingProject = new ProjectRequest(project, edit);
         if (edit) {
+            pendingProject = new ProjectRequest(project, true, transport.current().generation());
             transport.wake();
         } else {
-            transport.reset();
+            pendingProject = new ProjectRequest(project, false, transport.reset().generation());
         }
     }
 
@@ -202,7 +203,7 @@ final class ReadAhead implements Runnable {
         try {
             if (request.edit() && timeline != null) {
                 timeline.replace(request.project(), viewWidth, viewHeight);
-                player.timelineEdited(timeline);
+                player.timelineEdited(request.generation());
                 return;
             }
             closeSource();
