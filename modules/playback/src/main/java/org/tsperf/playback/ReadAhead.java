@@ -424,10 +424,10 @@ final class ReadAhead implements Runnable {
 
     private Picture composed(long index) throws MediaException {
         long t0 = System.nanoTime();
-        boolean[] changed = new boolean[1];
-        Picture p = timeline.picture(index, changed);
+        String before = timeline.description();
+        Picture p = timeline.picture(index);
         player.decoded(System.nanoTime() - t0);
-        if (changed[0]) {
+        if (!before.equals(timeline.description())) {
             player.sourceChanged();
         }
         return p;

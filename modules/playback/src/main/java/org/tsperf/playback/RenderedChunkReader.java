@@ -46,6 +46,10 @@ final class RenderedChunkReader implements AutoCloseable {
         frames.scaleTo(size.width(), size.height());
     }
 
+    String fingerprint() {
+        return chunk.chunk().fingerprint();
+    }
+
     boolean covers(long index) {
         return chunk.chunk().start() <= index && index < chunk.chunk().end();
     }

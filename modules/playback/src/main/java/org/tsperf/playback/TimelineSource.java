@@ -1,8 +1,10 @@
 package org.tsperf.playback;
 
 import java.nio.ByteBuffer;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,6 +42,8 @@ final class TimelineSource implements AutoCloseable {
     private TimelinePictures pictures;
     private RenderedChunkReader rendered;
     private volatile String description = COMPOSITED;
+    /** Fingerprints of rendered chunks whose file could not be read: composed instead, not tried again. */
+    private final Set<String> unreadable = new HashSet<>();
 
     TimelineSource(Project project, PlayerOptions options, Supplier<MediaDecoder> decoders) {
         this.project = project;
@@ -97,9 +101,9 @@ final class TimelineSource implements AutoCloseable {
 
     /**
      * The picture of timeline frame {@code index}: the rendered preview's when its chunk is rendered, else
-     * composited. Returns whether the source changed in {@code changed[0]}.
+     * composited ({@link #description()} says which from then on).
      */
-    Picture picture(long index, boolean[] changed) throws MediaException {
+    Picture picture(long index) throws MediaException {
         Project p = project;
         byte[] bytes = new byte[size.width() * size.height() * 4];
         String from = COMPOSITED;
@@ -111,7 +115,6 @@ final class TimelineSource implements AutoCloseable {
                 f.data().duplicate().clear().get(bytes);
             }
         } // past the end or an empty project: black
-        changed[0] = !from.equals(description);
         description = from;
         return new Picture(index, p.rate().micros(index), new Frame(size.width(), size.height(), PixelFormat.RGBA8,
                 ByteBuffer.wrap(bytes)), 0);
@@ -123,6 +126,7 @@ final class TimelineSource implements AutoCloseable {
         if (previews == null) {
             return false;
         }
+        String fingerprint = rendered == null ? null : rendered.fingerprint();
         try {
             if (rendered == null || !rendered.covers(index)) {
                 closeRendered();
@@ -130,12 +134,16 @@ final class TimelineSource implements AutoCloseable {
                 if (chunk.isEmpty()) {
                     return false;
                 }
+                fingerprint = chunk.get().chunk().fingerprint();
                 rendered = new RenderedChunkReader(chunk.get(), decoders.get(), size);
             }
             return rendered.read(index, bytes);
         } catch (MediaException | RuntimeException ex) {
-            // a damaged or vanished chunk file: compose the frame instead, and say why once
-            LOG.log(Level.WARNING, "rendered preview of frame " + index + " cannot be read; composing it", ex);
+            // a damaged or vanished chunk file: compose its frames instead, and say why once
+            LOG.log(Level.WARNING, "rendered preview of frame " + index + " cannot be read; composing its chunk", ex);
+            if (fingerprint != null) {
+                unreadable.add(fingerprint);
+            }
             closeRendered();
             return false;
         }
@@ -150,7 +158,8 @@ final class TimelineSource implements AutoCloseable {
         }
         for (PreviewRenderService.ChunkState s : states) {
             if (s.chunk().start() <= index && index < s.chunk().end()) {
-                return s.state() == PreviewState.RENDERED ? previews.rendered(s.chunk()) : Optional.empty();
+                return s.state() == PreviewState.RENDERED && !unreadable.contains(s.chunk().fingerprint())
+                        ? previews.rendered(s.chunk()) : Optional.empty();
             }
         }
         return Optional.empty();

@@ -23,6 +23,9 @@ import org.tsperf.api.playback.PlayerState;
 import org.tsperf.api.timeline.Clip;
 import org.tsperf.api.timeline.Effect;
 import org.tsperf.api.timeline.FrameRate;
+import org.tsperf.api.timeline.PreviewChunk;
+import org.tsperf.api.timeline.PreviewRenderService;
+import org.tsperf.api.timeline.PreviewState;
 import org.tsperf.api.timeline.Project;
 import org.tsperf.api.timeline.TimelinePictures;
 import org.tsperf.api.timeline.TimelineRenderer;
@@ -48,6 +51,7 @@ class TimelinePlayerTest {
     static TimelineRenderer renderer;
 
     private final List<Player> players = new ArrayList<>();
+    private final DefaultPlaybackService service = new DefaultPlaybackService();
 
     @BeforeAll
     static void makeProject() throws Exception {
@@ -69,10 +73,11 @@ class TimelinePlayerTest {
     @AfterEach
     void closePlayers() {
         players.forEach(Player::close);
+        TestPreviews.clear();
     }
 
     private Player player() {
-        Player p = new DefaultPlaybackService().createPlayer(SILENT, AudioSinks.DEVICE, SourceChooser::lookupDecoder);
+        Player p = service.createPlayer(SILENT, AudioSinks.DEVICE, SourceChooser::lookupDecoder);
         players.add(p);
         p.setViewSize(640, 480); // larger than the project: pictures at the project's 320x240
         return p;
@@ -200,6 +205,35 @@ class TimelinePlayerTest {
         p.play();
         Recorder.Shown later = r.awaitShown(60, DEADLINE);
         assertArrayEquals(reference(brighter, 60)[0], later.rgba(), "frame 60 played after the edit");
+    }
+
+    @Test
+    void aRenderedChunkIsReadInsteadOfComposedAndSaysSo() throws Exception {
+        // chunk 1 (frames 25..49, the cross-fade) rendered: a distinct video whose frame i is timeline frame 25 + i
+        Path rendered = dir.resolve("chunk1.mp4");
+        Clips.ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x240:rate=" + FPS, "-frames:v", "25", "-c:v", "libx264",
+                "-preset", "veryfast", "-g", "25", "-bf", "2", "-pix_fmt", "yuv420p", rendered.toString());
+        TestPreviews.STATES.addAll(List.of(
+                new PreviewRenderService.ChunkState(new PreviewChunk(0, 0, 25, "f0", false), PreviewState.NOT_NEEDED),
+                new PreviewRenderService.ChunkState(new PreviewChunk(1, 25, 50, "f1", true), PreviewState.RENDERED),
+                new PreviewRenderService.ChunkState(new PreviewChunk(2, 50, 70, "f2", true), PreviewState.DIRTY)));
+        TestPreviews.FILES.put("f1", rendered);
+        Player p = player();
+        Recorder r = new Recorder(p, true);
+        opened(r, p, project);
+        assertEquals(TimelineSource.COMPOSITED, p.state().source());
+        p.seek(30);
+        byte[] at30 = r.awaitShown(30, DEADLINE).rgba();
+        r.await(s -> s.source().equals(TimelineSource.RENDERED), DEADLINE, "the source to say rendered preview");
+        assertEquals(TimelineSource.RENDERED, service.figures().preview(), "the monitor's preview line");
+        double same = Clips.meanDifference(at30, Clips.rgbaFrame(rendered, 5));
+        double next = Clips.meanDifference(at30, Clips.rgbaFrame(rendered, 6));
+        assertTrue(same < 2.5 && same < next / 2, "timeline frame 30 is the rendered file's frame 5: difference "
+                + same + ", " + next + " to its frame 6");
+        p.seek(55);
+        assertArrayEquals(reference(project, 55)[0], r.awaitShown(55, DEADLINE).rgba(), "frame 55, not rendered");
+        r.await(s -> s.source().equals(TimelineSource.COMPOSITED), DEADLINE, "the source to say composited");
+        assertEquals(TimelineSource.COMPOSITED, service.figures().preview(), "the monitor's preview line");
     }
 
     @Test
