@@ -128,7 +128,7 @@ public class ProductMenusUiTest extends NbTestCase {
             "Help|About");
 
     /** The categories of Tools &gt; Options. */
-    private static final Set<String> OPTIONS_CATEGORIES = Set.of("Appearance", "Keymap", "Proxies");
+    private static final Set<String> OPTIONS_CATEGORIES = Set.of("Appearance", "Keymap", "Performance");
 
     /** What the product cannot do without. */
     private static final Set<String> REQUIRED = Set.of("File|Open Media...", "File|Exit", "Tools|Options",
@@ -293,11 +293,12 @@ public class ProductMenusUiTest extends NbTestCase {
             int model = JemmyProperties.getCurrentDispatchingModel();
             JemmyProperties.setCurrentDispatchingModel(JemmyProperties.ROBOT_MODEL_MASK);
             try {
-                new JLabelOperator(options, "Proxies").clickMouse();
+                new JLabelOperator(options, "Performance").clickMouse();
             } finally {
                 JemmyProperties.setCurrentDispatchingModel(model);
             }
-            // the dialog takes the shown panel's help (the platform marks it on the dialog's root pane)
+            // Performance opens on its first tab, Proxies; the dialog takes the shown panel's help (the platform
+            // marks it on the dialog's root pane)
             JRootPane root = ((JDialog) options.getSource()).getRootPane();
             await(() -> String.valueOf(onEventThread(() -> root.getClientProperty("HelpID"))),
                     "tsperf\\.proxies\\.options", "the Proxies panel's help in the dialog");
@@ -305,7 +306,7 @@ public class ProductMenusUiTest extends NbTestCase {
             JFrameOperator guide = new JFrameOperator(GUIDE_TITLE);
             JEditorPaneOperator page = new JEditorPaneOperator(guide, new NameComponentChooser("guide.page"));
             await(() -> String.valueOf(page.getPage()), ".*/proxies\\.html(#options)?", "the Proxies options' page");
-            await(() -> text(page), "(?s).*Tools > Options > Proxies.*", "the page's text");
+            await(() -> text(page), "(?s).*Tools > Options > Performance > Proxies.*", "the page's text");
             guide.close();
         } finally {
             new JButtonOperator(options, "Cancel").push();

@@ -29,7 +29,7 @@ import org.tsperf.api.proxy.ProxyService;
 /**
  * The Proxy Manager of the real workbench: a clip added through the file dialog gets its proxy made in the
  * background (the default "make proxies as media are added"), shows its thumbnail strip, and its proxy is deleted;
- * the "Use proxies" switch and Tools &gt; Options &gt; Proxies change the saved configuration.
+ * the "Use proxies" switch and Tools &gt; Options &gt; Performance &gt; Proxies change the saved configuration.
  */
 public class ProxyManagerUiTest extends JellyTestCase {
 
@@ -103,7 +103,8 @@ public class ProxyManagerUiTest extends JellyTestCase {
 
     public void testOptionsPanelSavesTheSizeLimit() {
         OptionsOperator options = OptionsOperator.invoke();
-        options.selectCategory("Proxies");
+        options.selectCategory("Performance");
+        new org.netbeans.jemmy.operators.JTabbedPaneOperator(options).selectPage("Proxies");
         JSpinnerOperator limit = new JSpinnerOperator(options, new NameComponentChooser("maxCacheSize"));
         limit.setValue(7.0);
         options.btOK().push();

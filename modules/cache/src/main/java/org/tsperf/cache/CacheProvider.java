@@ -10,6 +10,8 @@ import java.util.logging.Logger;
 import org.openide.util.Lookup;
 import org.openide.util.lookup.ServiceProvider;
 import org.openide.util.lookup.ServiceProviders;
+import org.tsperf.api.cache.CacheConfig;
+import org.tsperf.api.cache.CacheConfiguration;
 import org.tsperf.api.cache.CacheEntryInfo;
 import org.tsperf.api.cache.CacheKey;
 import org.tsperf.api.cache.CacheLevel;
@@ -42,6 +44,8 @@ public final class CacheProvider implements MultiLevelCache {
     private volatile TieredCache cache;
     private RuntimeException openFailure;
     private boolean hookAdded;
+    /** Whether L1's budget was set by the user (Options or a start option) rather than by the memory manager. */
+    private volatile boolean l1Fixed;
 
     /**
      * Closes the levels (commits the disk indexes, releases their file locks); the next use opens them again.
@@ -55,16 +59,37 @@ public final class CacheProvider implements MultiLevelCache {
         openFailure = null;
     }
 
+    /**
+     * Applies the L1 budget of Tools &gt; Options to the open cache (shrinking evicts and spills at once);
+     * {@link CacheConfig#L1_FOLLOWS_MEMORY_PROFILE} hands it back to the memory manager. A start option wins.
+     */
+    synchronized void setL1Budget(long bytes) {
+        if (System.getProperty("tsperf.cache.l1.budget") != null) {
+            return;
+        }
+        l1Fixed = bytes != CacheConfig.L1_FOLLOWS_MEMORY_PROFILE;
+        TieredCache open = cache;
+        if (open == null) {
+            return; // the next opening reads the stored budget
+        }
+        MemoryManager memory = Lookup.getDefault().lookup(MemoryManager.class);
+        long budget = l1Fixed ? bytes : memory != null ? memory.cacheBudgetBytes() : CacheSettings.DEFAULT_L1;
+        open.setL1Budget(budget);
+    }
+
     private synchronized TieredCache cache() {
         if (cache == null) {
             if (openFailure != null) {
                 throw openFailure;
             }
             MemoryManager memory = Lookup.getDefault().lookup(MemoryManager.class);
-            CacheSettings settings = CacheSettings.fromSystemProperties(memory == null ? 0 : memory.cacheBudgetBytes());
+            CacheConfiguration configuration = Lookup.getDefault().lookup(CacheConfiguration.class);
+            CacheConfig stored = configuration == null ? CacheSettings.defaults() : configuration.config();
+            CacheSettings settings = CacheSettings.resolve(stored, memory == null ? 0 : memory.cacheBudgetBytes());
+            l1Fixed = settings.isL1Explicit() || stored.l1BudgetBytes() != CacheConfig.L1_FOLLOWS_MEMORY_PROFILE;
             try {
                 TieredCache opened = new TieredCache(settings);
-                if (memory != null && !settings.isL1Explicit()) {
+                if (memory != null) {
                     memory.addListener(new MemoryListener() {
                         @Override
                         public void pressureChanged(PressureLevel level) {
@@ -73,7 +98,9 @@ public final class CacheProvider implements MultiLevelCache {
 
                         @Override
                         public void cacheBudgetChanged(long bytes) {
-                            opened.setL1Budget(bytes);
+                            if (!l1Fixed) { // a budget the user set stays, whatever the memory manager does
+                                opened.setL1Budget(bytes);
+                            }
                         }
                     });
                 }

@@ -1,13 +1,19 @@
 package org.tsperf.cache;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.tsperf.api.cache.CacheConfig;
 import org.tsperf.api.cache.EntryType;
 
 /**
- * Where the disk levels live and what each level may hold. {@link #fromSystemProperties} reads:
+ * Where the disk levels live and what each level may hold: the start options below win over the settings stored in
+ * Tools &gt; Options ({@link StoredCacheConfiguration}), which win over the defaults. {@link #resolve} reads:
  * <ul>
  * <li>{@code tsperf.cache.dir}: base directory; default {@code $XDG_CACHE_HOME/tsperf}, else {@code ~/.cache/tsperf}.
  * L2 is {@code BASE/l2}, L3 {@code BASE/l3}, unless {@code tsperf.cache.l2.dir} / {@code tsperf.cache.l3.dir}
@@ -24,6 +30,9 @@ record CacheSettings(long l1BudgetBytes, Path l2Dir, long l2BudgetBytes, Path l3
         Set<EntryType> compressed, int promoteAfterHits) {
 
     static final long DEFAULT_L1 = 512L << 20;
+    static final long DEFAULT_L2 = 8L << 30;
+    static final long DEFAULT_L3 = 32L << 30;
+    private static final Logger LOG = Logger.getLogger(CacheSettings.class.getName());
 
     CacheSettings {
         compressed = compressed.isEmpty() ? EnumSet.noneOf(EntryType.class) : EnumSet.copyOf(compressed);
@@ -31,13 +40,53 @@ record CacheSettings(long l1BudgetBytes, Path l2Dir, long l2BudgetBytes, Path l3
 
     /** @param memoryManagerBudget the L1 budget of the memory manager, or 0 when there is none */
     static CacheSettings fromSystemProperties(long memoryManagerBudget) {
+        return resolve(defaults(), memoryManagerBudget);
+    }
+
+    /** What the cache uses when the user set nothing (folders under {@link #baseDirectory()}). */
+    static CacheConfig defaults() {
         Path base = baseDirectory();
-        long l1Default = memoryManagerBudget > 0 ? memoryManagerBudget : DEFAULT_L1;
+        return new CacheConfig(CacheConfig.L1_FOLLOWS_MEMORY_PROFILE, base.resolve("l2"), DEFAULT_L2,
+                base.resolve("l3"), DEFAULT_L3);
+    }
+
+    /**
+     * The settings to open the cache with: a start option ({@code -Dtsperf.cache.*}) wins, then the stored settings.
+     * A stored folder that cannot be used (not creatable, not writable) gives the default folder and a WARNING.
+     * Touches the disk: never on the event thread.
+     *
+     * @param memoryManagerBudget the L1 budget of the memory manager, or 0 when there is none
+     */
+    static CacheSettings resolve(CacheConfig stored, long memoryManagerBudget) {
+        CacheConfig fallback = defaults();
+        long l1Default = stored.l1BudgetBytes() != CacheConfig.L1_FOLLOWS_MEMORY_PROFILE ? stored.l1BudgetBytes()
+                : memoryManagerBudget > 0 ? memoryManagerBudget : DEFAULT_L1;
+        Path l2 = usable("cache L2 folder (l2.dir)", stored.l2Dir(), fallback.l2Dir());
+        Path l3 = usable("cache L3 folder (l3.dir)", stored.l3Dir(), fallback.l3Dir());
         return new CacheSettings(
                 size("tsperf.cache.l1.budget", l1Default),
-                path("tsperf.cache.l2.dir", base.resolve("l2")), size("tsperf.cache.l2.budget", 8L << 30),
-                path("tsperf.cache.l3.dir", base.resolve("l3")), size("tsperf.cache.l3.budget", 32L << 30),
+                path("tsperf.cache.l2.dir", l2), size("tsperf.cache.l2.budget", stored.l2BudgetBytes()),
+                path("tsperf.cache.l3.dir", l3), size("tsperf.cache.l3.budget", stored.l3BudgetBytes()),
                 types(System.getProperty("tsperf.cache.compress", "thumbnail,waveform,preview")), 2);
+    }
+
+    /** {@code wanted} when it is (or can be made) a writable folder, else {@code fallback} with a WARNING. */
+    private static Path usable(String setting, Path wanted, Path fallback) {
+        if (wanted.equals(fallback)) {
+            return wanted; // the default: the cache reports its own problems with it when it opens
+        }
+        try {
+            Files.createDirectories(wanted);
+            if (Files.isDirectory(wanted) && Files.isWritable(wanted)) {
+                return wanted;
+            }
+            LOG.log(Level.WARNING, "The {0} {1} is not a writable folder; using the default {2}",
+                    new Object[] {setting, wanted, fallback});
+        } catch (IOException | SecurityException ex) {
+            LOG.log(Level.WARNING, "The " + setting + " " + wanted + " cannot be used (" + ex + "); using the default "
+                    + fallback, ex);
+        }
+        return fallback;
     }
 
     static Path baseDirectory() {

@@ -71,7 +71,8 @@ final class OptimizeCommand implements Callable<Integer> {
         if (changes != null) {
             for (Change c : changes) {
                 if (c.changed()) {
-                    out.printf(Locale.ROOT, "changed %s: %s -> %s%n", c.setting().key(), c.before(), c.after());
+                    out.printf(Locale.ROOT, "changed %s: %s -> %s%s%n", c.setting().key(), c.before(), c.after(),
+                            c.note().isEmpty() ? "" : " (" + c.note() + ")");
                 } else if (!c.note().isEmpty()) {
                     out.printf(Locale.ROOT, "not applied %s: %s%n", c.setting().key(), c.note());
                 } else {

@@ -96,7 +96,7 @@ class OptimizeCommandTest {
     }
 
     @Test
-    void applySetsTheProxySettingsAndTheGpuPathAndSaysWhatChanged() {
+    void applySetsTheProxyCacheMemoryAndGpuSettingsAndSaysWhatChanged() {
         assertEquals(0, run("optimize", "--apply", "--json"), err.toString());
         JsonObject o = JsonParser.parseString(out.toString()).getAsJsonObject();
         Map<String, JsonObject> recs = bySetting(o.getAsJsonArray("recommendations"));
@@ -113,7 +113,15 @@ class OptimizeCommandTest {
         if (changes.get("gpu.path").get("applied").getAsBoolean()) {
             assertEquals(gpu, Lookup.getDefault().lookup(GpuDeviceChoice.class).current());
         }
-        assertFalse(changes.get("cache.l2.dir").get("applied").getAsBoolean(), "no cache settings service yet");
+        // the memory profile and the cache levels through their settings services (in memory in a plain JVM)
+        assertTrue(changes.get("cache.l2.dir").get("applied").getAsBoolean(), changes.get("cache.l2.dir").toString());
+        String l2 = recs.get("cache.l2.dir").get("value").getAsString();
+        if (!l2.isEmpty()) {
+            assertEquals(java.nio.file.Path.of(l2), Lookup.getDefault()
+                    .lookup(org.tsperf.api.cache.CacheConfiguration.class).config().l2Dir());
+        }
+        assertEquals(recs.get("memory.profile").get("value").getAsString(), Lookup.getDefault()
+                .lookup(org.tsperf.api.memory.MemoryConfiguration.class).profile());
     }
 
     @Test

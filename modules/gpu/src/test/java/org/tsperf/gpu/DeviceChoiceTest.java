@@ -10,7 +10,8 @@ import java.util.prefs.Preferences;
 import javax.swing.event.ChangeEvent;
 import javax.swing.event.ChangeListener;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openide.filesystems.FileObject;
@@ -21,10 +22,13 @@ import org.openide.util.NbPreferences;
 class DeviceChoiceTest {
 
     private static final String FILE = "Preferences/org/tsperf/gpu.properties";
-    private String userdir;
+    /** One user directory for the class: the config filesystem is made once per JVM, on the first one it sees. */
+    @TempDir
+    static Path dir;
+    private static String userdir;
 
-    @BeforeEach
-    void inTheWorkbench(@TempDir Path dir) {
+    @BeforeAll
+    static void inTheWorkbench() {
         userdir = System.getProperty("netbeans.user");
         System.setProperty("netbeans.user", dir.toString()); // DeviceChoice uses NbPreferences only in the workbench
     }
@@ -32,6 +36,10 @@ class DeviceChoiceTest {
     @AfterEach
     void back() {
         DeviceChoice.set(DeviceChoice.AUTOMATIC);
+    }
+
+    @AfterAll
+    static void userdirBack() {
         if (userdir == null) {
             System.clearProperty("netbeans.user");
         } else {

@@ -17,7 +17,8 @@ import org.tsperf.api.memory.PressureLevel;
 
 /**
  * The memory manager in the global Lookup. The profile is {@code -Dtsperf.memory.profile} ("8" or "8 GB machine"),
- * else the one for this machine's physical memory (OSHI). Pressure is sampled once a second on a daemon thread,
+ * else the one chosen in Tools &gt; Options ({@link StoredMemoryConfiguration}), else the one for this machine's
+ * physical memory (OSHI). Pressure is sampled once a second on a daemon thread,
  * started on first use and stopped by {@link #close()} ({@link MemoryLifecycle}: the module disabled, the application
  * closing); a later use starts afresh.
  */
@@ -32,9 +33,7 @@ public final class MemoryProvider implements MemoryManager {
     private synchronized PooledMemoryManager manager() {
         if (manager == null) {
             SystemMemory system = new OshiSystemMemory();
-            String named = System.getProperty("tsperf.memory.profile");
-            MemoryProfile profile = named == null || named.isBlank()
-                    ? MemoryProfile.forMachine(system.totalBytes()) : MemoryProfile.named(named.trim());
+            MemoryProfile profile = StoredMemoryConfiguration.profileToUse(system.totalBytes());
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "tsperf-memory-pressure");
                 t.setDaemon(true);

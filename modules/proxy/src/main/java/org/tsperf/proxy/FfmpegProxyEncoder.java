@@ -1,5 +1,6 @@
 package org.tsperf.proxy;
 
+import org.tsperf.api.util.ChildProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -44,7 +44,7 @@ final class ProxyConfigStore {
         } catch (RuntimeException ex) {
             // a hand-edited or older preferences file must not stop the module: say so and use the defaults
             LOG.log(Level.WARNING, "The saved proxy settings cannot be read (" + ex.getMessage()
-                    + "); using the defaults. Set them again in Tools > Options > Proxies.", ex);
+                    + "); using the defaults. Set them again in Tools > Options > Performance > Proxies.", ex);
             return defaults;
         }
     }

@@ -65,7 +65,7 @@ final class StoreCleanup {
         if (config.cleanupPolicy() == CleanupPolicy.MANUAL) {
             String msg = String.format(Locale.ROOT, "The proxy store %s uses %s (its index included), over its %s"
                     + " limit; the cleanup policy deletes nothing: delete proxies in the Proxy Manager or raise the limit in Tools >"
-                    + " Options > Proxies.", index.store(), size(total), size(limit));
+                    + " Options > Performance > Proxies.", index.store(), size(total), size(limit));
             LOG.warning(msg);
             return msg;
         }

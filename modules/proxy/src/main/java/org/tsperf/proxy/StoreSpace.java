@@ -79,7 +79,7 @@ final class StoreSpace {
                 ByteSizes.format(done > 0 && total > done ? written * total / done : written));
         return new StoreFullException(String.format(Locale.ROOT, "%s: its proxies do not fit: the proxy store %s is"
                 + " full (%s free on its disk%s). The source is fine. Free space on that disk, or choose another"
-                + " store folder (Tools > Options > Proxies, or --store), then generate again.", source,
+                + " store folder (Tools > Options > Performance > Proxies, or --store), then generate again.", source,
                 store, ByteSizes.format(free), needed), cause);
     }
 
@@ -89,7 +89,7 @@ final class StoreSpace {
         long free = Math.max(0, usable(dir));
         return new StoreFullException(String.format(Locale.ROOT, "the proxy index %s could not be written: the disk"
                 + " of %s is full (%s free); nothing was changed. Free space on that disk, or choose another store"
-                + " folder (Tools > Options > Proxies, or --store).", file, dir, ByteSizes.format(free)), cause);
+                + " folder (Tools > Options > Performance > Proxies, or --store).", file, dir, ByteSizes.format(free)), cause);
     }
 
     /**

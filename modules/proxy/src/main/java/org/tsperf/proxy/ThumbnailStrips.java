@@ -301,7 +301,7 @@ public final class ThumbnailStrips implements ThumbnailService {
                     .orElse(r.source());
         }
 
-        /** Where the user keeps proxies (Tools > Options > Proxies), not the default folder. */
+        /** Where the user keeps proxies (Tools > Options > Performance > Proxies), not the default folder. */
         private static Path configuredStore() {
             ProxyService proxies = Lookup.getDefault().lookup(ProxyService.class);
             return proxies != null ? proxies.config().settings().store() : DefaultProxyService.defaultStore();

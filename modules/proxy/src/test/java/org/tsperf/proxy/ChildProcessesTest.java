@@ -1,5 +1,6 @@
 package org.tsperf.proxy;
 
+import org.tsperf.api.util.ChildProcesses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.openide.util.Lookup;
 import org.openide.util.lookup.ServiceProvider;
 import org.tsperf.api.tasks.QueueInfo;
+import org.tsperf.api.tasks.TaskConfig;
 import org.tsperf.api.tasks.TaskCounts;
 import org.tsperf.api.tasks.TaskId;
 import org.tsperf.api.tasks.TaskInfo;
@@ -45,14 +46,15 @@ public final class TaskScheduler implements TaskService {
 
     private final Lookup lookup;
     private final Path journalFile;
-    private final Config config;
+    /** Null until the first use for the application's scheduler: its settings are read then, not by Lookup. */
+    private Config config;
     /** Null until the first use: finding the service in Lookup starts nothing (no thread, no journal). */
     private Dispatcher started;
     private boolean closedBeforeStart;
 
     /** The application's scheduler, journalled in the user directory (none in a plain JVM without one). */
     public TaskScheduler() {
-        this(Lookup.getDefault(), defaultJournalFile(), Config.defaults());
+        this(Lookup.getDefault(), defaultJournalFile(), null);
     }
 
     TaskScheduler(Lookup lookup, Path journalFile, Config config) {
@@ -68,6 +70,9 @@ public final class TaskScheduler implements TaskService {
      */
     private synchronized Dispatcher d() {
         if (started == null) {
+            if (config == null) {
+                config = Config.defaults(); // the stored settings (Tools > Options), read at the first use
+            }
             if (closedBeforeStart) {
                 started = new Dispatcher(lookup, null, config);
                 started.closing = true;
@@ -393,16 +398,13 @@ public final class TaskScheduler implements TaskService {
     record Config(Map<TaskType, Integer> workers, Duration stallTimeout, Duration grace, Duration maxDeferral,
             Duration tick) {
 
+        /** The stored settings of Tools &gt; Options ({@link StoredTaskConfiguration}); the start option wins. */
         static Config defaults() {
-            int cores = Runtime.getRuntime().availableProcessors();
-            Map<TaskType, Integer> w = new EnumMap<>(TaskType.class);
-            w.put(TaskType.PROXY, Math.max(1, cores / 2)); // each proxy job is itself multi-threaded
-            w.put(TaskType.THUMBNAIL, Math.max(1, cores / 2));
-            w.put(TaskType.RENDER, 1);
-            w.put(TaskType.CACHE_MAINTENANCE, 1);
-            long stall = Long.getLong("tsperf.tasks.stallSeconds", 120);
-            return new Config(w, Duration.ofSeconds(stall), Duration.ofSeconds(5), Duration.ofSeconds(60),
-                    Duration.ofMillis(250));
+            TaskConfig stored = new StoredTaskConfiguration().config();
+            Map<TaskType, Integer> w = new EnumMap<>(stored.workers());
+            Long stall = Long.getLong("tsperf.tasks.stallSeconds");
+            return new Config(w, stall == null ? stored.stallTimeout() : Duration.ofSeconds(stall), Duration.ofSeconds(5),
+                    stored.maxDeferral(), Duration.ofMillis(250));
         }
 
         Config withWorkers(int each) {

@@ -2,17 +2,13 @@ package org.tsperf.wizard;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.openide.util.Lookup;
-import org.tsperf.api.cache.CacheLevel;
-import org.tsperf.api.cache.LevelStatistics;
-import org.tsperf.api.cache.MultiLevelCache;
 import org.tsperf.api.gpu.GpuDeviceChoice;
-import org.tsperf.api.memory.MemoryManager;
 import org.tsperf.api.optimize.Change;
 import org.tsperf.api.optimize.Recommendation;
 import org.tsperf.api.optimize.Recommendations;
@@ -25,21 +21,21 @@ import org.tsperf.api.proxy.ProxySettings;
 
 /**
  * Applies recommendations through the services that take them: proxy sizes, format and parallel jobs through
- * {@link ProxyConfiguration}, the GPU path through {@link GpuDeviceChoice}. The memory profile and the cache levels
- * have no settings service yet: their changes say which start option sets them. Not on the event thread (the GPU
- * choice waits for running frames).
+ * {@link ProxyConfiguration}, the GPU path through {@link GpuDeviceChoice}, the memory profile and the cache levels
+ * through {@link CacheAndMemoryApplier}. Not on the event thread (the GPU choice waits for running frames).
  */
 final class SettingsApplier {
 
-    private static final Logger LOG = Logger.getLogger(SettingsApplier.class.getName());
 
     private final Lookup lookup;
+    private final CacheAndMemoryApplier cacheAndMemory;
     /** The proxy configuration the last apply replaced, and the one it set: undo restores it exactly. */
     private ProxyConfig replaced;
     private ProxyConfig set;
 
     SettingsApplier(Lookup lookup) {
         this.lookup = lookup;
+        this.cacheAndMemory = new CacheAndMemoryApplier(lookup);
     }
 
     synchronized List<Change> apply(Recommendations r) {
@@ -50,10 +46,12 @@ final class SettingsApplier {
                 r.get(Setting.PARALLEL_JOBS).value()));
         set = conf == null ? null : conf.config();
         out.add(gpu(r.get(Setting.GPU_PATH).value()));
+        Map<Setting, String> cache = new EnumMap<>(Setting.class);
         for (Recommendation rec : r.items()) {
             switch (rec.setting()) {
-                case MEMORY_PROFILE, CACHE_L1_BUDGET, CACHE_L2_DIR, CACHE_L2_BUDGET, CACHE_L3_DIR, CACHE_L3_BUDGET ->
-                    out.add(startOption(rec));
+                case MEMORY_PROFILE -> out.add(cacheAndMemory.memory(rec.value()));
+                case CACHE_L1_BUDGET, CACHE_L2_DIR, CACHE_L2_BUDGET, CACHE_L3_DIR, CACHE_L3_BUDGET ->
+                    cache.put(rec.setting(), rec.value());
                 case MODULES_INSTALL, MODULES_REMOVE -> out.add(new Change(rec.setting(), "", rec.value(), false,
                         rec.value().isEmpty() ? "" : "install or remove feature modules in Tools > Plugins"));
                 default -> {
@@ -61,6 +59,8 @@ final class SettingsApplier {
                 }
             }
         }
+        out.addAll(cacheAndMemory.cache(CacheAndMemoryApplier.followingProfile(cache,
+                r.get(Setting.MEMORY_PROFILE).value())));
         return out;
     }
 
@@ -79,9 +79,14 @@ final class SettingsApplier {
                 case PROXY_FORMAT -> format = c.before();
                 case PARALLEL_JOBS -> jobs = c.before();
                 case GPU_PATH -> out.add(gpu(c.before()));
+                case MEMORY_PROFILE -> out.add(cacheAndMemory.memory(c.before()));
+                case CACHE_L1_BUDGET, CACHE_L2_DIR, CACHE_L2_BUDGET, CACHE_L3_DIR, CACHE_L3_BUDGET -> {
+                    // together below
+                }
                 default -> throw new IllegalArgumentException("cannot undo " + c.setting().key());
             }
         }
+        out.addAll(cacheAndMemory.undoCache(changes));
         ProxyConfiguration conf = lookup.lookup(ProxyConfiguration.class);
         if (conf != null && replaced != null && conf.config().equals(set)) {
             ProxyConfig now = set;
@@ -144,44 +149,5 @@ final class SettingsApplier {
             choice.choose(path);
         }
         return new Change(Setting.GPU_PATH, before, path, true, "");
-    }
-
-    private Change startOption(Recommendation rec) {
-        String before = current(rec.setting());
-        String property = switch (rec.setting()) {
-            case MEMORY_PROFILE -> "tsperf.memory.profile";
-            default -> "tsperf." + rec.setting().key();
-        };
-        String value = rec.setting() == Setting.MEMORY_PROFILE ? rec.value().split(" ")[0] : rec.value();
-        String note = before.equals(rec.value()) || rec.value().isEmpty() ? ""
-                : "no settings service for this yet: start with -J-D" + property + "=" + value
-                + " (./tsperf: TSPERF_JAVA_OPTS=-D" + property + "=" + value + ")";
-        return new Change(rec.setting(), before, before, false, note);
-    }
-
-    private String current(Setting setting) {
-        if (setting == Setting.MEMORY_PROFILE) {
-            MemoryManager m = lookup.lookup(MemoryManager.class);
-            return m == null ? "" : m.profile().name();
-        }
-        MultiLevelCache cache = lookup.lookup(MultiLevelCache.class);
-        if (cache == null) {
-            return "";
-        }
-        CacheLevel level = switch (setting) {
-            case CACHE_L1_BUDGET -> CacheLevel.L1;
-            case CACHE_L2_DIR, CACHE_L2_BUDGET -> CacheLevel.L2;
-            default -> CacheLevel.L3;
-        };
-        try {
-            for (LevelStatistics l : cache.levels()) {
-                if (l.level() == level) {
-                    return setting.key().endsWith(".dir") ? l.location() : Figures.size(l.budgetBytes());
-                }
-            }
-        } catch (RuntimeException ex) { // a disk level that cannot be read: its value now is not known
-            LOG.log(Level.INFO, "the cache's " + level + " cannot be read; its value before is not known", ex);
-        }
-        return "";
     }
 }

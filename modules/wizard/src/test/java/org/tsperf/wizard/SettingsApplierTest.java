@@ -8,9 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.prefs.BackingStoreException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openide.util.Lookup;
 import org.openide.util.lookup.Lookups;
+import org.tsperf.api.cache.CacheConfig;
+import org.tsperf.api.cache.CacheConfiguration;
 import org.tsperf.api.gpu.GpuDeviceChoice;
+import org.tsperf.api.memory.MemoryConfiguration;
 import org.tsperf.api.optimize.Change;
 import org.tsperf.api.optimize.DiskDescription;
 import org.tsperf.api.optimize.DiskKind;
@@ -26,6 +33,7 @@ import org.tsperf.api.proxy.ProxyConfig;
 import org.tsperf.api.proxy.ProxyConfiguration;
 import org.tsperf.api.proxy.ProxyFormat;
 import org.tsperf.api.proxy.ProxyResolution;
+import org.tsperf.api.util.ModulePreferences;
 
 class SettingsApplierTest {
 
@@ -66,6 +74,17 @@ class SettingsApplierTest {
         }
     }
 
+    /** The real settings services of the cache and memory modules (a plain JVM keeps them in memory). */
+    private final CacheConfiguration cache = Lookup.getDefault().lookup(CacheConfiguration.class);
+    private final MemoryConfiguration memory = Lookup.getDefault().lookup(MemoryConfiguration.class);
+
+    @BeforeEach
+    @AfterEach
+    void freshSettings() throws BackingStoreException {
+        ModulePreferences.forModule(cache.getClass()).clear();
+        ModulePreferences.forModule(memory.getClass()).clear();
+    }
+
     private static Recommendations largeMachine() {
         HardwareDescription hw = new HardwareDescription(16, 64 * GIB,
                 List.of(new GpuDescription("RTX", "discrete", 12 * GIB)), "vulkan", 2, 9, List.of(
@@ -84,7 +103,8 @@ class SettingsApplierTest {
                 ProxyFormat.H264, original.settings().quality(), Path.of("/store")));
         proxies.config = original;
         Gpu gpu = new Gpu();
-        SettingsApplier applier = new SettingsApplier(Lookups.fixed(proxies, gpu));
+        CacheConfig cacheBefore = cache.config();
+        SettingsApplier applier = new SettingsApplier(Lookups.fixed(proxies, gpu, cache, memory));
 
         List<Change> changes = applier.apply(largeMachine());
         assertEquals(List.of(ProxyResolution.QUARTER, ProxyResolution.HALF), proxies.config.settings().resolutions());
@@ -94,13 +114,23 @@ class SettingsApplierTest {
         assertEquals("RTX", gpu.current);
         Change sizes = changes.stream().filter(c -> c.setting() == Setting.PROXY_SIZES).findFirst().orElseThrow();
         assertEquals(new Change(Setting.PROXY_SIZES, "quarter", "quarter,half", true, ""), sizes);
+        assertEquals(Path.of("/home/u/.cache/tsperf/l2"), cache.config().l2Dir(), "stored through the cache's service");
+        assertEquals(Path.of("/home/u/.cache/tsperf/l3"), cache.config().l3Dir());
+        assertEquals(CacheConfig.L1_FOLLOWS_MEMORY_PROFILE, cache.config().l1BudgetBytes(),
+                "the 64 GB profile's own L1 budget: L1 follows the profile (and shrinks under pressure)");
+        assertEquals("64 GB machine", memory.profile());
         Change l2 = changes.stream().filter(c -> c.setting() == Setting.CACHE_L2_DIR).findFirst().orElseThrow();
-        assertFalse(l2.applied());
-        assertTrue(l2.note().contains("-J-Dtsperf.cache.l2.dir=/home/u/.cache/tsperf/l2"), l2.note());
+        assertEquals(new Change(Setting.CACHE_L2_DIR, cacheBefore.l2Dir().toString(), "/home/u/.cache/tsperf/l2", true,
+                "takes effect after a restart"), l2);
+        Change profile = changes.stream().filter(c -> c.setting() == Setting.MEMORY_PROFILE).findFirst().orElseThrow();
+        assertEquals(new Change(Setting.MEMORY_PROFILE, "", "64 GB machine", true, "takes effect after a restart"),
+                profile);
 
         applier.undo(changes);
         assertEquals(original, proxies.config, "parallel off with 3 jobs, as before");
         assertEquals(GpuDeviceChoice.AUTOMATIC, gpu.current);
+        assertEquals(cacheBefore, cache.config(), "the cache settings from before, exactly");
+        assertEquals(MemoryConfiguration.AUTOMATIC, memory.profile());
     }
 
     @Test
@@ -109,5 +139,36 @@ class SettingsApplierTest {
         assertTrue(changes.stream().noneMatch(Change::applied), changes.toString());
         Change gpu = changes.stream().filter(c -> c.setting() == Setting.GPU_PATH).findFirst().orElseThrow();
         assertEquals("the GPU Scheduler is not installed", gpu.note());
+        Change l3 = changes.stream().filter(c -> c.setting() == Setting.CACHE_L3_BUDGET).findFirst().orElseThrow();
+        assertEquals("the Cache Viewer is not installed", l3.note());
+        Change profile = changes.stream().filter(c -> c.setting() == Setting.MEMORY_PROFILE).findFirst().orElseThrow();
+        assertEquals("the Memory Manager is not installed", profile.note());
+    }
+
+    @Test
+    void anL1BudgetOtherThanTheProfilesIsStoredAsItIsAndAppliesAtOnce() {
+        java.util.Map<Setting, String> own = java.util.Map.of(Setting.CACHE_L1_BUDGET, "4G");
+        assertEquals(own, CacheAndMemoryApplier.followingProfile(own, "64 GB machine"));
+        assertEquals("profile", CacheAndMemoryApplier.followingProfile(java.util.Map.of(Setting.CACHE_L1_BUDGET,
+                "12G"), "64 GB machine").get(Setting.CACHE_L1_BUDGET));
+        List<Change> changes = new CacheAndMemoryApplier(Lookups.fixed(cache)).cache(own);
+        assertEquals(4 * GIB, cache.config().l1BudgetBytes());
+        assertEquals(List.of(new Change(Setting.CACHE_L1_BUDGET, "profile", "4G", true, "")), changes);
+    }
+
+    @Test
+    void cacheFoldersTheCacheCannotTakeAreNotAppliedAndSaySo() {
+        CacheConfig before = cache.config();
+        HardwareDescription hw = new HardwareDescription(4, 8 * GIB, List.of(), "cpu", 1, 1, List.of(
+                new DiskDescription("/", "relative/cache", DiskKind.HDD, 500 * GIB, 100 * GIB, 100, 100)),
+                List.of(), List.of());
+        Recommendations r = Recommender.recommend(new SystemDescription(hw, new WorkloadDescription(List.of(), 60),
+                Set.of()));
+        List<Change> changes = new SettingsApplier(Lookups.fixed(cache, memory)).apply(r);
+        Change l2 = changes.stream().filter(c -> c.setting() == Setting.CACHE_L2_DIR).findFirst().orElseThrow();
+        assertFalse(l2.applied());
+        assertTrue(l2.note().contains("must be an absolute path"), l2.note());
+        assertEquals(before, cache.config(), "nothing of the cache's settings changed");
+        assertEquals("8 GB machine", memory.profile(), "the memory profile is applied on its own");
     }
 }

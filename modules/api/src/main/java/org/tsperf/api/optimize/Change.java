@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param before  the value before, in the setting's form
  * @param after   the value now (equal to {@code before} when nothing changed)
  * @param applied whether it was changed through the module's service
- * @param note    when not applied: why, and what to do instead (e.g. a start option); else empty
+ * @param note    when not applied: why, and what to do instead (e.g. a start option); when applied, what to know
+ *                (e.g. "takes effect after a restart"), else empty
  */
 public record Change(Setting setting, String before, String after, boolean applied, String note) {
 

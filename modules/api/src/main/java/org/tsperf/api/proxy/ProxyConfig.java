@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The workbench's proxy configuration (Tools &gt; Options &gt; Proxies), persisted by the proxy module.
+ * The workbench's proxy configuration (Tools &gt; Options &gt; Performance &gt; Proxies), persisted by the proxy module.
  *
  * @param settings           sizes, format, quality and store folder of new proxies
  * @param generateAsync      make proxies in the background as soon as media are added

@@ -1,7 +1,7 @@
 package org.tsperf.api.proxy;
 
 /**
- * The proxy configuration (Tools &gt; Options &gt; Proxies): read, and saved and applied. Provided by the proxy module;
+ * The proxy configuration (Tools &gt; Options &gt; Performance &gt; Proxies): read, and saved and applied. Provided by the proxy module;
  * thread-safe. In a plain JVM (the command line) it lives in memory only.
  */
 public interface ProxyConfiguration {

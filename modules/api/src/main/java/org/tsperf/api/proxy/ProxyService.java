@@ -59,7 +59,7 @@ public interface ProxyService {
     Optional<ProxyFile> readyProxy(Path store, Path source, int viewWidth);
 
     /**
-     * The configuration in use (Tools &gt; Options &gt; Proxies; defaults where the user set nothing), as
+     * The configuration in use (Tools &gt; Options &gt; Performance &gt; Proxies; defaults where the user set nothing), as
      * {@link ProxyConfiguration#config()} reads it.
      */
     ProxyConfig config();

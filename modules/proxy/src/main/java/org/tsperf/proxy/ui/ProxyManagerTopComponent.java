@@ -79,7 +79,7 @@ import org.tsperf.ui.support.WrapLayout;
     "ProxyManager_remove=Remove",
     "ProxyManager_removeTip=Take the selected sources off the list (their proxies stay until cleaned up)",
     "ProxyManager_cleanUp=Clean Up",
-    "ProxyManager_cleanUpTip=Hold the proxy store to its size limit now (Tools > Options > Proxies)",
+    "ProxyManager_cleanUpTip=Hold the proxy store to its size limit now (Tools > Options > Performance > Proxies)",
     "ProxyManager_useProxies=Use proxies",
     "ProxyManager_useProxiesTip=Playback and previews read proxies instead of the sources where they exist",
     "ProxyManager_addFilesTitle=Add Media Files",

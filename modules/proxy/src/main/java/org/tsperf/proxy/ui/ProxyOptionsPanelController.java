@@ -8,10 +8,10 @@ import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
 
-/** Tools &gt; Options &gt; Proxies. */
-@OptionsPanelController.TopLevelRegistration(categoryName = "#OptionsCategory_Name_Proxies",
-        iconBase = "org/tsperf/proxy/ui/proxies32.png", keywords = "#OptionsCategory_Keywords_Proxies",
-        keywordsCategory = "Proxies", position = 900, id = "Proxies")
+/** Tools &gt; Options &gt; Performance &gt; Proxies (the category is the ui-support module's). */
+@OptionsPanelController.SubRegistration(location = "Performance", id = "Proxies",
+        displayName = "#OptionsCategory_Name_Proxies", keywords = "#OptionsCategory_Keywords_Proxies",
+        keywordsCategory = "Performance/Proxies", position = 100)
 @Messages({
     "OptionsCategory_Name_Proxies=Proxies",
     "OptionsCategory_Keywords_Proxies=proxy proxies resolution codec h264 prores storage cache cleanup"

@@ -48,7 +48,7 @@ final class Describe {
         for (Change c : changes) {
             if (c.changed()) {
                 b.append("changed ").append(c.setting().key()).append(": ").append(c.before()).append(" -> ")
-                        .append(c.after()).append('\n');
+                        .append(c.after()).append(c.note().isEmpty() ? "" : " (" + c.note() + ")").append('\n');
             } else if (!c.note().isEmpty()) {
                 b.append("not applied ").append(c.setting().key()).append(": ").append(c.note()).append('\n');
             } else {

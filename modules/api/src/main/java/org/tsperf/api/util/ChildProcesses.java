@@ -1,4 +1,4 @@
-package org.tsperf.proxy;
+package org.tsperf.api.util;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,9 +17,10 @@ import java.util.logging.Logger;
  * runs then): each is started through util-linux's {@code setpriv --pdeathsig KILL}, which asks the kernel to kill it
  * when its parent goes, then becomes ffmpeg (same pid, same exit code). The kernel's "parent" is the thread that
  * started the child, so every child is started from one thread that lives as long as the JVM. Where setpriv is
- * missing or refused, children start plainly (and are still stopped on a normal exit and on cancel).
+ * missing or refused, children start plainly (and are still stopped on a normal exit and on cancel). Every module
+ * that runs ffmpeg (proxies, exports, preview renders) starts it here.
  */
-final class ChildProcesses {
+public final class ChildProcesses {
 
     private static final Logger LOG = Logger.getLogger(ChildProcesses.class.getName());
     private static final String[] SETPRIV = {"/usr/bin/setpriv", "/bin/setpriv"};
@@ -35,7 +36,7 @@ final class ChildProcesses {
     }
 
     /** Starts the command of {@code pb}, tied to this JVM's life where the system allows. */
-    static Process start(ProcessBuilder pb) throws IOException {
+    public static Process start(ProcessBuilder pb) throws IOException {
         String tie = setpriv();
         if (tie != null) {
             List<String> cmd = new ArrayList<>(List.of(tie, "--pdeathsig", "KILL", "--"));
@@ -59,7 +60,7 @@ final class ChildProcesses {
     }
 
     /** Whether children are tied to this JVM's life (setpriv works here). */
-    static boolean tiedToThisJvm() {
+    public static boolean tiedToThisJvm() {
         return setpriv() != null;
     }
 
