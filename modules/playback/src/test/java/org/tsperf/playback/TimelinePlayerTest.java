@@ -211,7 +211,10 @@ class TimelinePlayerTest {
     void aRenderedChunkIsReadInsteadOfComposedAndSaysSo() throws Exception {
         // chunk 1 (frames 25..49, the cross-fade) rendered: a distinct video whose frame i is timeline frame 25 + i
         Path rendered = dir.resolve("chunk1.mp4");
-        Clips.ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x240:rate=" + FPS, "-frames:v", "25", "-c:v", "libx264",
+        // each frame one flat colour from its number, so neighbouring frames differ clearly
+        String colours = "nullsrc=size=320x240:rate=" + FPS + ",format=rgb24,geq=r='mod(N*40+20\\,200)+30'"
+                + ":g='mod(N*70+90\\,200)+30':b='mod(N*110+50\\,200)+30'";
+        Clips.ffmpeg("-f", "lavfi", "-i", colours, "-frames:v", "25", "-c:v", "libx264",
                 "-preset", "veryfast", "-g", "25", "-bf", "2", "-pix_fmt", "yuv420p", rendered.toString());
         TestPreviews.STATES.addAll(List.of(
                 new PreviewRenderService.ChunkState(new PreviewChunk(0, 0, 25, "f0", false), PreviewState.NOT_NEEDED),
