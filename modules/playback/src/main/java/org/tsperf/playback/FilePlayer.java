@@ -1,6 +1,7 @@
 package org.tsperf.playback;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -21,9 +22,9 @@ import org.tsperf.api.timeline.PlaybackFigures;
 import org.tsperf.api.timeline.Project;
 
 /**
- * A player of one file or one timeline at a time: the decoder thread ({@link ReadAhead}) makes pictures ahead into a bounded queue,
- * the presentation thread ({@link Presenter}) shows them at the clock, and this class keeps the state, the
- * listeners, the sound, the cache hints and the "user is busy" hold of the task system.
+ * A player of one file or one timeline at a time: the decoder thread ({@link ReadAhead}) makes pictures ahead into a
+ * bounded queue, the presentation thread ({@link Presenter}) shows them at the clock, and this class keeps the state,
+ * the listeners, the sound, the cache hints and the "user is busy" hold of the task system.
  */
 final class FilePlayer implements Player {
 
@@ -89,7 +90,7 @@ final class FilePlayer implements Player {
 
     @Override
     public void openProject(Project edited) {
-        java.util.Objects.requireNonNull(edited, "project");
+        Objects.requireNonNull(edited, "project");
         boolean edit = project != null && status != PlayerState.Status.FAILED;
         if (edit && edited.equals(project)) {
             return; // the same pictures: nothing to reopen
