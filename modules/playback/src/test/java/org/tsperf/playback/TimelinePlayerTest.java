@@ -62,6 +62,9 @@ class TimelinePlayerTest {
         project = twoClips(a, b, List.of());
         renderer = Lookup.getDefault().lookup(TimelineRenderer.class);
         assertNotNull(renderer, "the render module's renderer is in Lookup");
+        // the first frame of the JVM loads FFmpeg and lets the GPU module measure its paths (seconds on a loaded
+        // machine): done here, so the tests' deadlines time the player, not that
+        reference(project, 0);
     }
 
     static Project twoClips(Path a, Path b, List<Effect> onB) {
