@@ -68,18 +68,20 @@ final class ReadAhead implements Runnable {
         transport.reset();
     }
 
-    /** {@code generation}: the transport's when the project was asked for. */
+    /** {@code generation}: the transport's when an edit was asked for (-1 for a new timeline). */
     record ProjectRequest(Project project, boolean edit, long generation) {
     }
 
     /** Plays {@code project}; {@code edit}: keeps the position and speed when a timeline plays already. */
     void requestProject(Project project, boolean edit) {
         pendingOpen = null;
+        // the request is in place before the decoder thread is woken, or it would sleep past it
         if (edit) {
             pendingProject = new ProjectRequest(project, true, transport.current().generation());
             transport.wake();
         } else {
-            pendingProject = new ProjectRequest(project, false, transport.reset().generation());
+            pendingProject = new ProjectRequest(project, false, -1);
+            transport.reset();
         }
     }
 
