@@ -138,7 +138,7 @@ final class FilePlayer implements Player {
         transport.speed(speed, from);
         holdBusy(speed != 0);
         if (speed == 0) {
-            stopSound();
+            sound.stop();
         }
         publish();
     }
@@ -158,7 +158,7 @@ final class FilePlayer implements Player {
             transport.speed(0, clampIndex(from + frames));
             holdBusy(false);
         }
-        stopSound();
+        sound.stop();
         publish();
     }
 
@@ -401,7 +401,7 @@ final class FilePlayer implements Player {
             transport.speed(0, shownIndex());
             holdBusy(false);
         }
-        stopSound();
+        sound.stop();
         LOG.log(Level.INFO, "playback of {0} failed: {1}", new Object[] {file, why});
         publish();
     }
@@ -472,10 +472,6 @@ final class FilePlayer implements Player {
     /** True while a sound device (or the test's silent sink) plays this file's sound. */
     boolean hasSound() {
         return sound.playing();
-    }
-
-    private void stopSound() {
-        sound.stop();
     }
 
     // ---- the task system and listeners ----

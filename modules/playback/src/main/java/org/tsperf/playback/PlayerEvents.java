@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,9 +21,10 @@ final class PlayerEvents {
 
     private static final Logger LOG = Logger.getLogger(PlayerEvents.class.getName());
 
+    private static final String THREAD = "Playback events";
     private final List<PlayerListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "Playback events");
+        Thread t = new Thread(r, THREAD);
         t.setDaemon(true);
         return t;
     });
@@ -66,7 +68,18 @@ final class PlayerEvents {
         }
     }
 
+    /** Ends the events thread once the states queued are told (waits a second at most, never on itself). */
     void shutdown() {
         events.shutdown();
+        if (Thread.currentThread().getName().equals(THREAD)) {
+            return; // closed by a listener: the thread ends after this task
+        }
+        try {
+            if (!events.awaitTermination(1, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "a playback listener still runs 1 s after close");
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
