@@ -65,7 +65,11 @@ public class ProductMenusUiTest extends NbTestCase {
 
     /** Every menu entry allowed, as MENU|ITEM or MENU|SUBMENU|ITEM; separators are not listed. */
     private static final Set<String> MENU_ENTRIES = Set.of(
+            "File|New Project",
+            "File|Open Project...",
             "File|Open Media...",
+            "File|Save Project",
+            "File|Save Project As...",
             "File|Add Media to Proxy Manager...",
             "File|Exit",
             "Edit|Undo",

@@ -113,7 +113,7 @@ public class ViewerUiTest extends JellyTestCase {
     }
 
     /** Whether the middle of the painted picture has frame {@code n}'s colour. */
-    private static boolean shows(JComponentOperator picture, int n) {
+    static boolean shows(JComponentOperator picture, int n) {
         int[] rgb = new int[1];
         try {
             SwingUtilities.invokeAndWait(() -> {
@@ -136,7 +136,7 @@ public class ViewerUiTest extends JellyTestCase {
     }
 
     /** A 2 s 320x180 clip at 25 fps whose frame n is one flat colour, {@link #colour(int)}. */
-    private static Path clip(Path out) throws IOException, InterruptedException {
+    static Path clip(Path out) throws IOException, InterruptedException {
         String geq = "geq=r='mod(N*40+20\\,200)+30':g='mod(N*70+90\\,200)+30':b='mod(N*110+50\\,200)+30'";
         List<String> cmd = List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
                 "nullsrc=size=320x180:rate=" + FPS + ":duration=2," + "format=rgb24," + geq,

@@ -1,22 +1,16 @@
 package org.tsperf.playback;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.util.Lookup;
-import org.tsperf.api.media.AudioFormat;
-import org.tsperf.api.media.AudioSource;
 import org.tsperf.api.media.MediaDecoder;
-import org.tsperf.api.media.MediaException;
 import org.tsperf.api.media.VideoFormat;
 import org.tsperf.api.playback.Picture;
 import org.tsperf.api.playback.Player;
@@ -25,11 +19,12 @@ import org.tsperf.api.playback.PlayerOptions;
 import org.tsperf.api.playback.PlayerState;
 import org.tsperf.api.tasks.TaskService;
 import org.tsperf.api.timeline.PlaybackFigures;
+import org.tsperf.api.timeline.Project;
 
 /**
- * A player of one file at a time: the decoder thread ({@link ReadAhead}) makes pictures ahead into a bounded queue,
- * the presentation thread ({@link Presenter}) shows them at the clock, and this class keeps the state, the
- * listeners, the sound, the cache hints and the "user is busy" hold of the task system.
+ * A player of one file or one timeline at a time: the decoder thread ({@link ReadAhead}) makes pictures ahead into a
+ * bounded queue, the presentation thread ({@link Presenter}) shows them at the clock, and this class keeps the state,
+ * the listeners, the sound, the cache hints and the "user is busy" hold of the task system.
  */
 final class FilePlayer implements Player {
 
@@ -41,7 +36,7 @@ final class FilePlayer implements Player {
 
     private final PlayerOptions options;
     private final SourceChooser chooser;
-    private final AudioSinks sinks;
+    private final FileSound sound;
     private final PlaybackRegistry registry;
     private final Transport transport = new Transport();
     private final BlockingQueue<Slot> queue = new ArrayBlockingQueue<>(READ_AHEAD);
@@ -49,8 +44,7 @@ final class FilePlayer implements Player {
     private final Presenter presenter;
     private final Thread decoderThread;
     private final Thread presenterThread;
-    private final ExecutorService events;
-    private final List<PlayerListener> listeners = new CopyOnWriteArrayList<>();
+    private final PlayerEvents events = new PlayerEvents();
     private final DeliveryCounters counters = new DeliveryCounters();
     private final AtomicReference<Picture> shown = new AtomicReference<>();
     private final PlaybackClock monotonic = new PlaybackClock.Monotonic();
@@ -60,17 +54,18 @@ final class FilePlayer implements Player {
     private volatile PlayerState.Status status = PlayerState.Status.EMPTY;
     private volatile Path file;
     private volatile OpenedSource source;
+    private volatile TimelineSource timeline;
+    private volatile Project project;
     private volatile String message = "";
-    private volatile AudioOutput audio;
     private volatile int dropsInARow;
     private TaskService.Hold busy;
     private volatile boolean closed;
 
     FilePlayer(PlayerOptions options, AudioSinks sinks, Supplier<MediaDecoder> decoders, PlaybackRegistry registry) {
         this.options = options;
-        this.sinks = sinks;
         this.registry = registry;
         chooser = new SourceChooser(options, decoders);
+        sound = new FileSound(options, sinks, chooser);
         trace = options.cacheTrace().map(TraceRecorder::to).orElse(TraceRecorder.NONE);
         hints = new CacheHints(trace);
         readAhead = new ReadAhead(this, transport, queue, chooser);
@@ -80,11 +75,6 @@ final class FilePlayer implements Player {
         decoderThread.setDaemon(true);
         presenterThread.setDaemon(true);
         presenterThread.setPriority(Thread.NORM_PRIORITY + 1);
-        events = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "Playback events");
-            t.setDaemon(true);
-            return t;
-        });
         decoderThread.start();
         presenterThread.start();
     }
@@ -93,8 +83,24 @@ final class FilePlayer implements Player {
 
     @Override
     public void open(Path path) {
+        project = null;
         setSpeed(0);
         readAhead.requestOpen(path.toAbsolutePath().normalize());
+    }
+
+    @Override
+    public void openProject(Project edited) {
+        Objects.requireNonNull(edited, "project");
+        boolean edit = project != null && status != PlayerState.Status.FAILED;
+        if (edit && edited.equals(project)) {
+            return; // the same pictures: nothing to reopen
+        }
+        if (!edit) {
+            setSpeed(0);
+            shown.set(null); // a seek or play right after this counts from the new timeline's frames
+        }
+        project = edited;
+        readAhead.requestProject(edited, edit);
     }
 
     @Override
@@ -132,7 +138,7 @@ final class FilePlayer implements Player {
         transport.speed(speed, from);
         holdBusy(speed != 0);
         if (speed == 0) {
-            stopSound();
+            sound.stop();
         }
         publish();
     }
@@ -152,7 +158,7 @@ final class FilePlayer implements Player {
             transport.speed(0, clampIndex(from + frames));
             holdBusy(false);
         }
-        stopSound();
+        sound.stop();
         publish();
     }
 
@@ -192,6 +198,10 @@ final class FilePlayer implements Player {
 
     @Override
     public PlayerState state() {
+        TimelineSource t = timeline;
+        if (t != null || project != null) {
+            return timelineState(t);
+        }
         OpenedSource s = source;
         Transport.Command c = transport.current();
         VideoFormat f = s == null ? null : s.frames().format();
@@ -201,6 +211,14 @@ final class FilePlayer implements Player {
                 c.speed(), c.loopIn(), c.loopOut(), counters.snapshot(System.nanoTime()), message);
     }
 
+    private PlayerState timelineState(TimelineSource t) {
+        Transport.Command c = transport.current();
+        Project p = t != null ? t.project() : project;
+        return new PlayerState(status, Optional.empty(), t == null ? "" : t.description(), Optional.empty(),
+                t == null ? "" : "timeline, " + p.width() + "x" + p.height(), shownIndex(), p.length(),
+                p.rate().fps(), c.speed(), c.loopIn(), c.loopOut(), counters.snapshot(System.nanoTime()), message);
+    }
+
     @Override
     public Optional<Picture> picture() {
         return Optional.ofNullable(shown.get());
@@ -208,12 +226,12 @@ final class FilePlayer implements Player {
 
     @Override
     public void addListener(PlayerListener listener) {
-        listeners.add(listener);
+        events.add(listener);
     }
 
     @Override
     public void removeListener(PlayerListener listener) {
-        listeners.remove(listener);
+        events.remove(listener);
     }
 
     @Override
@@ -235,7 +253,7 @@ final class FilePlayer implements Player {
             LOG.log(Level.WARNING, "playback threads still running 5 s after close: {0}, {1}",
                     new Object[] {decoderThread.getState(), presenterThread.getState()});
         }
-        closeSound();
+        sound.close();
         trace.close();
         events.shutdown();
         registry.closed(this);
@@ -244,12 +262,20 @@ final class FilePlayer implements Player {
     // ---- figures for the service ----
 
     String shortSourceName() {
+        TimelineSource t = timeline;
+        if (t != null) {
+            return t.description();
+        }
         OpenedSource s = source;
         return s == null ? "" : s.shortName();
     }
 
     /** The opened file's size in words ("4K"), from the original even while a proxy is read. */
     String resolutionName() {
+        TimelineSource t = timeline;
+        if (t != null) {
+            return t.resolutionName();
+        }
         OpenedSource s = source;
         return s == null ? "" : PlaybackFigures.resolutionName(s.originalWidth(), s.originalHeight());
     }
@@ -259,6 +285,10 @@ final class FilePlayer implements Player {
     }
 
     double frameRate() {
+        TimelineSource t = timeline;
+        if (t != null) {
+            return t.frameRate();
+        }
         OpenedSource s = source;
         return s == null ? 0 : s.frames().format().frameRate();
     }
@@ -271,7 +301,15 @@ final class FilePlayer implements Player {
         return file;
     }
 
+    PlayerOptions options() {
+        return options;
+    }
+
     private long frameCount() {
+        Project p = project; // the timeline asked for last, even before the decoder thread opened it
+        if (p != null) {
+            return p.length();
+        }
         OpenedSource s = source;
         return s == null ? 0 : s.frames().format().frameCount();
     }
@@ -289,6 +327,7 @@ final class FilePlayer implements Player {
     // ---- callbacks of the decoder thread ----
 
     void opening(Path path) {
+        project = null;
         file = path;
         status = PlayerState.Status.OPENING;
         message = "Opening " + path.getFileName() + "...";
@@ -303,7 +342,7 @@ final class FilePlayer implements Player {
         status = PlayerState.Status.READY;
         message = "";
         if (before == null || !before.original().equals(opened.original())) {
-            openSound(opened.original());
+            sound.open(opened.original());
         }
         publish();
     }
@@ -315,6 +354,46 @@ final class FilePlayer implements Player {
         }
     }
 
+    void openingTimeline(Project opening) {
+        project = opening;
+        file = null;
+        status = PlayerState.Status.OPENING;
+        message = "Opening the timeline of " + opening.name() + "...";
+        shown.set(null);
+        counters.reset();
+        sound.close(); // the timeline's sound is not mixed for playback yet
+        publish();
+    }
+
+    void openedTimeline(TimelineSource opened) {
+        timeline = opened;
+        status = PlayerState.Status.READY;
+        message = "";
+        publish();
+    }
+
+    void closingTimeline() {
+        timeline = null;
+    }
+
+    /** The decoder thread took an edited project: the next frame (not this one again) shows the new pictures. */
+    void timelineEdited(long requestGeneration) {
+        synchronized (this) {
+            Transport.Command c = transport.current();
+            if (c.generation() != requestGeneration) {
+                return; // the user moved on since the edit: that command is served with the new pictures
+            }
+            long from = shownIndex() + Integer.signum(c.speed());
+            transport.speed(c.speed(), c.speed() == 0 ? clampIndex(shownIndex()) : clampIndex(from));
+        }
+        publish();
+    }
+
+    /** The picture on screen now comes from elsewhere (rendered preview or composited). */
+    void sourceChanged() {
+        publish();
+    }
+
     void failed(String why) {
         status = PlayerState.Status.FAILED;
         message = why;
@@ -322,7 +401,7 @@ final class FilePlayer implements Player {
             transport.speed(0, shownIndex());
             holdBusy(false);
         }
-        stopSound();
+        sound.stop();
         LOG.log(Level.INFO, "playback of {0} failed: {1}", new Object[] {file, why});
         publish();
     }
@@ -374,7 +453,7 @@ final class FilePlayer implements Player {
 
     /** The clock of a run at this speed: the sound's at normal speed forward, monotonic otherwise. */
     PlaybackClock clockFor(int speed) {
-        AudioOutput a = audio;
+        AudioOutput a = sound.clock();
         return speed == 1 && a != null ? a : monotonic;
     }
 
@@ -387,59 +466,12 @@ final class FilePlayer implements Player {
         if (s != null) {
             hints.shown(s.contentId(), picture, c);
         }
-        for (PlayerListener l : listeners) {
-            try {
-                l.presented(picture);
-            } catch (RuntimeException ex) {
-                LOG.log(Level.WARNING, "a playback listener failed", ex);
-            }
-        }
-    }
-
-    // ---- sound ----
-
-    private void openSound(Path original) {
-        closeSound();
-        if (!options.audio()) {
-            return;
-        }
-        MediaDecoder decoder = chooser.decoder();
-        if (!decoder.hasAudio(original)) {
-            return;
-        }
-        AudioFormat format = AudioFormat.stereo48k();
-        Optional<AudioSink> sink = sinks.open(format);
-        if (sink.isEmpty()) {
-            return;
-        }
-        try {
-            AudioSource sound = decoder.openAudio(original, format);
-            audio = new AudioOutput(sound, sink.get());
-        } catch (MediaException ex) {
-            sink.get().close();
-            LOG.log(Level.INFO, "{0}: its sound cannot be played ({1}); playing silently",
-                    new Object[] {original, ex.getMessage()});
-        }
-    }
-
-    private void stopSound() {
-        AudioOutput a = audio;
-        if (a != null) {
-            a.stop();
-        }
-    }
-
-    private void closeSound() {
-        AudioOutput a = audio;
-        audio = null;
-        if (a != null) {
-            a.close();
-        }
+        events.presented(picture);
     }
 
     /** True while a sound device (or the test's silent sink) plays this file's sound. */
     boolean hasSound() {
-        return audio != null;
+        return sound.playing();
     }
 
     // ---- the task system and listeners ----
@@ -450,7 +482,9 @@ final class FilePlayer implements Player {
             TaskService tasks = Lookup.getDefault().lookup(TaskService.class);
             if (tasks != null) {
                 Path f = file;
-                busy = tasks.userBusy("playback of " + (f == null ? "media" : f.getFileName()));
+                Project p = project;
+                busy = tasks.userBusy("playback of " + (p != null ? "the timeline of " + p.name()
+                        : f == null ? "media" : f.getFileName()));
             }
         } else if (!playing && busy != null) {
             busy.close();
@@ -459,23 +493,7 @@ final class FilePlayer implements Player {
     }
 
     private void publish() {
-        if (listeners.isEmpty() || events.isShutdown()) {
-            return;
-        }
-        try {
-            events.execute(() -> {
-                PlayerState state = state();
-                for (PlayerListener l : listeners) {
-                    try {
-                        l.stateChanged(state);
-                    } catch (RuntimeException ex) {
-                        LOG.log(Level.WARNING, "a playback listener failed", ex);
-                    }
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException ex) {
-            LOG.log(Level.FINE, "player closed while publishing", ex);
-        }
+        events.stateChanged(this::state);
     }
 
 }

@@ -13,11 +13,13 @@ import org.tsperf.api.media.DecodedFrame;
 import org.tsperf.api.media.MediaException;
 import org.tsperf.api.playback.Picture;
 import org.tsperf.api.proxy.ProxyFile;
+import org.tsperf.api.timeline.Project;
 
 /**
  * The decoder thread: owns the open source (decoders are not thread-safe), and makes the pictures the transport asks
  * for, ahead of time, into a bounded queue: forward by decoding on, reverse by decoding short chunks backwards, after
- * a seek from the nearest keyframe (the decoder's exact seek). Looks in the frame cache first.
+ * a seek from the nearest keyframe (the decoder's exact seek). Looks in the frame cache first. A timeline
+ * ({@link TimelineSource}) is read frame by frame in either direction.
  */
 final class ReadAhead implements Runnable {
 
@@ -38,12 +40,15 @@ final class ReadAhead implements Runnable {
     private final SourceChooser chooser;
     private PictureMaker maker;
     private volatile Path pendingOpen;
+    /** A project to play: a new timeline, or an edit of the one playing (position kept). */
+    private volatile ProjectRequest pendingProject;
     private volatile PictureSize pendingView;
     private volatile boolean closed;
     private int viewWidth = 960;
     private int viewHeight = 540;
 
     private OpenedSource source;
+    private TimelineSource timeline;
     private PictureSize size;
     /** The index {@code frames.next()} returns next, -1 when unknown. */
     private long decoderNext = -1;
@@ -58,8 +63,26 @@ final class ReadAhead implements Runnable {
     }
 
     void requestOpen(Path file) {
+        pendingProject = null;
         pendingOpen = file;
         transport.reset();
+    }
+
+    /** {@code generation}: the transport's when an edit was asked for (-1 for a new timeline). */
+    record ProjectRequest(Project project, boolean edit, long generation) {
+    }
+
+    /** Plays {@code project}; {@code edit}: keeps the position and speed when a timeline plays already. */
+    void requestProject(Project project, boolean edit) {
+        pendingOpen = null;
+        // the request is in place before the decoder thread is woken, or it would sleep past it
+        if (edit) {
+            pendingProject = new ProjectRequest(project, true, transport.current().generation());
+            transport.wake();
+        } else {
+            pendingProject = new ProjectRequest(project, false, -1);
+            transport.reset();
+        }
     }
 
     void requestViewSize(int width, int height) {
@@ -89,6 +112,13 @@ final class ReadAhead implements Runnable {
                         generation = -1;
                         continue;
                     }
+                    ProjectRequest project = pendingProject;
+                    if (project != null) {
+                        pendingProject = null;
+                        openProject(project);
+                        generation = -1;
+                        continue;
+                    }
                     PictureSize view = pendingView;
                     if (view != null) {
                         pendingView = null;
@@ -101,12 +131,12 @@ final class ReadAhead implements Runnable {
                         generation = c.generation();
                         queue.clear();
                         reverseChunk.clear();
-                        next = source == null ? 0 : clamp(c.position());
+                        next = !hasPictures() ? 0 : clamp(c.position());
                         tick = 0;
                         stillMade = false;
                         endQueued = false;
                     }
-                    if (source == null) {
+                    if (!hasPictures()) {
                         transport.awaitChange(generation, IDLE_WAIT_MILLIS);
                         continue;
                     }
@@ -120,7 +150,7 @@ final class ReadAhead implements Runnable {
                         }
                         continue;
                     }
-                    if (next < 0 || next >= source.frames().format().frameCount()) {
+                    if (next < 0 || next >= frameCount()) {
                         if (!endQueued) {
                             put(Slot.end(generation, tick, clamp(next)));
                             endQueued = true;
@@ -163,6 +193,33 @@ final class ReadAhead implements Runnable {
         player.failed(message);
     }
 
+    private boolean hasPictures() {
+        return source != null || timeline != null;
+    }
+
+    private long frameCount() {
+        return timeline != null ? timeline.frameCount() : source.frames().format().frameCount();
+    }
+
+    private void openProject(ProjectRequest request) {
+        try {
+            if (request.edit() && timeline != null) {
+                timeline.replace(request.project(), viewWidth, viewHeight);
+                player.timelineEdited(request.generation());
+                return;
+            }
+            closeSource();
+            queue.clear();
+            player.openingTimeline(request.project());
+            timeline = new TimelineSource(request.project(), player.options(), chooser::decoder);
+            timeline.open(viewWidth, viewHeight);
+            player.openedTimeline(timeline);
+        } catch (MediaException | RuntimeException ex) {
+            LOG.log(Level.FINE, "cannot open the timeline of " + request.project().name(), ex);
+            fail(ex.getMessage() == null ? ex.toString() : ex.getMessage());
+        }
+    }
+
     private void open(Path file) throws InterruptedException {
         closeSource();
         queue.clear();
@@ -187,6 +244,10 @@ final class ReadAhead implements Runnable {
     private void resize(PictureSize view) throws MediaException {
         viewWidth = view.width();
         viewHeight = view.height();
+        if (timeline != null) {
+            timeline.open(viewWidth, viewHeight);
+            return;
+        }
         if (source == null) {
             return;
         }
@@ -209,7 +270,7 @@ final class ReadAhead implements Runnable {
      * file stays readable on Linux, but the user must know that what they play is gone).
      */
     private long checkStillThere(long next) throws MediaException {
-        if (++framesSinceCheck < EXISTENCE_CHECK_EVERY) {
+        if (source == null || ++framesSinceCheck < EXISTENCE_CHECK_EVERY) {
             return next;
         }
         framesSinceCheck = 0;
@@ -247,7 +308,7 @@ final class ReadAhead implements Runnable {
     }
 
     private long clamp(long index) {
-        return Math.max(0, Math.min(source.frames().format().frameCount() - 1, index));
+        return Math.max(0, Math.min(frameCount() - 1, index));
     }
 
     private static long advance(long index, Transport.Command c) {
@@ -275,6 +336,9 @@ final class ReadAhead implements Runnable {
      * the frame is only decoded past (a drop), and null comes back.
      */
     private Picture pictureAt(long index, int speed, boolean convert, boolean keep) throws MediaException {
+        if (timeline != null) {
+            return convert ? composed(index) : null; // any frame in any order: reverse composes frame by frame
+        }
         Picture chunked = reverseChunk.get(index);
         if (chunked != null) {
             return convert ? chunked : null;
@@ -360,7 +424,23 @@ final class ReadAhead implements Runnable {
         }
     }
 
+    private Picture composed(long index) throws MediaException {
+        long t0 = System.nanoTime();
+        String before = timeline.description();
+        Picture p = timeline.picture(index);
+        player.decoded(System.nanoTime() - t0);
+        if (!before.equals(timeline.description())) {
+            player.sourceChanged();
+        }
+        return p;
+    }
+
     private void closeSource() {
+        if (timeline != null) {
+            player.closingTimeline();
+            timeline.close();
+            timeline = null;
+        }
         if (source != null) {
             player.closing(source);
             source.close();

@@ -4,15 +4,28 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Plays one file: decodes ahead on its own threads, presents frames at the clock (the audio device's when sound
+ * Plays one file or one project's timeline: decodes ahead on its own threads, presents frames at the clock (the audio device's when sound
  * plays), drops a frame only when it is late and the read-ahead is low. Every method returns at once and may be
  * called from any thread, the event thread included: the work happens on the player's threads, and
  * {@link PlayerListener}s hear the outcome.
  */
 public interface Player extends AutoCloseable {
 
-    /** Opens a file (closing the one before) and shows its first frame. */
+    /** Opens a file (closing the one before, file or timeline) and shows its first frame. */
     void open(Path file);
+
+    /**
+     * Plays a project's timeline instead of a file: each frame is composited through
+     * {@link org.tsperf.api.timeline.TimelineRenderer} at the view's size (from proxies when they are on), or read
+     * from the rendered preview where {@link org.tsperf.api.timeline.PreviewRenderService} holds the frame's chunk;
+     * {@link PlayerState#source()} says which ("Rendered preview" or "Timeline (composited)"). Frames are timeline
+     * frames at the project's rate; seeks, steps, shuttle and loops work as on a file.
+     *
+     * <p>When a timeline is open already (an edit of the project being played, a new {@code Project} of the same
+     * timeline), the position, speed and loop are kept and the new pictures are shown from the next frame on;
+     * otherwise it opens like a file, paused at frame 0. The timeline plays without sound for now.
+     */
+    void openProject(org.tsperf.api.timeline.Project project);
 
     void play();
 

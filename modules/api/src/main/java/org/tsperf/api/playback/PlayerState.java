@@ -8,13 +8,14 @@ import java.util.Optional;
  * What a player is doing, as one immutable snapshot.
  *
  * @param status     where it is
- * @param file       the file opened (the original), empty when none
- * @param source     what is read, in words: "Proxy Quarter (960x540)" or "Original (3840x2160)"; empty when none
- * @param readPath   the file actually decoded (a proxy or the original)
+ * @param file       the file opened (the original), empty when none or when a timeline plays
+ * @param source     what is read, in words: "Proxy Quarter (960x540)" or "Original (3840x2160)" for a file, "Rendered
+ *                   preview" or "Timeline (composited)" for the frame of a timeline on screen; empty when none
+ * @param readPath   the file actually decoded (a proxy or the original); empty for a timeline
  * @param decoder    the decoder in words, e.g. "h264, software, 2 threads"
  * @param frame      the frame on screen
- * @param frameCount frames in the file
- * @param frameRate  the file's frames per second
+ * @param frameCount frames in the file (in the timeline)
+ * @param frameRate  the file's (the project's) frames per second
  * @param speed      -4..4, 0 when paused
  * @param loopIn     first frame of the loop, -1 without a loop
  * @param loopOut    last frame of the loop, -1 without a loop

@@ -11,6 +11,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,6 +41,7 @@ import org.tsperf.api.playback.Player;
 import org.tsperf.api.playback.PlayerListener;
 import org.tsperf.api.playback.PlayerOptions;
 import org.tsperf.api.playback.PlayerState;
+import org.tsperf.api.timeline.Project;
 
 /**
  * The Viewer: the picture, transport buttons, J/K/L shuttle, arrow keys for frame steps, Home/End, I/O for the
@@ -86,7 +88,9 @@ public final class ViewerTopComponent extends TopComponent {
     private final AtomicBoolean stateRefreshQueued = new AtomicBoolean();
     private long loopIn = -1;
     private long loopOut = -1;
-    private Player player;
+    private volatile Player player;
+    /** Whether the player shows a timeline: the Timeline's edits follow into it then. */
+    private volatile boolean showsTimeline;
     private volatile PlayerState state = PlayerState.empty();
 
     public ViewerTopComponent() {
@@ -278,9 +282,41 @@ public final class ViewerTopComponent extends TopComponent {
             loopOut = -1;
             loop.setSelected(false);
             view.clear("");
+            showsTimeline = false;
             player.open(file);
             requestActive();
         }
+    }
+
+    /** Plays a project's timeline (the Timeline window's "Play in Viewer"); the same timeline keeps its place. */
+    public void openProject(Project project) {
+        if (player == null) {
+            open();
+        }
+        Player p = player;
+        if (p != null) {
+            if (!showsTimeline) {
+                loopIn = -1;
+                loopOut = -1;
+                loop.setSelected(false);
+                view.clear("");
+            }
+            showsTimeline = true;
+            p.openProject(project);
+        }
+    }
+
+    /** An edit of the project: shown from the next frame on when this window plays a timeline. Any thread. */
+    void projectEdited(Project project) {
+        Player p = player;
+        if (p != null && showsTimeline) {
+            p.openProject(project);
+        }
+    }
+
+    /** The player while the window is open. Any thread. */
+    Optional<Player> currentPlayer() {
+        return Optional.ofNullable(player);
     }
 
     /** F1 and the help buttons open this window's page of the user guide (the help module maps the ID). */
@@ -307,6 +343,7 @@ public final class ViewerTopComponent extends TopComponent {
     protected void componentClosed() {
         Player p = player;
         player = null;
+        showsTimeline = false;
         state = PlayerState.empty();
         if (p != null) {
             p.close();

@@ -1,6 +1,7 @@
 package org.tsperf.timeline.ui;
 
 import java.awt.BorderLayout;
+import java.awt.FlowLayout;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
@@ -10,8 +11,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
+import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
+import javax.swing.JPanel;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 import org.openide.awt.ActionID;
@@ -50,7 +53,10 @@ import org.tsperf.api.timeline.TimelineService;
     "# {1} - clips",
     "# {2} - length as H:MM:SS:FF",
     "# {3} - playhead as H:MM:SS:FF",
-    "Timeline_summary={0}: {1} clips, {2}   playhead {3}"
+    "Timeline_summary={0}: {1} clips, {2}   playhead {3}",
+    "Timeline_playInViewer=Play in Viewer",
+    "Timeline_playInViewerTip=Plays the timeline in the Viewer from the playhead (Space in the Timeline)",
+    "Timeline_noViewer=The Viewer is missing: install the Playback module (Tools > Plugins)"
 })
 public final class TimelineTopComponent extends TopComponent {
 
@@ -62,6 +68,7 @@ public final class TimelineTopComponent extends TopComponent {
     /** Probing dropped files and telling the preview renderer about edits: never on the event thread. */
     private final RequestProcessor worker = new RequestProcessor("tsperf-timeline", 1);
     private final TimelineView view;
+    private final ViewerLink viewer;
     private final JLabel status = new JLabel(" ");
     private final Consumer<Project> onEdit = this::edited;
     private final Consumer<List<ChunkState>> onStates = this::statesChanged;
@@ -72,10 +79,16 @@ public final class TimelineTopComponent extends TopComponent {
     private String message;
 
     public TimelineTopComponent() {
-        setName(Bundle.CTL_TimelineTopComponent());
+        this(Lookup.getDefault().lookup(TimelineService.class).create(Project.empty(Bundle.Timeline_untitled(), 1920,
+                1080, new FrameRate(30000, 1001))));
+    }
+
+    /** A window for a project opened or made with File &gt; Open Project or New Project. */
+    public TimelineTopComponent(TimelineDocument document) {
+        this.document = document;
+        setName(document.file().map(f -> f.getFileName().toString()).orElse(Bundle.CTL_TimelineTopComponent()));
         setToolTipText(Bundle.HINT_TimelineTopComponent());
-        TimelineService service = Lookup.getDefault().lookup(TimelineService.class);
-        document = service.create(Project.empty(Bundle.Timeline_untitled(), 1920, 1080, new FrameRate(30000, 1001)));
+        viewer = new ViewerLink(document, this::followViewer);
         undoRedo = new DocumentUndoRedo(document);
         associateLookup(Lookups.fixed(document));
         view = new TimelineView(this::seek, this::select,
@@ -88,8 +101,48 @@ public final class TimelineTopComponent extends TopComponent {
         setLayout(new BorderLayout());
         add(view, BorderLayout.CENTER);
         add(status, BorderLayout.SOUTH);
+        add(toolbar(), BorderLayout.NORTH);
         keys();
         refresh();
+    }
+
+    private JComponent toolbar() {
+        JButton play = new JButton(Bundle.Timeline_playInViewer());
+        play.setName("playInViewer");
+        play.setToolTipText(Bundle.Timeline_playInViewerTip());
+        play.setFocusable(false);
+        play.addActionListener(e -> playInViewer(false));
+        JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEADING, 4, 2));
+        bar.add(play);
+        return bar;
+    }
+
+    /** Shows the timeline in the Viewer at the playhead; {@code toggle}: the space bar (play or pause). */
+    private void playInViewer(boolean toggle) {
+        userActive();
+        boolean shown = toggle ? viewer.togglePlay(playhead) : viewer.show(playhead, true);
+        if (!shown) {
+            say(Bundle.Timeline_noViewer());
+        }
+    }
+
+    /** The Viewer's position, on the event thread: the playhead follows it. */
+    private void followViewer(long frame) {
+        long at = Math.min(frame, Math.max(0, document.project().length()));
+        if (at != playhead) {
+            playhead = at;
+            refresh();
+        }
+    }
+
+    /** Event thread: the project was written to {@code file}. */
+    void saved(java.nio.file.Path file, String text) {
+        setName(file.getFileName().toString());
+        say(text);
+    }
+
+    long playhead() {
+        return playhead;
     }
 
     /** The project being edited (for tests and other windows, which may also find it in the Lookup). */
@@ -126,6 +179,7 @@ public final class TimelineTopComponent extends TopComponent {
     @Override
     protected void componentClosed() {
         document.removeListener(onEdit);
+        viewer.unlink();
         PreviewRenderService p = preview;
         preview = null;
         if (p != null) {
@@ -139,6 +193,7 @@ public final class TimelineTopComponent extends TopComponent {
      * application binds no global Ctrl+Z, so the window binds its own undo and redo keys.
      */
     private void keys() {
+        bind(KeyStroke.getKeyStroke(KeyEvent.VK_SPACE, 0), "playInViewer", () -> playInViewer(true));
         bind(KeyStroke.getKeyStroke(KeyEvent.VK_DELETE, 0), "deleteClip", () -> {
             if (selected != null && document.project().clip(selected).isPresent()) {
                 document.apply(new Edit.DeleteClip(selected));
@@ -173,6 +228,7 @@ public final class TimelineTopComponent extends TopComponent {
 
     /** Any thread: a new project after an edit, undo or redo. */
     private void edited(Project now) {
+        viewer.edited(now);
         PreviewRenderService p = preview;
         if (p != null) {
             worker.post(() -> track(p, now));
@@ -196,6 +252,7 @@ public final class TimelineTopComponent extends TopComponent {
 
     private void seek(long frame) {
         playhead = Math.min(frame, Math.max(0, document.project().length()));
+        viewer.seek(playhead);
         userActive();
         refresh();
     }

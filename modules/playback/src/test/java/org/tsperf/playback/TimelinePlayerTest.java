@@ -1,0 +1,257 @@
+package org.tsperf.playback;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openide.util.Lookup;
+import org.tsperf.api.gpu.Frame;
+import org.tsperf.api.playback.Player;
+import org.tsperf.api.playback.PlayerOptions;
+import org.tsperf.api.playback.PlayerState;
+import org.tsperf.api.timeline.Clip;
+import org.tsperf.api.timeline.Effect;
+import org.tsperf.api.timeline.FrameRate;
+import org.tsperf.api.timeline.PreviewChunk;
+import org.tsperf.api.timeline.PreviewRenderService;
+import org.tsperf.api.timeline.PreviewState;
+import org.tsperf.api.timeline.Project;
+import org.tsperf.api.timeline.TimelinePictures;
+import org.tsperf.api.timeline.TimelineRenderer;
+import org.tsperf.api.timeline.Track;
+import org.tsperf.api.timeline.TrackKind;
+import org.tsperf.api.timeline.Transition;
+
+/**
+ * The player on a project's timeline: two real clips made by ffmpeg joined by a cross-fade, composited by the real
+ * render module, compared picture for picture with {@link TimelinePictures#render} of the same project.
+ */
+class TimelinePlayerTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final int FPS = 25;
+    /** A: timeline 0..39; B: 30..69; the cross-fade over 30..39 (the cut). */
+    private static final long LENGTH = 70;
+    private static final PlayerOptions SILENT = new PlayerOptions(PlayerOptions.ProxyUse.OFF, false, true);
+
+    @TempDir
+    static Path dir;
+    static Project project;
+    static TimelineRenderer renderer;
+
+    private final List<Player> players = new ArrayList<>();
+    private final DefaultPlaybackService service = new DefaultPlaybackService();
+
+    @BeforeAll
+    static void makeProject() throws Exception {
+        Path a = Clips.patternWithTone(dir, "a.mp4", 2, FPS);
+        Path b = dir.resolve("b.mp4");
+        Clips.ffmpeg("-f", "lavfi", "-i", "mandelbrot=size=320x240:rate=" + FPS, "-t", "2", "-c:v", "libx264",
+                "-preset", "veryfast", "-g", "25", "-bf", "2", "-pix_fmt", "yuv420p", b.toString());
+        project = twoClips(a, b, List.of());
+        renderer = Lookup.getDefault().lookup(TimelineRenderer.class);
+        assertNotNull(renderer, "the render module's renderer is in Lookup");
+        // the first frame of the JVM loads FFmpeg and lets the GPU module measure its paths (seconds on a loaded
+        // machine): done here, so the tests' deadlines time the player, not that
+        reference(project, 0);
+    }
+
+    static Project twoClips(Path a, Path b, List<Effect> onB) {
+        return new Project("cut", 320, 240, new FrameRate(FPS, 1), 48000, List.of(new Track("V1", TrackKind.VIDEO,
+                List.of(new Clip("a", a, 5, 40, 0, List.of()), new Clip("b", b, 0, 40, 30, onB)),
+                List.of(new Transition("a", "b", 10)))));
+    }
+
+    @AfterEach
+    void closePlayers() {
+        players.forEach(Player::close);
+        TestPreviews.clear();
+    }
+
+    private Player player() {
+        Player p = service.createPlayer(SILENT, AudioSinks.DEVICE, SourceChooser::lookupDecoder);
+        players.add(p);
+        p.setViewSize(640, 480); // larger than the project: pictures at the project's 320x240
+        return p;
+    }
+
+    private static PlayerState opened(Recorder r, Player p, Project project) throws InterruptedException {
+        p.openProject(project);
+        r.awaitShown(0, DEADLINE);
+        return r.await(s -> s.status() == PlayerState.Status.READY, DEADLINE, "the timeline to open");
+    }
+
+    /** The pictures of these frames as the renderer makes them, at 320x240. */
+    private static byte[][] reference(Project p, long... frames) throws Exception {
+        byte[][] out = new byte[frames.length][];
+        try (TimelinePictures pics = renderer.open(p, 320, 240, false)) {
+            for (int i = 0; i < frames.length; i++) {
+                Frame f = pics.render(frames[i]);
+                out[i] = new byte[320 * 240 * 4];
+                f.data().duplicate().clear().get(out[i]);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void seeksAndStepsAcrossTheCutShowTheTimelinesExactPictures() throws Exception {
+        Player p = player();
+        Recorder r = new Recorder(p, true);
+        PlayerState s = opened(r, p, project);
+        assertEquals(LENGTH, s.frameCount());
+        assertEquals(FPS, s.frameRate(), 1e-9);
+        assertEquals(TimelineSource.COMPOSITED, s.source());
+        assertEquals(Optional.empty(), s.file());
+        long[] frames = {0, 29, 30, 35, 34, 39, 40, 69};
+        byte[][] want = reference(project, frames);
+        assertArrayEquals(want[0], r.awaitShown(0, DEADLINE).rgba(), "frame 0");
+        p.seek(29);
+        assertArrayEquals(want[1], r.awaitShown(29, DEADLINE).rgba(), "frame 29, before the cross-fade");
+        p.step(1);
+        assertArrayEquals(want[2], r.awaitShown(30, DEADLINE).rgba(), "frame 30, the cross-fade's first");
+        p.seek(35);
+        assertArrayEquals(want[3], r.awaitShown(35, DEADLINE).rgba(), "frame 35, mid cross-fade");
+        p.step(-1);
+        assertArrayEquals(want[4], r.awaitShown(34, DEADLINE).rgba(), "frame 34, a step back");
+        p.seek(39);
+        assertArrayEquals(want[5], r.awaitShown(39, DEADLINE).rgba(), "frame 39, the cross-fade's last");
+        p.step(1);
+        assertArrayEquals(want[6], r.awaitShown(40, DEADLINE).rgba(), "frame 40, clip b alone");
+        p.seek(500);
+        assertArrayEquals(want[7], r.awaitShown(69, DEADLINE).rgba(), "a seek past the end shows the last frame");
+        // the comparison can tell frames apart: the cross-fade's frames differ from their neighbours
+        assertFalse(java.util.Arrays.equals(want[3], want[4]), "frames 35 and 34 differ");
+        assertEquals(69, p.state().frame());
+        assertFalse(p.state().playing());
+    }
+
+    @Test
+    void playsAcrossTheCutInOrderAtTheProjectsRateNoFasterThanTheClock() throws Exception {
+        Player p = player();
+        Recorder r = new Recorder(p, true);
+        opened(r, p, project);
+        p.seek(20);
+        r.awaitShown(20, DEADLINE);
+        r.clear();
+        p.play();
+        PlayerState end = r.await(s -> !s.playing() && s.frame() == LENGTH - 1, DEADLINE, "the timeline's end");
+        List<Recorder.Shown> shown = r.shown();
+        for (int i = 1; i < shown.size(); i++) {
+            assertTrue(shown.get(i).index() > shown.get(i - 1).index(), "in order: " + shown.get(i - 1).index()
+                    + " then " + shown.get(i).index());
+        }
+        long played = shown.size();
+        assertTrue(played + end.counters().dropped() >= LENGTH - 21, played + " shown + "
+                + end.counters().dropped() + " dropped, of " + (LENGTH - 21));
+        Recorder.Shown first = shown.get(0);
+        Recorder.Shown last = shown.get(shown.size() - 1);
+        assertEquals(LENGTH - 1, last.index());
+        double seconds = (last.atNanos() - first.atNanos()) / 1e9;
+        assertTrue(seconds >= (last.index() - first.index()) / (double) FPS * 0.97, "played "
+                + (last.index() - first.index()) + " frames in " + seconds + " s: faster than the clock");
+        assertEquals(new FrameRate(FPS, 1).micros(first.index()), first.timeMicros(), "times at the project's rate");
+        // what was shown while playing is the timeline's picture of that frame, in the cross-fade too
+        for (Recorder.Shown x : shown) {
+            if (x.index() == 33 || x.index() == 50) {
+                assertArrayEquals(reference(project, x.index())[0], x.rgba(), "frame " + x.index() + " played");
+            }
+        }
+    }
+
+    @Test
+    void playsBackwardsFrameByFrameAcrossTheCut() throws Exception {
+        Player p = player();
+        Recorder r = new Recorder(p, true);
+        opened(r, p, project);
+        p.seek(45);
+        r.awaitShown(45, DEADLINE);
+        r.clear();
+        p.shuttle(-1);
+        Recorder.Shown at31 = r.awaitShown(31, DEADLINE);
+        p.pause();
+        List<Recorder.Shown> shown = r.shown();
+        for (int i = 1; i < shown.size() && shown.get(i).index() >= 31; i++) {
+            assertTrue(shown.get(i).index() < shown.get(i - 1).index(), "backwards: " + shown.get(i - 1).index()
+                    + " then " + shown.get(i).index());
+        }
+        assertArrayEquals(reference(project, 31)[0], at31.rgba(), "frame 31 in reverse");
+    }
+
+    @Test
+    void anEditShowsTheNewPicturesFromTheNextFrameAndKeepsThePlace() throws Exception {
+        Player p = player();
+        Recorder r = new Recorder(p, true);
+        opened(r, p, project);
+        p.seek(50);
+        byte[] before = r.awaitShown(50, DEADLINE).rgba();
+        Project brighter = twoClips(project.clip("a").orElseThrow().source(), project.clip("b").orElseThrow()
+                .source(), List.of(new Effect.ColourAdjust(0.3, 1, 1, 1)));
+        long shownBefore = r.shown().size();
+        p.openProject(brighter);
+        r.await(s -> r.shown().size() > shownBefore, DEADLINE, "the edited picture");
+        Recorder.Shown after = r.shown().get(r.shown().size() - 1);
+        assertEquals(50, after.index(), "paused: the same frame, with the edit");
+        assertArrayEquals(reference(brighter, 50)[0], after.rgba(), "frame 50 of the edited project");
+        assertFalse(java.util.Arrays.equals(before, after.rgba()), "the edit changed the picture");
+        p.play();
+        Recorder.Shown later = r.awaitShown(60, DEADLINE);
+        assertArrayEquals(reference(brighter, 60)[0], later.rgba(), "frame 60 played after the edit");
+    }
+
+    @Test
+    void aRenderedChunkIsReadInsteadOfComposedAndSaysSo() throws Exception {
+        // chunk 1 (frames 25..49, the cross-fade) rendered: a distinct video whose frame i is timeline frame 25 + i
+        Path rendered = dir.resolve("chunk1.mp4");
+        // each frame one flat colour from its number, so neighbouring frames differ clearly
+        String colours = "nullsrc=size=320x240:rate=" + FPS + ",format=rgb24,geq=r='mod(N*40+20\\,200)+30'"
+                + ":g='mod(N*70+90\\,200)+30':b='mod(N*110+50\\,200)+30'";
+        Clips.ffmpeg("-f", "lavfi", "-i", colours, "-frames:v", "25", "-c:v", "libx264",
+                "-preset", "veryfast", "-g", "25", "-bf", "2", "-pix_fmt", "yuv420p", rendered.toString());
+        TestPreviews.STATES.addAll(List.of(
+                new PreviewRenderService.ChunkState(new PreviewChunk(0, 0, 25, "f0", false), PreviewState.NOT_NEEDED),
+                new PreviewRenderService.ChunkState(new PreviewChunk(1, 25, 50, "f1", true), PreviewState.RENDERED),
+                new PreviewRenderService.ChunkState(new PreviewChunk(2, 50, 70, "f2", true), PreviewState.DIRTY)));
+        TestPreviews.FILES.put("f1", rendered);
+        Player p = player();
+        Recorder r = new Recorder(p, true);
+        opened(r, p, project);
+        assertEquals(TimelineSource.COMPOSITED, p.state().source());
+        p.seek(30);
+        byte[] at30 = r.awaitShown(30, DEADLINE).rgba();
+        r.await(s -> s.source().equals(TimelineSource.RENDERED), DEADLINE, "the source to say rendered preview");
+        assertEquals(TimelineSource.RENDERED, service.figures().preview(), "the monitor's preview line");
+        double same = Clips.meanDifference(at30, Clips.rgbaFrame(rendered, 5));
+        double next = Clips.meanDifference(at30, Clips.rgbaFrame(rendered, 6));
+        assertTrue(same < 2.5 && same < next / 2, "timeline frame 30 is the rendered file's frame 5: difference "
+                + same + ", " + next + " to its frame 6");
+        p.seek(55);
+        assertArrayEquals(reference(project, 55)[0], r.awaitShown(55, DEADLINE).rgba(), "frame 55, not rendered");
+        r.await(s -> s.source().equals(TimelineSource.COMPOSITED), DEADLINE, "the source to say composited");
+        assertEquals(TimelineSource.COMPOSITED, service.figures().preview(), "the monitor's preview line");
+    }
+
+    @Test
+    void aFileOpensAgainAfterATimeline() throws Exception {
+        Player p = player();
+        Recorder r = new Recorder(p, false);
+        opened(r, p, project);
+        r.clear();
+        p.open(project.clip("a").orElseThrow().source());
+        PlayerState s = r.await(x -> x.status() == PlayerState.Status.READY && x.source().startsWith("Original"),
+                DEADLINE, "the file to open");
+        assertEquals(50, s.frameCount());
+        assertEquals(Optional.of(project.clip("a").orElseThrow().source()), s.file());
+    }
+}
