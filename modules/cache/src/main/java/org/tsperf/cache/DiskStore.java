@@ -1,7 +1,6 @@
 package org.tsperf.cache;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -393,7 +392,7 @@ final class DiskStore implements AutoCloseable {
             if (left + overhead <= target) {
                 break;
             }
-            evicted.put(r, spillWorthy.test(r) ? readQuietly(r) : null);
+            evicted.put(r, spillWorthy.test(r) ? LevelFiles.valueIfIntact(values.resolve(r.file()), r) : null);
             left -= onDisk(r.storedBytes());
         }
         // the next level takes them and commits before they leave this one (a move, not a delete and a copy)
@@ -403,20 +402,6 @@ final class DiskStore implements AutoCloseable {
             removeLocked(r.key().toString());
         }
         commit();
-    }
-
-    /** The value of a record if whole and intact, else null. */
-    private byte[] readQuietly(EntryRecord r) {
-        try {
-            byte[] stored = LevelFiles.read(values.resolve(r.file()));
-            if (stored.length != r.storedBytes() || Codec.crc(stored) != r.crc()) {
-                return null;
-            }
-            return ValueFile.value(stored);
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "cannot read evicted value " + r.file(), e);
-            return null;
-        }
     }
 
     private EntryRecord removeLocked(String key) {
@@ -486,21 +471,7 @@ final class DiskStore implements AutoCloseable {
 
     /** Index files and directories on disk (everything but the value files). */
     private long overheadBytes() {
-        long sum = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path f : files) {
-                try {
-                    sum += onDisk(Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class,
-                            java.nio.file.LinkOption.NOFOLLOW_LINKS).size()); // a link counts as itself
-                } catch (NoSuchFileException gone) {
-                    // MapDB rotates its write-ahead log files on commit: one listed may be gone already
-                }
-            }
-            sum += onDisk(Files.size(dir));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot measure the cache directory " + dir, e);
-        }
-        return sum;
+        return LevelFiles.overheadBytes(dir, blockSize);
     }
 
     private long onDisk(long bytes) {

@@ -65,4 +65,42 @@ final class LevelFiles {
             return -1;
         }
     }
+
+    /** Index files and directories of a level's folder on disk in whole blocks (everything but the value files). */
+    static long overheadBytes(Path dir, long blockSize) {
+        long sum = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                try {
+                    sum += onDisk(Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS).size(), blockSize); // a link counts as itself
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // MapDB rotates its write-ahead log files on commit: one listed may be gone already
+                }
+            }
+            sum += onDisk(Files.size(dir), blockSize);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot measure the cache directory " + dir, e);
+        }
+        return sum;
+    }
+
+    private static long onDisk(long bytes, long blockSize) {
+        return (bytes + blockSize - 1) / blockSize * blockSize;
+    }
+
+    /** The value a record names if its file is whole and intact, else null (an evicted value worth spilling). */
+    static byte[] valueIfIntact(Path file, EntryRecord r) {
+        try {
+            byte[] stored = read(file);
+            if (stored.length != r.storedBytes() || Codec.crc(stored) != r.crc()) {
+                return null;
+            }
+            return ValueFile.value(stored);
+        } catch (IOException e) {
+            java.util.logging.Logger.getLogger(LevelFiles.class.getName()).log(java.util.logging.Level.FINE,
+                    "cannot read evicted value " + file, e);
+            return null;
+        }
+    }
 }

@@ -2,13 +2,10 @@ package org.tsperf.cache;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -387,70 +384,17 @@ final class TieredCache implements MultiLevelCache, AutoCloseable {
 
     @Override
     public List<LevelStatistics> levels() {
-        return List.of(
-                new LevelStatistics(CacheLevel.L1, "RAM", l1.size(), l1.weightedSize(), l1.capacity(), counters.hits(CacheLevel.L1), counters.misses(CacheLevel.L1),
-                        counters.evictions(CacheLevel.L1)),
-                disk(CacheLevel.L2, l2), disk(CacheLevel.L3, l3));
-    }
-
-    private LevelStatistics disk(CacheLevel level, DiskStore s) {
-        long[] bytes = s.bytesOnDiskEntryBytesAndCount();
-        return new LevelStatistics(level, s.directory().toString(), bytes[2], bytes[0], s.budgetBytes(),
-                counters.hits(level), counters.misses(level), counters.evictions(level), bytes[1]);
+        return CacheReport.levels(l1, l2, l3, counters);
     }
 
     @Override
     public List<TypeStatistics> byType() {
-        List<TypeStatistics> out = new ArrayList<>();
-        Map<EntryType, long[]> ram = new EnumMap<>(EntryType.class);
-        for (RamEntry e : l1.values()) {
-            long[] a = ram.computeIfAbsent(e.key.type(), t -> new long[2]);
-            a[0]++;
-            a[1] += e.length;
-        }
-        add(out, CacheLevel.L1, ram);
-        add(out, CacheLevel.L2, byType(l2));
-        add(out, CacheLevel.L3, byType(l3));
-        return out;
-    }
-
-    private static Map<EntryType, long[]> byType(DiskStore s) {
-        Map<EntryType, long[]> m = new EnumMap<>(EntryType.class);
-        for (EntryRecord r : s.entries()) {
-            long[] a = m.computeIfAbsent(r.key().type(), t -> new long[2]);
-            a[0]++;
-            a[1] += r.storedBytes();
-        }
-        return m;
-    }
-
-    private void add(List<TypeStatistics> out, CacheLevel level, Map<EntryType, long[]> content) {
-        for (EntryType t : EntryType.values()) {
-            long[] a = content.getOrDefault(t, new long[2]);
-            out.add(new TypeStatistics(level, t, a[0], a[1], counters.hits(level, t), counters.misses(level, t),
-                    counters.evictions(level, t)));
-        }
+        return CacheReport.byType(l1.values(), l2, l3, counters);
     }
 
     @Override
     public List<CacheEntryInfo> entries(int limit) {
-        List<CacheEntryInfo> all = new ArrayList<>();
-        for (RamEntry e : l1.values()) {
-            all.add(new CacheEntryInfo(e.key, CacheLevel.L1, e.length, Instant.ofEpochMilli(e.lastAccessMillis),
-                    e.hits.get()));
-        }
-        for (EntryRecord r : l2.entries()) {
-            all.add(info(r, CacheLevel.L2));
-        }
-        for (EntryRecord r : l3.entries()) {
-            all.add(info(r, CacheLevel.L3));
-        }
-        all.sort(Comparator.comparing(CacheEntryInfo::lastAccess).reversed());
-        return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
-    }
-
-    private static CacheEntryInfo info(EntryRecord r, CacheLevel level) {
-        return new CacheEntryInfo(r.key(), level, r.storedBytes(), Instant.ofEpochMilli(r.lastAccessMillis()), r.hits());
+        return CacheReport.entries(l1.values(), l2, l3, limit);
     }
 
     private long totalBytes() {
