@@ -230,10 +230,28 @@ final class EventThreadGuard {
         return stack != null && java.util.Arrays.stream(stack).anyMatch(e -> e.getClassName().startsWith(PRODUCT));
     }
 
-    /** Whether the event thread waited for the display server (an X11 round trip), not for something of its own. */
+    /** The JDK's parking and locking frames, above the frame that says what a thread waits for. */
+    private static final List<String> PARKING = List.of("jdk.internal.misc.Unsafe", "java.util.concurrent.locks.",
+            "java.util.concurrent.ForkJoinPool", "java.lang.Object");
+
+    /**
+     * Whether the event thread waited for the display server (an X11 round trip), not for something of its own: the
+     * first frame below the JDK's parking frames is in the X11 pipeline, or waits for the AWT lock, which the toolkit
+     * thread holds while it talks to the X server ({@code SunToolkit.awtLockWait} under {@code syncNativeQueue}).
+     */
     static boolean onDisplayConnection(StackTraceElement[] stack) {
-        return stack != null && stack.length > 0
-                && DISPLAY_CONNECTION.stream().anyMatch(stack[0].getClassName()::startsWith);
+        if (stack == null) {
+            return false;
+        }
+        for (StackTraceElement e : stack) {
+            String c = e.getClassName();
+            if (PARKING.stream().anyMatch(c::startsWith)) {
+                continue;
+            }
+            return DISPLAY_CONNECTION.stream().anyMatch(c::startsWith)
+                    || c.equals("sun.awt.SunToolkit") && e.getMethodName().startsWith("awtLock");
+        }
+        return false;
     }
 
     /**

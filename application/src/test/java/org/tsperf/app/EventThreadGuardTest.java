@@ -68,6 +68,16 @@ class EventThreadGuardTest {
         assertFalse(EventThreadGuard.productCode(new StackTraceElement[] {layout, startupTask}));
         assertTrue(EventThreadGuard.onDisplayConnection(new StackTraceElement[] {x11, productWindow}));
         assertFalse(EventThreadGuard.onDisplayConnection(new StackTraceElement[] {productWindow, x11}), "only the top");
+        StackTraceElement park = new StackTraceElement("jdk.internal.misc.Unsafe", "park", null, 1);
+        StackTraceElement condition = new StackTraceElement(
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject", "await", null, 1);
+        StackTraceElement awtLock = new StackTraceElement("sun.awt.SunToolkit", "awtLockWait", null, 1);
+        StackTraceElement sync = new StackTraceElement("sun.awt.X11.XToolkit", "syncNativeQueue", null, 1);
+        assertTrue(EventThreadGuard.onDisplayConnection(new StackTraceElement[] {park, condition, awtLock, sync}),
+                "parked for the AWT lock while the toolkit talks to the X server");
+        StackTraceElement taskWait = new StackTraceElement("java.util.concurrent.FutureTask", "get", null, 1);
+        assertFalse(EventThreadGuard.onDisplayConnection(new StackTraceElement[] {park, condition, taskWait,
+            productWindow}), "parked for a task of its own");
     }
 
     private static StackTraceElement frame(String className) {
