@@ -120,8 +120,14 @@ final class ProxyIndex implements AutoCloseable {
         if (snapshot == null) {
             ensureOpen();
             Map<String, Entry> p = new HashMap<>();
-            plans.forEach((k, v) -> p.put(k, decode(v)));
-            snapshot = new Snapshot(Map.copyOf(p), Map.copyOf(sources), Map.copyOf(failures));
+            try {
+                plans.forEach((k, v) -> p.put(k, decode(v)));
+                snapshot = new Snapshot(Map.copyOf(p), Map.copyOf(sources), Map.copyOf(failures));
+            } catch (RuntimeException ex) { // MapDB's own failures on a damaged file (a kill -9 in a commit)
+                throw new UncheckedIOException(new IOException("the proxy index " + store.resolve(FILE)
+                        + " is damaged and cannot be read (" + ex + "); move it aside to start an empty index "
+                        + "(the proxies are then made again when needed)", ex));
+            }
         }
         return snapshot;
     }
