@@ -92,7 +92,7 @@ final class RenderBenchCommand implements Callable<Integer> {
         for (Path p : List.of(a, b)) {
             if (!Files.isRegularFile(p)) {
                 throw new ParameterException(spec.commandLine(), p + ": no such file (make the bench corpus with"
-                        + " /work/shared/media/make-bench-media.sh, or name clips with --first and --second)");
+                        + " ../shared/media/make-bench-media.sh (beside the checkout), or name clips with --first and --second)");
             }
         }
         if (!(seconds >= 1.5 && seconds <= 60)) {

@@ -13,15 +13,26 @@ import org.tsperf.api.timeline.TrackKind;
 import org.tsperf.api.timeline.Transition;
 
 /** Projects on the shared real clips, and the service as the workbench finds it. */
-final class Projects {
+public final class Projects {
 
-    static final Path MEDIA = Path.of(System.getProperty("tsperf.media",
-            "/work/shared/media/real")).toAbsolutePath();
-    static final Path CAR = MEDIA.resolve("car-detection.mp4");
+    /** {@code ../shared/media/real} beside the checkout (found from the module folder the tests run in). */
+    static final Path MEDIA = System.getProperty("tsperf.media") != null
+            ? Path.of(System.getProperty("tsperf.media")).toAbsolutePath() : sharedRealMedia();
+    public static final Path CAR = MEDIA.resolve("car-detection.mp4");
     static final Path BOTTLE = MEDIA.resolve("bottle-detection.mp4");
     static final FrameRate NTSC = new FrameRate(30000, 1001);
 
     private Projects() {
+    }
+
+    private static Path sharedRealMedia() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (java.nio.file.Files.isDirectory(p.resolve("modules"))
+                    && java.nio.file.Files.isRegularFile(p.resolve("pom.xml")) && p.getParent() != null) {
+                return p.getParent().resolve("shared").resolve("media").resolve("real");
+            }
+        }
+        return Path.of("shared", "media", "real").toAbsolutePath();
     }
 
     static TimelineService service() {

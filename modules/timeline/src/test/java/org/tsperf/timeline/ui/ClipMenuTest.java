@@ -21,7 +21,7 @@ import org.tsperf.api.timeline.Transition;
 /** A clip's context menu: what it offers where, and the edits its items make. */
 class ClipMenuTest {
 
-    private static final Path CAR = Path.of("/work/shared/media/real/car-detection.mp4");
+    private static final Path CAR = org.tsperf.timeline.Projects.CAR;
 
     private static void click(JPopupMenu menu, String name) {
         for (java.awt.Component c : menu.getComponents()) {

@@ -37,7 +37,7 @@ import org.tsperf.api.timeline.TimelineService;
  */
 class TimelineWindowTest {
 
-    private static final Path CAR = Path.of("/work/shared/media/real/car-detection.mp4");
+    private static final Path CAR = org.tsperf.timeline.Projects.CAR;
 
     private static RecordingRenderer renderer() {
         PreviewRenderService s = Lookup.getDefault().lookup(PreviewRenderService.class);
