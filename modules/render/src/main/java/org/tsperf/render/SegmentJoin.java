@@ -122,8 +122,12 @@ final class SegmentJoin {
                 throw new IOException(String.format(Locale.ROOT, "%s is %dx%d, not the project's %dx%d; render its"
                         + " segment again.", what, v.width(), v.height(), p.width(), p.height()));
             }
-            ExportCheck.frames(probed, what, mark.frames(), String.format(Locale.ROOT,
-                    "of timeline frames %d-%d (segment %d)", mark.in(), mark.out(), mark.index()), fps);
+            try {
+                ExportCheck.frames(probed, what, mark.frames(), String.format(Locale.ROOT,
+                        "of timeline frames %d-%d (segment %d)", mark.in(), mark.out(), mark.index()), fps);
+            } catch (IOException ex) {
+                throw new IOException(ex.getMessage() + "; render its segment again.", ex);
+            }
             next = mark.out();
             previous = f;
         }

@@ -262,6 +262,11 @@ class SegmentRenderServiceTest {
         assertJoinFails(request, List.of(f.get(0), small, f.get(2), f.get(3)), r.sound(), small.toString(),
                 "160x90, not the project's 320x180");
 
+        // a file that is no media file at all
+        Path broken = shared.resolve("bad").resolve("broken-1.mp4");
+        Files.write(broken, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        assertJoinFails(request, List.of(f.get(0), broken, f.get(2), f.get(3)), r.sound(), broken.toString(),
+                "could not be read");
         // a file that is no segment
         assertJoinFails(request, List.of(f.get(0), a, f.get(2), f.get(3)), r.sound(), a.toString(), "no segment mark");
         // a missing sound
