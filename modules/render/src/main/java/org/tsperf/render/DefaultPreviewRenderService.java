@@ -1,9 +1,6 @@
 package org.tsperf.render;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +27,8 @@ import org.tsperf.api.timeline.RenderProgress;
 
 /**
  * Tracks the project being edited: its chunks (from the timeline module's planner) and their states, the idle timer
- * that queues the dirty ones as one background task ({@link PreviewQueue}), and the rendered files for playback.
+ * that queues the dirty ones as one background task ({@link PreviewQueue}); the rendered files for playback come from
+ * {@link RenderedChunks}.
  * Its one thread ({@code tsperf-preview}) plans chunks and checks idleness; it starts at the first use and ends when
  * idle for a while.
  */
@@ -42,7 +40,7 @@ public final class DefaultPreviewRenderService implements PreviewRenderService {
     private final List<Consumer<List<ChunkState>>> listeners = new CopyOnWriteArrayList<>();
     private final PreviewQueue queue = new PreviewQueue(this);
     private ScheduledThreadPoolExecutor thread;
-    private PreviewFiles files;
+    private final RenderedChunks renderedChunks = new RenderedChunks();
     // guarded by this
     private Project tracked;
     private long generation;
@@ -82,13 +80,6 @@ public final class DefaultPreviewRenderService implements PreviewRenderService {
             thread.shutdownNow();
             thread = null;
         }
-    }
-
-    synchronized PreviewFiles files() throws IOException {
-        if (files == null) {
-            files = new PreviewFiles(PreviewFiles.defaultDirectory());
-        }
-        return files;
     }
 
     @Override
@@ -258,30 +249,12 @@ public final class DefaultPreviewRenderService implements PreviewRenderService {
 
     @Override
     public Optional<RenderedChunk> rendered(PreviewChunk chunk) {
-        MultiLevelCache cache = DefaultTimelineRenderer.require(MultiLevelCache.class, "Cache");
-        Optional<byte[]> bytes = cache.get(ChunkEncoding.key(chunk));
-        if (bytes.isEmpty()) {
-            return Optional.empty();
-        }
-        Path file;
-        try {
-            file = files().publish(bytes.get());
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write the rendered preview chunk " + chunk.index()
-                    + " to a temporary file: " + ex.getMessage(), ex);
-        }
-        return Optional.of(new Rendered(chunk, file));
+        return renderedChunks.of(chunk);
     }
 
-    private record Rendered(PreviewChunk chunk, Path file) implements RenderedChunk {
-        @Override
-        public void close() {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ex) {
-                LOG.log(Level.WARNING, "cannot remove the rendered preview file " + file, ex);
-            }
-        }
+    @Override
+    public Optional<RenderedChunk> rendered(Project project, long frame) {
+        return renderedChunks.at(project, frame);
     }
 
     @Override

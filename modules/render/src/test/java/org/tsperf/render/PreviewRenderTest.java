@@ -124,6 +124,24 @@ class PreviewRenderTest {
     }
 
     @Test
+    void aRenderedChunkIsFoundOnlyForTheProjectItWasRenderedFor() throws Exception {
+        Project p = PreviewFixtures.project(a, b, 0.06, 2.9);
+        previews.renderAll(p, rp -> { }).get(2, TimeUnit.MINUTES);
+        List<PreviewChunk> chunks = PreviewQueue.chunks(p);
+        try (PreviewRenderService.RenderedChunk r = previews.rendered(p, 30).orElseThrow()) {
+            assertEquals(chunks.get(1), r.chunk(), "frame 30 is in chunk 1");
+        }
+        assertTrue(previews.rendered(p, 75).isEmpty(), "past the end: no chunk");
+        Project edited = PreviewFixtures.project(a, b, 0.06, 3.1); // b's blur: chunks 1 and 2 change
+        assertTrue(previews.rendered(edited, 30).isEmpty(), "chunk 1 of the edited project is not rendered: the"
+                + " file rendered before the edit is stale");
+        assertTrue(previews.rendered(edited, 60).isEmpty(), "chunk 2 likewise");
+        try (PreviewRenderService.RenderedChunk r = previews.rendered(edited, 10).orElseThrow()) {
+            assertEquals(chunks.get(0).fingerprint(), r.chunk().fingerprint(), "chunk 0 (a only) did not change");
+        }
+    }
+
+    @Test
     void anEditDirtiesOnlyItsChunksAndUndoFindsThemRenderedWithNothingRenderedAgain() throws Exception {
         Project before = PreviewFixtures.project(a, b, 0.03, 2.2);
         previews.track(before);
