@@ -41,6 +41,7 @@ public final class DefaultPreviewRenderService implements PreviewRenderService {
     private final PreviewQueue queue = new PreviewQueue(this);
     private ScheduledThreadPoolExecutor thread;
     private final RenderedChunks renderedChunks = new RenderedChunks();
+    private final RenderSpeed speed = new RenderSpeed();
     // guarded by this
     private Project tracked;
     private long generation;
@@ -213,13 +214,16 @@ public final class DefaultPreviewRenderService implements PreviewRenderService {
         return List.copyOf(s);
     }
 
-    /** What the service hears from a task's chunks (either kind of job). */
-    PreviewJob.Events events(Consumer<RenderProgress> progress, long totalFrames, double fps) {
-        long started = System.nanoTime();
-        long[] done = {0};
+    /**
+     * What the service hears from a task's chunks (either kind of job); {@code job} names it for
+     * {@link #renderEnded}.
+     */
+    PreviewJob.Events events(Object job, Consumer<RenderProgress> progress, long totalFrames, double fps) {
+        RenderSpeed.Meter meter = speed.meter(job, totalFrames, fps);
         return new PreviewJob.Events() {
             @Override
             public void chunkStarted(PreviewChunk chunk) {
+                meter.frameStarting();
                 synchronized (DefaultPreviewRenderService.this) {
                     rendering.add(chunk.fingerprint());
                 }
@@ -239,12 +243,19 @@ public final class DefaultPreviewRenderService implements PreviewRenderService {
 
             @Override
             public void frameDone() {
-                double seconds = Math.max(1e-6, (System.nanoTime() - started) / 1e9);
-                double rate = ++done[0] / seconds;
-                progress.accept(new RenderProgress(done[0], totalFrames, rate / fps,
-                        done[0] < 2 ? -1 : (totalFrames - done[0]) / rate));
+                progress.accept(meter.frameDone());
             }
         };
+    }
+
+    /** A job's task ended: its speed no longer shows. */
+    void renderEnded(Object job) {
+        speed.ended(job);
+    }
+
+    @Override
+    public Optional<RenderProgress> progress() {
+        return speed.now();
     }
 
     @Override

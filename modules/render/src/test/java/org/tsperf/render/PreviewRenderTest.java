@@ -28,6 +28,7 @@ import org.tsperf.api.timeline.PreviewRenderService;
 import org.tsperf.api.timeline.PreviewRenderService.ChunkState;
 import org.tsperf.api.timeline.PreviewState;
 import org.tsperf.api.timeline.Project;
+import org.tsperf.api.timeline.RenderProgress;
 import org.tsperf.api.timeline.TimelinePictures;
 import org.tsperf.api.timeline.TimelineRenderer;
 
@@ -121,6 +122,20 @@ class PreviewRenderTest {
             }
         }
         assertFalse(Files.exists(file), "closing removes the file");
+    }
+
+    @Test
+    void theRunningRendersProgressIsReportedWhileItRunsAndNotAfter() throws Exception {
+        Project p = PreviewFixtures.project(a, b, 0.05, 2.7);
+        assertTrue(previews.progress().isEmpty(), "nothing renders yet");
+        List<RenderProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        previews.renderAll(p, rp -> previews.progress().ifPresent(seen::add)).get(2, TimeUnit.MINUTES);
+        assertEquals(75, seen.size(), "the service reports the running render at every frame");
+        RenderProgress last = seen.get(seen.size() - 1);
+        assertEquals(75, last.framesDone());
+        assertEquals(75, last.framesTotal());
+        assertTrue(last.realTimeSpeed() > 0, "a speed: " + last.realTimeSpeed());
+        assertTrue(previews.progress().isEmpty(), "the render ended: no speed shows");
     }
 
     @Test

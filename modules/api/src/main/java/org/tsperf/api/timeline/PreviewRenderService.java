@@ -66,6 +66,13 @@ public interface PreviewRenderService {
      */
     java.util.concurrent.CompletableFuture<Integer> renderAll(Project project, Consumer<RenderProgress> progress);
 
+    /**
+     * Where the running preview render is (a background one or {@link #renderAll}'s), with its speed as a multiple of
+     * real time since it started rendering; empty when none runs. Cheap, from any thread (the Performance Monitor
+     * samples it).
+     */
+    java.util.Optional<RenderProgress> progress();
+
     void addListener(Consumer<List<ChunkState>> listener);
 
     void removeListener(Consumer<List<ChunkState>> listener);
