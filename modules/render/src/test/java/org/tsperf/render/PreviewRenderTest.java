@@ -105,15 +105,17 @@ class PreviewRenderTest {
             assertEquals(160, v.width());
             assertEquals(120, v.height());
             assertEquals(25, v.frameCount(), "every frame of the chunk");
+            // a chunk keeps its pictures' matrix (drafted on the YUV planes) and says which
+            String matrix = "smpte170m".equals(v.colorSpace()) ? "bt601" : "bt709";
             double worst = 0;
             for (int i : new int[] {0, 2, 4, 12, 24}) { // in the cross-fade (25-30) and after it
                 double diff = TestMedia.meanAbsDiff(TestMedia.bytes(pics.render(fade.start() + i)),
-                        TestMedia.referenceRgba(file, i, dir));
+                        TestMedia.referenceRgba(file, i, dir, "", matrix));
                 assertTrue(diff < SAME, "frame " + i + " of the chunk differs from the renderer's by " + diff);
                 worst = Math.max(worst, diff);
             }
             double other = TestMedia.meanAbsDiff(TestMedia.bytes(pics.render(fade.start() + 24)),
-                    TestMedia.referenceRgba(file, 0, dir));
+                    TestMedia.referenceRgba(file, 0, dir, "", matrix));
             assertTrue(other > 2 * worst, "the comparison tells frames apart: " + other + " vs " + worst);
             try (FrameSource frames = Lookup.getDefault().lookup(MediaDecoder.class).open(file,
                     new DecodeOptions(0, true, Priority.NORMAL))) {
