@@ -3,7 +3,10 @@ package org.tsperf.playback;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tsperf.api.playback.PlaybackCounters;
 
-/** What a player delivered since its file opened: presented, dropped and late frames, cache hits, frames from rendered previews, stage times. */
+/**
+ * What a player delivered since its file opened: presented, dropped and late frames, cache hits, frames from rendered
+ * previews, stage times.
+ */
 final class DeliveryCounters {
 
     private static final long SECOND = 1_000_000_000L;

@@ -23,7 +23,8 @@ import org.tsperf.api.timeline.TimelineRenderer;
 
 /**
  * The timeline a player reads instead of a file: each frame from the rendered preview where its chunk is rendered for
- * the project as played now ({@link RenderedChunkReader}; never a chunk an edit made stale), else composited by the render module's {@link TimelinePictures} at the picture size.
+ * the project as played now ({@link RenderedChunkReader}; never a chunk an edit made stale), else composited by the
+ * render module's {@link TimelinePictures} at the picture size.
  * Owned by the decoder thread (neither source is thread-safe); its description is read by any thread.
  */
 final class TimelineSource implements AutoCloseable {

@@ -21,9 +21,8 @@ import org.tsperf.api.timeline.TimelineRenderer;
 
 /**
  * Runs "render.preview" tasks: renders a job's chunks at preview size (from proxies where ready; composited on the YUV
- * planes where the pictures allow, {@link DraftPictures}) and stores each
- * whole chunk in the frame cache as it is done, so a crash loses at most the chunk in progress, which is never
- * stored. A task found in the journal after a restart has no job (its project was in memory): it ends at once, and
+ * planes where the pictures allow, {@link DraftPictures}) and stores each whole chunk in the frame cache as it is
+ * done, so a crash loses at most the chunk in progress, which is never stored. A task found in the journal after a restart has no job (its project was in memory): it ends at once, and
  * the preview service queues what is still dirty when the project is tracked again.
  */
 @ServiceProvider(service = TaskHandler.class)
