@@ -47,12 +47,12 @@ final class DraftPictures implements AutoCloseable {
 
     /** Whether the project's effects can be drafted (no gamma); the pictures are checked as they come. */
     static boolean effectsAllow(Project project) {
-        return width(project) && project.videoTracks().stream().flatMap(t -> t.clips().stream())
+        return evenSize(project) && project.videoTracks().stream().flatMap(t -> t.clips().stream())
                 .flatMap(c -> c.effects().stream())
                 .allMatch(e -> !(e instanceof Effect.ColourAdjust c) || c.gamma() == 1);
     }
 
-    private static boolean width(Project p) {
+    private static boolean evenSize(Project p) {
         return p.width() % 2 == 0 && p.height() % 2 == 0;
     }
 
