@@ -53,6 +53,18 @@ public class ModuleUninstallTest extends NbTestCase {
                 .suite();
     }
 
+    /**
+     * This test's helper classes loaded now, before a module goes: a class of the test first loaded after an
+     * uninstall is not found any more (NoClassDefFoundError for PluginOperations$Validation, seen).
+     */
+    @Override
+    protected void setUp() throws Exception {
+        for (Class<?> c : List.of(PluginOperations.class, PluginOperations.Validation.class, NbmTampering.class,
+                WorkbenchWindows.class, Await.class, UpdateCenterTest.class)) {
+            Class.forName(c.getName(), true, c.getClassLoader());
+        }
+    }
+
     public void testProxyModuleIsUninstalledAndInstalledAgainAtRuntime() throws Exception {
         String proxy = "org.tsperf.proxy";
         Object service = service("org.tsperf.api.proxy.ProxyService");
@@ -82,7 +94,13 @@ public class ModuleUninstallTest extends NbTestCase {
             assertTrue("installing put back " + f, Files.exists(f));
         }
         await(() -> WorkbenchWindows.windowAction(action(PROXY_WINDOW)), "Window > Proxy Manager to be back");
-        WorkbenchWindows.open(action(PROXY_WINDOW), PROXY_WINDOW);
+        try {
+            WorkbenchWindows.open(action(PROXY_WINDOW), PROXY_WINDOW);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the window system knows "
+                    + WorkbenchWindows.known("ProxyManagerTopComponent") + "; the new module's loader: "
+                    + again.getClass().getClassLoader(), e);
+        }
         tabs = WorkbenchWindows.performanceTabs();
         assertTrue("the Proxies tab is back in Tools > Options > Performance: " + tabs, tabs.contains("Proxies"));
     }
@@ -91,11 +109,13 @@ public class ModuleUninstallTest extends NbTestCase {
     public void testGpuModuleReleasesItsRuntimeWhenUninstalledAndComesBack() throws Exception {
         String gpu = "org.tsperf.gpu";
         Object runtimes = service("org.tsperf.gpu.GpuRuntimes");
+        // resolved now: the module's class loader finds none of its classes once the module is gone
+        java.lang.reflect.Method openDevices = openVulkanDevices(runtimes);
         Object runtime = runtimes.getClass().getMethod("runtime").invoke(runtimes);
         boolean vulkan = runtime.getClass().getMethod("vulkan").invoke(runtime) != null;
         assertEquals(Boolean.TRUE, runtimes.getClass().getMethod("isOpen").invoke(runtimes));
         assertEquals("the module holds its Vulkan device (lavapipe at least): "
-                + runtime.getClass().getMethod("vulkanProblem").invoke(runtime), 1, openVulkanDevices(runtimes));
+                + runtime.getClass().getMethod("vulkanProblem").invoke(runtime), 1, openDevices.invoke(null));
         assertTrue(vulkan);
         List<Path> files = trackedFiles(gpu);
         WorkbenchWindows.open(action(GPU_WINDOW), GPU_WINDOW);
@@ -104,7 +124,7 @@ public class ModuleUninstallTest extends NbTestCase {
         uninstall(gpu);
         assertEquals("the module's runtime was closed", Boolean.FALSE,
                 runtimes.getClass().getMethod("isOpen").invoke(runtimes));
-        assertEquals("its Vulkan device was destroyed", 0, openVulkanDevices(runtimes));
+        assertEquals("its Vulkan device was destroyed", 0, openDevices.invoke(null));
         await(() -> find("org.tsperf.api.gpu.VideoProcessor") == null, "VideoProcessor to leave Lookup");
         await(() -> !WorkbenchWindows.opened(GPU_WINDOW), "the GPU Scheduler window to close");
         List<String> tabs = WorkbenchWindows.performanceTabs();
@@ -121,7 +141,7 @@ public class ModuleUninstallTest extends NbTestCase {
         again.getClass().getMethod("vulkan").invoke(again);
         assertEquals("the installed module opens a runtime again", Boolean.TRUE,
                 back.getClass().getMethod("isOpen").invoke(back));
-        assertEquals("with its own Vulkan device", 1, openVulkanDevices(back));
+        assertEquals("with its own Vulkan device", 1, openVulkanDevices(back).invoke(null));
         for (Path f : files) {
             assertTrue("installing put back " + f, Files.exists(f));
         }
@@ -171,10 +191,10 @@ public class ModuleUninstallTest extends NbTestCase {
         return windowClass.replace('.', '-') + ".instance";
     }
 
-    /** The Vulkan logical devices the GPU module behind {@code runtimes} holds open. */
-    private static int openVulkanDevices(Object runtimes) throws Exception {
-        return (Integer) runtimes.getClass().getClassLoader().loadClass("org.tsperf.gpu.vulkan.VulkanDevice")
-                .getMethod("openDevices").invoke(null);
+    /** {@code VulkanDevice.openDevices()} of the GPU module behind {@code runtimes}: the devices it holds open. */
+    private static java.lang.reflect.Method openVulkanDevices(Object runtimes) throws Exception {
+        return runtimes.getClass().getClassLoader().loadClass("org.tsperf.gpu.vulkan.VulkanDevice")
+                .getMethod("openDevices");
     }
 
     /** The files the module's update_tracking record lists, in the cluster of the application under test. */

@@ -20,6 +20,7 @@ import javax.swing.SwingUtilities;
 import org.netbeans.api.options.OptionsDisplayer;
 import org.openide.filesystems.FileUtil;
 import org.openide.windows.TopComponent;
+import org.openide.windows.WindowManager;
 
 /**
  * The product's windows and Tools &gt; Options &gt; Performance tabs as a user finds them, with the platform's own
@@ -46,7 +47,22 @@ final class WorkbenchWindows {
             a.actionPerformed(new ActionEvent(a, ActionEvent.ACTION_PERFORMED, "open"));
             return null;
         });
-        await(() -> opened(windowClass), windowClass + " to open");
+        try {
+            await(() -> opened(windowClass), windowClass + " to open");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the action " + a + " from " + a.getClass().getClassLoader()
+                    + "; windows open: " + onEventThread(() -> TopComponent.getRegistry().getOpened().stream()
+                            .map(tc -> tc.getClass().getName() + "@" + tc.getClass().getClassLoader()).toList()), e);
+        }
+    }
+
+    /** The window the window system knows by {@code id}: its class's loader and whether it is open, for a message. */
+    static String known(String id) {
+        return onEventThread(() -> {
+            TopComponent tc = WindowManager.getDefault().findTopComponent(id);
+            return tc == null ? "no window " + id : tc.getClass().getName() + " from " + tc.getClass().getClassLoader()
+                    + (tc.isOpened() ? ", open" : ", closed");
+        });
     }
 
     /** Whether a window of that class is open in the window system. */

@@ -38,6 +38,10 @@ class GpuLifecycleTest {
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> scheduler.submit(GpuPriority.RENDER, frame, List.of()).get(5, TimeUnit.SECONDS));
         assertInstanceOf(RejectedExecutionException.class, e.getCause());
+        assertThrows(IllegalStateException.class, () -> GpuRuntimes.get().runtime(),
+                "nothing opens Vulkan again behind the module once it went");
+        assertTrue(GpuRuntimes.get().isShutDown());
+        GpuRuntimes.get().reopenForTests(); // as a module enabled again, with a new registry
         assertNotSame(before, GpuRuntimes.get().runtime(), "a later use starts afresh");
         GpuRuntimes.get().close();
     }

@@ -51,7 +51,8 @@ final class FfmpegRun {
     static String reason(String output, int exit) {
         Set<String> lines = new LinkedHashSet<>();
         for (String line : output.split("\\R")) {
-            String l = line.replaceFirst("^\\[[^\\]]*@ ?0x[0-9a-fA-F]+\\]\\s*", "").trim();
+            // nested prefixes too: "[vost#0:0/h264_nvenc @ 0x55d0] [enc:h264_nvenc @ 0x5640] Error ..."
+            String l = line.replaceAll("\\[[^\\]\\[]*@ ?0x[0-9a-fA-F]+\\]\\s*", "").trim();
             if (!l.isEmpty()) {
                 lines.add(l);
             }

@@ -79,7 +79,8 @@ class HardwareCodecsTest {
     void ffmpegsErrorLinesBecomeOneShortReason() {
         assertEquals("Cannot load libcuda.so.1; Could not open encoder before EOF", FfmpegRun.reason(
                 "[h264_nvenc @ 0x55d0c0a1] Cannot load libcuda.so.1\n[vost#0:0/h264_nvenc @ 0x55d0c0b2] "
-                        + "Could not open encoder before EOF\nCannot load libcuda.so.1\n", 1));
+                        + "[enc:h264_nvenc @ 0x564af43a] Could not open encoder before EOF\nCannot load libcuda.so.1\n",
+                1));
         assertEquals("ffmpeg exited with 183", FfmpegRun.reason("\n", 183));
     }
 }

@@ -44,6 +44,7 @@ import org.tsperf.api.gpu.ProcessorStatus;
 import org.tsperf.api.gpu.SchedulerSnapshot;
 import org.tsperf.api.gpu.VideoProcessor;
 import org.tsperf.api.util.ByteSizes;
+import org.tsperf.gpu.GpuRuntimes;
 import org.tsperf.ui.support.FitOrScroll;
 import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
@@ -320,12 +321,16 @@ public final class GpuSchedulerTopComponent extends TopComponent {
     }
 
     private View gather() {
+        GpuRuntimes runtimes = Lookup.getDefault().lookup(GpuRuntimes.class);
         try {
             GpuInformation infoService = Lookup.getDefault().lookup(GpuInformation.class);
             GpuScheduler scheduler = Lookup.getDefault().lookup(GpuScheduler.class);
             GpuMetrics metrics = Lookup.getDefault().lookup(GpuMetrics.class);
             if (infoService == null || scheduler == null) {
                 return new View("the GPU module is not installed");
+            }
+            if (runtimes == null || runtimes.isShutDown()) { // the module is going; this window closes with it
+                return new View("the GPU module is switched off");
             }
             GpuInfo i = info.get();
             if (i == null) {
@@ -344,6 +349,10 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             return new View(i, scheduler.snapshot(), scheduler.batchFigures(), metrics == null ? null : metrics.sample(),
                     "", status, latest, bench != null && bench.running());
         } catch (RuntimeException e) {
+            if (runtimes != null && runtimes.isShutDown()) { // the module went while this sample ran
+                LOG.log(Level.FINE, "GPU figures ended by the module going", e);
+                return new View("the GPU module is switched off");
+            }
             LOG.log(Level.WARNING, "reading the GPU figures failed", e);
             return new View("reading the GPU figures failed: " + e.getMessage());
         }
