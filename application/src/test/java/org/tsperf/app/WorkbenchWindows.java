@@ -73,17 +73,28 @@ final class WorkbenchWindows {
 
     /** Tools &gt; Options &gt; Performance opened, its tabs' titles read, the dialog cancelled. */
     static List<String> performanceTabs() {
+        return performanceTabs(tabs -> true, "its tabs");
+    }
+
+    /**
+     * Tools &gt; Options &gt; Performance opened until its tabs are as {@code wanted} (the dialog follows modules
+     * arriving and leaving while it is open), then cancelled; fails with the tabs last seen.
+     */
+    static List<String> performanceTabs(java.util.function.Predicate<List<String>> wanted, String what) {
         onEventThread(() -> {
             OptionsDisplayer.getDefault().open("Performance");
             return null;
         });
         AtomicReference<List<String>> titles = new AtomicReference<>();
-        await(() -> {
-            titles.set(onEventThread(WorkbenchWindows::shownPerformanceTabs).orElse(null));
-            return titles.get() != null;
-        }, "Tools > Options > Performance to show its tabs");
-        onEventThread(WorkbenchWindows::cancelOptions);
-        await(() -> onEventThread(() -> optionsDialog().isEmpty()), "the Options dialog to close");
+        try {
+            await(() -> {
+                titles.set(onEventThread(WorkbenchWindows::shownPerformanceTabs).orElse(null));
+                return titles.get() != null && wanted.test(titles.get());
+            }, "Tools > Options > Performance to show " + what + " (last seen: " + titles + ")");
+        } finally {
+            onEventThread(WorkbenchWindows::cancelOptions);
+            await(() -> onEventThread(() -> optionsDialog().isEmpty()), "the Options dialog to close");
+        }
         return titles.get();
     }
 
