@@ -93,6 +93,8 @@ public class ModuleUninstallTest extends NbTestCase {
             assertTrue("installing put back " + f, Files.exists(f));
         }
         await(() -> WorkbenchWindows.windowAction(action(PROXY_WINDOW)), "Window > Proxy Manager to be back");
+        // the window system still hands out the old module's closed window by its ID (seen): the action opens the
+        // installed module's own
         try {
             WorkbenchWindows.open(action(PROXY_WINDOW), PROXY_WINDOW);
         } catch (AssertionError e) {
@@ -100,6 +102,8 @@ public class ModuleUninstallTest extends NbTestCase {
                     + WorkbenchWindows.known("ProxyManagerTopComponent") + "; the new module's loader: "
                     + again.getClass().getClassLoader(), e);
         }
+        assertTrue("the open Proxy Manager is the installed module's",
+                WorkbenchWindows.openedFrom(PROXY_WINDOW, again.getClass().getClassLoader()));
         WorkbenchWindows.performanceTabs(t -> t.contains("Proxies"), "the Proxies tab again");
     }
 
@@ -125,7 +129,9 @@ public class ModuleUninstallTest extends NbTestCase {
         assertEquals("its Vulkan device was destroyed", 0, openDevices.invoke(null));
         await(() -> find("org.tsperf.api.gpu.VideoProcessor") == null, "VideoProcessor to leave Lookup");
         await(() -> !WorkbenchWindows.opened(GPU_WINDOW), "the GPU Scheduler window to close");
-        WorkbenchWindows.performanceTabs(t -> !t.contains("GPU"), "no GPU tab");
+        // the registration goes; an Options dialog opened before keeps showing the tab (the platform's container
+        // drops a tab only when it rebuilds: README, "What needs a restart and why")
+        await(() -> !WorkbenchWindows.performanceTab("GPU"), "the GPU tab's registration to go");
         for (Path f : files) {
             assertFalse("uninstalling removed " + f, Files.exists(f));
         }
@@ -144,7 +150,10 @@ public class ModuleUninstallTest extends NbTestCase {
         }
         await(() -> WorkbenchWindows.windowAction(action(GPU_WINDOW)), "Window > GPU Scheduler to be back");
         WorkbenchWindows.open(action(GPU_WINDOW), GPU_WINDOW);
-        WorkbenchWindows.performanceTabs(t -> t.contains("GPU"), "the GPU tab again");
+        assertTrue("the open GPU Scheduler is the installed module's",
+                WorkbenchWindows.openedFrom(GPU_WINDOW, back.getClass().getClassLoader()));
+        await(() -> WorkbenchWindows.performanceTab("GPU"), "the GPU tab's registration to be back");
+        WorkbenchWindows.performanceTabs(t -> t.contains("GPU"), "the GPU tab");
     }
 
     /**

@@ -32,6 +32,18 @@ final class WorkbenchWindows {
     private WorkbenchWindows() {
     }
 
+    /** Whether Tools &gt; Options &gt; Performance has a tab registered with this id (its module is on). */
+    static boolean performanceTab(String id) {
+        return FileUtil.getConfigFile("OptionsDialog/Performance/" + id + ".instance") != null;
+    }
+
+    /** Whether an open window of that class comes from {@code module}'s class loader (the installed module's). */
+    static boolean openedFrom(String windowClass, ClassLoader module) {
+        return onEventThread(() -> TopComponent.getRegistry().getOpened().stream()
+                .anyMatch(tc -> tc.getClass().getName().equals(windowClass)
+                        && tc.getClass().getClassLoader() == module));
+    }
+
     /** Whether Window &gt; {@code title}'s action is registered (its module is on). */
     static boolean windowAction(String actionFile) {
         return FileUtil.getConfigFile("Actions/Window/" + actionFile) != null;
@@ -90,7 +102,9 @@ final class WorkbenchWindows {
             await(() -> {
                 titles.set(onEventThread(WorkbenchWindows::shownPerformanceTabs).orElse(null));
                 return titles.get() != null && wanted.test(titles.get());
-            }, "Tools > Options > Performance to show " + what + " (last seen: " + titles + ")");
+            }, "Tools > Options > Performance to show " + what);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; tabs last seen: " + titles.get(), e);
         } finally {
             onEventThread(WorkbenchWindows::cancelOptions);
             await(() -> onEventThread(() -> optionsDialog().isEmpty()), "the Options dialog to close");

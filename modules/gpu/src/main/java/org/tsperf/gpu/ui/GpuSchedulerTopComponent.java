@@ -22,13 +22,12 @@ import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import javax.swing.table.DefaultTableModel;
 import org.netbeans.api.progress.ProgressHandle;
-import org.openide.awt.ActionID;
-import org.openide.awt.ActionReference;
 import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
 import org.openide.util.RequestProcessor;
 import org.openide.windows.TopComponent;
+import org.openide.windows.WindowManager;
 import org.tsperf.api.gpu.BatchFigures;
 import org.tsperf.api.gpu.BenchmarkReport;
 import org.tsperf.api.gpu.GpuBenchmark;
@@ -59,9 +58,6 @@ import org.tsperf.ui.support.TableColumns;
  */
 @TopComponent.Description(preferredID = GpuSchedulerTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_NEVER)
 @TopComponent.Registration(mode = "editor", openAtStartup = false, position = 600)
-@ActionID(category = "Window", id = "org.tsperf.gpu.ui.GpuSchedulerTopComponent")
-@ActionReference(path = "Menu/Window", position = 300)
-@TopComponent.OpenActionRegistration(displayName = "#CTL_GpuSchedulerAction", preferredID = GpuSchedulerTopComponent.ID)
 @Messages({
     "CTL_GpuSchedulerAction=GPU Scheduler",
     "CTL_GpuSchedulerTopComponent=GPU Scheduler",
@@ -100,6 +96,28 @@ import org.tsperf.ui.support.TableColumns;
 public final class GpuSchedulerTopComponent extends TopComponent {
 
     static final String ID = "GpuSchedulerTopComponent";
+    /** The window this module made when the window system handed out another module's (see {@link #openOne}). */
+    private static GpuSchedulerTopComponent made;
+
+    /**
+     * Window &gt; GPU Scheduler: this module's window, the one the window system knows by {@link #ID} when it is of
+     * this module's class; after the module was installed again the window system may still hand out the old
+     * module's closed window by that ID, which would not open: then one of this module's is made. Event thread.
+     */
+    static void openOne() {
+        TopComponent known = WindowManager.getDefault().findTopComponent(ID);
+        GpuSchedulerTopComponent tc;
+        if (known instanceof GpuSchedulerTopComponent mine) {
+            tc = mine;
+        } else {
+            if (made == null) {
+                made = new GpuSchedulerTopComponent();
+            }
+            tc = made;
+        }
+        tc.open();
+        tc.requestActive();
+    }
     private static final Logger LOG = Logger.getLogger(GpuSchedulerTopComponent.class.getName());
     private static final RequestProcessor RP = new RequestProcessor(GpuSchedulerTopComponent.class.getName(), 1, true);
 
