@@ -59,7 +59,6 @@ import org.tsperf.ui.support.TableColumns;
 @TopComponent.Description(preferredID = GpuSchedulerTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_NEVER)
 @TopComponent.Registration(mode = "editor", openAtStartup = false, position = 600)
 @Messages({
-    "CTL_GpuSchedulerAction=GPU Scheduler",
     "CTL_GpuSchedulerTopComponent=GPU Scheduler",
     "HINT_GpuSchedulerTopComponent=Vulkan devices, the path frame operations take, GPU queues, memory and benchmark",
     "LBL_Benchmark=Run GPU Benchmark",

@@ -55,7 +55,6 @@ import org.tsperf.ui.support.WrapLayout;
         persistenceType = TopComponent.PERSISTENCE_ALWAYS)
 @TopComponent.Registration(mode = "editor", openAtStartup = false, position = 300)
 @Messages({
-    "CTL_ProxyManagerAction=Proxy Manager",
     "CTL_ProxyManagerTopComponent=Proxy Manager",
     "HINT_ProxyManagerTopComponent=Media and their proxies: add media, generate, cancel, delete, reveal",
     "ProxyManager_addFiles=Add Files...",
