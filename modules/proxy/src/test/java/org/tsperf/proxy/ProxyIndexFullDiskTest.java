@@ -22,8 +22,8 @@ class ProxyIndexFullDiskTest {
         try (SmallDisk disk = SmallDisk.mount(temp.resolve("store"), 4L << 20)) {
             Path proxy = Files.writeString(disk.dir().resolve("k-half.mp4"), "x");
             ProxyIndex index = ProxyEngine.get().index(disk.dir());
-            index.put("plan1", "/media/a.mov", List.of(new ProxyFile("half", proxy, 1, 960, 540, "h264")),
-                    List.of("Half"));
+            index.put(ProxyIndexTest.plan("plan1", "/media/a.mov", List.of(new ProxyFile("half", proxy, 1, 960,
+                    540, "h264")), List.of("Half")));
             disk.fill(0);
             String big = "r".repeat(200_000); // more than the blocks the index has spare
             StoreSpace.StoreFullException ex = assertThrows(StoreSpace.StoreFullException.class, () -> {
