@@ -301,7 +301,7 @@ final class ProxyIndex implements AutoCloseable {
             if (t instanceof IOException || t instanceof DBException.VolumeIOError
                     || t instanceof DBException.VolumeClosed || t instanceof DBException.VolumeClosedByInterrupt
                     || t instanceof DBException.Interrupted || t instanceof DBException.FileLocked
-                    || t instanceof DBException.OutOfMemory
+                    || t instanceof DBException.OutOfMemory || t instanceof DBException.WrongConfiguration
                     || t instanceof java.nio.channels.OverlappingFileLockException) {
                 return false;
             }
