@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tsperf.api.proxy.ProxyFile;
+import org.tsperf.testsupport.SmallDisk;
 
 /** The proxy index on a real, small file system that is full when it commits. */
 class ProxyIndexFullDiskTest {

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +18,7 @@ import org.tsperf.api.proxy.ProxyConfig;
 import org.tsperf.api.proxy.ProxyFile;
 import org.tsperf.api.proxy.ProxyResolution;
 import org.tsperf.api.proxy.ProxyService;
+import org.tsperf.testsupport.KillNineChild;
 
 /**
  * A process finishing plans in a proxy store all the time is killed with kill -9, again and again, each time
@@ -35,7 +31,7 @@ class ProxyIndexKillNineTest {
     /** Kills per run; {@code -Dtsperf.killnine.rounds=100} makes a soak that meets MapDB's damage several times. */
     private static final int ROUNDS = Integer.getInteger("tsperf.killnine.rounds", 6);
     /** How long a writer may take to reach its commits on a loaded machine before the round fails. */
-    private static final long WRITER_DEADLINE_S = 90;
+    private static final Duration WRITER_DEADLINE = Duration.ofSeconds(90);
 
     @TempDir
     Path store;
@@ -112,46 +108,7 @@ class ProxyIndexKillNineTest {
      * {@code upTo}, kills it with kill -9; returns the last plan it said it committed.
      */
     private int writeAndKill(int first, int upTo) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ProxyIndexWriter.class.getName(), store.toString(), Integer.toString(first))
-                .redirectErrorStream(true).start();
-        AtomicBoolean late = new AtomicBoolean();
-        CompletableFuture.delayedExecutor(WRITER_DEADLINE_S, TimeUnit.SECONDS).execute(() -> {
-            if (writer.isAlive()) {
-                late.set(true);
-                writer.destroyForcibly(); // ends the reads below
-            }
-        });
-        int last = first - 1;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("committed ")) {
-                    last = Integer.parseInt(line.substring("committed ".length()));
-                    if (last >= upTo) {
-                        break;
-                    }
-                } else {
-                    System.err.println("writer: " + line);
-                }
-            }
-            assertTrue(last >= upTo, "the writer reached plan " + last + " of " + first + ".." + upTo
-                    + (late.get() ? " within " + WRITER_DEADLINE_S + " s" : " before it ended"));
-            assertEquals(0, new ProcessBuilder("kill", "-9", Long.toString(writer.pid())).inheritIO().start()
-                    .waitFor());
-            assertTrue(writer.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(137, writer.exitValue(), "killed by SIGKILL");
-            // plans it reported between our read and the kill are committed too
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("committed ")) {
-                    last = Integer.parseInt(line.substring("committed ".length()));
-                }
-            }
-        } finally {
-            writer.destroyForcibly();
-        }
-        return last;
+        return KillNineChild.writeAndKill(WRITER_DEADLINE, upTo, ProxyIndexWriter.class, store.toString(),
+                Integer.toString(first));
     }
 }
