@@ -358,7 +358,12 @@ final class ProxyIndex implements AutoCloseable {
      * without one. When the index cannot be written, the description goes too.
      */
     synchronized void put(PlanFile.Description plan) throws IOException {
-        PlanFile.write(store, plan);
+        try {
+            PlanFile.write(store, plan);
+        } catch (IOException ex) {
+            throw StoreSpace.ranOut(StoreSpace.messages(ex), store) ? StoreSpace.indexFull(PlanFile.path(store,
+                    plan.planKey()), ex) : ex;
+        }
         String planKey = plan.planKey();
         String source = plan.source();
         try {
@@ -382,8 +387,7 @@ final class ProxyIndex implements AutoCloseable {
     /** The plan's proxies were found or played now: cleanup deletes them later. */
     synchronized void touch(String planKey) {
         try {
-            ensureOpen();
-            if (plans.containsKey(planKey)) {
+            if (snapshot().plans().containsKey(planKey)) {
                 change(() -> {
                     lastUse.put(planKey, System.currentTimeMillis());
                     db.commit(); // last-use times are not in the snapshot: readers keep theirs
@@ -447,9 +451,24 @@ final class ProxyIndex implements AutoCloseable {
 
     /** Every finished plan, least recently used first. */
     synchronized List<Stored> stored() {
-        ensureOpen();
+        try {
+            return storedNow();
+        } catch (RuntimeException ex) { // MapDB's own failure on a damaged file, which the snapshot did not touch
+            if (StoreSpace.ranOut(StoreSpace.messages(ex), store) || !damage(ex)) {
+                throw ex;
+            }
+            try {
+                rebuild(ex);
+            } catch (IOException rebuilding) {
+                throw new UncheckedIOException(rebuilding);
+            }
+            return storedNow();
+        }
+    }
+
+    private List<Stored> storedNow() {
         List<Stored> all = new ArrayList<>();
-        plans.forEach((k, v) -> all.add(new Stored(k, decode(v), lastUse.getOrDefault(k, 0L))));
+        snapshot().plans().forEach((k, e) -> all.add(new Stored(k, e, lastUse.getOrDefault(k, 0L))));
         all.sort(java.util.Comparator.comparingLong(Stored::lastUse));
         return all;
     }
@@ -462,10 +481,13 @@ final class ProxyIndex implements AutoCloseable {
 
     /** Points a finished plan at the path its content has now (a renamed or moved source). */
     synchronized void relink(String planKey, String newSource) throws IOException {
-        ensureOpen();
-        String text = plans.get(planKey);
-        if (text != null) {
-            Entry e = decode(text);
+        Entry e;
+        try {
+            e = snapshot().plans().get(planKey);
+        } catch (UncheckedIOException ex) {
+            throw ex.getCause();
+        }
+        if (e != null) {
             describeAt(planKey, newSource);
             change(() -> {
                 plans.put(planKey, encode(new Entry(newSource, e.proxies(), e.reasons())));
