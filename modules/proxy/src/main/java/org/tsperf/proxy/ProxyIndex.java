@@ -75,6 +75,7 @@ final class ProxyIndex implements AutoCloseable {
         Path file = store.resolve(FILE);
         try {
             openMaps();
+            adoptUnlisted();
         } catch (DBException.FileLocked ex) {
             throw new IOException("the proxy index " + file + " cannot be opened (" + ex.getMessage()
                     + "). If a workbench or another tsperf command uses this store, close it or choose another store.",
@@ -114,6 +115,45 @@ final class ProxyIndex implements AutoCloseable {
             closeAfter(ex);
             throw ex;
         }
+    }
+
+    /**
+     * Lists the plans a crash stopped after their description was written and before the index's commit, so that
+     * their proxies are used (and cleaned up) rather than made again. Writes only when there is such a plan.
+     */
+    private void adoptUnlisted() {
+        List<PlanFile.Description> unlisted;
+        try {
+            unlisted = ProxyIndexRebuild.unlisted(store, snapshot.plans().keySet());
+        } catch (IOException ex) {
+            LOG.log(Level.WARNING, "the plan descriptions of " + store + " cannot be listed; plans a crash left out"
+                    + " of the index are made again when needed", ex);
+            return;
+        }
+        if (unlisted.isEmpty()) {
+            return;
+        }
+        try {
+            for (PlanFile.Description d : unlisted) {
+                plans.put(d.planKey(), encode(new Entry(d.source(), d.files(), d.reasons())));
+                if (!snapshot.sources().containsKey(d.source())) {
+                    sources.put(d.source(), d.planKey() + "|" + d.proxies().size());
+                }
+                lastUse.put(d.planKey(), d.writtenMillis());
+            }
+            commit();
+            snapshot = read();
+        } catch (RuntimeException ex) { // a full disk: the index opens as it was committed, without them
+            LOG.log(Level.WARNING, "the proxy index " + store.resolve(FILE) + " could not list " + unlisted.size()
+                    + " finished plan(s) a crash had left out of it (" + StoreSpace.messages(ex) + "); their proxies"
+                    + " are made again when needed", ex);
+            closeAfter(ex);
+            openMaps();
+            return;
+        }
+        LOG.log(Level.INFO, "{0}: listed {1} finished plan(s) a crash had left out of the index ({2})",
+                new Object[] {store.resolve(FILE), unlisted.size(), unlisted.stream().map(PlanFile.Description::source)
+                    .collect(java.util.stream.Collectors.joining(", "))});
     }
 
     /** Closes the file after it failed; a failure to close is added to {@code ex}. */

@@ -116,6 +116,34 @@ final class ProxyIndexRebuild {
         return new Found(Map.copyOf(plans), Map.copyOf(sources), List.copyOf(removed));
     }
 
+    /**
+     * The whole descriptions of plans the index does not list, whose proxies are all there: plans a crash stopped
+     * between their description and the index's commit. Removes nothing (an index that opens is the truth).
+     */
+    static List<PlanFile.Description> unlisted(Path store, Set<String> listed) throws IOException {
+        List<PlanFile.Description> found = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(store, "*" + PlanFile.SUFFIX)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (listed.contains(name.substring(0, name.length() - PlanFile.SUFFIX.length()))) {
+                    continue;
+                }
+                try {
+                    PlanFile.Description d = PlanFile.read(store, f);
+                    Optional<String> wrong = PlanFile.checkFiles(store, d);
+                    if (wrong.isEmpty()) {
+                        found.add(d);
+                    } else {
+                        LOG.log(Level.INFO, "{0} is not listed and not whole: {1}", new Object[] {f, wrong.get()});
+                    }
+                } catch (IOException ex) {
+                    LOG.log(Level.INFO, f + " is not listed and cannot be trusted", ex);
+                }
+            }
+        }
+        return found;
+    }
+
     private static void trust(Path store, Path file, Map<String, PlanFile.Description> plans, List<String> removed)
             throws IOException {
         PlanFile.Description d;

@@ -63,6 +63,13 @@ class ProxyIndexRebuildTest {
 
     /** Plan {@code i} with its two proxies written into the store, as the proxy task finishes one. */
     private PlanFile.Description finish(ProxyIndex index, int i) throws IOException {
+        PlanFile.Description d = describe(i);
+        index.put(d);
+        return d;
+    }
+
+    /** Plan {@code i}'s proxies written into the store, and its description. */
+    private PlanFile.Description describe(int i) throws IOException {
         ProxySettings s = ProxyIndexWriter.settings(store);
         List<PlanFile.Proxy> proxies = new ArrayList<>();
         for (ProxyResolution r : s.resolutions()) {
@@ -72,11 +79,9 @@ class ProxyIndexRebuildTest {
             proxies.add(new PlanFile.Proxy(new ProxyFile(r.name(), p, Files.size(p), width, width * 9 / 16, "h264"),
                     25));
         }
-        PlanFile.Description d = new PlanFile.Description(ProxyIndexWriter.planKey(store, i),
-                ProxyIndexWriter.content(i), ProxyIndexWriter.source(i), 1000 + i, 1_700_000_000_000L, s, proxies,
-                List.of("reason " + i), System.currentTimeMillis());
-        index.put(d);
-        return d;
+        return new PlanFile.Description(ProxyIndexWriter.planKey(store, i), ProxyIndexWriter.content(i),
+                ProxyIndexWriter.source(i), 1000 + i, 1_700_000_000_000L, s, proxies, List.of("reason " + i),
+                System.currentTimeMillis());
     }
 
     private void damageIndex() throws IOException {
@@ -198,6 +203,36 @@ class ProxyIndexRebuildTest {
         } finally {
             again.close();
         }
+    }
+
+    @Test
+    void aPlanACrashLeftOutOfTheIndexAfterItsDescriptionIsListedAtTheNextOpen() throws Exception {
+        ProxyIndex index = ProxyIndex.open(store);
+        PlanFile.Description listed = finish(index, 1);
+        index.close();
+        // what a kill between the description's rename and the index's commit leaves
+        PlanFile.Description left = describeOnly(2);
+        PlanFile.Description notWhole = describeOnly(3);
+        Files.delete(notWhole.files().get(0).path());
+
+        ProxyIndex again = ProxyIndex.open(store);
+        try {
+            assertTrue(again.rebuiltFrom().isEmpty(), "the index itself was fine");
+            assertEquals(left.files(), again.finished(left.planKey()).orElseThrow().proxies());
+            assertEquals(java.util.Map.of(listed.source(), listed.planKey(), left.source(), left.planKey()),
+                    again.sources());
+            assertTrue(again.finished(notWhole.planKey()).isEmpty(), "a plan missing a proxy is not listed");
+            assertTrue(Files.exists(PlanFile.path(store, notWhole.planKey())), "nor removed: the index is fine");
+        } finally {
+            again.close();
+        }
+    }
+
+    /** Plan {@code i}'s proxies and description, not recorded in the index. */
+    private PlanFile.Description describeOnly(int i) throws IOException {
+        PlanFile.Description d = describe(i);
+        PlanFile.write(store, d);
+        return d;
     }
 
     @Test
