@@ -427,7 +427,7 @@ final class ProxyIndex implements AutoCloseable {
     /** The plan's proxies were found or played now: cleanup deletes them later. */
     synchronized void touch(String planKey) {
         try {
-            if (snapshot().plans().containsKey(planKey)) {
+            if (known(planKey)) {
                 change(() -> {
                     lastUse.put(planKey, System.currentTimeMillis());
                     db.commit(); // last-use times are not in the snapshot: readers keep theirs
@@ -436,6 +436,25 @@ final class ProxyIndex implements AutoCloseable {
         } catch (IOException | UncheckedIOException ex) {
             // only the cleanup order depends on it: the proxies are still used
             LOG.log(Level.WARNING, "the last use of " + planKey + " is not recorded", ex);
+        }
+    }
+
+    /**
+     * The index lists the plan: from the snapshot when there is one, else from the file without decoding all of it
+     * (a touch follows every put, which drops the snapshot); damage met there is repaired as elsewhere.
+     */
+    private boolean known(String planKey) {
+        if (snapshot != null) {
+            return snapshot.plans().containsKey(planKey);
+        }
+        ensureOpen();
+        try {
+            return plans.containsKey(planKey);
+        } catch (RuntimeException ex) {
+            if (StoreSpace.ranOut(StoreSpace.messages(ex), store) || !damage(ex)) {
+                throw ex;
+            }
+            return snapshot().plans().containsKey(planKey); // snapshot() reads, finds the damage and rebuilds
         }
     }
 

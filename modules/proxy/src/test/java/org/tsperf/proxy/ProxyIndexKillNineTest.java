@@ -50,7 +50,7 @@ class ProxyIndexKillNineTest {
         int next = 0;
         int rebuilt = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            int last = writeAndKill(next, next + 25 + round * 15);
+            int last = writeAndKill(next, next + 25 + (round % 6) * 15);
             ProxyIndex index = ProxyEngine.get().index(store); // rebuilds when the kill left it unreadable
             try {
                 if (index.rebuiltFrom().isPresent()) {

@@ -40,9 +40,12 @@ public final class ProxyIndexWriter {
         return Fingerprint.plan(content(i), settings(store));
     }
 
-    /** The bytes of a proxy of plan {@code i}: 24 to 88 KiB, so that a kill can land in the middle of one. */
+    /**
+     * The bytes of a proxy of plan {@code i}: 1 to 5 KiB, so that a kill can land in the middle of one, while most
+     * of the writer's time goes to commits, where a kill can damage MapDB's file.
+     */
     static byte[] proxyBytes(int i, ProxyResolution r) {
-        byte[] b = new byte[(24 << 10) + (i % 5) * (16 << 10)];
+        byte[] b = new byte[(1 << 10) + (i % 5) * (1 << 10)];
         Arrays.fill(b, (byte) (i * 31 + r.name().length()));
         return b;
     }
