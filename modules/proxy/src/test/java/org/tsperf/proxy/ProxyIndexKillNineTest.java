@@ -67,6 +67,9 @@ class ProxyIndexKillNineTest {
                             new AssertionError(what + " is gone"));
                     assertEquals(ProxyIndexWriter.source(i), e.source(), what);
                     assertEquals(2, e.proxies().size(), what);
+                    assertEquals(ProxyIndexWriter.planKey(store, i), index.sources().get(ProxyIndexWriter.source(i)),
+                            what + ": its source is listed (" + index.sources().size() + " sources, rebuilt "
+                            + index.rebuiltFrom().isPresent() + ")");
                     ProxyFile played = service.proxyForPlayback(Path.of(ProxyIndexWriter.source(i)), 900)
                             .orElseThrow(() -> new AssertionError(what + ": playback finds no proxy"));
                     assertEquals("half", played.resolution(), what);
