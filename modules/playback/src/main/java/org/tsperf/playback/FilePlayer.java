@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -57,7 +58,8 @@ final class FilePlayer implements Player {
     private volatile TimelineSource timeline;
     private volatile Project project;
     private volatile String message = "";
-    private volatile int dropsInARow;
+    /** Frames dropped since the last one shown, by the decoder's and the presenter's threads together. */
+    private final AtomicInteger dropsInARow = new AtomicInteger();
     private TaskService.Hold busy;
     private volatile boolean closed;
 
@@ -439,14 +441,36 @@ final class FilePlayer implements Player {
         return presenter.isOverdue(generation, tick);
     }
 
-    /** Whether one more frame may be dropped: never more than {@link #MAX_DROPS_IN_A_ROW} in a row. */
-    boolean mayDrop() {
-        return dropsInARow < MAX_DROPS_IN_A_ROW;
+    /**
+     * Takes one of the drops allowed in a row, if any is left: checked and taken in one step, since the decoder's and
+     * the presenter's threads both drop (checked apart, each could take the last one and drop three in a row).
+     */
+    boolean reserveDrop() {
+        while (true) {
+            int n = dropsInARow.get();
+            if (n >= MAX_DROPS_IN_A_ROW) {
+                return false;
+            }
+            if (dropsInARow.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
     }
 
-    /** A frame dropped, by the decoder (not converted) or by the presenter (not shown). */
-    void dropped() {
-        dropsInARow++;
+    /** A reserved drop that did not happen: the frame came out whole after all. */
+    void releaseDrop() {
+        dropsInARow.updateAndGet(n -> Math.max(0, n - 1));
+    }
+
+    /**
+     * A frame dropped, by the decoder (not converted) or by the presenter (not shown).
+     *
+     * @param reserved whether {@link #reserveDrop()} already counted it in the row
+     */
+    void dropped(boolean reserved) {
+        if (!reserved) {
+            dropsInARow.incrementAndGet();
+        }
         counters.dropped.incrementAndGet();
     }
 
@@ -463,7 +487,7 @@ final class FilePlayer implements Player {
     }
 
     void present(Picture picture, Transport.Command c) {
-        dropsInARow = 0;
+        dropsInARow.set(0);
         shown.set(picture);
         counters.presentedAt(System.nanoTime());
         registry.active(this);

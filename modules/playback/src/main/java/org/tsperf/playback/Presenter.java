@@ -102,8 +102,8 @@ final class Presenter implements Runnable {
                 continue;
             }
             long lateness = runClock.elapsedNanos() - due;
-            if (lateness > intervalNanos && queue.size() < LOW_WATER && player.mayDrop()) {
-                player.dropped();
+            if (lateness > intervalNanos && queue.size() < LOW_WATER && player.reserveDrop()) {
+                player.dropped(true);
                 continue;
             }
             if (lateness > intervalNanos / 2) {

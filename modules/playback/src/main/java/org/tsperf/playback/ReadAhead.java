@@ -159,11 +159,14 @@ final class ReadAhead implements Runnable {
                         continue;
                     }
                     next = checkStillThere(next);
-                    boolean late = player.isOverdue(generation, tick) && queue.isEmpty() && player.mayDrop();
+                    boolean late = player.isOverdue(generation, tick) && queue.isEmpty() && player.reserveDrop();
                     Picture p = pictureAt(next, c.speed(), !late, worthKeeping(c));
                     if (p == null) {
-                        player.dropped();
+                        player.dropped(late);
                     } else {
+                        if (late) {
+                            player.releaseDrop();
+                        }
                         put(new Slot(generation, tick, p));
                     }
                     tick++;
