@@ -4,7 +4,6 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.core.MemberLeftException;
-import com.hazelcast.map.IMap;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -425,7 +424,6 @@ final class ClusterJob {
     }
 
     private void refreshInFlight() {
-        Map<String, String> progress = Map.of();
         List<SegmentInFlight> list = new ArrayList<>();
         for (Attempt a : attempts.values()) {
             ExportSegment s = plan.get(a.index);
@@ -441,24 +439,11 @@ final class ClusterJob {
         for (SegmentReport r : done.values()) {
             frames += r.out() - r.in();
         }
-        Map<String, String> live = Map.of();
-        try {
-            Set<String> keys = new HashSet<>();
-            for (Attempt a : attempts.values()) {
-                keys.add(jobId + "/" + a.index);
-            }
-            if (!keys.isEmpty()) {
-                IMap<String, String> map = session.instance().getMap(HazelcastConfigs.PROGRESS_MAP);
-                live = map.getAll(keys);
-            }
-        } catch (RuntimeException ex) {
-            LOG.log(Level.FINE, "no live progress", ex);
-        }
         List<SegmentInFlight> list = new ArrayList<>();
         for (Attempt a : attempts.values()) {
             ExportSegment s = plan.get(a.index);
             long f = 0;
-            String v = live.get(jobId + "/" + a.index);
+            String v = session.liveProgress(jobId + "/" + a.index);
             if (v != null) {
                 try {
                     f = Math.min(s.frames(), Long.parseLong(v.split(" ")[0]));

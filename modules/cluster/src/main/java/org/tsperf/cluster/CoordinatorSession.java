@@ -6,7 +6,10 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -48,6 +51,9 @@ final class CoordinatorSession implements ClusterSession {
     private final Map<String, Boolean> trust = new ConcurrentHashMap<>();
     private final Set<String> attesting = ConcurrentHashMap.newKeySet();
     private final List<Consumer<String>> memberLeftListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The workers' loads and the segments' live progress, as their map entries arrive: read without blocking. */
+    private final Map<String, String> loads = new ConcurrentHashMap<>();
+    private final Map<String, String> liveProgress = new ConcurrentHashMap<>();
     private volatile ClusterJob current;
 
     private CoordinatorSession(ClusterSettings settings, Secret secret, HazelcastInstance hz) {
@@ -79,6 +85,15 @@ final class CoordinatorSession implements ClusterSession {
                 s.memberLeftListeners.forEach(l -> l.accept(id));
             }
         });
+        try {
+            hz.<String, String>getMap(HazelcastConfigs.MEMBERS_MAP).addEntryListener(new Mirror(s.loads), true);
+            hz.<String, String>getMap(HazelcastConfigs.PROGRESS_MAP).addEntryListener(new Mirror(s.liveProgress),
+                    true);
+        } catch (RuntimeException ex) {
+            hz.shutdown();
+            throw new IOException("cannot follow the workers of cluster " + settings.name() + ": " + ex.getMessage(),
+                    ex);
+        }
         for (Member m : hz.getCluster().getMembers()) {
             s.attest(m);
         }
@@ -179,15 +194,39 @@ final class CoordinatorSession implements ClusterSession {
         memberLeftListeners.remove(listener);
     }
 
+    /** A map's entries as they come and go, in a local map. */
+    private static final class Mirror implements EntryAddedListener<String, String>,
+            EntryUpdatedListener<String, String>, EntryRemovedListener<String, String> {
+
+        private final Map<String, String> target;
+
+        Mirror(Map<String, String> target) {
+            this.target = target;
+        }
+
+        @Override
+        public void entryAdded(EntryEvent<String, String> e) {
+            target.put(e.getKey(), e.getValue());
+        }
+
+        @Override
+        public void entryUpdated(EntryEvent<String, String> e) {
+            target.put(e.getKey(), e.getValue());
+        }
+
+        @Override
+        public void entryRemoved(EntryEvent<String, String> e) {
+            target.remove(e.getKey());
+        }
+    }
+
+    /** A segment's live progress: "framesDone frames address", or null. */
+    String liveProgress(String key) {
+        return liveProgress.get(key);
+    }
+
     @Override
     public ClusterStatus status() {
-        Map<String, String> loads = Map.of();
-        try {
-            IMap<String, String> map = hz.getMap(HazelcastConfigs.MEMBERS_MAP);
-            loads = map.getAll(map.keySet());
-        } catch (RuntimeException ex) {
-            LOG.log(Level.FINE, "no member loads", ex);
-        }
         List<MemberStatus> members = new ArrayList<>();
         for (Member m : hz.getCluster().getMembers()) {
             String id = m.getUuid().toString();

@@ -12,7 +12,8 @@ import org.tsperf.api.cluster.ClusterSettings;
 /**
  * The Hazelcast configuration of every tsperf member: the cluster's name, TCP-IP join with the explicit member list
  * (multicast and cloud auto-detection off), listening on the chosen interface only (127.0.0.1 by default), Java
- * deserialization limited to this module's message types, no phone-home, Jet off, and a short heartbeat timeout so
+ * deserialization limited to this module's message types and the exception types Hazelcast's error responses carry
+ * (its own, java.lang, java.io, java.util.concurrent), no phone-home, Jet off, and a short heartbeat timeout so
  * that a killed or frozen worker is noticed within seconds and its segment re-run elsewhere.
  */
 final class HazelcastConfigs {
@@ -63,6 +64,13 @@ final class HazelcastConfigs {
         ClassFilter allowed = new ClassFilter();
         allowed.addPrefixes("org.tsperf.cluster.");
         allowed.addClasses("[B");
+        // Hazelcast sends the exceptions of its own error responses (a retry after a partition moved, a member
+        // that left) with Java serialization: its exception types and what a Throwable's serial form holds
+        allowed.addPrefixes("com.hazelcast.");
+        allowed.addPackages("java.lang", "java.util.concurrent", "java.io");
+        allowed.addClasses("[Ljava.lang.StackTraceElement;", "java.util.Collections$EmptyList",
+                "java.util.Collections$UnmodifiableRandomAccessList", "java.util.Collections$UnmodifiableList",
+                "java.util.Collections$UnmodifiableCollection", "java.util.ArrayList");
         filter.setWhitelist(allowed);
         c.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         c.getExecutorConfig(EXECUTOR).setPoolSize(1).setStatisticsEnabled(false);
