@@ -171,8 +171,10 @@ public final class ProxyManagerTopComponent extends LiveTopComponent {
             }
         });
         JScrollPane tableScroll = new JScrollPane(table);
-        TransferHandler drop = new MediaFileDrop(this::add, this::say);
+        TransferHandler drop = new MediaFileDrop(this::add, this::say,
+                () -> selected().stream().map(ProxyMedia::source).toList());
         table.setTransferHandler(drop);
+        table.setDragEnabled(true);
         tableScroll.setTransferHandler(drop);
 
         details.setEditable(false);
