@@ -50,7 +50,10 @@ import picocli.CommandLine.Spec;
             "Progress goes to stderr."})
 final class RenderBenchCommand implements Callable<Integer> {
 
-    /** The export's H.264 settings (ExportEncoder in the render module): the reference must encode the same way. */
+    /**
+     * The export's H.264 settings (ExportCommands.videoCodec in the render module): the reference must encode the
+     * same way.
+     */
     static final List<String> H264 = List.of("-c:v", "libx264", "-preset", "medium", "-crf", "18", "-profile:v",
             "high", "-pix_fmt", "yuv420p");
     static final double BRIGHTNESS = 0.05;

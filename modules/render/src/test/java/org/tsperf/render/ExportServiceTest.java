@@ -104,8 +104,8 @@ class ExportServiceTest {
                 "-filter_complex", "[0:v]trim=end_frame=25,setpts=PTS-STARTPTS,eq=brightness=0.05:contrast=1.1"
                         + ":saturation=1.2[x];[1:v]trim=end_frame=25,setpts=PTS-STARTPTS,gblur=sigma=2:steps=6[y];"
                         + "[x][y]xfade=transition=fade:duration=0.2:offset=0.8,format="
-                        + ExportEncoder.pixelFormat(format) + "[v]", "-map", "[v]"));
-        args.addAll(ExportEncoder.videoCodec(format));
+                        + ExportCommands.pixelFormat(format) + "[v]", "-map", "[v]"));
+        args.addAll(ExportCommands.videoCodec(format));
         args.add(ref.toString());
         TestMedia.run(args);
         double ssim = TestMedia.ssim(file, ref);

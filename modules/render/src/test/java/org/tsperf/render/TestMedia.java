@@ -32,11 +32,17 @@ final class TestMedia {
 
     /** Runs the bundled ffmpeg; fails the test with its output when it fails or takes over two minutes. */
     static String run(List<String> args) throws IOException, InterruptedException {
+        return run(args, null);
+    }
+
+    /** As {@link #run(List)}, in folder {@code dir} (null: this process's). */
+    static String run(List<String> args, Path dir) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(ffmpeg(), "-hide_banner", "-nostdin", "-y"));
         cmd.addAll(args);
         Path log = Files.createTempFile("tsperf-test-ffmpeg", ".log");
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process p = new ProcessBuilder(cmd).directory(dir == null ? null : dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
             if (!p.waitFor(2, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 fail("ffmpeg took over 2 minutes: " + cmd);
@@ -95,6 +101,21 @@ final class TestMedia {
             }
         }
         return sum / (a.length * 0.75);
+    }
+
+    /**
+     * ffmpeg's SSIM ("All") of each pair of frames of two videos, in order (its {@code stats_file}, written in
+     * {@code dir}); as many values as the shorter video has frames.
+     */
+    static double[] ssimPerFrame(Path a, Path b, Path dir) throws Exception {
+        Path stats = Files.createTempFile(dir, "ssim", ".log");
+        run(List.of("-i", a.toString(), "-i", b.toString(), "-lavfi", "[0:v]format=yuv420p[x];[1:v]format=yuv420p[y];"
+                + "[x][y]ssim=stats_file=" + stats.getFileName(), "-f", "null", "-"), dir);
+        Pattern all = Pattern.compile("All:([0-9.]+)");
+        double[] v = Files.readAllLines(stats).stream().map(all::matcher).filter(Matcher::find)
+                .mapToDouble(m -> Double.parseDouble(m.group(1))).toArray();
+        Files.delete(stats);
+        return v;
     }
 
     /** ffmpeg's SSIM ("All") of two videos, compared frame by frame. */
