@@ -1,29 +1,20 @@
 package org.tsperf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openide.util.Lookup;
-import org.tsperf.api.media.MediaTools;
 import org.tsperf.api.timeline.Clip;
 import org.tsperf.api.timeline.Effect;
 import org.tsperf.api.timeline.FrameRate;
@@ -51,34 +41,17 @@ class ClusterRenderCommandTest {
     @TempDir
     Path dir;
 
-    private final List<Process> workers = new ArrayList<>();
+    private final ClusterWorkers workers = new ClusterWorkers();
 
     @AfterEach
     void killWorkers() throws InterruptedException {
-        for (Process p : workers) {
-            p.destroyForcibly();
-        }
-        for (Process p : workers) {
-            p.waitFor(20, TimeUnit.SECONDS);
-        }
-    }
-
-    private static String ffmpeg() {
-        return Lookup.getDefault().lookup(MediaTools.class).ffmpeg().toString();
-    }
-
-    private static void ffmpeg(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ffmpeg(), "-hide_banner", "-nostdin", "-v", "error"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0, "ffmpeg " + cmd + ": " + text);
+        workers.close();
     }
 
     /** 4 s of 320x240 with sound: a colour adjust, then a cross-fade into a blurred second clip. */
     private Path project(Path media) throws Exception {
         Path clip = media.resolve("clip.mp4");
-        ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-f", "lavfi", "-i",
+        ClusterWorkers.ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-f", "lavfi", "-i",
                 "sine=frequency=440:sample_rate=48000", "-t", "4", "-c:v", "libx264", "-preset", "ultrafast", "-g",
                 "50", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", clip.toString());
         Project p = new Project("cluster", 320, 240, new FrameRate(25, 1), 48000, List.of(
@@ -92,59 +65,11 @@ class ClusterRenderCommandTest {
         return file;
     }
 
-    private static int freePorts(int count) throws IOException {
-        for (int tries = 0; tries < 50; tries++) {
-            int base = 20000 + ThreadLocalRandom.current().nextInt(30000);
-            boolean free = true;
-            for (int p = base; p < base + count && free; p++) {
-                try (ServerSocket s = new ServerSocket(p)) {
-                    s.setReuseAddress(true);
-                } catch (IOException ex) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IOException("no " + count + " free ports in a row");
-    }
-
-    private Process worker(String cluster, String members, int port, Path media, Path secret) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx384m", "-Dtsperf.gpu.path=cpu"));
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-"))
-                .forEach(cmd::add);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker",
-                "--cluster", cluster, "--member", members, "--port", Integer.toString(port), "--media-root",
-                media.toString(), "--secret-file", secret.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        workers.add(p);
-        LinkedBlockingQueue<String> ready = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (line.startsWith("tsperf worker ") && line.contains(" in cluster ")) {
-                        ready.add(line);
-                    }
-                    System.err.println("worker " + port + ": " + line);
-                }
-            } catch (IOException ex) {
-                System.err.println("worker " + port + " output ended: " + ex);
-            }
-        }, "worker-output-" + port);
-        reader.setDaemon(true);
-        reader.start();
-        assertNotNull(ready.poll(90, TimeUnit.SECONDS), "worker on port " + port + " joined");
-        return p;
-    }
-
     /** The SSIM of every frame of two videos (ffmpeg's ssim filter, "All"). */
     private List<Double> ssim(Path a, Path b) throws Exception {
         Path stats = dir.resolve("ssim.log");
-        ffmpeg("-i", a.toString(), "-i", b.toString(), "-lavfi", "[0:v][1:v]ssim=stats_file=" + stats, "-f",
-                "null", "-");
+        ClusterWorkers.ffmpeg("-i", a.toString(), "-i", b.toString(), "-lavfi", "[0:v][1:v]ssim=stats_file="
+                + stats, "-f", "null", "-");
         List<Double> all = new ArrayList<>();
         Pattern p = Pattern.compile("All:([0-9.]+)");
         for (String line : Files.readAllLines(stats)) {
@@ -163,10 +88,10 @@ class ClusterRenderCommandTest {
         Path project = project(media);
         Path secret = Files.writeString(dir.resolve("secret"), "a secret of more than sixteen bytes\n");
         String cluster = "cli-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-        int base = freePorts(4);
+        int base = ClusterWorkers.freePorts(4);
         String members = "127.0.0.1:" + (base + 1) + ",127.0.0.1:" + (base + 2) + ",127.0.0.1:" + (base + 3);
         for (int i = 1; i <= 3; i++) {
-            worker(cluster, members, base + i, media, secret);
+            workers.start(cluster, members, base + i, media, secret);
         }
         Path single = media.resolve("single.mp4");
         StringWriter out1 = new StringWriter();
@@ -194,6 +119,20 @@ class ClusterRenderCommandTest {
             by.add(s.getAsJsonObject().get("member").getAsString());
         }
         assertTrue(by.size() >= 2, "segments on several workers: " + c);
+        StringWriter statusOut = new StringWriter();
+        assertEquals(0, Main.run(new String[] {"cluster", "status", "--cluster", cluster, "--member", members,
+            "--port", Integer.toString(base), "--secret-file", secret.toString(), "--json"},
+                new PrintWriter(statusOut, true), new PrintWriter(err, true)), err.toString());
+        JsonObject status = JsonParser.parseString(statusOut.toString().trim()).getAsJsonObject();
+        long shown = 0;
+        for (JsonElement m : status.getAsJsonArray("members")) {
+            JsonObject member = m.getAsJsonObject();
+            if (member.get("role").getAsString().equals("worker")) {
+                shown++;
+                assertTrue(member.get("segmentsDone").getAsInt() >= 0, member.toString());
+            }
+        }
+        assertEquals(3, shown, "cluster status shows the three workers: " + status);
         List<Double> ssim = ssim(clustered, single);
         assertEquals(100, ssim.size(), "every frame compared");
         double lowest = ssim.stream().mapToDouble(Double::doubleValue).min().orElse(0);

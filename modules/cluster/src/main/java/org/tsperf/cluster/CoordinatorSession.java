@@ -249,10 +249,28 @@ final class CoordinatorSession implements ClusterSession {
             members.add(new MemberStatus(WorkerNode.address(m), role, cpu, running, done));
         }
         ClusterJob job = current;
-        List<SegmentInFlight> inFlight = job == null ? List.of() : job.inFlight();
+        List<SegmentInFlight> inFlight = job == null ? fromWorkers() : job.inFlight();
         RenderProgress p = job == null ? null : job.progress();
         return new ClusterStatus(settings.name(), members, inFlight, p == null ? 0 : p.framesDone(),
                 p == null ? 0 : p.framesTotal());
+    }
+
+    /** Segments in flight as the workers publish them (another coordinator's jobs, seen from here). */
+    private List<SegmentInFlight> fromWorkers() {
+        List<SegmentInFlight> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : liveProgress.entrySet()) {
+            String[] key = e.getKey().split("/");
+            String[] value = e.getValue().split(" ");
+            try {
+                out.add(new SegmentInFlight(key[0], Integer.parseInt(key[1]), value[2], Long.parseLong(value[0]),
+                        Long.parseLong(value[1])));
+            } catch (RuntimeException ex) {
+                LOG.log(Level.FINE, "unreadable progress " + e, ex);
+            }
+        }
+        out.sort((a, b) -> a.jobId().equals(b.jobId()) ? Integer.compare(a.index(), b.index())
+                : a.jobId().compareTo(b.jobId()));
+        return out;
     }
 
     @Override
