@@ -80,43 +80,67 @@ class ClusterBenchmarkTest {
         int base = ClusterWorkers.freePorts(4);
         String members = "127.0.0.1:" + (base + 1) + ",127.0.0.1:" + (base + 2) + ",127.0.0.1:" + (base + 3);
         List<String> rows = new ArrayList<>();
+        render("render", project.toString(), "--out", media.resolve("warm-up.mp4").toString(), "--json");
         double l0 = load();
         JsonObject single = render("render", project.toString(), "--out", media.resolve("single.mp4").toString(),
                 "--json");
         double t1 = single.get("seconds").getAsDouble();
-        rows.add(String.format(Locale.ROOT, "| one machine (`render`) | - | - | %.1f s | 1.00x | %.1f |", t1, l0));
+        rows.add(String.format(Locale.ROOT, "| one machine (`render`) | - | - | %.1f s | - | 1.00x | %.1f |", t1, l0));
         int run = 0;
         for (int k = 1; k <= 3; k++) {
             workers.start(cluster, members, base + k, media, secret);
+            clusterRender(project, media.resolve("warm" + k + ".mp4"), cluster, members, base, secret, 50);
             double l = load();
             JsonObject r = clusterRender(project, media.resolve("k" + k + "-" + run++ + ".mp4"), cluster, members,
                     base, secret, 50);
             double t = r.get("seconds").getAsDouble();
-            rows.add(String.format(Locale.ROOT, "| %d worker%s | 50 | %d | %.1f s | %.2fx | %.1f |", k, k == 1 ? ""
-                    : "s", r.getAsJsonObject("cluster").getAsJsonArray("segments").size(), t, t1 / t, l));
+            rows.add(String.format(Locale.ROOT, "| %d worker%s | 50 | %d | %.1f s | %.1f s | %.2fx | %.1f |", k,
+                    k == 1 ? "" : "s", segments(r), t, workerSeconds(r), t1 / t, l));
         }
         List<String> seg = new ArrayList<>();
         workers.close();
         workers.start(cluster, members, base + 1, media, secret);
-        for (int len : new int[] {frames, 125, 50, 25}) {
+        clusterRender(project, media.resolve("warm.mp4"), cluster, members, base, secret, 50);
+        double first = -1;
+        for (int len : new int[] {frames, 125, 50, 25, 10}) {
             double l = load();
             JsonObject r = clusterRender(project, media.resolve("s" + len + ".mp4"), cluster, members, base, secret,
                     len);
-            int n = r.getAsJsonObject("cluster").getAsJsonArray("segments").size();
+            int n = segments(r);
             double t = r.get("seconds").getAsDouble();
-            seg.add(String.format(Locale.ROOT, "| %d | %d | %.1f s | %.2f s | %.1f |", len, n, t, (t - t1) / n, l));
+            double work = workerSeconds(r);
+            if (first < 0) {
+                first = t;
+            }
+            seg.add(String.format(Locale.ROOT, "| %d | %d | %.1f s | %.1f s | %.2f s | %s | %.1f |", len, n, t, work,
+                    (t - work) / n, n == 1 ? "-" : String.format(Locale.ROOT, "%.2f s", (t - first) / (n - 1)), l));
         }
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "%dx%d, %d frames at 25 fps, colour adjust and blur, H.264; %d cores%n%n",
                 w, h, frames, Runtime.getRuntime().availableProcessors()));
-        md.append("| run | frames/segment | segments | wall | speed-up | load before |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("| run | frames/segment | segments | wall | workers' render time | speed-up | load before |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         rows.forEach(r -> md.append(r).append('\n'));
-        md.append("\n| frames/segment (1 worker) | segments | wall | (wall - one machine) / segments | load before |\n"
-                + "| ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("\n| frames/segment (1 worker) | segments | wall | worker's render time | (wall - render) /"
+                + " segment | more wall per extra segment | load before |\n| ---: | ---: | ---: | ---: | ---: | ---: |"
+                + " ---: |\n");
         seg.forEach(r -> md.append(r).append('\n'));
         Path outDir = Files.createDirectories(Path.of("target", "benchmarks"));
         Files.writeString(outDir.resolve("cluster.md"), md.toString());
         System.err.println(md);
+    }
+
+    private static int segments(JsonObject r) {
+        return r.getAsJsonObject("cluster").getAsJsonArray("segments").size();
+    }
+
+    /** The workers' render time of all segments together. */
+    private static double workerSeconds(JsonObject r) {
+        double sum = 0;
+        for (var s : r.getAsJsonObject("cluster").getAsJsonArray("segments")) {
+            sum += s.getAsJsonObject().get("seconds").getAsDouble();
+        }
+        return sum;
     }
 
     private static JsonObject clusterRender(Path project, Path out, String cluster, String members, int port,

@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,7 +53,7 @@ import org.tsperf.api.timeline.TimelineService;
 final class ClusterJob {
 
     private static final Logger LOG = Logger.getLogger(ClusterJob.class.getName());
-    /** A segment that failed on this many workers fails the job. */
+    /** A segment that failed this many times (on as many different workers as there are, up to this) fails the job. */
     static final int MAX_FAILURES = 3;
     private static final String FOLDER_PREFIX = ".tsperf-cluster-";
 
@@ -129,10 +130,11 @@ final class ClusterJob {
             }
         }
         Path sound = folder.resolve("sound.wav");
+        AtomicBoolean stopMixing = new AtomicBoolean();
         CompletableFuture<Void> mix = CompletableFuture.runAsync(() -> {
             try {
                 if (!Files.isRegularFile(sound)) {
-                    segments.mixSound(request, sound, () -> Thread.currentThread().isInterrupted());
+                    segments.mixSound(request, sound, stopMixing::get);
                 }
             } catch (IOException ex) {
                 throw new java.io.UncheckedIOException(ex);
@@ -191,7 +193,7 @@ final class ClusterJob {
                     resumed);
         } finally {
             session.removeMemberLeft(memberLeft);
-            mix.cancel(true);
+            stopMixing.set(true);
             inFlightView = List.of();
         }
     }
@@ -274,7 +276,7 @@ final class ClusterJob {
             }
         }
         for (Member m : idle) {
-            Integer index = pick(m, idle);
+            Integer index = pick(m, workers);
             if (index == null) {
                 continue;
             }
@@ -283,13 +285,18 @@ final class ClusterJob {
         }
     }
 
-    /** The first pending segment that has not failed on this member, unless no other idle member can take it. */
-    private Integer pick(Member m, List<Member> idle) {
+    /**
+     * The first pending segment that has not failed on this member; one that failed here only when it failed on every
+     * trusted worker (so that a cluster of fewer than three workers still reaches the third failure and stops).
+     */
+    private Integer pick(Member m, List<Member> workers) {
         String address = WorkerNode.address(m);
         for (Integer index : pending) {
-            boolean failedHere = failuresBySegment.getOrDefault(index, List.of()).stream()
-                    .anyMatch(f -> f.member().equals(address));
-            if (!failedHere || idle.size() == 1 && session.trustedWorkers().size() == 1) {
+            List<MemberFailure> failed = failuresBySegment.getOrDefault(index, List.of());
+            boolean failedHere = failed.stream().anyMatch(f -> f.member().equals(address));
+            boolean untriedElsewhere = workers.stream().map(WorkerNode::address)
+                    .anyMatch(a -> failed.stream().noneMatch(f -> f.member().equals(a)));
+            if (!failedHere || !untriedElsewhere) {
                 return index;
             }
         }
@@ -402,9 +409,9 @@ final class ClusterJob {
                 for (MemberFailure g : failuresBySegment.get(f.segment())) {
                     why.append(why.length() == 0 ? "" : "; ").append(g.member()).append(": ").append(g.reason());
                 }
-                throw new IOException(String.format(Locale.ROOT, "segment %d (frames %d-%d) failed on %d workers,"
-                        + " so the export fails: %s. The segments done are kept in %s for a later run.",
-                        s.index(), s.in(), s.out(), MAX_FAILURES, why, folder));
+                throw new IOException(String.format(Locale.ROOT, "segment %d (frames %d-%d) failed %d times, on"
+                        + " different workers where there were enough, so the export fails: %s. The segments done are"
+                        + " kept in %s for a later run.", s.index(), s.in(), s.out(), MAX_FAILURES, why, folder));
             }
         }
     }

@@ -167,21 +167,22 @@ class ClusterRenderTest {
     @Test
     @Timeout(120)
     void aPathOutsideTheMediaRootsIsRefusedAndTheJobFailsWithTheReason() throws Exception {
-        try (LocalCluster c = new LocalCluster(dir, 3)) {
+        // two workers: the third refusal comes from a worker that refused before, and the job still ends
+        try (LocalCluster c = new LocalCluster(dir, 2)) {
             Path outside = Files.createDirectories(dir.resolve("elsewhere"));
             Path src = Files.writeString(outside.resolve("secret-clip.mp4"), "x");
             Files.createSymbolicLink(c.media.resolve("link.mp4"), src);
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 2; i++) {
                 c.startWorker(i, c.secret, 0);
             }
             ClusterSession session = c.connect();
-            LocalCluster.await("three trusted workers", 30, () -> session.status().members().stream()
-                    .filter(m -> m.role().equals("worker")).count() == 3);
+            LocalCluster.await("two trusted workers", 30, () -> session.status().members().stream()
+                    .filter(m -> m.role().equals("worker")).count() == 2);
             ExportRequest direct = ExportRequest.whole(project(src, 50), c.media.resolve("out.mp4"),
                     ExportFormat.H264);
             IOException ex = assertThrows(IOException.class, () -> session.export(direct, options(25, 30), p -> { }));
             assertTrue(ex.getMessage().contains("outside this worker's media roots")
-                    && ex.getMessage().contains(src.toString()) && ex.getMessage().contains("failed on 3 workers"),
+                    && ex.getMessage().contains(src.toString()) && ex.getMessage().contains("failed 3 times"),
                     ex.getMessage());
             ExportRequest viaLink = ExportRequest.whole(project(c.media.resolve("link.mp4"), 50),
                     c.media.resolve("out2.mp4"), ExportFormat.H264);
