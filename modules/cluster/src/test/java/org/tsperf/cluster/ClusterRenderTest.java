@@ -133,6 +133,41 @@ class ClusterRenderTest {
 
     @Test
     @Timeout(150)
+    void aWorkerThatStopsAnsweringHasItsSegmentRunElsewhere() throws Exception {
+        try (LocalCluster c = new LocalCluster(dir, 3)) {
+            Path src = source(c);
+            Process[] workers = new Process[3];
+            for (int i = 0; i < 3; i++) {
+                workers[i] = c.startWorker(i, c.secret, 30);
+            }
+            ClusterSession session = c.connect();
+            LocalCluster.await("three trusted workers", 30, () -> session.status().members().stream()
+                    .filter(m -> m.role().equals("worker")).count() == 3);
+            ExportRequest request = ExportRequest.whole(project(src, 300), c.media.resolve("out.mp4"),
+                    ExportFormat.H264);
+            CompletableFuture<ClusterExportResult> job = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return session.export(request, options(30, 6), p -> { });
+                } catch (IOException | InterruptedException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            });
+            String victim = c.addressByPid.get(workers[2].pid());
+            LocalCluster.await("worker 2 renders a segment", 30, () -> session.status().inFlight().stream()
+                    .anyMatch(s -> s.member().equals(victim)));
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(workers[2].pid())).inheritIO().start();
+            assertEquals(0, stop.waitFor());
+            ClusterExportResult r = job.get();
+            assertEquals(FakeSegmentRenderer.expected(request), Files.readString(request.output(),
+                    StandardCharsets.UTF_8), "nothing lost, nothing twice");
+            assertTrue(r.failures().stream().anyMatch(f -> f.member().equals(victim)
+                    && (f.reason().contains("stopped answering") || f.reason().contains("left the cluster"))),
+                    "the frozen member is named: " + r.failures());
+        }
+    }
+
+    @Test
+    @Timeout(150)
     void aMemberWithoutTheSecretGetsNoWorkAndAForgedResultIsRefused() throws Exception {
         try (LocalCluster c = new LocalCluster(dir, 3)) {
             Path src = source(c);
