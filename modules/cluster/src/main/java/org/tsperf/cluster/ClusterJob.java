@@ -250,6 +250,9 @@ final class ClusterJob {
     }
 
     private void accept(ExportSegment s, SegmentResult r, boolean wasResumed, int attemptsMade) {
+        if (!wasResumed) {
+            session.forgetProgress(jobId + "/" + s.index());
+        }
         done.put(s.index(), new SegmentReport(s.index(), s.in(), s.out(), r.address, attemptsMade, r.micros / 1e6));
         doneResults.put(s.index(), r);
         if (wasResumed) {
@@ -420,6 +423,7 @@ final class ClusterJob {
         if (late || done.containsKey(a.index)) {
             return; // already counted when it was abandoned, or done elsewhere
         }
+        session.forgetProgress(jobId + "/" + a.index);
         MemberFailure f = new MemberFailure(a.address, a.index, reason);
         failures.add(f);
         failuresBySegment.computeIfAbsent(a.index, k -> new ArrayList<>()).add(f);

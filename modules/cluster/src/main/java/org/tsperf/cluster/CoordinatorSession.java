@@ -220,6 +220,16 @@ final class CoordinatorSession implements ClusterSession {
         }
     }
 
+    /** Forgets a segment's live progress (done, or failed with its worker). */
+    void forgetProgress(String key) {
+        liveProgress.remove(key);
+        try {
+            hz.<String, String>getMap(HazelcastConfigs.PROGRESS_MAP).removeAsync(key);
+        } catch (RuntimeException ex) {
+            LOG.log(Level.FINE, "cannot remove the progress of " + key, ex);
+        }
+    }
+
     /** A segment's live progress: "framesDone frames address", or null. */
     String liveProgress(String key) {
         return liveProgress.get(key);
@@ -257,10 +267,17 @@ final class CoordinatorSession implements ClusterSession {
 
     /** Segments in flight as the workers publish them (another coordinator's jobs, seen from here). */
     private List<SegmentInFlight> fromWorkers() {
+        Set<String> present = new java.util.HashSet<>();
+        for (Member m : hz.getCluster().getMembers()) {
+            present.add(WorkerNode.address(m));
+        }
         List<SegmentInFlight> out = new ArrayList<>();
         for (Map.Entry<String, String> e : liveProgress.entrySet()) {
             String[] key = e.getKey().split("/");
             String[] value = e.getValue().split(" ");
+            if (value.length < 3 || !present.contains(value[2])) {
+                continue; // a worker that left while rendering it
+            }
             try {
                 out.add(new SegmentInFlight(key[0], Integer.parseInt(key[1]), value[2], Long.parseLong(value[0]),
                         Long.parseLong(value[1])));
