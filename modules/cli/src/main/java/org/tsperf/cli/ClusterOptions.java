@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** The options that say how to reach a render cluster, shared by {@code worker} and {@code render --cluster}. */
 final class ClusterOptions {
 
-    @Option(names = "--member", paramLabel = "HOST:PORT", arity = "1..*",
+    @Option(names = "--member", paramLabel = "HOST:PORT", arity = "1..*", split = ",",
             description = "Members to join (any that run; repeat or list several). TCP-IP join only: nothing is"
                     + " discovered by multicast.")
     List<String> members = new ArrayList<>();
