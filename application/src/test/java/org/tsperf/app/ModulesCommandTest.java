@@ -196,20 +196,22 @@ class ModulesCommandTest {
         assertRefusedThenInstalled(catalog, "was changed after it was signed (");
     }
 
+    /**
+     * One byte of a class changed in the module's jar inside the NBM, from a catalog without checksums (so only the
+     * signature can tell): refused, the changed entry named.
+     */
+    @Test
+    void nbmWithAClassChangedAfterSigningIsRefused() throws Exception {
+        Path catalog = tamperedCatalog("class", true);
+        NbmTampering.changeAClassInTheModuleJar(catalog.resolve("tsperf-monitor-0.1.0-SNAPSHOT.nbm"),
+                "netbeans/modules/org-tsperf-monitor.jar");
+        assertRefusedThenInstalled(catalog,
+                "was changed after it was signed (SHA-256 digest error for netbeans/modules/org-tsperf-monitor.jar)");
+    }
+
     /** A copy of nbm-repo's catalog and NBMs (without the checksums when asked). */
     private static Path tamperedCatalog(String name, boolean withoutChecksums) throws IOException {
-        Path root = Path.of(System.getProperty("tsperf.root", "..")).toAbsolutePath().normalize();
-        Path copy = app.resolveSibling("tampered-update-center-" + name);
-        UpdateCenterTest.replaceWithCopy(root.resolve("nbm-repo/netbeans_site"), copy);
-        Files.deleteIfExists(copy.resolve("updates.xml.gz"));
-        if (withoutChecksums) {
-            Path xml = copy.resolve("updates.xml");
-            String catalog = Files.readString(xml);
-            String stripped = catalog.replaceAll("\\s*<message_digest [^>]*/>", "");
-            assertFalse(stripped.equals(catalog), "the catalog had checksums");
-            Files.writeString(xml, stripped);
-        }
-        return copy;
+        return NbmTampering.copyCatalog(app.resolveSibling("tampered-update-center-" + name), withoutChecksums);
     }
 
     private static void assertRefusedThenInstalled(Path catalog, String why) throws Exception {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tsperf.testsupport.SmallDisk;
 
 /** A disk level (L2 or L3: the same store) on a real, small file system that fills up. */
 class DiskStoreFullDiskTest {

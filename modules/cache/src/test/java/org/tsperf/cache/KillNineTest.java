@@ -2,19 +2,16 @@ package org.tsperf.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.tsperf.testsupport.KillNineChild;
 
 /** A separate JVM writes into a store and is killed with kill -9 mid-write; the store must reopen consistent. */
 class KillNineTest {
@@ -63,37 +60,7 @@ class KillNineTest {
 
     /** Starts a writer JVM, waits for {@code commits} committed puts, kills it with kill -9; returns the last one. */
     private int writeAndKill(long budget, int commits) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                KillNineWriter.class.getName(), dir.toString(), Long.toString(budget))
-                .redirectErrorStream(true).start();
-        int last = -1;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("committed ")) {
-                    last = Integer.parseInt(line.substring("committed ".length()));
-                    if (last >= commits) {
-                        break;
-                    }
-                } else {
-                    System.err.println("writer: " + line);
-                }
-            }
-            Process kill = new ProcessBuilder("kill", "-9", Long.toString(writer.pid())).inheritIO().start();
-            assertEquals(0, kill.waitFor());
-            assertTrue(writer.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(137, writer.exitValue(), "killed by SIGKILL");
-            // lines printed between our read and the kill are also committed
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("committed ")) {
-                    last = Integer.parseInt(line.substring("committed ".length()));
-                }
-            }
-        } finally {
-            writer.destroyForcibly();
-        }
-        assertNotNull(last >= commits ? "" : null, "writer reached " + last + " commits");
-        return last;
+        return KillNineChild.writeAndKill(Duration.ofSeconds(90), commits, KillNineWriter.class, dir.toString(),
+                Long.toString(budget));
     }
 }

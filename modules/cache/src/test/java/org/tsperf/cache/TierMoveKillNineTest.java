@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tsperf.api.cache.CacheLevel;
 import org.tsperf.api.cache.EntryType;
+import org.tsperf.testsupport.KillNineChild;
 
 /**
  * A process moving entries from L2 to L3 all the time is killed with kill -9: every entry committed before the kill is
@@ -44,36 +42,6 @@ class TierMoveKillNineTest {
     }
 
     private int writeAndKill(int commits) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                TierMoveWriter.class.getName(), dir.toString()).redirectErrorStream(true).start();
-        int last = -1;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("committed ")) {
-                    last = Integer.parseInt(line.substring("committed ".length()));
-                    if (last >= commits) {
-                        break;
-                    }
-                } else {
-                    System.err.println("writer: " + line);
-                }
-            }
-            assertEquals(0, new ProcessBuilder("kill", "-9", Long.toString(writer.pid())).inheritIO().start()
-                    .waitFor());
-            assertTrue(writer.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(137, writer.exitValue(), "killed by SIGKILL");
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("committed ")) {
-                    last = Integer.parseInt(line.substring("committed ".length()));
-                }
-            }
-        } finally {
-            writer.destroyForcibly();
-        }
-        assertTrue(last >= commits, "the writer reached " + last + " commits");
-        return last;
+        return KillNineChild.writeAndKill(Duration.ofSeconds(90), commits, TierMoveWriter.class, dir.toString());
     }
 }

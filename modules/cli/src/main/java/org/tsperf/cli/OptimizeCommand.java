@@ -106,7 +106,10 @@ final class OptimizeCommand implements Callable<Integer> {
                         "kind", d.kind().name().toLowerCase(Locale.ROOT), "totalBytes", d.totalBytes(),
                         "freeBytes", d.freeBytes(), "writeMBps", finite(d.writeMBps()),
                         "readMBps", finite(d.readMBps()))).toList(),
-                "hardwareEncoders", hw.hardwareEncoders(), "hardwareDecoders", hw.hardwareDecoders());
+                "hardwareEncoders", hw.hardwareEncoders(), "hardwareDecoders", hw.hardwareDecoders(),
+                "codecChecks", hw.codecChecks().stream().map(c -> Json.object("name", c.name(),
+                        "kind", c.kind().name().toLowerCase(Locale.ROOT), "works", c.works(), "reason", c.reason()))
+                        .toList());
     }
 
     private static Map<String, Object> workload(WorkloadDescription w) {

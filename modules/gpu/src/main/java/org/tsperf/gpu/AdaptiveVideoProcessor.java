@@ -16,7 +16,12 @@ public final class AdaptiveVideoProcessor implements VideoProcessor {
 
     @Override
     public ProcessorStatus status() {
-        return GpuRuntimes.get().runtime().status();
+        GpuRuntimes runtimes = GpuRuntimes.get();
+        if (runtimes.isShutDown()) { // the module is going: its samplers must not open Vulkan again
+            return new ProcessorStatus(ProcessingPath.CPU, "", "the GPU module is switched off", Double.NaN,
+                    Double.NaN, true);
+        }
+        return runtimes.runtime().status();
     }
 
     @Override

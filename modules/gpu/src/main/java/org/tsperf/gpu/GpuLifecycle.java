@@ -26,6 +26,6 @@ public final class GpuLifecycle extends ModuleInstall {
                 scheduler.shutdown();
             }
         }
-        GpuRuntimes.get().close();
+        GpuRuntimes.get().shutDown();
     }
 }

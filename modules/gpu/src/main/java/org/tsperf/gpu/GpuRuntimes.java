@@ -22,6 +22,8 @@ public final class GpuRuntimes {
     private Thread shutdownHook;
     /** The newest finished benchmark of this process: a runtime opened later follows it too. */
     private BenchmarkReport latestBenchmark;
+    /** Set when the module goes (disabled, uninstalled, the application exits): no runtime opens again. */
+    private boolean shutDown;
 
     /** The module's registry, from the global Lookup. */
     public static GpuRuntimes get() {
@@ -34,6 +36,9 @@ public final class GpuRuntimes {
 
     /** The runtime in use, opened now when there is none (system properties and the device choice decide). */
     public synchronized GpuRuntime runtime() {
+        if (shutDown) {
+            throw new IllegalStateException("the GPU module is switched off");
+        }
         if (current == null) {
             // the window's choice, unless a system property decides (the property wins)
             String choice = DeviceChoice.overriddenBy() == null ? DeviceChoice.get() : DeviceChoice.AUTOMATIC;
@@ -74,6 +79,29 @@ public final class GpuRuntimes {
     /** Whether a runtime is open now (the command line checks that it released it before exiting). */
     public synchronized boolean isOpen() {
         return current != null;
+    }
+
+    /**
+     * The module is going (disabled or uninstalled at runtime, or the application exits): closes the runtime and
+     * opens none again, so that a window or sampler still running until the module's windows close and its services
+     * leave Lookup cannot open Vulkan again behind it ({@link #runtime()} then fails; samplers ask
+     * {@link #isShutDown()} first). A module enabled again has a new registry.
+     */
+    public void shutDown() {
+        synchronized (this) {
+            shutDown = true;
+        }
+        close();
+    }
+
+    /** Whether the module went ({@link #shutDown()}): its samplers report "switched off" instead of using it. */
+    public synchronized boolean isShutDown() {
+        return shutDown;
+    }
+
+    /** A shut-down registry usable again: for the unit tests, which run the module's lifecycle in one JVM. */
+    synchronized void reopenForTests() {
+        shutDown = false;
     }
 
     /** Whether the JVM shutdown hook that would close the runtime is registered now. */

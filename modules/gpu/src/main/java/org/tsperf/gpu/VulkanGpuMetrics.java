@@ -1,5 +1,7 @@
 package org.tsperf.gpu;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openide.util.lookup.ServiceProvider;
 import org.tsperf.api.gpu.GpuMetrics;
 import org.tsperf.api.gpu.GpuUsage;
@@ -15,13 +17,30 @@ import org.tsperf.gpu.vulkan.VulkanDevice;
 public final class VulkanGpuMetrics implements GpuMetrics {
 
     static final String NOT_IN_USE = "not in use by this process";
+    static final String SWITCHED_OFF = "the GPU module is switched off";
+    private static final Logger LOG = Logger.getLogger(VulkanGpuMetrics.class.getName());
 
     private long lastBusy = -1;
     private long lastTime;
 
     @Override
     public synchronized GpuUsage sample() {
-        GpuRuntime runtime = GpuRuntimes.get().runtime();
+        GpuRuntimes runtimes = GpuRuntimes.get();
+        if (runtimes.isShutDown()) {
+            return GpuUsage.notAvailable(SWITCHED_OFF);
+        }
+        try {
+            return sample(runtimes.runtime());
+        } catch (IllegalStateException e) { // the module went while this sample ran: its runtime closed under it
+            if (!runtimes.isShutDown()) {
+                throw e;
+            }
+            LOG.log(Level.FINE, "GPU sample ended by the module going", e);
+            return GpuUsage.notAvailable(SWITCHED_OFF);
+        }
+    }
+
+    private GpuUsage sample(GpuRuntime runtime) {
         if (!runtime.vulkanReady()) {
             runtime.openInBackground();
             return GpuUsage.notAvailable("starting Vulkan");
@@ -45,6 +64,9 @@ public final class VulkanGpuMetrics implements GpuMetrics {
     /** Opening a Vulkan device costs a second of CPU on a software driver: not for a figure that is zero anyway. */
     @Override
     public GpuUsage sampleIfInUse() {
+        if (GpuRuntimes.get().isShutDown()) {
+            return GpuUsage.notAvailable(SWITCHED_OFF);
+        }
         if (!GpuRuntimes.get().runtime().vulkanRequested()) {
             return GpuUsage.notAvailable(NOT_IN_USE);
         }

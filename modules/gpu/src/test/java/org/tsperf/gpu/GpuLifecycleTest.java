@@ -1,5 +1,6 @@
 package org.tsperf.gpu;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,13 +28,20 @@ class GpuLifecycleTest {
         GpuRuntime before = GpuRuntimes.get().runtime();
         VulkanDevice vk = before.vulkan();
         assertTrue(vk != null && !vk.isClosed());
+        int open = VulkanDevice.openDevices(); // other tests of this JVM may hold devices of their own
+        assertTrue(open >= 1, "the runtime's logical device is counted");
 
         new GpuLifecycle().uninstalled();
 
         assertTrue(vk.isClosed(), "the device was closed");
+        assertEquals(open - 1, VulkanDevice.openDevices(), "the runtime's logical device was destroyed");
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> scheduler.submit(GpuPriority.RENDER, frame, List.of()).get(5, TimeUnit.SECONDS));
         assertInstanceOf(RejectedExecutionException.class, e.getCause());
+        assertThrows(IllegalStateException.class, () -> GpuRuntimes.get().runtime(),
+                "nothing opens Vulkan again behind the module once it went");
+        assertTrue(GpuRuntimes.get().isShutDown());
+        GpuRuntimes.get().reopenForTests(); // as a module enabled again, with a new registry
         assertNotSame(before, GpuRuntimes.get().runtime(), "a later use starts afresh");
         GpuRuntimes.get().close();
     }

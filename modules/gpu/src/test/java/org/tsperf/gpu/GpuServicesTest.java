@@ -27,6 +27,7 @@ class GpuServicesTest {
     @AfterAll
     static void release() {
         GpuLifecycle.release();
+        GpuRuntimes.get().reopenForTests(); // later test classes of this JVM use the runtime again
     }
 
     @Test

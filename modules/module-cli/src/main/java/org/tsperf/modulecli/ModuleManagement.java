@@ -182,20 +182,24 @@ final class ModuleManagement {
     }
 
     /**
-     * An NBM whose content no longer matches the catalog's SHA-512 digest, or its own signature, was changed by
-     * someone else: not installed (the autoupdate API only marks a checksum mismatch; a signature mismatch it
-     * refuses itself, see install).
+     * An NBM whose content no longer matches its signature or the catalog's SHA-512 digest was changed by someone
+     * else: not installed, with what changed (the autoupdate API only marks it; an NBM whose module description no
+     * longer matches its signature it refuses itself, see install). Trusted: signed with a key the platform trusts
+     * (the project's, through the branding module's KeyStoreProvider), or listed with its checksum by a trusted
+     * update center.
      */
     private static void refuseModified(InstallSupport support, InstallSupport.Installer validated, UpdateElement e)
             throws ModuleCommandException {
         if (support.isContentModified(validated, e)) {
+            String what = DownloadedNbm.signatureBroken(e.getCodeName())
+                    .map(why -> "was changed after it was signed (" + why + ")")
+                    .orElse("was changed after the update center listed it (its SHA-512 checksum does not match)");
             throw new ModuleCommandException(e.getCodeName() + " was not installed: its NBM from '" + e.getSource()
-                    + "' was changed after the update center listed it (its checksum or signature does not match);"
-                    + " rebuild the update center (mvn package -pl nbm-repo -am) or ask its publisher");
+                    + "' " + what + "; rebuild the update center (mvn package -pl nbm-repo -am) or ask its publisher");
         }
-        // a trusted catalog's checksum makes an NBM trusted before its signature is looked at
-        LOG.log(Level.FINE, "{0}: trusted {1}, signature verified {2}", new Object[] {e.getCodeName(),
-            support.isTrusted(validated, e), support.isSignedVerified(validated, e)});
+        LOG.log(Level.INFO, "{0}: trusted {1}, signature valid {2}, signed by an unknown key {3}",
+                new Object[] {e.getCodeName(), support.isTrusted(validated, e), support.isSignedVerified(validated, e),
+                    support.isSignedUnverified(validated, e)});
     }
 
     private static void cancel(InstallSupport support) {

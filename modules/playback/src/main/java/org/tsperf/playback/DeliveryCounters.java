@@ -3,7 +3,10 @@ package org.tsperf.playback;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tsperf.api.playback.PlaybackCounters;
 
-/** What a player delivered since its file opened: presented, dropped and late frames, cache hits, stage times. */
+/**
+ * What a player delivered since its file opened: presented, dropped and late frames, cache hits, frames from rendered
+ * previews, stage times.
+ */
 final class DeliveryCounters {
 
     private static final long SECOND = 1_000_000_000L;
@@ -12,6 +15,8 @@ final class DeliveryCounters {
     final AtomicLong dropped = new AtomicLong();
     final AtomicLong late = new AtomicLong();
     final AtomicLong cacheHits = new AtomicLong();
+    /** Timeline frames read from rendered preview chunks. */
+    final AtomicLong previewFrames = new AtomicLong();
     final StageTimes decode = new StageTimes();
     final StageTimes convert = new StageTimes();
     /** Presentation times (nanoTime) of the last frames, for the delivered rate over the last second. */
@@ -41,6 +46,7 @@ final class DeliveryCounters {
         dropped.set(0);
         late.set(0);
         cacheHits.set(0);
+        previewFrames.set(0);
         decode.clear();
         convert.clear();
         shown = 0;
@@ -49,6 +55,6 @@ final class DeliveryCounters {
     PlaybackCounters snapshot(long now) {
         return new PlaybackCounters(presented.get(), dropped.get(), late.get(), deliveredFps(now), cacheHits.get(),
                 decode.percentileMs(0.5), decode.percentileMs(0.99), convert.percentileMs(0.5),
-                convert.percentileMs(0.99));
+                convert.percentileMs(0.99), previewFrames.get());
     }
 }

@@ -422,6 +422,11 @@ final class FilePlayer implements Player {
         counters.cacheHits.incrementAndGet();
     }
 
+    /** A timeline frame was read from a rendered preview chunk. */
+    void previewFrame() {
+        counters.previewFrames.incrementAndGet();
+    }
+
     void decoded(long nanos) {
         counters.decode.add(nanos);
     }

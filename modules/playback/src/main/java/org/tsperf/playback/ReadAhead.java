@@ -429,6 +429,9 @@ final class ReadAhead implements Runnable {
         String before = timeline.description();
         Picture p = timeline.picture(index);
         player.decoded(System.nanoTime() - t0);
+        if (TimelineSource.RENDERED.equals(timeline.description())) {
+            player.previewFrame();
+        }
         if (!before.equals(timeline.description())) {
             player.sourceChanged();
         }

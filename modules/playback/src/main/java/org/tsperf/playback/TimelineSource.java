@@ -2,7 +2,6 @@ package org.tsperf.playback;
 
 import java.nio.ByteBuffer;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -18,14 +17,14 @@ import org.tsperf.api.playback.PlayerOptions;
 import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.timeline.PlaybackFigures;
 import org.tsperf.api.timeline.PreviewRenderService;
-import org.tsperf.api.timeline.PreviewState;
 import org.tsperf.api.timeline.Project;
 import org.tsperf.api.timeline.TimelinePictures;
 import org.tsperf.api.timeline.TimelineRenderer;
 
 /**
- * The timeline a player reads instead of a file: each frame from the rendered preview where its chunk is rendered
- * ({@link RenderedChunkReader}), else composited by the render module's {@link TimelinePictures} at the picture size.
+ * The timeline a player reads instead of a file: each frame from the rendered preview where its chunk is rendered for
+ * the project as played now ({@link RenderedChunkReader}; never a chunk an edit made stale), else composited by the
+ * render module's {@link TimelinePictures} at the picture size.
  * Owned by the decoder thread (neither source is thread-safe); its description is read by any thread.
  */
 final class TimelineSource implements AutoCloseable {
@@ -70,6 +69,12 @@ final class TimelineSource implements AutoCloseable {
         closePictures();
         size = fit(project, viewWidth, viewHeight);
         pictures = renderer.open(project, size.width(), size.height(), useProxies());
+        PreviewRenderService previews = Lookup.getDefault().lookup(PreviewRenderService.class);
+        if (previews != null) {
+            // frame -1 is in no chunk: the service plans this project's chunks now, so the first frame played does
+            // not wait for that
+            previews.rendered(project, -1);
+        }
     }
 
     /** An edit: the new project's sources at the same size. */
@@ -149,20 +154,17 @@ final class TimelineSource implements AutoCloseable {
         }
     }
 
-    /** The rendered chunk holding {@code index}, when the render service has one for this project. */
+    /**
+     * The rendered chunk holding {@code index} of the project as played now: the service plans this very project's
+     * chunks, so a chunk rendered before an edit that changed it (another fingerprint) is never read.
+     */
     private Optional<PreviewRenderService.RenderedChunk> renderedChunk(PreviewRenderService previews, long index) {
-        List<PreviewRenderService.ChunkState> states = previews.states();
-        // the states are the tracked project's: only when they cover this timeline exactly
-        if (states.isEmpty() || states.get(states.size() - 1).chunk().end() != project.length()) {
+        Optional<PreviewRenderService.RenderedChunk> chunk = previews.rendered(project, index);
+        if (chunk.isPresent() && unreadable.contains(chunk.get().chunk().fingerprint())) {
+            chunk.get().close();
             return Optional.empty();
         }
-        for (PreviewRenderService.ChunkState s : states) {
-            if (s.chunk().start() <= index && index < s.chunk().end()) {
-                return s.state() == PreviewState.RENDERED && !unreadable.contains(s.chunk().fingerprint())
-                        ? previews.rendered(s.chunk()) : Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return chunk;
     }
 
     private boolean useProxies() {

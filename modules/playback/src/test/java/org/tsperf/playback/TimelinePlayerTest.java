@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,7 @@ import org.tsperf.api.playback.PlayerState;
 import org.tsperf.api.timeline.Clip;
 import org.tsperf.api.timeline.Effect;
 import org.tsperf.api.timeline.FrameRate;
-import org.tsperf.api.timeline.PreviewChunk;
 import org.tsperf.api.timeline.PreviewRenderService;
-import org.tsperf.api.timeline.PreviewState;
 import org.tsperf.api.timeline.Project;
 import org.tsperf.api.timeline.TimelinePictures;
 import org.tsperf.api.timeline.TimelineRenderer;
@@ -76,7 +75,6 @@ class TimelinePlayerTest {
     @AfterEach
     void closePlayers() {
         players.forEach(Player::close);
-        TestPreviews.clear();
     }
 
     private Player player() {
@@ -211,35 +209,57 @@ class TimelinePlayerTest {
     }
 
     @Test
-    void aRenderedChunkIsReadInsteadOfComposedAndSaysSo() throws Exception {
-        // chunk 1 (frames 25..49, the cross-fade) rendered: a distinct video whose frame i is timeline frame 25 + i
-        Path rendered = dir.resolve("chunk1.mp4");
-        // each frame one flat colour from its number, so neighbouring frames differ clearly
-        String colours = "nullsrc=size=320x240:rate=" + FPS + ",format=rgb24,geq=r='mod(N*40+20\\,200)+30'"
-                + ":g='mod(N*70+90\\,200)+30':b='mod(N*110+50\\,200)+30'";
-        Clips.ffmpeg("-f", "lavfi", "-i", colours, "-frames:v", "25", "-c:v", "libx264",
-                "-preset", "veryfast", "-g", "25", "-bf", "2", "-pix_fmt", "yuv420p", rendered.toString());
-        TestPreviews.STATES.addAll(List.of(
-                new PreviewRenderService.ChunkState(new PreviewChunk(0, 0, 25, "f0", false), PreviewState.NOT_NEEDED),
-                new PreviewRenderService.ChunkState(new PreviewChunk(1, 25, 50, "f1", true), PreviewState.RENDERED),
-                new PreviewRenderService.ChunkState(new PreviewChunk(2, 50, 70, "f2", true), PreviewState.DIRTY)));
-        TestPreviews.FILES.put("f1", rendered);
+    void aRenderedChunkIsPlayedAndAChunkAnEditMadeStaleNever() throws Exception {
+        // a blur on b: chunk 1 (frames 25..49, the cross-fade) and chunk 2 need rendering; a project no other test
+        // renders, so the other tests compose their frames
+        Project blurred = twoClips(project.clip("a").orElseThrow().source(), project.clip("b").orElseThrow()
+                .source(), List.of(new Effect.Blur(2)));
+        PreviewRenderService previews = Lookup.getDefault().lookup(PreviewRenderService.class);
+        assertNotNull(previews, "the render module's preview service is in Lookup");
+        previews.renderAll(blurred, x -> { }).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
         Player p = player();
         Recorder r = new Recorder(p, true);
-        opened(r, p, project);
-        assertEquals(TimelineSource.COMPOSITED, p.state().source());
+        opened(r, p, blurred);
+        assertEquals(0, p.state().counters().previewFrames(), "frame 0's chunk needs no render: composited");
+        p.seek(25);
+        r.awaitShown(25, DEADLINE);
+        r.clear();
+        p.play();
+        r.await(s -> !s.playing() && s.frame() == LENGTH - 1, DEADLINE, "the timeline's end");
+        long fromChunks = p.state().counters().previewFrames();
+        assertTrue(fromChunks >= 45 - p.state().counters().dropped(), "frames 25..69 played from their rendered"
+                + " chunks: " + fromChunks + " read from chunks, " + p.state().counters().dropped() + " dropped");
         p.seek(30);
         byte[] at30 = r.awaitShown(30, DEADLINE).rgba();
         r.await(s -> s.source().equals(TimelineSource.RENDERED), DEADLINE, "the source to say rendered preview");
         assertEquals(TimelineSource.RENDERED, service.figures().preview(), "the monitor's preview line");
-        double same = Clips.meanDifference(at30, Clips.rgbaFrame(rendered, 5));
-        double next = Clips.meanDifference(at30, Clips.rgbaFrame(rendered, 6));
-        assertTrue(same < 2.5 && same < next / 2, "timeline frame 30 is the rendered file's frame 5: difference "
-                + same + ", " + next + " to its frame 6");
-        p.seek(55);
-        assertArrayEquals(reference(project, 55)[0], r.awaitShown(55, DEADLINE).rgba(), "frame 55, not rendered");
-        r.await(s -> s.source().equals(TimelineSource.COMPOSITED), DEADLINE, "the source to say composited");
-        assertEquals(TimelineSource.COMPOSITED, service.figures().preview(), "the monitor's preview line");
+        byte[] composed = reference(blurred, 30)[0];
+        double difference = Clips.meanDifference(at30, composed);
+        assertTrue(difference > 0 && difference < 8, "frame 30 is the chunk's (rendered at 160x120 and scaled up),"
+                + " close to the composited one: mean difference " + difference);
+
+        // an edit of b's blur changes chunks 1 and 2: their rendered files are stale and never played
+        Project edited = twoClips(project.clip("a").orElseThrow().source(), project.clip("b").orElseThrow()
+                .source(), List.of(new Effect.Blur(4)));
+        long shownBefore = r.shown().size();
+        p.openProject(edited);
+        r.await(s -> r.shown().size() > shownBefore, DEADLINE, "the edited picture");
+        long before = p.state().counters().previewFrames();
+        p.seek(25);
+        r.awaitShown(25, DEADLINE);
+        p.play();
+        r.await(s -> !s.playing() && s.frame() == LENGTH - 1, DEADLINE, "the edited timeline's end");
+        assertEquals(before, p.state().counters().previewFrames(), "no frame of the edited project from a chunk");
+        p.seek(30);
+        assertArrayEquals(reference(edited, 30)[0], r.awaitShown(30, DEADLINE).rgba(), "frame 30 composited with"
+                + " the new blur");
+        assertEquals(TimelineSource.COMPOSITED, p.state().source());
+
+        // undo: the old fingerprints, and so the rendered chunks, are back
+        p.openProject(blurred);
+        p.seek(35);
+        r.awaitShown(35, DEADLINE);
+        r.await(s -> s.counters().previewFrames() > before, DEADLINE, "frame 35 read from its chunk again");
     }
 
     @Test

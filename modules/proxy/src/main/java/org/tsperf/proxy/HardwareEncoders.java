@@ -1,13 +1,9 @@
 package org.tsperf.proxy;
 
-import org.tsperf.api.util.ChildProcesses;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.tsperf.api.proxy.CodecCheck;
 
 /**
  * Finds a hardware H.264 encoder that really works: {@code ffmpeg -encoders} lists them whether or not the hardware
@@ -15,7 +11,6 @@ import java.util.logging.Logger;
  */
 final class HardwareEncoders {
 
-    private static final Logger LOG = Logger.getLogger(HardwareEncoders.class.getName());
     static final List<String> CANDIDATES = List.of("h264_nvenc", "h264_qsv", "h264_amf");
     private static volatile Verdict cached;
 
@@ -50,7 +45,8 @@ final class HardwareEncoders {
     private static Verdict run(String ffmpeg) {
         List<String> failed = new ArrayList<>();
         for (String enc : CANDIDATES) {
-            if (encodesOneFrame(ffmpeg, enc)) {
+            CodecCheck c = check(ffmpeg, enc);
+            if (c.works()) {
                 return new Verdict(Optional.of(enc), enc + " encoded a test frame");
             }
             failed.add(enc);
@@ -59,23 +55,13 @@ final class HardwareEncoders {
                 + " each failed to encode a test frame)");
     }
 
-    private static boolean encodesOneFrame(String ffmpeg, String encoder) {
-        ProcessBuilder pb = new ProcessBuilder(ffmpeg, "-hide_banner", "-nostdin", "-v", "error", "-f", "lavfi",
-                "-i", "color=c=gray:s=256x144:r=25:d=0.04", "-frames:v", "1", "-c:v", encoder, "-f", "null", "-")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        try {
-            Process p = ChildProcesses.start(pb);
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return false;
-            }
-            return p.exitValue() == 0;
-        } catch (IOException ex) {
-            LOG.log(Level.FINE, "could not run " + ffmpeg, ex);
-            return false;
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    /** Encodes one small frame with {@code encoder}: works, or what FFmpeg said. */
+    static CodecCheck check(String ffmpeg, String encoder) {
+        List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-v", "error", "-f",
+                "lavfi", "-i", "color=c=gray:s=256x144:r=25:d=0.04", "-frames:v", "1", "-c:v", encoder, "-f", "null",
+                "-"));
+        FfmpegRun.Outcome run = FfmpegRun.run(command);
+        return new CodecCheck(encoder, CodecCheck.Kind.ENCODER, run.ok(),
+                run.ok() ? "encoded a test frame" : "could not encode a test frame: " + run.why());
     }
 }

@@ -48,9 +48,14 @@ final class MediaList {
 
     static List<ProxyMedia> media(ProxyConfig config) {
         ProxyIndex index;
+        ProxyEngine engine = ProxyEngine.get();
         try {
-            index = ProxyEngine.get().index(config.settings().store());
+            index = engine.index(config.settings().store());
         } catch (IOException ex) {
+            if (engine.isShutDown()) { // the module is going; its window closes with it
+                LOG.log(Level.FINE, "no media list: {0}", ex.getMessage());
+                return List.of();
+            }
             LOG.log(Level.WARNING, "the proxy store cannot be read", ex);
             return List.of();
         }

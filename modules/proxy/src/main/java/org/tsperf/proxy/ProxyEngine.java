@@ -21,6 +21,8 @@ import org.openide.util.lookup.ServiceProvider;
 @ServiceProvider(service = ProxyEngine.class)
 public final class ProxyEngine {
 
+    static final String SWITCHED_OFF = "the Proxy Manager module is switched off";
+
     private final Map<Path, ProxyIndex> indexes = new ConcurrentHashMap<>();
     /** Descriptions of sources by path, size and modification time, so a source is probed once. */
     private final Map<Path, String> descriptions = new ConcurrentHashMap<>();
@@ -28,6 +30,8 @@ public final class ProxyEngine {
     private final Map<String, ThumbnailStrips.Remembered> stripRequests = new ConcurrentHashMap<>();
     /** Index reads, folder walks and file deletion for the Proxy Manager: never on the event thread. */
     private RequestProcessor background;
+    /** Set when the module goes: no index opens again (a window still sampling until it closes must not). */
+    private volatile boolean shutDown;
 
     /** The module's state, from the global Lookup. */
     static ProxyEngine get() {
@@ -40,9 +44,13 @@ public final class ProxyEngine {
 
     /** The index of a store, opened once (until {@link #close()} or its own close). */
     ProxyIndex index(Path store) throws IOException {
+        if (shutDown) {
+            throw new IOException(SWITCHED_OFF);
+        }
         Path key = store.toAbsolutePath().normalize();
+        ProxyIndex index;
         try {
-            return indexes.compute(key, (k, open) -> {
+            index = indexes.compute(key, (k, open) -> {
                 if (open != null && !open.isClosed()) {
                     return open;
                 }
@@ -55,6 +63,25 @@ public final class ProxyEngine {
         } catch (UncheckedIOException ex) {
             throw ex.getCause();
         }
+        if (shutDown) { // the module went while this opened it: nobody else would close it
+            indexes.remove(key, index);
+            index.close();
+            throw new IOException(SWITCHED_OFF);
+        }
+        return index;
+    }
+
+    /**
+     * The module is going (disabled or uninstalled at runtime, or the application exits): closes every index and
+     * opens none again in this module instance, so the store's file lock is free for the module installed next.
+     */
+    void shutDown() {
+        shutDown = true;
+        close();
+    }
+
+    boolean isShutDown() {
+        return shutDown;
     }
 
     Map<Path, String> descriptions() {

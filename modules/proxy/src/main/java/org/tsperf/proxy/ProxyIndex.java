@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,6 +44,8 @@ final class ProxyIndex implements AutoCloseable {
     private HTreeMap<String, String> failures;
     /** Closed by {@link #close()} (not by a failed write, after which the file is opened again). */
     private boolean closed;
+    /** The damaged files moved aside when this index was last rebuilt; null if it was not. Guarded by this. */
+    private List<Path> rebuiltFrom;
 
     /** A finished plan as stored. */
     record Entry(String source, List<ProxyFile> proxies, List<String> reasons) {
@@ -68,18 +72,33 @@ final class ProxyIndex implements AutoCloseable {
     }
 
     private void openFile() throws IOException {
+        Path file = store.resolve(FILE);
         try {
-            db = DBMaker.fileDB(store.resolve(FILE).toFile()).transactionEnable().closeOnJvmShutdown().make();
-        } catch (DBException ex) {
-            if (StoreSpace.ranOut(StoreSpace.messages(ex), store)) {
-                throw StoreSpace.indexFull(store.resolve(FILE), ex);
-            }
-            throw new IOException("the proxy index " + store.resolve(FILE) + " cannot be opened (" + ex.getMessage()
+            openMaps();
+            adoptUnlisted();
+        } catch (DBException.FileLocked ex) {
+            throw new IOException("the proxy index " + file + " cannot be opened (" + ex.getMessage()
                     + "). If a workbench or another tsperf command uses this store, close it or choose another store.",
                     ex);
+        } catch (RuntimeException ex) {
+            if (StoreSpace.ranOut(StoreSpace.messages(ex), store)) {
+                throw StoreSpace.indexFull(file, ex);
+            }
+            if (!damage(ex)) {
+                throw new IOException("the proxy index " + file + " cannot be read (" + ex + "); check that the"
+                        + " store folder " + store + " can be read and written", ex);
+            }
+            rebuild(ex);
         }
+    }
+
+    /**
+     * Opens the file and reads all of it once, so that damage shows here (and is repaired) rather than at a later
+     * read; an index that has its maps is opened without a write, so that it can be read on a full disk.
+     */
+    private void openMaps() {
+        db = DBMaker.fileDB(store.resolve(FILE).toFile()).transactionEnable().closeOnJvmShutdown().make();
         try {
-            // an index that has its maps is opened without a write, so that it can be read on a full disk
             boolean fresh = !(db.exists("plans") && db.exists("sources") && db.exists("lastUse")
                     && db.exists("failures"));
             plans = db.hashMap("plans", Serializer.STRING, Serializer.STRING).createOrOpen();
@@ -89,12 +108,119 @@ final class ProxyIndex implements AutoCloseable {
             if (fresh) {
                 db.commit();
             }
+            snapshot = null;
+            snapshot = read();
+            lastUse.forEach((k, v) -> Objects.requireNonNull(v, k));
         } catch (RuntimeException ex) {
-            db.close();
-            throw StoreSpace.ranOut(StoreSpace.messages(ex), store) ? StoreSpace.indexFull(store.resolve(FILE),
-                    ex) : new IOException("the proxy index " + store.resolve(FILE) + " cannot be read (" + ex
-                    + "); move it aside to start an empty index (the proxies stay and are found again)", ex);
+            closeAfter(ex);
+            throw ex;
         }
+    }
+
+    /**
+     * Lists the plans a crash stopped after their description was written and before the index's commit, so that
+     * their proxies are used (and cleaned up) rather than made again. Writes only when there is such a plan.
+     */
+    private void adoptUnlisted() {
+        List<PlanFile.Description> unlisted;
+        try {
+            unlisted = ProxyIndexRebuild.unlisted(store, snapshot.plans().keySet());
+        } catch (IOException ex) {
+            LOG.log(Level.WARNING, "the plan descriptions of " + store + " cannot be listed; plans a crash left out"
+                    + " of the index are made again when needed", ex);
+            return;
+        }
+        if (unlisted.isEmpty()) {
+            return;
+        }
+        try {
+            for (PlanFile.Description d : unlisted) {
+                plans.put(d.planKey(), encode(new Entry(d.source(), d.files(), d.reasons())));
+                if (!snapshot.sources().containsKey(d.source())) {
+                    sources.put(d.source(), d.planKey() + "|" + d.proxies().size());
+                }
+                lastUse.put(d.planKey(), d.writtenMillis());
+            }
+            commit();
+            snapshot = read();
+        } catch (RuntimeException ex) { // a full disk: the index opens as it was committed, without them
+            LOG.log(Level.WARNING, "the proxy index " + store.resolve(FILE) + " could not list " + unlisted.size()
+                    + " finished plan(s) a crash had left out of it (" + StoreSpace.messages(ex) + "); their proxies"
+                    + " are made again when needed", ex);
+            closeAfter(ex);
+            openMaps();
+            return;
+        }
+        LOG.log(Level.INFO, "{0}: listed {1} finished plan(s) a crash had left out of the index ({2})",
+                new Object[] {store.resolve(FILE), unlisted.size(), unlisted.stream().map(PlanFile.Description::source)
+                    .collect(java.util.stream.Collectors.joining(", "))});
+    }
+
+    /** Closes the file after it failed; a failure to close is added to {@code ex}. */
+    private void closeAfter(RuntimeException ex) {
+        try {
+            if (db != null && !db.isClosed()) {
+                db.close();
+            }
+        } catch (RuntimeException closing) {
+            ex.addSuppressed(closing);
+        }
+    }
+
+    /**
+     * The index file cannot be opened, read or written for another reason than a full disk or another process: a
+     * crash (a kill -9 in a commit, a power cut) damaged it. It is moved aside and made again from the plan
+     * descriptions in the store ({@link ProxyIndexRebuild}), and the whole story is logged.
+     *
+     * @throws IOException when that fails too (the store cannot be written)
+     */
+    private void rebuild(RuntimeException damage) throws IOException {
+        Path file = store.resolve(FILE);
+        closeAfter(damage);
+        long started = System.nanoTime();
+        List<Path> aside;
+        ProxyIndexRebuild.Found found;
+        try {
+            aside = ProxyIndexRebuild.moveAside(store, FILE);
+            found = ProxyIndexRebuild.scan(store);
+            openMaps();
+            found.plans().forEach((key, d) -> {
+                plans.put(key, encode(new Entry(d.source(), d.files(), d.reasons())));
+                lastUse.put(key, d.writtenMillis());
+            });
+            found.sources().forEach((source, key) -> sources.put(source, key + "|"
+                    + found.plans().get(key).proxies().size()));
+            commit();
+        } catch (IOException | RuntimeException ex) {
+            closeAfter(damage);
+            ex.addSuppressed(damage);
+            IOException why = StoreSpace.ranOut(StoreSpace.messages(ex), store) ? StoreSpace.indexFull(file, ex)
+                    : new IOException("the proxy index " + file + " is damaged (" + damage + ") and could not be"
+                    + " rebuilt from the store's plan descriptions (" + ex + "); move the files " + FILE + "* of "
+                    + store + " aside to start an empty index", ex);
+            LOG.log(Level.SEVERE, why.getMessage(), ex);
+            throw why;
+        }
+        rebuiltFrom = aside;
+        LOG.log(Level.WARNING, String.format(Locale.ROOT, "The proxy index %s could not be used (%s): a crash (a kill"
+                + " -9 or a power cut while it was written) damaged it. It was moved aside to %s and rebuilt in %d ms"
+                + " from the plan descriptions in the store: %d plan(s) with %d prox%s found again; %d file(s) not"
+                + " trusted were removed%s. Sources listed without proxies and the reasons of failed jobs were only in"
+                + " the old index: add and generate them again.", file, damage, aside.stream().map(p -> p
+                .getFileName().toString()).collect(java.util.stream.Collectors.joining(", ")),
+                (System.nanoTime() - started) / 1_000_000, found.plans().size(), found.proxies(),
+                found.proxies() == 1 ? "y" : "ies", found.removed().size(), found.removed().isEmpty() ? ""
+                : " (" + String.join("; ", found.removed().subList(0, Math.min(5, found.removed().size())))
+                + (found.removed().size() > 5 ? "; and " + (found.removed().size() - 5) + " more, each logged" : "")
+                + ")"), damage);
+    }
+
+    /**
+     * The index files moved aside by the last rebuild in this process, if the index was rebuilt (for tests and
+     * support: the workbench says so in its log).
+     */
+    synchronized Optional<List<Path>> rebuiltFrom() {
+        return Optional.ofNullable(rebuiltFrom);
     }
 
     /** Opens the index of a store; {@link ProxyEngine#index} keeps one per store open. */
@@ -119,17 +245,28 @@ final class ProxyIndex implements AutoCloseable {
     private Snapshot snapshot() {
         if (snapshot == null) {
             ensureOpen();
-            Map<String, Entry> p = new HashMap<>();
             try {
-                plans.forEach((k, v) -> p.put(k, decode(v)));
-                snapshot = new Snapshot(Map.copyOf(p), Map.copyOf(sources), Map.copyOf(failures));
+                snapshot = read();
             } catch (RuntimeException ex) { // MapDB's own failures on a damaged file (a kill -9 in a commit)
-                throw new UncheckedIOException(new IOException("the proxy index " + store.resolve(FILE)
-                        + " is damaged and cannot be read (" + ex + "); move it aside to start an empty index "
-                        + "(the proxies are then made again when needed)", ex));
+                if (StoreSpace.ranOut(StoreSpace.messages(ex), store)) {
+                    throw new UncheckedIOException(StoreSpace.indexFull(store.resolve(FILE), ex));
+                }
+                try {
+                    rebuild(ex);
+                    snapshot = read();
+                } catch (IOException rebuilding) {
+                    throw new UncheckedIOException(rebuilding);
+                }
             }
         }
         return snapshot;
+    }
+
+    /** Decodes what the maps hold. */
+    private Snapshot read() {
+        Map<String, Entry> p = new HashMap<>();
+        plans.forEach((k, v) -> p.put(k, decode(v)));
+        return new Snapshot(Map.copyOf(p), Map.copyOf(sources), Map.copyOf(failures));
     }
 
     /** Commits the MapDB transaction; what was read before is read again. */
@@ -157,27 +294,59 @@ final class ProxyIndex implements AutoCloseable {
         try {
             changes.run();
         } catch (RuntimeException ex) {
-            // MapDB's log is unusable after a failed write (even a rollback fails): close the file and read it again
-            // from what was committed, now or at the next use if the disk is still full
             snapshot = before;
-            try {
-                db.close();
-            } catch (RuntimeException closing) {
-                ex.addSuppressed(closing);
+            closeAfter(ex);
+            if (!StoreSpace.ranOut(StoreSpace.messages(ex), store) && damage(ex)) {
+                // a crash damaged the file in a way only a write shows: rebuild it, then make the changes there
+                rebuild(ex);
+                try {
+                    changes.run();
+                    return;
+                } catch (RuntimeException again) {
+                    again.addSuppressed(ex);
+                    snapshot = null;
+                    closeAfter(again);
+                    throw failedWrite(again);
+                }
             }
-            try {
-                openFile();
-            } catch (IOException reopen) {
-                LOG.log(Level.FINE, "the proxy index opens again at its next use", reopen);
-            }
-            Path file = store.resolve(FILE);
-            IOException why = StoreSpace.ranOut(StoreSpace.messages(ex), store)
-                    ? StoreSpace.indexFull(file, ex)
-                    : new IOException("the proxy index " + file + " could not be written (" + StoreSpace.messages(ex)
-                            + "); nothing was changed", ex);
-            LOG.log(Level.WARNING, why.getMessage(), ex);
-            throw why;
+            throw failedWrite(ex);
         }
+    }
+
+    /**
+     * MapDB's log is unusable after a failed write (even a rollback fails): the file, closed, is opened again from
+     * what was committed, now or at the next use if the disk is still full.
+     */
+    private IOException failedWrite(RuntimeException ex) {
+        try {
+            openFile();
+        } catch (IOException reopen) {
+            LOG.log(Level.FINE, "the proxy index opens again at its next use", reopen);
+        }
+        Path file = store.resolve(FILE);
+        IOException why = StoreSpace.ranOut(StoreSpace.messages(ex), store)
+                ? StoreSpace.indexFull(file, ex)
+                : new IOException("the proxy index " + file + " could not be written (" + StoreSpace.messages(ex)
+                        + "); nothing was changed", ex);
+        LOG.log(Level.WARNING, why.getMessage(), ex);
+        return why;
+    }
+
+    /**
+     * A failure of MapDB that says the file's content is wrong (what a kill -9 in a commit leaves: a broken
+     * checksum, an index out of bounds replaying the log), not one of the disk, the file lock or the thread.
+     */
+    static boolean damage(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof DBException.VolumeIOError
+                    || t instanceof DBException.VolumeClosed || t instanceof DBException.VolumeClosedByInterrupt
+                    || t instanceof DBException.Interrupted || t instanceof DBException.FileLocked
+                    || t instanceof DBException.OutOfMemory || t instanceof DBException.WrongConfiguration
+                    || t instanceof java.nio.channels.OverlappingFileLockException) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Changes committed so far in this process (0 for a freshly opened index). */
@@ -223,22 +392,42 @@ final class ProxyIndex implements AutoCloseable {
         }
     }
 
-    /** Records finished proxies (one commit). */
-    synchronized void put(String planKey, String source, List<ProxyFile> proxies, List<String> reasons) throws IOException {
-        change(() -> {
-            plans.put(planKey, encode(new Entry(source, proxies, reasons)));
-            sources.put(source, planKey + "|" + proxies.size());
-            lastUse.put(planKey, System.currentTimeMillis());
-            failures.remove(source);
-            commit();
-        });
+    /**
+     * Records a finished plan: its description is written next to its proxies first ({@link PlanFile}), then the
+     * index is changed in one commit; a crash in between leaves a description the next rebuild trusts, never an entry
+     * without one. When the index cannot be written, the description goes too.
+     */
+    synchronized void put(PlanFile.Description plan) throws IOException {
+        try {
+            PlanFile.write(store, plan);
+        } catch (IOException ex) {
+            throw StoreSpace.ranOut(StoreSpace.messages(ex), store) ? StoreSpace.indexFull(PlanFile.path(store,
+                    plan.planKey()), ex) : ex;
+        }
+        String planKey = plan.planKey();
+        String source = plan.source();
+        try {
+            change(() -> {
+                plans.put(planKey, encode(new Entry(source, plan.files(), plan.reasons())));
+                sources.put(source, planKey + "|" + plan.proxies().size());
+                lastUse.put(planKey, System.currentTimeMillis());
+                failures.remove(source);
+                commit();
+            });
+        } catch (IOException ex) {
+            try {
+                Files.deleteIfExists(PlanFile.path(store, planKey));
+            } catch (IOException deleting) {
+                ex.addSuppressed(deleting);
+            }
+            throw ex;
+        }
     }
 
     /** The plan's proxies were found or played now: cleanup deletes them later. */
     synchronized void touch(String planKey) {
         try {
-            ensureOpen();
-            if (plans.containsKey(planKey)) {
+            if (known(planKey)) {
                 change(() -> {
                     lastUse.put(planKey, System.currentTimeMillis());
                     db.commit(); // last-use times are not in the snapshot: readers keep theirs
@@ -247,6 +436,25 @@ final class ProxyIndex implements AutoCloseable {
         } catch (IOException | UncheckedIOException ex) {
             // only the cleanup order depends on it: the proxies are still used
             LOG.log(Level.WARNING, "the last use of " + planKey + " is not recorded", ex);
+        }
+    }
+
+    /**
+     * The index lists the plan: from the snapshot when there is one, else from the file without decoding all of it
+     * (a touch follows every put, which drops the snapshot); damage met there is repaired as elsewhere.
+     */
+    private boolean known(String planKey) {
+        if (snapshot != null) {
+            return snapshot.plans().containsKey(planKey);
+        }
+        ensureOpen();
+        try {
+            return plans.containsKey(planKey);
+        } catch (RuntimeException ex) {
+            if (StoreSpace.ranOut(StoreSpace.messages(ex), store) || !damage(ex)) {
+                throw ex;
+            }
+            return snapshot().plans().containsKey(planKey); // snapshot() reads, finds the damage and rebuilds
         }
     }
 
@@ -282,6 +490,13 @@ final class ProxyIndex implements AutoCloseable {
             lastUse.remove(planKey);
             commit();
         });
+        // the description before the proxies: a crash in between leaves proxies a rebuild does not trust
+        Path description = PlanFile.path(store, planKey);
+        try {
+            Files.deleteIfExists(description);
+        } catch (IOException ex) {
+            LOG.log(Level.WARNING, "cannot delete the plan description " + description + "; delete it by hand", ex);
+        }
         return text[0] == null ? Optional.empty() : Optional.of(decode(text[0]));
     }
 
@@ -295,9 +510,24 @@ final class ProxyIndex implements AutoCloseable {
 
     /** Every finished plan, least recently used first. */
     synchronized List<Stored> stored() {
-        ensureOpen();
+        try {
+            return storedNow();
+        } catch (RuntimeException ex) { // MapDB's own failure on a damaged file, which the snapshot did not touch
+            if (StoreSpace.ranOut(StoreSpace.messages(ex), store) || !damage(ex)) {
+                throw ex;
+            }
+            try {
+                rebuild(ex);
+            } catch (IOException rebuilding) {
+                throw new UncheckedIOException(rebuilding);
+            }
+            return storedNow();
+        }
+    }
+
+    private List<Stored> storedNow() {
         List<Stored> all = new ArrayList<>();
-        plans.forEach((k, v) -> all.add(new Stored(k, decode(v), lastUse.getOrDefault(k, 0L))));
+        snapshot().plans().forEach((k, e) -> all.add(new Stored(k, e, lastUse.getOrDefault(k, 0L))));
         all.sort(java.util.Comparator.comparingLong(Stored::lastUse));
         return all;
     }
@@ -310,10 +540,14 @@ final class ProxyIndex implements AutoCloseable {
 
     /** Points a finished plan at the path its content has now (a renamed or moved source). */
     synchronized void relink(String planKey, String newSource) throws IOException {
-        ensureOpen();
-        String text = plans.get(planKey);
-        if (text != null) {
-            Entry e = decode(text);
+        Entry e;
+        try {
+            e = snapshot().plans().get(planKey);
+        } catch (UncheckedIOException ex) {
+            throw ex.getCause();
+        }
+        if (e != null) {
+            describeAt(planKey, newSource);
             change(() -> {
                 plans.put(planKey, encode(new Entry(newSource, e.proxies(), e.reasons())));
                 String old = sources.get(e.source());
@@ -324,6 +558,24 @@ final class ProxyIndex implements AutoCloseable {
                 commit();
             });
         }
+    }
+
+    /** The plan's description names the source's new path, so that a rebuild lists it there. */
+    private void describeAt(String planKey, String newSource) throws IOException {
+        Path file = PlanFile.path(store, planKey);
+        if (!Files.exists(file)) {
+            LOG.log(Level.FINE, "{0} has no description (made before descriptions were written)", planKey);
+            return;
+        }
+        PlanFile.Description d;
+        try {
+            d = PlanFile.read(store, file);
+        } catch (IOException ex) {
+            LOG.log(Level.WARNING, "the description " + file + " cannot be read; the plan is made again if the"
+                    + " index is ever rebuilt", ex);
+            return;
+        }
+        PlanFile.write(store, d.withSource(newSource));
     }
 
     /** Remembers a source whose proxies are wanted (so counts and "generate missing" know it). */

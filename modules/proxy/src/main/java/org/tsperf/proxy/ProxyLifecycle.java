@@ -2,7 +2,10 @@ package org.tsperf.proxy;
 
 import org.openide.modules.ModuleInstall;
 
-/** Closes the module's state (the store indexes) when the module is disabled or the application exits. */
+/**
+ * Closes the module's state (the store indexes) for good when the module is disabled or uninstalled or the
+ * application exits: a window still sampling until the module's windows close cannot open an index again.
+ */
 public final class ProxyLifecycle extends ModuleInstall {
 
     @Override
@@ -26,7 +29,7 @@ public final class ProxyLifecycle extends ModuleInstall {
     private static void closeEngine() {
         ProxyEngine engine = org.openide.util.Lookup.getDefault().lookup(ProxyEngine.class);
         if (engine != null) {
-            engine.close();
+            engine.shutDown();
         }
     }
 }

@@ -26,7 +26,7 @@ import org.tsperf.api.tasks.TaskSpec;
 /**
  * Runs "proxy.generate" tasks: probe, plan, one ffmpeg run for every proxy of the source into {@code .partial}
  * files in the store, check each by probing (size, frame count and duration against the source), rename into
- * place, then record them in the index in one commit. Idempotent: a task run again after a crash finds its
+ * place, then describe them ({@link PlanFile}) and record them in the index in one commit. Idempotent: a task run again after a crash finds its
  * proxies in the index, or removes the partial files of the interrupted run and starts over.
  */
 @ServiceProvider(service = TaskHandler.class)
@@ -56,6 +56,8 @@ public final class ProxyTaskHandler implements TaskHandler {
         }
         ctx.progress(0, 0, "Reading " + source.getFileName());
         MediaInfo info = probe.probe(source);
+        long sourceBytes = Files.size(source);
+        long sourceModified = Files.getLastModifiedTime(source).toMillis();
         String content = Fingerprint.of(source);
         if (!planKey.equals(Fingerprint.plan(content, settings))) {
             throw new IOException(source + ": the file changed after its proxies were queued; generate them again.");
@@ -78,7 +80,8 @@ public final class ProxyTaskHandler implements TaskHandler {
         double duration = v.durationSeconds() > 0 ? v.durationSeconds() : info.durationSeconds();
         ProxyPlan plan = ProxyStrategy.plan(v, duration, settings, free, hw);
         if (plan.targets().isEmpty()) {
-            index.put(planKey, source.toString(), List.of(), plan.reasons());
+            index.put(new PlanFile.Description(planKey, content, source.toString(), sourceBytes, sourceModified,
+                    settings, List.of(), plan.reasons(), System.currentTimeMillis()));
             return;
         }
         List<Path> partials = new ArrayList<>();
@@ -106,7 +109,7 @@ public final class ProxyTaskHandler implements TaskHandler {
             FfmpegProxyEncoder.Outcome o = FfmpegProxyEncoder.run(
                     FfmpegProxyEncoder.command(source, info, plan, settings.format(), partials), total, what, ctx);
             checkComplete(source, v, o.framesDecoded());
-            List<ProxyFile> proxies = new ArrayList<>();
+            List<PlanFile.Proxy> proxies = new ArrayList<>();
             for (int i = 0; i < partials.size(); i++) {
                 MediaInfo made = probe.probe(partials.get(i));
                 verify(source, v, duration, plan.targets().get(i), made, o.framesDecoded());
@@ -114,13 +117,15 @@ public final class ProxyTaskHandler implements TaskHandler {
                         StandardCopyOption.REPLACE_EXISTING);
                 moved.add(finals.get(i));
                 VideoStreamInfo pv = made.mainVideo().orElseThrow();
-                proxies.add(new ProxyFile(plan.targets().get(i).resolution().name(), finals.get(i),
-                        Files.size(finals.get(i)), pv.width(), pv.height(), pv.codec()));
+                proxies.add(new PlanFile.Proxy(new ProxyFile(plan.targets().get(i).resolution().name(),
+                        finals.get(i), Files.size(finals.get(i)), pv.width(), pv.height(), pv.codec()),
+                        pv.frameCount() > 0 ? pv.frameCount() : o.framesDecoded()));
             }
             List<String> reasons = new ArrayList<>(plan.reasons());
             reasons.add(String.format(Locale.ROOT, "made in %.1f s from one decode of %d frames (%.1f fps)",
                     o.seconds(), o.framesDecoded(), o.framesDecoded() / Math.max(0.001, o.seconds())));
-            index.put(planKey, source.toString(), proxies, reasons);
+            index.put(new PlanFile.Description(planKey, content, source.toString(), sourceBytes, sourceModified,
+                    settings, proxies, reasons, System.currentTimeMillis()));
             ctx.progress(total, total, FfmpegProxyEncoder.message(what, o.framesDecoded(), total,
                     o.framesDecoded() / Math.max(0.001, o.seconds())));
             done = true;

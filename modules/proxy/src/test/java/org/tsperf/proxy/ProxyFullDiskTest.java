@@ -17,6 +17,7 @@ import org.tsperf.api.proxy.ProxyResult;
 import org.tsperf.api.proxy.ProxyResult.Status;
 import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.proxy.ProxySettings;
+import org.tsperf.testsupport.SmallDisk;
 
 /** The proxy store on a real, small file system that fills up while a proxy is made. */
 class ProxyFullDiskTest {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tsperf.api.proxy.ProxyFile;
+import org.tsperf.testsupport.SmallDisk;
 
 /** The proxy index on a real, small file system that is full when it commits. */
 class ProxyIndexFullDiskTest {
@@ -22,8 +23,8 @@ class ProxyIndexFullDiskTest {
         try (SmallDisk disk = SmallDisk.mount(temp.resolve("store"), 4L << 20)) {
             Path proxy = Files.writeString(disk.dir().resolve("k-half.mp4"), "x");
             ProxyIndex index = ProxyEngine.get().index(disk.dir());
-            index.put("plan1", "/media/a.mov", List.of(new ProxyFile("half", proxy, 1, 960, 540, "h264")),
-                    List.of("Half"));
+            index.put(ProxyIndexTest.plan("plan1", "/media/a.mov", List.of(new ProxyFile("half", proxy, 1, 960,
+                    540, "h264")), List.of("Half")));
             disk.fill(0);
             String big = "r".repeat(200_000); // more than the blocks the index has spare
             StoreSpace.StoreFullException ex = assertThrows(StoreSpace.StoreFullException.class, () -> {

@@ -16,12 +16,19 @@ class ProxyIndexTest {
     @TempDir
     Path store;
 
+    /** A finished plan as the index records it (its key need not be its content's: nothing here rebuilds). */
+    static PlanFile.Description plan(String key, String source, List<ProxyFile> proxies, List<String> reasons) {
+        Path store = proxies.isEmpty() ? Path.of("/") : proxies.get(0).path().getParent();
+        return new PlanFile.Description(key, "content", source, 1, 0, ProxySettings.defaults(store),
+                proxies.stream().map(p -> new PlanFile.Proxy(p, 10)).toList(), reasons, System.currentTimeMillis());
+    }
+
     @Test
     void committedPlansSurviveAReopenAndNeedTheirFiles() throws Exception {
         Path proxy = Files.writeString(store.resolve("k-half.mp4"), "x");
         ProxyIndex index = ProxyEngine.get().index(store);
-        index.put("plan1", "/media/a.mov", List.of(new ProxyFile("half", proxy, 1, 960, 540, "h264")),
-                List.of("Half: 960x540"));
+        index.put(plan("plan1", "/media/a.mov", List.of(new ProxyFile("half", proxy, 1, 960, 540,
+                    "h264")), List.of("Half: 960x540")));
         index.close();
         ProxyIndex again = ProxyEngine.get().index(store);
         try {
@@ -45,8 +52,8 @@ class ProxyIndexTest {
         Path proxy = Files.writeString(store.resolve("k-half.mp4"), "x");
         ProxyIndex index = ProxyEngine.get().index(store);
         try {
-            index.put("plan1", "/media/a.mov", List.of(new ProxyFile("half", proxy, 1, 960, 540, "h264")),
-                    List.of("Half: 960x540"));
+            index.put(plan("plan1", "/media/a.mov", List.of(new ProxyFile("half", proxy, 1, 960, 540,
+                    "h264")), List.of("Half: 960x540")));
             assertTrue(index.finished("plan1").isPresent());
             Path elsewhere = Files.writeString(outside.resolve("other.mp4"), "x");
             Files.delete(proxy);
@@ -77,7 +84,8 @@ class ProxyIndexTest {
             index.want("/media/a.mov", "plan1", 1);
             assertEquals(v + 1, index.version());
             assertEquals(java.util.Map.of("/media/a.mov", "plan1"), index.sources(), "a change is read");
-            index.put("plan1", "/media/a.mov", List.of(new ProxyFile("half", proxy, 1, 960, 540, "h264")), List.of());
+            index.put(plan("plan1", "/media/a.mov", List.of(new ProxyFile("half", proxy, 1, 960, 540,
+                    "h264")), List.of()));
             assertTrue(index.finished("plan1").isPresent());
             long afterPut = index.version();
             index.touch("plan1");

@@ -1,9 +1,6 @@
 package org.tsperf.render;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +27,8 @@ import org.tsperf.api.timeline.RenderProgress;
 
 /**
  * Tracks the project being edited: its chunks (from the timeline module's planner) and their states, the idle timer
- * that queues the dirty ones as one background task ({@link PreviewQueue}), and the rendered files for playback.
+ * that queues the dirty ones as one background task ({@link PreviewQueue}); the rendered files for playback come from
+ * {@link RenderedChunks}.
  * Its one thread ({@code tsperf-preview}) plans chunks and checks idleness; it starts at the first use and ends when
  * idle for a while.
  */
@@ -42,7 +40,8 @@ public final class DefaultPreviewRenderService implements PreviewRenderService {
     private final List<Consumer<List<ChunkState>>> listeners = new CopyOnWriteArrayList<>();
     private final PreviewQueue queue = new PreviewQueue(this);
     private ScheduledThreadPoolExecutor thread;
-    private PreviewFiles files;
+    private final RenderedChunks renderedChunks = new RenderedChunks();
+    private final RenderSpeed speed = new RenderSpeed();
     // guarded by this
     private Project tracked;
     private long generation;
@@ -82,13 +81,6 @@ public final class DefaultPreviewRenderService implements PreviewRenderService {
             thread.shutdownNow();
             thread = null;
         }
-    }
-
-    synchronized PreviewFiles files() throws IOException {
-        if (files == null) {
-            files = new PreviewFiles(PreviewFiles.defaultDirectory());
-        }
-        return files;
     }
 
     @Override
@@ -222,13 +214,16 @@ public final class DefaultPreviewRenderService implements PreviewRenderService {
         return List.copyOf(s);
     }
 
-    /** What the service hears from a task's chunks (either kind of job). */
-    PreviewJob.Events events(Consumer<RenderProgress> progress, long totalFrames, double fps) {
-        long started = System.nanoTime();
-        long[] done = {0};
+    /**
+     * What the service hears from a task's chunks (either kind of job); {@code job} names it for
+     * {@link #renderEnded}.
+     */
+    PreviewJob.Events events(Object job, Consumer<RenderProgress> progress, long totalFrames, double fps) {
+        RenderSpeed.Meter meter = speed.meter(job, totalFrames, fps);
         return new PreviewJob.Events() {
             @Override
             public void chunkStarted(PreviewChunk chunk) {
+                meter.frameStarting();
                 synchronized (DefaultPreviewRenderService.this) {
                     rendering.add(chunk.fingerprint());
                 }
@@ -248,40 +243,29 @@ public final class DefaultPreviewRenderService implements PreviewRenderService {
 
             @Override
             public void frameDone() {
-                double seconds = Math.max(1e-6, (System.nanoTime() - started) / 1e9);
-                double rate = ++done[0] / seconds;
-                progress.accept(new RenderProgress(done[0], totalFrames, rate / fps,
-                        done[0] < 2 ? -1 : (totalFrames - done[0]) / rate));
+                progress.accept(meter.frameDone());
             }
         };
     }
 
-    @Override
-    public Optional<RenderedChunk> rendered(PreviewChunk chunk) {
-        MultiLevelCache cache = DefaultTimelineRenderer.require(MultiLevelCache.class, "Cache");
-        Optional<byte[]> bytes = cache.get(ChunkEncoding.key(chunk));
-        if (bytes.isEmpty()) {
-            return Optional.empty();
-        }
-        Path file;
-        try {
-            file = files().publish(bytes.get());
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write the rendered preview chunk " + chunk.index()
-                    + " to a temporary file: " + ex.getMessage(), ex);
-        }
-        return Optional.of(new Rendered(chunk, file));
+    /** A job's task ended: its speed no longer shows. */
+    void renderEnded(Object job) {
+        speed.ended(job);
     }
 
-    private record Rendered(PreviewChunk chunk, Path file) implements RenderedChunk {
-        @Override
-        public void close() {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ex) {
-                LOG.log(Level.WARNING, "cannot remove the rendered preview file " + file, ex);
-            }
-        }
+    @Override
+    public Optional<RenderProgress> progress() {
+        return speed.now();
+    }
+
+    @Override
+    public Optional<RenderedChunk> rendered(PreviewChunk chunk) {
+        return renderedChunks.of(chunk);
+    }
+
+    @Override
+    public Optional<RenderedChunk> rendered(Project project, long frame) {
+        return renderedChunks.at(project, frame);
     }
 
     @Override

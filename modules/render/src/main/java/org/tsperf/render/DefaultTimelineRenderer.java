@@ -43,17 +43,25 @@ public final class DefaultTimelineRenderer implements TimelineRenderer {
             throw new IllegalArgumentException("a render size must be even and at least 2x2, not " + width + "x"
                     + height);
         }
-        MediaDecoder decoder = require(MediaDecoder.class, "Media Core");
         VideoProcessor processor = require(VideoProcessor.class, "GPU Acceleration");
         for (Track t : project.tracks()) {
             for (Clip c : t.clips()) {
                 checkSource(t, c);
             }
         }
+        return new CompositePictures(project, width, height, processor, opener(project, width, height, useProxies));
+    }
+
+    /**
+     * Opens a clip's decoder: its proxy when one is ready and at least {@code width x height} (with
+     * {@code useProxies}), else its source, scaled down in YUV by the decoder to the render size.
+     */
+    static CompositePictures.Opener opener(Project project, int width, int height, boolean useProxies) {
+        MediaDecoder decoder = require(MediaDecoder.class, "Media Core");
         ProxyService proxies = useProxies ? Lookup.getDefault().lookup(ProxyService.class) : null;
         // all cores for the decoder: an export is the one thing the user waits for
         DecodeOptions options = new DecodeOptions(0, true, Priority.NORMAL);
-        return new CompositePictures(project, width, height, processor, clip -> {
+        return clip -> {
             Path file = clip.source();
             if (proxies != null) {
                 Optional<ProxyFile> p = proxies.proxyForPlayback(clip.source(), width);
@@ -72,7 +80,7 @@ public final class DefaultTimelineRenderer implements TimelineRenderer {
                 frames.close();
                 throw ex;
             }
-        });
+        };
     }
 
     /** A missing source is named with its clip and track, before anything is decoded. */

@@ -65,8 +65,10 @@ final class PreviewQueue {
     }
 
     void background(Project project, List<PreviewChunk> dirty) {
+        Object key = new Object();
+        long frames = dirty.stream().mapToLong(c -> c.end() - c.start()).sum();
         PreviewJob job = new PreviewJob(project, dirty, PreviewSettings.width(project), PreviewSettings.height(project),
-                true, service::wanted, service.events(p -> { }, 0, project.rate().fps()));
+                true, service::wanted, service.events(key, p -> { }, frames, project.rate().fps()));
         // a share of the processor: a background render waits while the machine is busy with other work
         TaskId id = TaskId.random();
         background.put(id, job); // before it can run and end
@@ -79,6 +81,7 @@ final class PreviewQueue {
         tasks().completion(id).thenAccept(info -> {
             background.remove(id);
             handler().forget(id);
+            service.renderEnded(key);
             service.backgroundEnded(job, info);
         });
     }
@@ -96,9 +99,10 @@ final class PreviewQueue {
                     return;
                 }
                 long frames = todo.stream().mapToLong(c -> c.end() - c.start()).sum();
+                Object key = new Object();
                 PreviewJob job = new PreviewJob(project, todo, PreviewSettings.width(project),
                         PreviewSettings.height(project), false, fp -> true,
-                        service.events(progress, frames, project.rate().fps()));
+                        service.events(key, progress, frames, project.rate().fps()));
                 TaskId id = TaskId.random();
                 submit(id, job, TaskPriority.HIGH, new ResourceEstimate(0, 0, 0, 0, expected(job)));
                 result.whenComplete((n, ex) -> {
@@ -108,6 +112,7 @@ final class PreviewQueue {
                 });
                 tasks().completion(id).thenAccept(info -> {
                     handler().forget(id);
+                    service.renderEnded(key);
                     outcome(info, job, result);
                 });
             } catch (IOException | RuntimeException ex) {

@@ -20,9 +20,9 @@ import org.tsperf.api.timeline.TimelinePictures;
 import org.tsperf.api.timeline.TimelineRenderer;
 
 /**
- * Runs "render.preview" tasks: renders a job's chunks at preview size (from proxies where ready) and stores each
- * whole chunk in the frame cache as it is done, so a crash loses at most the chunk in progress, which is never
- * stored. A task found in the journal after a restart has no job (its project was in memory): it ends at once, and
+ * Runs "render.preview" tasks: renders a job's chunks at preview size (from proxies where ready; composited on the YUV
+ * planes where the pictures allow, {@link DraftPictures}) and stores each whole chunk in the frame cache as it is
+ * done, so a crash loses at most the chunk in progress, which is never stored. A task found in the journal after a restart has no job (its project was in memory): it ends at once, and
  * the preview service queues what is still dirty when the project is tracked again.
  */
 @ServiceProvider(service = TaskHandler.class)
@@ -63,7 +63,10 @@ public final class PreviewTaskHandler implements TaskHandler {
         long[] done = {0};
         long started = System.nanoTime();
         double fps = job.project.rate().fps();
-        try (TimelinePictures pictures = renderer.open(job.project, job.width, job.height, true)) {
+        try (TimelinePictures pictures = renderer.open(job.project, job.width, job.height, true);
+                DraftPictures draft = DraftPictures.effectsAllow(job.project) ? new DraftPictures(job.project,
+                        job.width, job.height, DefaultTimelineRenderer.opener(job.project, job.width, job.height, true))
+                        : null) {
             for (PreviewChunk chunk : job.chunks) {
                 ctx.checkCancelled();
                 if (job.background && ctx.userBusy()) {
@@ -78,7 +81,7 @@ public final class PreviewTaskHandler implements TaskHandler {
                 job.events.chunkStarted(chunk);
                 boolean stored = false;
                 try {
-                    byte[] bytes = ChunkEncoding.render(pictures, chunk, ffmpeg, files, probe,
+                    byte[] bytes = ChunkEncoding.render(pictures, draft, chunk, ffmpeg, files, probe,
                             () -> !ctx.isCancelled() && job.wanted.test(chunk.fingerprint()), () -> {
                                 done[0]++;
                                 job.events.frameDone();

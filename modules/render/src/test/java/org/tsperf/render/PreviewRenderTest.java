@@ -28,6 +28,7 @@ import org.tsperf.api.timeline.PreviewRenderService;
 import org.tsperf.api.timeline.PreviewRenderService.ChunkState;
 import org.tsperf.api.timeline.PreviewState;
 import org.tsperf.api.timeline.Project;
+import org.tsperf.api.timeline.RenderProgress;
 import org.tsperf.api.timeline.TimelinePictures;
 import org.tsperf.api.timeline.TimelineRenderer;
 
@@ -104,15 +105,17 @@ class PreviewRenderTest {
             assertEquals(160, v.width());
             assertEquals(120, v.height());
             assertEquals(25, v.frameCount(), "every frame of the chunk");
+            // a chunk keeps its pictures' matrix (drafted on the YUV planes) and says which
+            String matrix = "smpte170m".equals(v.colorSpace()) ? "bt601" : "bt709";
             double worst = 0;
             for (int i : new int[] {0, 2, 4, 12, 24}) { // in the cross-fade (25-30) and after it
                 double diff = TestMedia.meanAbsDiff(TestMedia.bytes(pics.render(fade.start() + i)),
-                        TestMedia.referenceRgba(file, i, dir));
+                        TestMedia.referenceRgba(file, i, dir, "", matrix));
                 assertTrue(diff < SAME, "frame " + i + " of the chunk differs from the renderer's by " + diff);
                 worst = Math.max(worst, diff);
             }
             double other = TestMedia.meanAbsDiff(TestMedia.bytes(pics.render(fade.start() + 24)),
-                    TestMedia.referenceRgba(file, 0, dir));
+                    TestMedia.referenceRgba(file, 0, dir, "", matrix));
             assertTrue(other > 2 * worst, "the comparison tells frames apart: " + other + " vs " + worst);
             try (FrameSource frames = Lookup.getDefault().lookup(MediaDecoder.class).open(file,
                     new DecodeOptions(0, true, Priority.NORMAL))) {
@@ -121,6 +124,38 @@ class PreviewRenderTest {
             }
         }
         assertFalse(Files.exists(file), "closing removes the file");
+    }
+
+    @Test
+    void theRunningRendersProgressIsReportedWhileItRunsAndNotAfter() throws Exception {
+        Project p = PreviewFixtures.project(a, b, 0.05, 2.7);
+        assertTrue(previews.progress().isEmpty(), "nothing renders yet");
+        List<RenderProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        previews.renderAll(p, rp -> previews.progress().ifPresent(seen::add)).get(2, TimeUnit.MINUTES);
+        assertEquals(75, seen.size(), "the service reports the running render at every frame");
+        RenderProgress last = seen.get(seen.size() - 1);
+        assertEquals(75, last.framesDone());
+        assertEquals(75, last.framesTotal());
+        assertTrue(last.realTimeSpeed() > 0, "a speed: " + last.realTimeSpeed());
+        assertTrue(previews.progress().isEmpty(), "the render ended: no speed shows");
+    }
+
+    @Test
+    void aRenderedChunkIsFoundOnlyForTheProjectItWasRenderedFor() throws Exception {
+        Project p = PreviewFixtures.project(a, b, 0.06, 2.9);
+        previews.renderAll(p, rp -> { }).get(2, TimeUnit.MINUTES);
+        List<PreviewChunk> chunks = PreviewQueue.chunks(p);
+        try (PreviewRenderService.RenderedChunk r = previews.rendered(p, 30).orElseThrow()) {
+            assertEquals(chunks.get(1), r.chunk(), "frame 30 is in chunk 1");
+        }
+        assertTrue(previews.rendered(p, 75).isEmpty(), "past the end: no chunk");
+        Project edited = PreviewFixtures.project(a, b, 0.06, 3.1); // b's blur: chunks 1 and 2 change
+        assertTrue(previews.rendered(edited, 30).isEmpty(), "chunk 1 of the edited project is not rendered: the"
+                + " file rendered before the edit is stale");
+        assertTrue(previews.rendered(edited, 60).isEmpty(), "chunk 2 likewise");
+        try (PreviewRenderService.RenderedChunk r = previews.rendered(edited, 10).orElseThrow()) {
+            assertEquals(chunks.get(0).fingerprint(), r.chunk().fingerprint(), "chunk 0 (a only) did not change");
+        }
     }
 
     @Test

@@ -76,8 +76,13 @@ final class TestMedia {
 
     /** As {@link #referenceRgba(Path, long, Path)}, with more filters after the conversion ({@code ,gblur=...}). */
     static byte[] referenceRgba(Path file, long n, Path dir, String after) throws Exception {
+        return referenceRgba(file, n, dir, after, "bt709");
+    }
+
+    /** As {@link #referenceRgba(Path, long, Path, String)}, the file's YUV read with {@code matrix} (bt601, bt709). */
+    static byte[] referenceRgba(Path file, long n, Path dir, String after, String matrix) throws Exception {
         Path out = Files.createTempFile(dir, "ref", ".rgba");
-        run(List.of("-i", file.toString(), "-vf", "select=eq(n\\," + n + "),scale=in_color_matrix=bt709"
+        run(List.of("-i", file.toString(), "-vf", "select=eq(n\\," + n + "),scale=in_color_matrix=" + matrix
                 + ":in_range=tv:flags=bicubic+accurate_rnd+full_chroma_int,format=rgba" + after,
                 "-frames:v", "1", "-f", "rawvideo", out.toString()));
         byte[] b = Files.readAllBytes(out);

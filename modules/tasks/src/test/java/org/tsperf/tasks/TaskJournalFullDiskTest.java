@@ -15,6 +15,7 @@ import org.tsperf.api.tasks.TaskPriority;
 import org.tsperf.api.tasks.TaskSpec;
 import org.tsperf.api.tasks.TaskState;
 import org.tsperf.api.tasks.TaskType;
+import org.tsperf.testsupport.SmallDisk;
 
 /** The task journal in a user directory on a real, small file system that fills up. */
 class TaskJournalFullDiskTest {

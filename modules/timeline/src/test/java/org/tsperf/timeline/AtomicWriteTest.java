@@ -19,6 +19,7 @@ import org.tsperf.api.timeline.Project;
 import org.tsperf.api.timeline.TimelineDocument;
 import org.tsperf.api.timeline.TimelineService;
 import org.tsperf.api.timeline.Track;
+import org.tsperf.testsupport.SmallDisk;
 
 /** Saving on a real, small file system that fills up: the old file stays whole and no temporary file is left. */
 class AtomicWriteTest {

@@ -35,7 +35,8 @@ import org.tsperf.api.proxy.ProxyMediaList;
 import org.tsperf.api.proxy.ProxyService;
 
 /**
- * Measures the machine and the workload through the services in Lookup (monitor, GPU, memory, proxy, media), with
+ * Measures the machine and the workload through the services in Lookup (monitor, GPU, memory, proxy, media; the
+ * hardware codecs by the proxy engine's test encode and decode), with
  * plain Java where a module is absent. Off the event thread; cancelled between steps.
  */
 final class MachineSurvey {
@@ -79,8 +80,11 @@ final class MachineSurvey {
         check(cancelled);
         progress.accept("disks: free space and speed");
         var disks = DiskSurvey.survey(diskTestBytes, progress, cancelled);
-        HardwareDescription hw = new HardwareDescription(cores, ram, gpus, path, vulkanMs, cpuMs, disks, List.of(),
-                List.of());
+        check(cancelled);
+        progress.accept("hardware encoders and decoders: a test encode and decode each");
+        CodecSurvey.Result codecs = CodecSurvey.survey(lookup, cancelled);
+        HardwareDescription hw = new HardwareDescription(cores, ram, gpus, path, vulkanMs, cpuMs, disks,
+                codecs.encoders(), codecs.decoders(), codecs.checks());
         progress.accept("media the Proxy Manager knows");
         WorkloadDescription work = workload(cancelled);
         Set<String> installed = new LinkedHashSet<>();

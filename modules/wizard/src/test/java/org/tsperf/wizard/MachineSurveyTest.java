@@ -96,6 +96,8 @@ class MachineSurveyTest {
         assertEquals("", d.hardware().gpuPath(), "no GPU module in this lookup");
         assertEquals(Set.of(), d.installedModules(), "no feature module's service in this lookup");
         assertTrue(steps.contains("media the Proxy Manager knows"), steps.toString());
+        assertEquals(List.of(), d.hardware().codecChecks(), "no proxy engine to test the codecs in this lookup");
+        assertEquals(List.of(), d.hardware().hardwareEncoders());
         assertTrue(d.hardware().disks().stream().noneMatch(x -> x.measured()), "the disk test was too large to run");
     }
 

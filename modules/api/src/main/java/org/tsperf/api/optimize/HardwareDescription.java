@@ -2,6 +2,7 @@ package org.tsperf.api.optimize;
 
 import java.util.List;
 import java.util.Objects;
+import org.tsperf.api.proxy.CodecCheck;
 
 /**
  * The machine, measured.
@@ -15,10 +16,12 @@ import java.util.Objects;
  * @param disks            the local disks
  * @param hardwareEncoders hardware video encoders that encoded a test frame, e.g. "h264_vaapi"
  * @param hardwareDecoders hardware decoders that decoded a test frame, e.g. "vaapi"
+ * @param codecChecks      every hardware encoder and decoder tried, working or not, with what the test found;
+ *                         empty when nothing could try them (the Proxy Manager module absent)
  */
 public record HardwareDescription(int cores, long ramBytes, List<GpuDescription> gpus, String gpuPath,
         double vulkanMillis, double cpuMillis, List<DiskDescription> disks, List<String> hardwareEncoders,
-        List<String> hardwareDecoders) {
+        List<String> hardwareDecoders, List<CodecCheck> codecChecks) {
 
     public HardwareDescription {
         if (cores < 1 || ramBytes <= 0) {
@@ -29,5 +32,20 @@ public record HardwareDescription(int cores, long ramBytes, List<GpuDescription>
         disks = List.copyOf(disks);
         hardwareEncoders = List.copyOf(hardwareEncoders);
         hardwareDecoders = List.copyOf(hardwareDecoders);
+        codecChecks = List.copyOf(codecChecks);
+    }
+
+    /** A machine whose hardware codecs were not tried (a profile described by hand). */
+    public HardwareDescription(int cores, long ramBytes, List<GpuDescription> gpus, String gpuPath,
+            double vulkanMillis, double cpuMillis, List<DiskDescription> disks, List<String> hardwareEncoders,
+            List<String> hardwareDecoders) {
+        this(cores, ramBytes, gpus, gpuPath, vulkanMillis, cpuMillis, disks, hardwareEncoders, hardwareDecoders,
+                List.of());
+    }
+
+    /** The same machine with the GPU module's path and figures as a benchmark left them. */
+    public HardwareDescription withGpuPath(String path, double vulkanMs, double cpuMs) {
+        return new HardwareDescription(cores, ramBytes, gpus, path, vulkanMs, cpuMs, disks, hardwareEncoders,
+                hardwareDecoders, codecChecks);
     }
 }

@@ -12,9 +12,11 @@ package org.tsperf.api.playback;
  * @param decodeP99Ms    decode time per frame, 99th percentile
  * @param convertP50Ms   convert-and-scale time per frame (through the video processor), median
  * @param convertP99Ms   convert-and-scale time per frame, 99th percentile
+ * @param previewFrames  timeline frames read from rendered preview chunks instead of composited
  */
 public record PlaybackCounters(long presented, long dropped, long late, double deliveredFps, long cacheHits,
-        double decodeP50Ms, double decodeP99Ms, double convertP50Ms, double convertP99Ms) {
+        double decodeP50Ms, double decodeP99Ms, double convertP50Ms, double convertP99Ms,
+        long previewFrames) {
 
-    public static final PlaybackCounters NONE = new PlaybackCounters(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final PlaybackCounters NONE = new PlaybackCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

@@ -34,6 +34,16 @@ public interface PreviewRenderService {
     java.util.Optional<RenderedChunk> rendered(PreviewChunk chunk);
 
     /**
+     * The rendered chunk that holds timeline frame {@code frame} of {@code project} as it is now, whichever project
+     * is tracked: its chunks are planned for this very project (at the preview size, by the current renderer), and a
+     * chunk is given only when the cache holds the file of that fingerprint. Empty when the frame's chunk needs no
+     * render or is not rendered, and so always for a chunk rendered before an edit that changed its pictures (its
+     * fingerprint differs): a stale chunk is never given. Plans chunks and reads the disk cache: not on the event
+     * thread.
+     */
+    java.util.Optional<RenderedChunk> rendered(Project project, long frame);
+
+    /**
      * A rendered chunk: a video file at preview size whose frame i is timeline frame {@code chunk().start() + i},
      * opened with {@code MediaDecoder}; the file stays until closed. Never a half-rendered chunk.
      */
@@ -55,6 +65,13 @@ public interface PreviewRenderService {
      * @param progress hears progress over all chunks (may be a no-op)
      */
     java.util.concurrent.CompletableFuture<Integer> renderAll(Project project, Consumer<RenderProgress> progress);
+
+    /**
+     * Where the running preview render is (a background one or {@link #renderAll}'s), with its speed as a multiple of
+     * real time since it started rendering; empty when none runs. Cheap, from any thread (the Performance Monitor
+     * samples it).
+     */
+    java.util.Optional<RenderProgress> progress();
 
     void addListener(Consumer<List<ChunkState>> listener);
 

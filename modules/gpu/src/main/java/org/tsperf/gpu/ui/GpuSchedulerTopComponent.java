@@ -22,13 +22,12 @@ import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import javax.swing.table.DefaultTableModel;
 import org.netbeans.api.progress.ProgressHandle;
-import org.openide.awt.ActionID;
-import org.openide.awt.ActionReference;
 import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
 import org.openide.util.RequestProcessor;
 import org.openide.windows.TopComponent;
+import org.openide.windows.WindowManager;
 import org.tsperf.api.gpu.BatchFigures;
 import org.tsperf.api.gpu.BenchmarkReport;
 import org.tsperf.api.gpu.GpuBenchmark;
@@ -44,6 +43,7 @@ import org.tsperf.api.gpu.ProcessorStatus;
 import org.tsperf.api.gpu.SchedulerSnapshot;
 import org.tsperf.api.gpu.VideoProcessor;
 import org.tsperf.api.util.ByteSizes;
+import org.tsperf.gpu.GpuRuntimes;
 import org.tsperf.ui.support.FitOrScroll;
 import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
@@ -58,11 +58,7 @@ import org.tsperf.ui.support.TableColumns;
  */
 @TopComponent.Description(preferredID = GpuSchedulerTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_NEVER)
 @TopComponent.Registration(mode = "editor", openAtStartup = false, position = 600)
-@ActionID(category = "Window", id = "org.tsperf.gpu.ui.GpuSchedulerTopComponent")
-@ActionReference(path = "Menu/Window", position = 300)
-@TopComponent.OpenActionRegistration(displayName = "#CTL_GpuSchedulerAction", preferredID = GpuSchedulerTopComponent.ID)
 @Messages({
-    "CTL_GpuSchedulerAction=GPU Scheduler",
     "CTL_GpuSchedulerTopComponent=GPU Scheduler",
     "HINT_GpuSchedulerTopComponent=Vulkan devices, the path frame operations take, GPU queues, memory and benchmark",
     "LBL_Benchmark=Run GPU Benchmark",
@@ -99,6 +95,28 @@ import org.tsperf.ui.support.TableColumns;
 public final class GpuSchedulerTopComponent extends TopComponent {
 
     static final String ID = "GpuSchedulerTopComponent";
+    /** The window this module made when the window system handed out another module's (see {@link #openOne}). */
+    private static GpuSchedulerTopComponent made;
+
+    /**
+     * Window &gt; GPU Scheduler: this module's window, the one the window system knows by {@link #ID} when it is of
+     * this module's class; after the module was installed again the window system may still hand out the old
+     * module's closed window by that ID, which would not open: then one of this module's is made. Event thread.
+     */
+    static void openOne() {
+        TopComponent known = WindowManager.getDefault().findTopComponent(ID);
+        GpuSchedulerTopComponent tc;
+        if (known instanceof GpuSchedulerTopComponent mine) {
+            tc = mine;
+        } else {
+            if (made == null) {
+                made = new GpuSchedulerTopComponent();
+            }
+            tc = made;
+        }
+        tc.open();
+        tc.requestActive();
+    }
     private static final Logger LOG = Logger.getLogger(GpuSchedulerTopComponent.class.getName());
     private static final RequestProcessor RP = new RequestProcessor(GpuSchedulerTopComponent.class.getName(), 1, true);
 
@@ -320,12 +338,16 @@ public final class GpuSchedulerTopComponent extends TopComponent {
     }
 
     private View gather() {
+        GpuRuntimes runtimes = Lookup.getDefault().lookup(GpuRuntimes.class);
         try {
             GpuInformation infoService = Lookup.getDefault().lookup(GpuInformation.class);
             GpuScheduler scheduler = Lookup.getDefault().lookup(GpuScheduler.class);
             GpuMetrics metrics = Lookup.getDefault().lookup(GpuMetrics.class);
             if (infoService == null || scheduler == null) {
                 return new View("the GPU module is not installed");
+            }
+            if (runtimes == null || runtimes.isShutDown()) { // the module is going; this window closes with it
+                return new View("the GPU module is switched off");
             }
             GpuInfo i = info.get();
             if (i == null) {
@@ -344,6 +366,10 @@ public final class GpuSchedulerTopComponent extends TopComponent {
             return new View(i, scheduler.snapshot(), scheduler.batchFigures(), metrics == null ? null : metrics.sample(),
                     "", status, latest, bench != null && bench.running());
         } catch (RuntimeException e) {
+            if (runtimes != null && runtimes.isShutDown()) { // the module went while this sample ran
+                LOG.log(Level.FINE, "GPU figures ended by the module going", e);
+                return new View("the GPU module is switched off");
+            }
             LOG.log(Level.WARNING, "reading the GPU figures failed", e);
             return new View("reading the GPU figures failed: " + e.getMessage());
         }

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,6 +51,8 @@ public final class VulkanDevice implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(VulkanDevice.class.getName());
     private static final String VALIDATION_LAYER = "VK_LAYER_KHRONOS_validation";
     static final int PUSH_CONSTANT_BYTES = 64;
+    /** Logical devices created and not yet destroyed in this process (by this module's classes). */
+    private static final AtomicInteger OPEN = new AtomicInteger();
 
     /** The compute shaders, by the name of their SPIR-V resource {@code org/tsperf/shaders/NAME.spv}. */
     public enum Shader {
@@ -152,6 +155,15 @@ public final class VulkanDevice implements AutoCloseable {
             LOG.info("Vulkan device: " + deviceName + " (" + devices.get(choice.index()).type() + "), pipeline cache "
                     + pipelines.state() + (validation ? ", validation on" : ""));
         }
+        OPEN.incrementAndGet();
+    }
+
+    /**
+     * How many Vulkan logical devices this module holds open now: 0 once its runtime is closed (the module disabled or
+     * uninstalled, the command ended). For tests and diagnostics; any thread.
+     */
+    public static int openDevices() {
+        return OPEN.get();
     }
 
     private static VkInstance createInstance(boolean validation, MemoryStack stack) {
@@ -386,6 +398,7 @@ public final class VulkanDevice implements AutoCloseable {
         vmaDestroyAllocator(allocator);
         vkDestroyDevice(device, null);
         destroyInstance();
+        OPEN.decrementAndGet();
         LOG.info("Vulkan device closed: " + deviceName);
     }
 

@@ -18,6 +18,8 @@ import org.tsperf.api.tasks.TaskCounts;
 import org.tsperf.api.tasks.TaskService;
 import org.tsperf.api.timeline.PlaybackFigures;
 import org.tsperf.api.timeline.PlaybackStatus;
+import org.tsperf.api.timeline.PreviewRenderService;
+import org.tsperf.api.timeline.RenderProgress;
 
 /**
  * Builds {@link DashboardState} from a snapshot and the services installed now. Runs on the window's sampler thread,
@@ -31,6 +33,8 @@ import org.tsperf.api.timeline.PlaybackStatus;
     "# {0} - resolution", "# {1} - frames per second",
     "FMT_Paused=paused ({0}, {1} fps)",
     "MSG_RenderIdle=idle",
+    "# {0} - speed", "FMT_PreviewRender=Render: {0}x",
+    "# {0} - what plays", "# {1} - speed", "FMT_PreviewAndRender={0}; Render: {1}x",
     "# {0} - speed", "FMT_RenderSpeed={0}x real time",
     "# {0} - generated", "# {1} - wanted", "FMT_Proxies={0}/{1} generated",
     "# {0} - percent", "FMT_HitRate={0} % hit rate",
@@ -59,6 +63,19 @@ final class DashboardModel {
         return Bundle.FMT_Paused(p.resolution(), String.format(Locale.ROOT, "%.3g", p.targetFps()));
     }
 
+    /**
+     * What plays from where ("Rendered preview"), and while a preview render runs its real-time speed
+     * ("Render: 2.4x"); the render's speed alone when the playback module is absent.
+     */
+    static String previewLine(PlaybackFigures playback, RenderProgress previewRender) {
+        if (previewRender == null) {
+            return playback == null ? DashboardState.NOT_ACTIVE : playback.preview();
+        }
+        String speed = String.format(Locale.ROOT, "%.1f", previewRender.realTimeSpeed());
+        return playback == null ? Bundle.FMT_PreviewRender(speed)
+                : Bundle.FMT_PreviewAndRender(playback.preview(), speed);
+    }
+
     DashboardState build(ResourceSnapshot s) {
         Set<EngineFeature> installed = EnumSet.noneOf(EngineFeature.class);
         for (EngineFeature f : EngineFeature.values()) {
@@ -67,11 +84,14 @@ final class DashboardModel {
             }
         }
         PlaybackFigures playback = ask(PlaybackStatus.class, PlaybackStatus::figures);
+        RenderProgress previewRender = ask(PreviewRenderService.class, p -> p.progress().orElse(null));
         String fps = playback == null ? DashboardState.NOT_ACTIVE : playbackLine(playback);
-        String preview = playback == null ? DashboardState.NOT_ACTIVE : playback.preview();
-        String render = playback == null ? DashboardState.NOT_ACTIVE
-                : Double.isNaN(playback.renderSpeed()) ? Bundle.MSG_RenderIdle()
-                : Bundle.FMT_RenderSpeed(String.format(Locale.ROOT, "%.1f", playback.renderSpeed()));
+        String preview = previewLine(playback, previewRender);
+        double speed = previewRender != null ? previewRender.realTimeSpeed()
+                : playback != null ? playback.renderSpeed() : Double.NaN;
+        String render = playback == null && previewRender == null ? DashboardState.NOT_ACTIVE
+                : Double.isNaN(speed) ? Bundle.MSG_RenderIdle()
+                : Bundle.FMT_RenderSpeed(String.format(Locale.ROOT, "%.1f", speed));
         ProxyCounts proxyCounts = ask(ProxyService.class, ProxyService::counts);
         String proxies = proxyCounts == null ? DashboardState.NOT_ACTIVE
                 : Bundle.FMT_Proxies(String.valueOf(proxyCounts.generated()), String.valueOf(proxyCounts.wanted()));

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.netbeans.junit.MockServices;
@@ -26,6 +27,12 @@ import org.tsperf.api.proxy.ProxyFile;
 import org.tsperf.api.proxy.ProxyJob;
 import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.proxy.ProxySettings;
+import org.tsperf.api.timeline.PlaybackFigures;
+import org.tsperf.api.timeline.PlaybackStatus;
+import org.tsperf.api.timeline.PreviewChunk;
+import org.tsperf.api.timeline.PreviewRenderService;
+import org.tsperf.api.timeline.Project;
+import org.tsperf.api.timeline.RenderProgress;
 
 class DashboardModelTest {
 
@@ -70,6 +77,28 @@ class DashboardModelTest {
         assertEquals(DashboardState.NOT_ACTIVE, s.tasks());
         assertTrue(s.installed().contains(EngineFeature.PROXIES));
         assertFalse(s.installed().contains(EngineFeature.TASKS));
+    }
+
+    @Test
+    void previewLineShowsTheRunningPreviewRendersSpeedFromTheRenderService() {
+        MockServices.setServices(RenderingAt2point4.class, PlayingRenderedPreview.class);
+        DashboardState s = new DashboardModel(Lookup.getDefault(), Path.of("/")).build(snapshot(List.of()));
+        assertEquals("Rendered preview; Render: 2.4x", s.preview());
+        assertEquals("2.4x real time", s.renderSpeed());
+        MockServices.setServices(RenderingAt2point4.class);
+        s = new DashboardModel(Lookup.getDefault(), Path.of("/")).build(snapshot(List.of()));
+        assertEquals("Render: 2.4x", s.preview(), "the render module without the playback module");
+        RenderingAt2point4.running = false;
+        try {
+            s = new DashboardModel(Lookup.getDefault(), Path.of("/")).build(snapshot(List.of()));
+            assertEquals(DashboardState.NOT_ACTIVE, s.preview(), "no render, no playback module");
+            MockServices.setServices(RenderingAt2point4.class, PlayingRenderedPreview.class);
+            s = new DashboardModel(Lookup.getDefault(), Path.of("/")).build(snapshot(List.of()));
+            assertEquals("Rendered preview", s.preview(), "nothing renders: where the pictures come from only");
+            assertEquals("idle", s.renderSpeed());
+        } finally {
+            RenderingAt2point4.running = true;
+        }
     }
 
     @Test
@@ -135,6 +164,65 @@ class DashboardModelTest {
         @Override
         public CompletableFuture<String> clear() {
             return CompletableFuture.completedFuture("cleared");
+        }
+    }
+
+    public static final class PlayingRenderedPreview implements PlaybackStatus {
+
+        @Override
+        public PlaybackFigures figures() {
+            return new PlaybackFigures(30, 30, "Rendered preview", Double.NaN, "4K");
+        }
+    }
+
+    /** A preview render running at 2.44x real time, as the render module reports it. */
+    public static final class RenderingAt2point4 implements PreviewRenderService {
+
+        static volatile boolean running = true;
+
+        @Override
+        public Optional<RenderProgress> progress() {
+            return running ? Optional.of(new RenderProgress(61, 150, 2.44, 3.6)) : Optional.empty();
+        }
+
+        @Override
+        public void track(Project project) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void userActive() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<ChunkState> states() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<RenderedChunk> rendered(PreviewChunk chunk) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<RenderedChunk> rendered(Project project, long frame) {
+            return Optional.empty();
+        }
+
+        @Override
+        public CompletableFuture<Integer> renderAll(Project project, Consumer<RenderProgress> progress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void addListener(Consumer<List<ChunkState>> listener) {
+            // states never change here
+        }
+
+        @Override
+        public void removeListener(Consumer<List<ChunkState>> listener) {
+            // as above
         }
     }
 }

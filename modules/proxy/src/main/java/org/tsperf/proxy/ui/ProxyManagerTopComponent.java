@@ -25,14 +25,13 @@ import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
 import org.netbeans.api.settings.ConvertAsProperties;
-import org.openide.awt.ActionID;
-import org.openide.awt.ActionReference;
 import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.LookupListener;
 import org.openide.util.NbBundle.Messages;
 import org.openide.util.RequestProcessor;
 import org.openide.windows.TopComponent;
+import org.openide.windows.WindowManager;
 import org.tsperf.api.proxy.ProxyConfig;
 import org.tsperf.api.playback.MediaViewer;
 import org.tsperf.api.proxy.ProxyConfiguration;
@@ -55,11 +54,7 @@ import org.tsperf.ui.support.WrapLayout;
 @TopComponent.Description(preferredID = ProxyManagerTopComponent.ID, iconBase = "org/tsperf/proxy/ui/proxies.png",
         persistenceType = TopComponent.PERSISTENCE_ALWAYS)
 @TopComponent.Registration(mode = "editor", openAtStartup = false, position = 300)
-@ActionID(category = "Window", id = "org.tsperf.proxy.ui.ProxyManagerTopComponent")
-@ActionReference(path = "Menu/Window", position = 150)
-@TopComponent.OpenActionRegistration(displayName = "#CTL_ProxyManagerAction", preferredID = ProxyManagerTopComponent.ID)
 @Messages({
-    "CTL_ProxyManagerAction=Proxy Manager",
     "CTL_ProxyManagerTopComponent=Proxy Manager",
     "HINT_ProxyManagerTopComponent=Media and their proxies: add media, generate, cancel, delete, reveal",
     "ProxyManager_addFiles=Add Files...",
@@ -105,6 +100,8 @@ import org.tsperf.ui.support.WrapLayout;
 public final class ProxyManagerTopComponent extends LiveTopComponent {
 
     static final String ID = "ProxyManagerTopComponent";
+    /** The window this module made when the window system handed out another module's (see {@link #openOne}). */
+    private static ProxyManagerTopComponent made;
     private static final Logger LOG = Logger.getLogger(ProxyManagerTopComponent.class.getName());
     /** Service calls that read files (index, fingerprints, deletion) never run on the event thread. */
     private static final RequestProcessor WORK = new RequestProcessor("Proxy Manager", 2, true);
@@ -441,6 +438,27 @@ public final class ProxyManagerTopComponent extends LiveTopComponent {
     @Override
     public HelpCtx getHelpCtx() {
         return new HelpCtx("tsperf.proxies");
+    }
+
+    /**
+     * Window &gt; Proxy Manager: this module's window, the one the window system knows by {@link #ID} when it is of
+     * this module's class. After the module was uninstalled and installed again, the window system may still hand out
+     * the old module's closed window by that ID (ModuleUninstallTest saw it), which would not open: then one of this
+     * module's is made. Event thread.
+     */
+    static void openOne() {
+        TopComponent known = WindowManager.getDefault().findTopComponent(ID);
+        ProxyManagerTopComponent tc;
+        if (known instanceof ProxyManagerTopComponent mine) {
+            tc = mine;
+        } else {
+            if (made == null) {
+                made = new ProxyManagerTopComponent();
+            }
+            tc = made;
+        }
+        tc.open();
+        tc.requestActive();
     }
 
     @Override

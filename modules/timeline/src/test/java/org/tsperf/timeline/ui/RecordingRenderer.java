@@ -61,6 +61,16 @@ public final class RecordingRenderer implements PreviewRenderService {
     }
 
     @Override
+    public java.util.Optional<RenderedChunk> rendered(org.tsperf.api.timeline.Project project, long frame) {
+        return java.util.Optional.empty(); // as above
+    }
+
+    @Override
+    public java.util.Optional<org.tsperf.api.timeline.RenderProgress> progress() {
+        return java.util.Optional.empty(); // nothing renders here
+    }
+
+    @Override
     public java.util.concurrent.CompletableFuture<Integer> renderAll(org.tsperf.api.timeline.Project project,
             Consumer<org.tsperf.api.timeline.RenderProgress> progress) {
         throw new UnsupportedOperationException("the window never renders everything at once");

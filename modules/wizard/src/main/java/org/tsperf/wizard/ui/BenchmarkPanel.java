@@ -119,9 +119,8 @@ final class BenchmarkPanel extends StepPanel {
             text.setText(b.toString());
             SystemDescription s = model.system();
             HardwareDescription hw = s.hardware();
-            model.setSystem(new SystemDescription(new HardwareDescription(hw.cores(), hw.ramBytes(), hw.gpus(),
-                    report.status().path().name().toLowerCase(Locale.ROOT), report.status().vulkanMillis(),
-                    report.status().cpuMillis(), hw.disks(), hw.hardwareEncoders(), hw.hardwareDecoders()),
+            model.setSystem(new SystemDescription(hw.withGpuPath(report.status().path().name()
+                    .toLowerCase(Locale.ROOT), report.status().vulkanMillis(), report.status().cpuMillis()),
                     s.workload(), s.installedModules()));
         }
         validityChanged();

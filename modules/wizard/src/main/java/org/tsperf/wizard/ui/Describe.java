@@ -8,7 +8,9 @@ import org.tsperf.api.optimize.DiskDescription;
 import org.tsperf.api.optimize.HardwareDescription;
 import org.tsperf.api.optimize.MediaDescription;
 import org.tsperf.api.optimize.WorkloadDescription;
+import org.tsperf.api.proxy.CodecCheck;
 import org.tsperf.api.util.ByteSizes;
+import org.tsperf.wizard.CodecSurvey;
 
 /** The wizard's descriptions in words. */
 final class Describe {
@@ -28,6 +30,8 @@ final class Describe {
                     ByteSizes.format(d.totalBytes()), d.measured() ? String.format(Locale.ROOT,
                             "write %.0f MB/s, read %.0f MB/s", d.writeMBps(), d.readMBps()) : "speed not measured"));
         }
+        b.append(CodecSurvey.describe(hw.codecChecks(), CodecCheck.Kind.ENCODER)).append('\n');
+        b.append(CodecSurvey.describe(hw.codecChecks(), CodecCheck.Kind.DECODER)).append('\n');
         return b.toString();
     }
 

@@ -1,4 +1,4 @@
-package org.tsperf.proxy;
+package org.tsperf.testsupport;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  * A real, small tmpfs file system mounted for one test (root only; CI runs as root), so that a write runs out of
  * space as it would on a full disk. {@link #fill} takes the space that is left; {@link #free} gives it back.
  */
-final class SmallDisk implements AutoCloseable {
+public final class SmallDisk implements AutoCloseable {
 
     private final Path dir;
     private final Path filler;
@@ -22,7 +22,7 @@ final class SmallDisk implements AutoCloseable {
     }
 
     /** Mounts a tmpfs of {@code bytes} at {@code dir} (created); the test is skipped where mounting is not allowed. */
-    static SmallDisk mount(Path dir, long bytes) throws IOException, InterruptedException {
+    public static SmallDisk mount(Path dir, long bytes) throws IOException, InterruptedException {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "skipped: mounting a small tmpfs to fill needs root (CI runs as root)");
         Files.createDirectories(dir);
@@ -31,17 +31,17 @@ final class SmallDisk implements AutoCloseable {
         return new SmallDisk(dir);
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
     /** Usable bytes left on the file system. */
-    long usable() throws IOException {
+    public long usable() throws IOException {
         return Files.getFileStore(dir).getUsableSpace();
     }
 
     /** Takes all but {@code leave} bytes of the space left, with a file outside anything the product owns. */
-    void fill(long leave) throws IOException {
+    public void fill(long leave) throws IOException {
         long take = Math.max(0, usable() - leave);
         byte[] block = new byte[64 * 1024];
         try (var out = Files.newOutputStream(filler, java.nio.file.StandardOpenOption.CREATE,
@@ -55,7 +55,7 @@ final class SmallDisk implements AutoCloseable {
     }
 
     /** Gives the space taken by {@link #fill} back. */
-    void free() throws IOException {
+    public void free() throws IOException {
         Files.deleteIfExists(filler);
     }
 
