@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         description = "Timeline Studio Performance: headless commands. Without a command, ./tsperf starts the workbench.",
         subcommands = {MonitorCommand.class, ServicesCommand.class, TasksCommand.class, CacheCommand.class,
             MemoryCommand.class, GpuCommand.class, ProbeCommand.class, FrameCommand.class, PlayCommand.class,
-            ProxyCommand.class, FuzzCommand.class, OptimizeCommand.class, RenderCommand.class,
+            ProxyCommand.class, FuzzCommand.class, OptimizeCommand.class, RenderCommand.class, WorkerCommand.class,
+            ClusterCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error."})
 public final class Main {

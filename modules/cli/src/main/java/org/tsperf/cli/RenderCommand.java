@@ -21,6 +21,7 @@ import org.tsperf.api.timeline.ProjectFileException;
 import org.tsperf.api.timeline.RenderProgress;
 import org.tsperf.api.timeline.TimelineService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -66,6 +67,29 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
+    @Option(names = "--cluster", paramLabel = "NAME", description = "Render on the render cluster NAME: the export"
+            + " is split into segments at keyframes, rendered by the workers ('./tsperf worker') and joined here"
+            + " without re-encoding; the output's folder must be on the workers' shared storage (under their media"
+            + " roots). Needs --member and --secret-file.")
+    String cluster;
+
+    @Mixin
+    ClusterOptions clusterOptions = new ClusterOptions();
+
+    @Option(names = "--segment-frames", paramLabel = "N", defaultValue = "120",
+            description = "With --cluster: about N frames per segment; default: ${DEFAULT-VALUE}.")
+    int segmentFrames;
+
+    @Option(names = "--segment-timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "With --cluster: a segment not done in this time is run on another worker; default:"
+                    + " ${DEFAULT-VALUE}.")
+    int segmentTimeout;
+
+    @Option(names = "--worker-wait", paramLabel = "SECONDS", defaultValue = "60",
+            description = "With --cluster: how long to wait for a first worker holding the secret; default:"
+                    + " ${DEFAULT-VALUE}.")
+    int workerWait;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +100,13 @@ final class RenderCommand implements Callable<Integer> {
         if (preview && (output != null || range != null)) {
             throw new ParameterException(spec.commandLine(), "--preview fills the preview cache: it takes no --out"
                     + " or --range");
+        }
+        if (cluster == null && (clusterOptions.secretFile != null || !clusterOptions.members.isEmpty())) {
+            throw new ParameterException(spec.commandLine(), "--member and --secret-file go with --cluster NAME");
+        }
+        if (cluster != null && (preview || clusterOptions.secretFile == null)) {
+            throw new ParameterException(spec.commandLine(), preview ? "--preview renders on this machine: it takes"
+                    + " no --cluster" : "--cluster needs --secret-file FILE (the secret the workers share)");
         }
         ExportFormat fmt;
         try {
@@ -100,6 +131,9 @@ final class RenderCommand implements Callable<Integer> {
             return PreviewRender.run(p, project.toAbsolutePath(), json, out, err);
         }
         ExportRequest request = request(p, output.toAbsolutePath().normalize(), fmt);
+        if (cluster != null) {
+            return ClusterRender.run(this, request, out, err);
+        }
         ExportService exports = Services.require(ExportService.class, "Timeline Rendering");
         TaskService tasks = Services.require(TaskService.class, "Background Tasks");
         long[] lastPrint = {0};
@@ -176,7 +210,7 @@ final class RenderCommand implements Callable<Integer> {
         return p.etaSeconds() < 0 ? s : s + String.format(Locale.ROOT, ", ETA %.0f s", p.etaSeconds());
     }
 
-    private static Map<String, Object> json(ExportResult r, ExportRequest q) {
+    static Map<String, Object> json(ExportResult r, ExportRequest q) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", r.file().toString());
         m.put("format", q.format().cliName());

@@ -11,6 +11,7 @@ import org.openide.util.Lookup;
 import org.tsperf.api.cache.CacheReplay;
 import org.tsperf.api.cache.CacheService;
 import org.tsperf.api.cache.MultiLevelCache;
+import org.tsperf.api.cluster.ClusterService;
 import org.tsperf.api.gpu.GpuBenchmark;
 import org.tsperf.api.gpu.GpuInformation;
 import org.tsperf.api.gpu.GpuMetrics;
@@ -53,7 +54,8 @@ final class ServicesCommand implements Callable<Integer> {
             new Concern("tasks", List.of(TaskService.class, TaskJournalReader.class, TaskBenchmark.class, LoadSource.class)),
             new Concern("playback", List.of(PlaybackService.class)),
             new Concern("timeline", List.of(PlaybackStatus.class)),
-            new Concern("optimize", List.of(Optimizer.class)));
+            new Concern("optimize", List.of(Optimizer.class)),
+            new Concern("cluster", List.of(ClusterService.class)));
 
     @Spec
     CommandSpec spec;

@@ -1,0 +1,49 @@
+package org.tsperf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tsperf worker} and {@code tsperf render --cluster}: the refusals, before anything listens. */
+class ClusterCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void clusterOptionsWithoutAClusterOrASecretAreUsageErrors() {
+        assertEquals(Main.USAGE, run("render", "p.json", "--out", "o.mp4", "--member", "127.0.0.1:5701"));
+        assertTrue(err.toString().contains("go with --cluster NAME"), err.toString());
+        assertEquals(Main.USAGE, run("render", "p.json", "--out", "o.mp4", "--cluster", "c"));
+        assertTrue(err.toString().contains("--cluster needs --secret-file"), err.toString());
+        assertEquals(Main.USAGE, run("render", "p.json", "--preview", "--cluster", "c", "--secret-file", "s"));
+        assertEquals(Main.USAGE, run("worker", "--cluster", "c", "--secret-file", "s"));
+        assertTrue(err.toString().contains("--media-root"), err.toString());
+    }
+
+    @Test
+    void aWorkerWithoutItsSecretFileOrMediaRootSaysWhatToDo() throws Exception {
+        Path media = Files.createDirectories(dir.resolve("media"));
+        assertEquals(Main.FAILURE, run("worker", "--cluster", "c", "--media-root", media.toString(),
+                "--secret-file", dir.resolve("missing").toString()));
+        assertTrue(err.toString().contains("the secret file " + dir.resolve("missing") + " does not exist"),
+                err.toString());
+        Path secret = Files.writeString(dir.resolve("secret"), "0123456789abcdef0123");
+        assertEquals(Main.FAILURE, run("worker", "--cluster", "c", "--media-root", dir.resolve("none").toString(),
+                "--secret-file", secret.toString()));
+        assertTrue(err.toString().contains("is not a folder"), err.toString());
+    }
+}

@@ -1,0 +1,301 @@
+package org.tsperf.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
+import com.hazelcast.map.IMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openide.util.Lookup;
+import org.tsperf.api.cluster.ClusterSettings;
+import org.tsperf.api.cluster.ClusterWorker;
+import org.tsperf.api.cluster.MemberStatus;
+import org.tsperf.api.timeline.Clip;
+import org.tsperf.api.timeline.ExportFormat;
+import org.tsperf.api.timeline.ExportRequest;
+import org.tsperf.api.timeline.ExportSegment;
+import org.tsperf.api.timeline.Project;
+import org.tsperf.api.timeline.ProjectFileException;
+import org.tsperf.api.timeline.SegmentRenderService;
+import org.tsperf.api.timeline.TimelineService;
+import org.tsperf.api.timeline.Track;
+
+/**
+ * A headless worker: a Hazelcast member that renders the segments handed to it, one at a time. Before a task runs,
+ * its signature must verify with the shared secret and every path it names must lie under the media roots; the
+ * segment is written into the job's folder only, under a name the worker chooses, and its signed result is kept
+ * beside it.
+ */
+final class WorkerNode implements ClusterWorker {
+
+    static final String CONTEXT_KEY = "tsperf.worker";
+    private static final Logger LOG = Logger.getLogger(WorkerNode.class.getName());
+    /** How often the load is published for the monitor, seconds. */
+    private static final long LOAD_SECONDS = 2;
+
+    private final ClusterSettings settings;
+    private final Secret secret;
+    private final MediaRoots roots;
+    private final UnaryOperator<SegmentResult> resultFilter;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger done = new AtomicInteger();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ScheduledExecutorService publisher;
+    private volatile boolean closing;
+    private HazelcastInstance hz;
+    private String uuid;
+    private String address;
+
+    private WorkerNode(ClusterSettings settings, Secret secret, MediaRoots roots,
+            UnaryOperator<SegmentResult> resultFilter) {
+        this.settings = settings;
+        this.secret = secret;
+        this.roots = roots;
+        this.resultFilter = resultFilter;
+        this.publisher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tsperf-cluster-load");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts a worker; {@code resultFilter} sees each signed result before it leaves (the identity, except in tests
+     * that play a member whose results are forged).
+     */
+    static WorkerNode start(ClusterSettings settings, UnaryOperator<SegmentResult> resultFilter) throws IOException {
+        Secret secret = Secret.read(settings.secretFile());
+        MediaRoots roots = MediaRoots.of(settings.mediaRoots());
+        WorkerNode node = new WorkerNode(settings, secret, roots, resultFilter);
+        try {
+            node.hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.config(settings, "worker", false,
+                    Map.of(CONTEXT_KEY, node)));
+        } catch (RuntimeException ex) {
+            node.publisher.shutdownNow();
+            throw new IOException("cannot start a worker of cluster " + settings.name() + " on " + settings.bind()
+                    + ":" + settings.port() + ": " + ex.getMessage(), ex);
+        }
+        Member local = node.hz.getCluster().getLocalMember();
+        node.uuid = local.getUuid().toString();
+        node.address = address(local);
+        node.hz.getLifecycleService().addLifecycleListener(e -> {
+            if (e.getState() == LifecycleEvent.LifecycleState.SHUTDOWN) {
+                node.stopped.countDown();
+            }
+        });
+        node.publisher.scheduleWithFixedDelay(node::publishLoad, 0, LOAD_SECONDS, TimeUnit.SECONDS);
+        LOG.log(Level.INFO, "worker {0} joined cluster {1}; media roots {2}", new Object[] {node.address,
+            settings.name(), roots.roots()});
+        return node;
+    }
+
+    static String address(Member m) {
+        return m.getAddress().getHost() + ":" + m.getAddress().getPort();
+    }
+
+    String attest(String cluster, String nonce) {
+        if (!settings.name().equals(cluster)) {
+            return "";
+        }
+        return Base64.getEncoder().encodeToString(secret.mac(AttestTask.content(cluster, nonce, uuid)));
+    }
+
+    /** Runs one task: checks, renders, signs. Never throws: a failure is a (signed) failed result. */
+    SegmentResult run(SegmentTask task) {
+        if (!secret.verifies(task.content(), task.mac)) {
+            LOG.log(Level.WARNING, "refused {0} from {1}: its signature does not verify with this worker''s secret"
+                    + " (a member without the secret, or a task changed on the way)", new Object[] {task,
+                        task.coordinator});
+            return fail(task, "refused: the task's signature does not verify with this worker's secret");
+        }
+        if (!settings.name().equals(task.cluster)) {
+            return fail(task, "refused: the task is for cluster " + task.cluster + ", this worker is in "
+                    + settings.name());
+        }
+        running.incrementAndGet();
+        long start = System.nanoTime();
+        Path projectFile = null;
+        String progressKey = task.jobId + "/" + task.index;
+        try {
+            TimelineService timelines = Lookup.getDefault().lookup(TimelineService.class);
+            SegmentRenderService segments = Lookup.getDefault().lookup(SegmentRenderService.class);
+            if (timelines == null || segments == null) {
+                return fail(task, "this worker cannot render: the " + (timelines == null ? "timeline" : "render")
+                        + " module is not installed");
+            }
+            Path jobFolder = checkedJobFolder(task);
+            ExportFormat format = ExportFormat.fromCliName(task.format);
+            projectFile = Files.createTempFile("tsperf-cluster-" + task.jobId + "-", ".json");
+            Files.writeString(projectFile, task.projectJson, StandardCharsets.UTF_8);
+            Project project = timelines.read(projectFile);
+            for (Track track : project.tracks()) {
+                for (Clip clip : track.clips()) {
+                    roots.inside(clip.source(), "the source of clip " + clip.id());
+                }
+            }
+            Path file = jobFolder.resolve(segmentFileName(task.index, format));
+            ExportRequest request = new ExportRequest(project, jobFolder.resolve("joined." + format.extension()),
+                    format, task.jobIn, task.jobOut);
+            ExportSegment segment = new ExportSegment(task.index, task.in, task.out);
+            IMap<String, String> progress = hz.getMap(HazelcastConfigs.PROGRESS_MAP);
+            long[] lastPut = {0};
+            segments.renderSegment(request, segment, file, () -> closing, rp -> {
+                long now = System.nanoTime();
+                if (now - lastPut[0] > 500_000_000L) {
+                    lastPut[0] = now;
+                    progress.setAsync(progressKey, rp.framesDone() + " " + segment.frames() + " " + address);
+                }
+            });
+            if (!Files.isRegularFile(file)) {
+                return fail(task, "the render module wrote no file for the segment");
+            }
+            long size = Files.size(file);
+            String sha = sha256(file);
+            SegmentResult result = new SegmentResult(task.jobId, task.index, task.nonce, uuid, address, true, "",
+                    file.getFileName().toString(), size, sha, (System.nanoTime() - start) / 1000, null)
+                    .signedWith(secret);
+            writeSidecar(jobFolder, result);
+            done.incrementAndGet();
+            progress.removeAsync(progressKey);
+            LOG.log(Level.INFO, "rendered {0} into {1}", new Object[] {task, file});
+            return resultFilter.apply(result);
+        } catch (SecurityException ex) {
+            LOG.log(Level.WARNING, "refused {0}: {1}", new Object[] {task, ex.getMessage()});
+            return fail(task, ex.getMessage());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return fail(task, "the worker " + address + " was stopped while rendering");
+        } catch (ProjectFileException ex) {
+            LOG.log(Level.WARNING, "could not read the project of " + task, ex);
+            return fail(task, "the project the task carries cannot be read: " + ex.getMessage());
+        } catch (IOException | RuntimeException ex) {
+            LOG.log(Level.WARNING, "could not render " + task, ex);
+            return fail(task, ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
+        } finally {
+            running.decrementAndGet();
+            if (projectFile != null) {
+                try {
+                    Files.deleteIfExists(projectFile);
+                } catch (IOException ex) {
+                    LOG.log(Level.FINE, "cannot delete " + projectFile, ex);
+                }
+            }
+        }
+    }
+
+    /** The job folder: an existing folder under a media root, named for the task's job. */
+    private Path checkedJobFolder(SegmentTask task) throws IOException {
+        Path folder = roots.inside(Path.of(task.jobFolder), "the job folder");
+        if (!Files.isDirectory(folder) || !folder.getFileName().toString().endsWith("-" + task.jobId)) {
+            throw new SecurityException("the job folder " + task.jobFolder + " is not the folder of job "
+                    + task.jobId + ": refused");
+        }
+        return folder;
+    }
+
+    static String segmentFileName(int index, ExportFormat format) {
+        return String.format(Locale.ROOT, "segment-%05d.%s", index, format.extension());
+    }
+
+    static String sidecarName(int index) {
+        return String.format(Locale.ROOT, "segment-%05d.result", index);
+    }
+
+    /** The signed result beside the segment, written aside and renamed: a restarted coordinator finds it whole. */
+    private static void writeSidecar(Path jobFolder, SegmentResult result) throws IOException {
+        Path target = jobFolder.resolve(sidecarName(result.index));
+        Path temp = Files.createTempFile(jobFolder, "." + target.getFileName(), ".partial");
+        try {
+            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.ISO_8859_1)) {
+                result.store(w);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                d.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
+        }
+    }
+
+    private SegmentResult fail(SegmentTask task, String reason) {
+        return resultFilter.apply(new SegmentResult(task.jobId, task.index, task.nonce, uuid, address, false,
+                reason, "", 0, "", 0, null).signedWith(secret));
+    }
+
+    private void publishLoad() {
+        try {
+            if (hz.getLifecycleService().isRunning()) {
+                hz.<String, String>getMap(HazelcastConfigs.MEMBERS_MAP).setAsync(uuid, String.format(Locale.ROOT,
+                        "%.1f %d %d", cpuPercent(), running.get(), done.get()));
+            }
+        } catch (RuntimeException ex) {
+            LOG.log(Level.FINE, "cannot publish the load", ex);
+        }
+    }
+
+    static double cpuPercent() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            double load = os.getCpuLoad();
+            return load < 0 ? -1 : load * 100;
+        }
+        return -1;
+    }
+
+    @Override
+    public String address() {
+        return address;
+    }
+
+    @Override
+    public MemberStatus status() {
+        return new MemberStatus(address, "worker", cpuPercent(), running.get(), done.get());
+    }
+
+    @Override
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        publisher.shutdownNow();
+        try {
+            hz.shutdown();
+        } finally {
+            stopped.countDown();
+        }
+    }
+}
