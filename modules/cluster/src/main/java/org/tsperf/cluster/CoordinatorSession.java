@@ -39,7 +39,7 @@ import org.tsperf.api.timeline.TimelineService;
  * The coordinator: a lite Hazelcast member (it owns no data and renders nothing) that proves which members hold the
  * secret, hands segments to them and joins the results.
  */
-final class CoordinatorSession implements ClusterSession {
+final class CoordinatorSession implements ClusterSession, RunningMembers.Member {
 
     private static final Logger LOG = Logger.getLogger(CoordinatorSession.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -306,6 +306,16 @@ final class CoordinatorSession implements ClusterSession {
         } finally {
             current = null;
         }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return hz.getLifecycleService().isRunning();
+    }
+
+    @Override
+    public ClusterStatus clusterStatus() {
+        return status();
     }
 
     @Override

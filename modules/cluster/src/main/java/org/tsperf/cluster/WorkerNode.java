@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -29,8 +31,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.util.Lookup;
 import org.tsperf.api.cluster.ClusterSettings;
+import org.tsperf.api.cluster.ClusterStatus;
 import org.tsperf.api.cluster.ClusterWorker;
 import org.tsperf.api.cluster.MemberStatus;
+import org.tsperf.api.cluster.SegmentInFlight;
 import org.tsperf.api.timeline.Clip;
 import org.tsperf.api.timeline.ExportFormat;
 import org.tsperf.api.timeline.ExportRequest;
@@ -47,7 +51,7 @@ import org.tsperf.api.timeline.Track;
  * segment is written into the job's folder only, under a name the worker chooses, and its signed result is kept
  * beside it.
  */
-final class WorkerNode implements ClusterWorker {
+final class WorkerNode implements ClusterWorker, RunningMembers.Member {
 
     static final String CONTEXT_KEY = "tsperf.worker";
     private static final Logger LOG = Logger.getLogger(WorkerNode.class.getName());
@@ -63,6 +67,8 @@ final class WorkerNode implements ClusterWorker {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ScheduledExecutorService publisher;
     private volatile boolean closing;
+    /** The segment being rendered and its frames done, for the monitor; null between segments. */
+    private volatile SegmentInFlight current;
     private HazelcastInstance hz;
     private String uuid;
     private String address;
@@ -160,7 +166,9 @@ final class WorkerNode implements ClusterWorker {
             ExportSegment segment = new ExportSegment(task.index, task.in, task.out);
             IMap<String, String> progress = hz.getMap(HazelcastConfigs.PROGRESS_MAP);
             long[] lastPut = {0};
+            current = new SegmentInFlight(task.jobId, task.index, address, 0, segment.frames());
             segments.renderSegment(request, segment, file, () -> closing, rp -> {
+                current = new SegmentInFlight(task.jobId, task.index, address, rp.framesDone(), segment.frames());
                 long now = System.nanoTime();
                 if (now - lastPut[0] > 500_000_000L) {
                     lastPut[0] = now;
@@ -193,6 +201,7 @@ final class WorkerNode implements ClusterWorker {
             LOG.log(Level.WARNING, "could not render " + task, ex);
             return fail(task, ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
         } finally {
+            current = null;
             running.decrementAndGet();
             if (projectFile != null) {
                 try {
@@ -281,6 +290,26 @@ final class WorkerNode implements ClusterWorker {
     @Override
     public MemberStatus status() {
         return new MemberStatus(address, "worker", cpuPercent(), running.get(), done.get());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return hz.getLifecycleService().isRunning();
+    }
+
+    /**
+     * The cluster seen from here: this worker with its load, the other members with the role their kind tells
+     * (a worker checks no other member's secret), and the segment this worker renders.
+     */
+    @Override
+    public ClusterStatus clusterStatus() {
+        List<MemberStatus> members = new ArrayList<>();
+        for (Member m : hz.getCluster().getMembers()) {
+            members.add(m.localMember() ? status() : new MemberStatus(address(m), m.isLiteMember() ? "coordinator"
+                    : "member", -1, 0, 0));
+        }
+        SegmentInFlight segment = current;
+        return new ClusterStatus(settings.name(), members, segment == null ? List.of() : List.of(segment), 0, 0);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.tsperf.api.cluster;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Distributed rendering on an embedded Hazelcast cluster (open-source edition): TCP-IP join with an explicit member
@@ -27,4 +28,14 @@ public interface ClusterService {
      * @throws IOException when the secret file cannot be read or the member cannot listen on the address
      */
     ClusterSession connect(ClusterSettings settings) throws IOException;
+
+    /**
+     * The clusters this process takes part in now, one status per coordinator session or worker started through
+     * this service and not yet closed, oldest first; empty when none runs (then nothing listens). For the monitor:
+     * cheap and non-blocking, from any thread. A worker sees the members (its own load, the others' roles) and the
+     * segment it renders; a coordinator sees every member's load and the segments in flight.
+     */
+    default List<ClusterStatus> running() {
+        return List.of();
+    }
 }
