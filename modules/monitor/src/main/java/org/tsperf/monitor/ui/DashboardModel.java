@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.openide.util.Lookup;
 import org.openide.util.NbBundle;
 import org.tsperf.api.cache.CacheService;
+import org.tsperf.api.cluster.ClusterService;
 import org.tsperf.api.monitor.DiskUsage;
 import org.tsperf.api.monitor.ResourceSnapshot;
 import org.tsperf.api.proxy.ProxyCounts;
@@ -101,7 +102,9 @@ final class DashboardModel {
         TaskCounts taskCounts = ask(TaskService.class, TaskService::counts);
         String tasks = taskCounts == null ? DashboardState.NOT_ACTIVE
                 : Bundle.FMT_Tasks(String.valueOf(taskCounts.running()), String.valueOf(taskCounts.waiting()));
-        return new DashboardState(s, workDisk(s), fps, preview, render, proxies, cache, tasks, installed);
+        ClusterFigures cluster = ask(ClusterService.class, c -> ClusterFigures.of(c.running()));
+        return new DashboardState(s, workDisk(s), fps, preview, render, proxies, cache, tasks,
+                cluster == null ? ClusterFigures.NOT_ACTIVE : cluster, installed);
     }
 
     /** The file store with the longest mount point that contains the work directory. */

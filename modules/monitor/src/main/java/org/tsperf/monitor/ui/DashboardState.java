@@ -17,11 +17,13 @@ import org.tsperf.api.monitor.ResourceSnapshot;
  * @param proxies      "12/20 generated" or "not active"
  * @param cache        "87 % hit rate" or "not active"
  * @param tasks        "3 running, 5 waiting" or "not active"
+ * @param cluster      the clusters this workbench takes part in, "none running" or "not active"
  * @param installed    the features whose modules are installed now
  */
 @NbBundle.Messages("MSG_NotActive=not active")
 record DashboardState(ResourceSnapshot snapshot, DiskUsage workDisk, String playback, String preview,
-        String renderSpeed, String proxies, String cache, String tasks, Set<EngineFeature> installed) {
+        String renderSpeed, String proxies, String cache, String tasks, ClusterFigures cluster,
+        Set<EngineFeature> installed) {
 
     static final String NOT_ACTIVE = Bundle.MSG_NotActive();
 

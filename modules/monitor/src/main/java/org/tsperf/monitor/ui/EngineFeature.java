@@ -3,6 +3,7 @@ package org.tsperf.monitor.ui;
 import org.openide.util.Lookup;
 import org.openide.util.NbBundle;
 import org.tsperf.api.cache.CacheService;
+import org.tsperf.api.cluster.ClusterService;
 import org.tsperf.api.gpu.GpuBenchmark;
 import org.tsperf.api.optimize.Optimizer;
 import org.tsperf.api.proxy.ProxyService;
@@ -18,7 +19,8 @@ import org.tsperf.api.timeline.PlaybackStatus;
     "MODULE_CacheViewer=Cache Viewer",
     "MODULE_BackgroundTasks=Background Tasks",
     "MODULE_GpuScheduler=GPU Scheduler",
-    "MODULE_OptimizationWizard=Optimization Wizard"
+    "MODULE_OptimizationWizard=Optimization Wizard",
+    "MODULE_DistributedRendering=Distributed Rendering"
 })
 enum EngineFeature {
 
@@ -27,7 +29,8 @@ enum EngineFeature {
     CACHE(CacheService.class, Bundle.MODULE_CacheViewer()),
     TASKS(TaskService.class, Bundle.MODULE_BackgroundTasks()),
     GPU_BENCHMARK(GpuBenchmark.class, Bundle.MODULE_GpuScheduler()),
-    OPTIMIZER(Optimizer.class, Bundle.MODULE_OptimizationWizard());
+    OPTIMIZER(Optimizer.class, Bundle.MODULE_OptimizationWizard()),
+    CLUSTER(ClusterService.class, Bundle.MODULE_DistributedRendering());
 
     final Class<?> service;
     final String moduleName;

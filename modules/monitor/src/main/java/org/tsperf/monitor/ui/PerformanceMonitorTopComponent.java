@@ -105,6 +105,7 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
     private final JLabel proxies = value("proxiesValue");
     private final JLabel cache = value("cacheValue");
     private final JLabel tasks = value("tasksValue");
+    private final ClusterLines cluster = new ClusterLines();
     private final JPanel warnings = new JPanel();
     private final List<Lookup.Result<?>> featureResults;
     /** A module came or went: one sample now (the lookup's thread; the sample runs on the sampler's). */
@@ -154,8 +155,12 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
         c.weighty = 0;
         c.fill = GridBagConstraints.HORIZONTAL;
         JPanel sections = new JPanel(new GridLayout(1, 2, 12, 0));
-        sections.add(section(Bundle.LBL_TimelinePerformance(), new String[] {Bundle.LBL_Playback(), Bundle.LBL_Preview(),
-            Bundle.LBL_RenderSpeed()}, playback, preview, renderSpeed));
+        JPanel timeline = section(Bundle.LBL_TimelinePerformance(), new String[] {Bundle.LBL_Playback(),
+            Bundle.LBL_Preview(), Bundle.LBL_RenderSpeed()}, playback, preview, renderSpeed);
+        timeline.add(cluster.caption, rowConstraints(3, 0, 1));
+        timeline.add(cluster.summary, rowConstraints(3, 1, 1));
+        timeline.add(cluster.details, rowConstraints(4, 0, 2));
+        sections.add(timeline);
         JPanel status = section(Bundle.LBL_OptimizationStatus(), new String[] {Bundle.LBL_ProxyFiles(),
             Bundle.LBL_Cache(), Bundle.LBL_BackgroundTasks()}, proxies, cache, tasks);
         warnings.setName("warnings");
@@ -274,6 +279,7 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
         setValue(proxies, state.proxies(), EngineFeature.PROXIES);
         setValue(cache, state.cache(), EngineFeature.CACHE);
         setValue(tasks, state.tasks(), EngineFeature.TASKS);
+        cluster.show(state.cluster());
         if (state.warnings().equals(shownWarnings)) {
             return; // the same warnings: the panel is not laid out again
         }

@@ -16,6 +16,13 @@ import org.netbeans.junit.MockServices;
 import org.openide.util.Lookup;
 import org.tsperf.api.cache.CacheService;
 import org.tsperf.api.cache.CacheStatistics;
+import org.tsperf.api.cluster.ClusterService;
+import org.tsperf.api.cluster.ClusterSession;
+import org.tsperf.api.cluster.ClusterSettings;
+import org.tsperf.api.cluster.ClusterStatus;
+import org.tsperf.api.cluster.ClusterWorker;
+import org.tsperf.api.cluster.MemberStatus;
+import org.tsperf.api.cluster.SegmentInFlight;
 import org.tsperf.api.gpu.GpuUsage;
 import org.tsperf.api.monitor.CpuUsage;
 import org.tsperf.api.monitor.DiskUsage;
@@ -55,6 +62,8 @@ class DashboardModelTest {
         assertEquals(DashboardState.NOT_ACTIVE, s.proxies());
         assertEquals(DashboardState.NOT_ACTIVE, s.cache());
         assertEquals(DashboardState.NOT_ACTIVE, s.tasks());
+        assertEquals(DashboardState.NOT_ACTIVE, s.cluster().summary(), "no cluster module");
+        assertTrue(s.cluster().members().isEmpty());
         assertTrue(s.installed().isEmpty());
     }
 
@@ -98,6 +107,49 @@ class DashboardModelTest {
             assertEquals("idle", s.renderSpeed());
         } finally {
             RenderingAt2point4.running = true;
+        }
+    }
+
+    @Test
+    void clusterLineShowsMembersAndSegmentsInFlightWithProgressOverAllSegments() {
+        MockServices.setServices(StudioCluster.class);
+        StudioCluster.running = List.of();
+        DashboardState s = new DashboardModel(Lookup.getDefault(), Path.of("/")).build(snapshot(List.of()));
+        assertEquals("none running", s.cluster().summary(), "the module is there, nothing runs");
+        assertTrue(s.installed().contains(EngineFeature.CLUSTER));
+
+        StudioCluster.running = List.of(new ClusterStatus("studio", List.of(
+                new MemberStatus("127.0.0.1:5701", "coordinator", 12.4, 0, 0),
+                new MemberStatus("10.0.0.7:5701", "worker", 97, 1, 12),
+                new MemberStatus("10.0.0.9:5701", "untrusted", -1, 0, 0)), List.of(
+                new SegmentInFlight("0fda", 13, "10.0.0.7:5701", 41, 120),
+                new SegmentInFlight("0fda", 14, "10.0.0.8:5701", 120, 120)), 1590, 3000));
+        s = new DashboardModel(Lookup.getDefault(), Path.of("/")).build(snapshot(List.of()));
+        assertEquals("studio: 3 members, 2 segments in flight, 53 % (1590/3000 frames)", s.cluster().summary(),
+                "the coordinator's count of all segments together");
+        assertEquals(List.of("127.0.0.1:5701  coordinator  CPU 12 %, 0 running, 0 done",
+                "10.0.0.7:5701  worker  CPU 97 %, 1 running, 12 done",
+                "10.0.0.9:5701  untrusted  CPU ?, 0 running, 0 done"), s.cluster().members());
+        assertEquals(List.of("segment 13 on 10.0.0.7:5701: 34 % (41/120 frames)",
+                "segment 14 on 10.0.0.8:5701: 100 % (120/120 frames)"), s.cluster().segments());
+
+        StudioCluster.running = List.of(new ClusterStatus("studio", List.of(
+                new MemberStatus("10.0.0.7:5701", "worker", 50, 1, 0)), List.of(
+                new SegmentInFlight("0fda", 2, "10.0.0.7:5701", 30, 120)), 0, 0));
+        s = new DashboardModel(Lookup.getDefault(), Path.of("/")).build(snapshot(List.of()));
+        assertEquals("studio: 1 members, 1 segments in flight, 25 % (30/120 frames)", s.cluster().summary(),
+                "a worker knows only its segments: they are added up");
+    }
+
+    @Test
+    void aFailingClusterServiceShowsAsMissingFiguresNotADeadMonitor() {
+        MockServices.setServices(StudioCluster.class);
+        StudioCluster.running = null; // running() throws
+        try {
+            DashboardState s = new DashboardModel(Lookup.getDefault(), Path.of("/")).build(snapshot(List.of()));
+            assertEquals(DashboardState.NOT_ACTIVE, s.cluster().summary());
+        } finally {
+            StudioCluster.running = List.of();
         }
     }
 
@@ -164,6 +216,32 @@ class DashboardModelTest {
         @Override
         public CompletableFuture<String> clear() {
             return CompletableFuture.completedFuture("cleared");
+        }
+    }
+
+    /**
+     * A stand-in for the cluster module, whose own {@code running()} is tested in-process with real members
+     * ({@code RunningClustersTest}): on this test's class path its service would be in every test's Lookup.
+     */
+    public static final class StudioCluster implements ClusterService {
+
+        static volatile List<ClusterStatus> running = List.of();
+        static volatile boolean askedOnEventThread;
+
+        @Override
+        public List<ClusterStatus> running() {
+            askedOnEventThread |= javax.swing.SwingUtilities.isEventDispatchThread();
+            return List.copyOf(running);
+        }
+
+        @Override
+        public ClusterWorker startWorker(ClusterSettings settings) {
+            throw new UnsupportedOperationException("the monitor starts nothing");
+        }
+
+        @Override
+        public ClusterSession connect(ClusterSettings settings) {
+            throw new UnsupportedOperationException("the monitor starts nothing");
         }
     }
 

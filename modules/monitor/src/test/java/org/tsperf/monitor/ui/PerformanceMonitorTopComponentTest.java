@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Component;
 import java.awt.Container;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.swing.AbstractButton;
 import javax.swing.JLabel;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.netbeans.junit.MockServices;
 import org.openide.util.Lookup;
+import org.tsperf.api.cluster.ClusterStatus;
+import org.tsperf.api.cluster.MemberStatus;
+import org.tsperf.api.cluster.SegmentInFlight;
 import org.tsperf.api.monitor.ResourceMonitor;
 import org.tsperf.monitor.OshiResourceMonitor;
 
@@ -107,5 +111,35 @@ class PerformanceMonitorTopComponentTest {
         assertTrue(ram.getString().matches("\\d+ % +\\(\\d+\\.\\d+ [KMG]iB of \\d+\\.\\d+ [KMG]iB\\)"), ram.getString());
         assertEquals("not available", gpu.getString());
         assertEquals("GPU module not active", gpu.getToolTipText());
+    }
+
+    @Test
+    void clusterLineShowsTheRunningClusterSampledOffTheEventThread() throws Exception {
+        DashboardModelTest.StudioCluster.running = List.of(new ClusterStatus("studio", List.of(
+                new MemberStatus("127.0.0.1:5701", "worker", 40, 1, 3)), List.of(
+                new SegmentInFlight("0fda", 4, "127.0.0.1:5701", 60, 120)), 0, 0));
+        DashboardModelTest.StudioCluster.askedOnEventThread = false;
+        MockServices.setServices(OshiResourceMonitor.class, DashboardModelTest.StudioCluster.class);
+        try {
+            SwingUtilities.invokeAndWait(() -> {
+                tc = new PerformanceMonitorTopComponent();
+                tc.componentOpened();
+                tc.componentShowing();
+            });
+            JLabel summary = find(tc, JLabel.class, "clusterValue");
+            JLabel details = find(tc, JLabel.class, "clusterDetails");
+            waitFor(() -> summary.getText().startsWith("studio: 1 members"), "the cluster line, saw "
+                    + summary.getText());
+            assertEquals("studio: 1 members, 1 segments in flight, 50 % (60/120 frames)", summary.getText());
+            assertTrue(details.isVisible());
+            assertTrue(details.getText().contains("segment 4 on 127.0.0.1:5701: 50 %"), details.getText());
+            assertFalse(DashboardModelTest.StudioCluster.askedOnEventThread, "the cluster was asked on the event thread");
+
+            DashboardModelTest.StudioCluster.running = List.of();
+            waitFor(() -> "none running".equals(summary.getText()), "none running, saw " + summary.getText());
+            waitFor(() -> !details.isVisible(), "the members and segments to go");
+        } finally {
+            DashboardModelTest.StudioCluster.running = List.of();
+        }
     }
 }

@@ -1,0 +1,87 @@
+package org.tsperf.monitor.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.openide.util.NbBundle;
+import org.tsperf.api.cluster.ClusterStatus;
+import org.tsperf.api.cluster.MemberStatus;
+import org.tsperf.api.cluster.SegmentInFlight;
+
+/**
+ * The monitor's Cluster section: a summary line, then one line per member (role and load) and per segment in
+ * flight (member, segment, % done). Made from {@code ClusterService.running()} on the sampler thread.
+ *
+ * @param summary  "studio: 3 members, 2 segments in flight, 45 % (90/200 frames)", "none running" or "not active"
+ * @param members  "10.0.0.7:5701  worker  CPU 97 %, 1 running, 12 done", one per member
+ * @param segments "segment 13 on 10.0.0.7:5701: 34 %", one per segment in flight
+ */
+@NbBundle.Messages({
+    "MSG_NoCluster=none running",
+    "# {0} - cluster name", "# {1} - members", "# {2} - segments in flight",
+    "FMT_ClusterSummary={0}: {1} members, {2} segments in flight",
+    "# {0} - percent", "# {1} - frames done", "# {2} - frames in all",
+    "FMT_ClusterProgress=, {0} % ({1}/{2} frames)",
+    "# {0} - address", "# {1} - role", "# {2} - CPU percent or ?", "# {3} - running", "# {4} - done",
+    "FMT_ClusterMember={0}  {1}  CPU {2}, {3} running, {4} done",
+    "# {0} - segment index", "# {1} - member", "# {2} - percent", "# {3} - frames done", "# {4} - frames",
+    "FMT_ClusterSegment=segment {0} on {1}: {2} % ({3}/{4} frames)"
+})
+record ClusterFigures(String summary, List<String> members, List<String> segments) {
+
+    static final ClusterFigures NOT_ACTIVE = new ClusterFigures(DashboardState.NOT_ACTIVE, List.of(), List.of());
+
+    ClusterFigures {
+        members = List.copyOf(members);
+        segments = List.copyOf(segments);
+    }
+
+    /** The clusters this process takes part in (none: "none running"). */
+    static ClusterFigures of(List<ClusterStatus> running) {
+        if (running.isEmpty()) {
+            return new ClusterFigures(Bundle.MSG_NoCluster(), List.of(), List.of());
+        }
+        List<String> summaries = new ArrayList<>();
+        List<String> members = new ArrayList<>();
+        List<String> segments = new ArrayList<>();
+        for (ClusterStatus c : running) {
+            summaries.add(summary(c));
+            for (MemberStatus m : c.members()) {
+                members.add(Bundle.FMT_ClusterMember(m.address(), m.role(), m.cpuPercent() < 0 ? "?"
+                        : percent(m.cpuPercent()) + " %", String.valueOf(m.segmentsRunning()),
+                        String.valueOf(m.segmentsDone())));
+            }
+            for (SegmentInFlight s : c.inFlight()) {
+                segments.add(Bundle.FMT_ClusterSegment(String.valueOf(s.index()), s.member(),
+                        percent(share(s.framesDone(), s.frames())), String.valueOf(s.framesDone()),
+                        String.valueOf(s.frames())));
+            }
+        }
+        return new ClusterFigures(String.join("; ", summaries), members, segments);
+    }
+
+    /**
+     * The cluster, its size and the progress of its running export: the coordinator's count of all segments
+     * together, or (a worker, which knows only its own) the segments in flight added up.
+     */
+    static String summary(ClusterStatus c) {
+        String line = Bundle.FMT_ClusterSummary(c.name(), String.valueOf(c.members().size()),
+                String.valueOf(c.inFlight().size()));
+        long done = c.framesDone();
+        long total = c.framesTotal();
+        if (total <= 0) {
+            done = c.inFlight().stream().mapToLong(SegmentInFlight::framesDone).sum();
+            total = c.inFlight().stream().mapToLong(SegmentInFlight::frames).sum();
+        }
+        return total <= 0 ? line : line + Bundle.FMT_ClusterProgress(percent(share(done, total)),
+                String.valueOf(done), String.valueOf(total));
+    }
+
+    private static double share(long done, long total) {
+        return total <= 0 ? 0 : 100.0 * Math.min(done, total) / total;
+    }
+
+    private static String percent(double p) {
+        return String.format(Locale.ROOT, "%.0f", p);
+    }
+}
