@@ -70,6 +70,7 @@ public class ProductMenusUiTest extends NbTestCase {
             "File|Open Media...",
             "File|Save Project",
             "File|Save Project As...",
+            "File|Export...",
             "File|Add Media to Proxy Manager...",
             "File|Exit",
             "Edit|Undo",
