@@ -69,6 +69,15 @@ public final class ExportAction implements ActionListener {
         String file = safeName(project.name()) + "." + last.format().extension();
         ExportPanel panel = new ExportPanel(prefs.load(Path.of(prefs.folder(System.getProperty("user.home")))
                 .resolve(file).toString()));
+        DialogDescriptor d = descriptor(panel);
+        if (DialogDisplayer.getDefault().notify(d) != DialogDescriptor.OK_OPTION) {
+            return Optional.empty();
+        }
+        return Optional.of(panel.choices());
+    }
+
+    /** The dialog around the panel: OK enabled, and the message line empty, only while the choices can be used. */
+    static DialogDescriptor descriptor(ExportPanel panel) {
         DialogDescriptor d = new DialogDescriptor(panel, Bundle.ExportAction_title());
         NotificationLineSupport line = d.createNotificationLineSupport();
         Runnable check = () -> {
@@ -82,10 +91,7 @@ public final class ExportAction implements ActionListener {
         };
         panel.onChange(check);
         check.run();
-        if (DialogDisplayer.getDefault().notify(d) != DialogDescriptor.OK_OPTION) {
-            return Optional.empty();
-        }
-        return Optional.of(panel.choices());
+        return d;
     }
 
     private static String safeName(String name) {

@@ -41,6 +41,11 @@ interface ExportWork {
 
     /** The work the choices ask for, from the services in {@code lookup}. */
     static ExportWork of(ExportChoices choices, Lookup lookup) throws IOException {
+        return of(choices, lookup, ClusterJobOptions.defaults());
+    }
+
+    /** As above, with the cluster job's options (how long to wait for a first trusted worker). */
+    static ExportWork of(ExportChoices choices, Lookup lookup, ClusterJobOptions options) throws IOException {
         if (!choices.onCluster()) {
             ExportService exports = lookup.lookup(ExportService.class);
             if (exports == null) {
@@ -52,7 +57,7 @@ interface ExportWork {
         if (clusters == null) {
             throw new IOException(Bundle.ExportWork_noCluster());
         }
-        return (request, progress) -> onCluster(clusters, choices, request, progress);
+        return (request, progress) -> onCluster(clusters, choices, options, request, progress);
     }
 
     private static ExportResult local(ExportService exports, TaskService tasks, ExportRequest request,
@@ -77,8 +82,8 @@ interface ExportWork {
         }
     }
 
-    private static ExportResult onCluster(ClusterService clusters, ExportChoices choices, ExportRequest request,
-            Consumer<RenderProgress> progress) throws IOException, InterruptedException {
+    private static ExportResult onCluster(ClusterService clusters, ExportChoices choices, ClusterJobOptions options,
+            ExportRequest request, Consumer<RenderProgress> progress) throws IOException, InterruptedException {
         String name = choices.cluster().trim();
         ClusterSession session;
         try {
@@ -87,7 +92,7 @@ interface ExportWork {
             throw new IOException(Bundle.ExportWork_unreachable(name, ex.getMessage()), ex);
         }
         try (session) {
-            return session.export(request, ClusterJobOptions.defaults(), progress).export();
+            return session.export(request, options, progress).export();
         } catch (IOException ex) {
             ClusterStatus status = session.status();
             boolean trusted = status.members().stream().anyMatch(m -> "worker".equals(m.role()));
