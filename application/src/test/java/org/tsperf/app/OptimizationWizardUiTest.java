@@ -15,14 +15,19 @@ import org.netbeans.jemmy.operators.JTableOperator;
 import org.netbeans.jemmy.operators.JTextAreaOperator;
 import org.netbeans.jemmy.util.NameComponentChooser;
 import org.netbeans.junit.NbModuleSuite;
+import org.openide.modules.ModuleInfo;
+import org.openide.util.Lookup;
 
 /**
  * The Optimization Wizard in the assembled workbench, opened by the Performance Monitor's Optimize Now: every step
- * walked, one recommendation changed by the user, Apply (the change reaches the proxy configuration), then Undo.
+ * walked, two recommendations changed by the user (parallel jobs, and the Proxy Manager to remove: the test machine's
+ * own recommendation depends on its cores and media), Apply (the jobs reach the proxy configuration, the Proxy
+ * Manager module is switched off), then Undo (the module on again, the jobs as before).
  */
 public class OptimizationWizardUiTest extends JellyTestCase {
 
     private static final long MEASURE_MILLIS = 90_000;
+    private static final String PROXY_MODULE = "org.tsperf.proxy";
 
     public OptimizationWizardUiTest(String name) {
         super(name);
@@ -74,6 +79,10 @@ public class OptimizationWizardUiTest extends JellyTestCase {
         String reason = String.valueOf(table.getValueAt(jobs, 2));
         assertFalse(reason, reason.isBlank());
         table.setValueAt("7", jobs, 1); // the user's own value (the recommendation is one job per 4 cores)
+        int remove = table.findCellRow("modules.remove");
+        assertTrue("a row for the modules to remove", remove >= 0);
+        table.setValueAt("Proxy Manager", remove, 1);
+        assertTrue("the Proxy Manager is on before Apply", enabled(PROXY_MODULE));
         next.push();
 
         JTextAreaOperator summary = new JTextAreaOperator(wizard, new NameComponentChooser("applySummary"));
@@ -83,12 +92,22 @@ public class OptimizationWizardUiTest extends JellyTestCase {
                 .matcher(applied);
         assertTrue(applied, before.find());
         assertTrue(applied, applied.contains("proxy.sizes"));
+        assertTrue(applied, applied.contains("changed modules.remove:  -> Proxy Manager (switched off"));
+        await(() -> !enabled(PROXY_MODULE), "the Proxy Manager module to be off");
         JButtonOperator undo = new JButtonOperator(wizard, new NameComponentChooser("undoButton"));
         await(() -> String.valueOf(undo.isEnabled()), "true", "Undo after Apply");
         undo.push();
         String undone = await(summary::getText, "(?s)Undone:\n.*", "the undo summary");
         assertTrue(undone, undone.contains("changed jobs.parallel: 7 -> " + before.group(1) + "\n"));
+        assertTrue(undone, undone.contains("changed modules.remove: Proxy Manager -> "));
+        await(() -> enabled(PROXY_MODULE), "the Proxy Manager module to be on again");
         new JButtonOperator(wizard, "Finish").push();
         wizard.waitClosed();
+    }
+
+    /** Whether the module system has the module enabled (the platform's ModuleInfo in Lookup). */
+    private static boolean enabled(String codeName) {
+        return Lookup.getDefault().lookupAll(ModuleInfo.class).stream()
+                .anyMatch(m -> m.getCodeNameBase().equals(codeName) && m.isEnabled());
     }
 }

@@ -39,6 +39,11 @@ final class ModuleManagement {
 
     private final Set<String> restart = new TreeSet<>();
 
+    /** The modules whose change the platform finishes only at the next start, among those this instance changed. */
+    Set<String> needingRestart() {
+        return Set.copyOf(restart);
+    }
+
     /** Reads every enabled update center again (the project's is nbm-repo/netbeans_site/updates.xml). */
     void refresh() throws ModuleCommandException {
         for (UpdateUnitProvider p : UpdateUnitProviderFactory.getDefault().getUpdateUnitProviders(true)) {

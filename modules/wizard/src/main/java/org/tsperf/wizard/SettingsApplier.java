@@ -22,13 +22,15 @@ import org.tsperf.api.proxy.ProxySettings;
 /**
  * Applies recommendations through the services that take them: proxy sizes, format and parallel jobs through
  * {@link ProxyConfiguration}, the GPU path through {@link GpuDeviceChoice}, the memory profile and the cache levels
- * through {@link CacheAndMemoryApplier}. Not on the event thread (the GPU choice waits for running frames).
+ * through {@link CacheAndMemoryApplier}, the feature modules to install or remove through {@link ModulesApplier}
+ * (last, and first on undo). Not on the event thread (the GPU choice waits for running frames).
  */
 final class SettingsApplier {
 
 
     private final Lookup lookup;
     private final CacheAndMemoryApplier cacheAndMemory;
+    private final ModulesApplier modules;
     /** The proxy configuration the last apply replaced, and the one it set: undo restores it exactly. */
     private ProxyConfig replaced;
     private ProxyConfig set;
@@ -36,6 +38,7 @@ final class SettingsApplier {
     SettingsApplier(Lookup lookup) {
         this.lookup = lookup;
         this.cacheAndMemory = new CacheAndMemoryApplier(lookup);
+        this.modules = new ModulesApplier(lookup);
     }
 
     synchronized List<Change> apply(Recommendations r) {
@@ -52,15 +55,16 @@ final class SettingsApplier {
                 case MEMORY_PROFILE -> out.add(cacheAndMemory.memory(rec.value()));
                 case CACHE_L1_BUDGET, CACHE_L2_DIR, CACHE_L2_BUDGET, CACHE_L3_DIR, CACHE_L3_BUDGET ->
                     cache.put(rec.setting(), rec.value());
-                case MODULES_INSTALL, MODULES_REMOVE -> out.add(new Change(rec.setting(), "", rec.value(), false,
-                        rec.value().isEmpty() ? "" : "install or remove feature modules in Tools > Plugins"));
                 default -> {
-                    // applied above
+                    // applied above, or the modules below
                 }
             }
         }
         out.addAll(cacheAndMemory.cache(CacheAndMemoryApplier.followingProfile(cache,
                 r.get(Setting.MEMORY_PROFILE).value())));
+        // last: a module switched off takes its service (e.g. the proxy configuration) with it
+        out.add(modules.apply(Setting.MODULES_INSTALL, r.get(Setting.MODULES_INSTALL).value()));
+        out.add(modules.apply(Setting.MODULES_REMOVE, r.get(Setting.MODULES_REMOVE).value()));
         return out;
     }
 
@@ -70,6 +74,12 @@ final class SettingsApplier {
         String format = null;
         String jobs = null;
         List<Change> out = new ArrayList<>();
+        // first: a module switched back on brings back the service the other settings are set back through
+        for (Change c : changes) {
+            if (c.changed() && (c.setting() == Setting.MODULES_INSTALL || c.setting() == Setting.MODULES_REMOVE)) {
+                out.add(modules.undo(c));
+            }
+        }
         for (Change c : changes) {
             if (!c.changed()) {
                 continue;
@@ -80,8 +90,9 @@ final class SettingsApplier {
                 case PARALLEL_JOBS -> jobs = c.before();
                 case GPU_PATH -> out.add(gpu(c.before()));
                 case MEMORY_PROFILE -> out.add(cacheAndMemory.memory(c.before()));
-                case CACHE_L1_BUDGET, CACHE_L2_DIR, CACHE_L2_BUDGET, CACHE_L3_DIR, CACHE_L3_BUDGET -> {
-                    // together below
+                case CACHE_L1_BUDGET, CACHE_L2_DIR, CACHE_L2_BUDGET, CACHE_L3_DIR, CACHE_L3_BUDGET,
+                        MODULES_INSTALL, MODULES_REMOVE -> {
+                    // together below; the modules above
                 }
                 default -> throw new IllegalArgumentException("cannot undo " + c.setting().key());
             }

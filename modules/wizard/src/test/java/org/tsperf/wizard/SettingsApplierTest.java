@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.prefs.BackingStoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +26,7 @@ import org.tsperf.api.memory.MemoryConfiguration;
 import org.tsperf.api.optimize.Change;
 import org.tsperf.api.optimize.DiskDescription;
 import org.tsperf.api.optimize.DiskKind;
+import org.tsperf.api.optimize.FeatureModules;
 import org.tsperf.api.optimize.GpuDescription;
 import org.tsperf.api.optimize.HardwareDescription;
 import org.tsperf.api.optimize.MediaDescription;
@@ -71,6 +77,32 @@ class SettingsApplierTest {
         @Override
         public Optional<String> overriddenBy() {
             return Optional.empty();
+        }
+    }
+
+    /** Module management as the platform does it, in memory: code name to enabled. */
+    private static final class Modules implements FeatureModules {
+        final Map<String, Boolean> states = new TreeMap<>();
+        final Set<String> finishedAtRestart = new HashSet<>();
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public Map<String, Boolean> installed() {
+            return Map.copyOf(states);
+        }
+
+        @Override
+        public Result enable(Set<String> codeNames) {
+            calls.add("enable " + new TreeSet<>(codeNames));
+            codeNames.forEach(n -> states.put(n, true));
+            return new Result(codeNames, Set.copyOf(finishedAtRestart));
+        }
+
+        @Override
+        public Result disable(Set<String> codeNames) {
+            calls.add("disable " + new TreeSet<>(codeNames));
+            codeNames.forEach(n -> states.put(n, false));
+            return new Result(codeNames, Set.of());
         }
     }
 
@@ -131,6 +163,51 @@ class SettingsApplierTest {
         assertEquals(GpuDeviceChoice.AUTOMATIC, gpu.current);
         assertEquals(cacheBefore, cache.config(), "the cache settings from before, exactly");
         assertEquals(MemoryConfiguration.AUTOMATIC, memory.profile());
+    }
+
+    @Test
+    void moduleRecommendationsSwitchTheModulesAndUndoSwitchesBackOnlyThose() {
+        Modules modules = new Modules();
+        modules.states.put("org.tsperf.proxy", true);
+        modules.states.put("org.tsperf.gpu", true);
+        modules.states.put("org.tsperf.memory", false);
+        modules.finishedAtRestart.add("org.tsperf.cache");
+        Recommendations r = largeMachine().with(Setting.MODULES_INSTALL, "GPU Scheduler,Memory Manager,Cache Viewer")
+                .with(Setting.MODULES_REMOVE, "Proxy Manager");
+        SettingsApplier applier = new SettingsApplier(Lookups.fixed(modules));
+
+        List<Change> changes = applier.apply(r);
+        assertEquals(List.of("enable [org.tsperf.cache, org.tsperf.memory]", "disable [org.tsperf.proxy]"),
+                modules.calls, "the GPU Scheduler is already on; the Cache Viewer is installed");
+        assertEquals(new Change(Setting.MODULES_INSTALL, "", "Memory Manager,Cache Viewer", true,
+                "switched on; Cache Viewer finished only after a restart"), change(changes, Setting.MODULES_INSTALL));
+        assertEquals(new Change(Setting.MODULES_REMOVE, "", "Proxy Manager", true, "switched off"),
+                change(changes, Setting.MODULES_REMOVE));
+        assertEquals(Map.of("org.tsperf.proxy", false, "org.tsperf.gpu", true, "org.tsperf.memory", true,
+                "org.tsperf.cache", true), modules.states);
+
+        modules.calls.clear();
+        List<Change> undone = applier.undo(changes);
+        assertEquals(List.of("disable [org.tsperf.cache, org.tsperf.memory]", "enable [org.tsperf.proxy]"),
+                modules.calls, "the modules first, then the settings through their services");
+        assertEquals(new Change(Setting.MODULES_REMOVE, "Proxy Manager", "", true, "switched on again"),
+                change(undone, Setting.MODULES_REMOVE));
+        assertEquals(Map.of("org.tsperf.proxy", true, "org.tsperf.gpu", true, "org.tsperf.memory", false,
+                "org.tsperf.cache", false), modules.states, "as before; the GPU Scheduler was never touched");
+    }
+
+    @Test
+    void moduleRecommendationsWithoutModuleManagementOrWithUnknownNamesSayWhy() {
+        Recommendations r = largeMachine().with(Setting.MODULES_REMOVE, "Proxy Manager,Timeline");
+        Change remove = change(new SettingsApplier(Lookups.fixed(new Modules())).apply(r), Setting.MODULES_REMOVE);
+        assertFalse(remove.applied());
+        assertTrue(remove.note().startsWith("not a feature module: Timeline"), remove.note());
+        Change install = change(new SettingsApplier(Lookups.fixed()).apply(r), Setting.MODULES_INSTALL);
+        assertEquals("module management is not installed: use Tools > Plugins", install.note());
+    }
+
+    private static Change change(List<Change> changes, Setting s) {
+        return changes.stream().filter(c -> c.setting() == s).findFirst().orElseThrow();
     }
 
     @Test
