@@ -3,10 +3,7 @@ package org.tsperf.render;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.tsperf.api.gpu.Frame;
 import org.tsperf.api.gpu.FrameOperation;
@@ -39,8 +36,7 @@ final class CompositePictures implements TimelinePictures {
     private final int width;
     private final int height;
     private final VideoProcessor processor;
-    private final Opener opener;
-    private final Map<String, ClipReader> readers = new HashMap<>();
+    private final OpenClipReaders readers;
     private final List<Track> videoTracks;
     private final RenderBuffers buffers = new RenderBuffers();
     private final ByteBuffer[] canvas = new ByteBuffer[2];
@@ -53,7 +49,7 @@ final class CompositePictures implements TimelinePictures {
         this.width = width;
         this.height = height;
         this.processor = processor;
-        this.opener = opener;
+        this.readers = new OpenClipReaders(project, opener);
         this.videoTracks = project.videoTracks();
     }
 
@@ -81,7 +77,7 @@ final class CompositePictures implements TimelinePictures {
             throw new IndexOutOfBoundsException("frame " + frame + " is outside project " + project.name() + " (0-"
                     + project.length() + ")");
         }
-        closeEnded(frame);
+        readers.closeEnded(frame);
         Frame below = null; // null: black
         int next = 0;
         for (Track track : videoTracks) {
@@ -110,7 +106,7 @@ final class CompositePictures implements TimelinePictures {
     /** The clip's picture with its effects over {@code below} by its opacity, then {@code more}, into target. */
     private Frame layer(Clip clip, long frame, Frame below, List<FrameOperation> more, ByteBuffer target)
             throws MediaException {
-        ClipReader reader = reader(clip);
+        ClipReader reader = readers.of(clip);
         DecodedFrame decoded = reader.frameFor(frame);
         List<FrameOperation> chain = new ArrayList<>(ClipChain.of(clip, reader.frames().format(), decoded.picture(),
                 width, height, project.width()));
@@ -127,26 +123,7 @@ final class CompositePictures implements TimelinePictures {
                 && at.stream().anyMatch(c -> c.id().equals(t.toClip()))).findFirst();
     }
 
-    private ClipReader reader(Clip clip) throws MediaException {
-        ClipReader r = readers.get(clip.id());
-        if (r == null) {
-            r = opener.open(clip);
-            readers.put(clip.id(), r);
-        }
-        return r;
-    }
 
-    /** Decoders of clips that end at or before {@code frame}, or start after it, hold native memory for nothing. */
-    private void closeEnded(long frame) {
-        for (Iterator<Map.Entry<String, ClipReader>> it = readers.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, ClipReader> e = it.next();
-            Optional<Clip> c = project.clip(e.getKey());
-            if (c.isEmpty() || frame >= c.get().end() || frame < c.get().start()) {
-                e.getValue().close();
-                it.remove();
-            }
-        }
-    }
 
     private ByteBuffer canvas(int i) {
         if (canvas[i] == null) {
@@ -177,8 +154,7 @@ final class CompositePictures implements TimelinePictures {
     @Override
     public void close() {
         closed = true;
-        readers.values().forEach(ClipReader::close);
-        readers.clear();
+        readers.close();
         buffers.close();
     }
 }

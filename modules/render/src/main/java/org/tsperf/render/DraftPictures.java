@@ -1,10 +1,7 @@
 package org.tsperf.render;
 
 import java.nio.ByteBuffer;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.tsperf.api.gpu.Frame;
 import org.tsperf.api.gpu.PixelFormat;
@@ -29,8 +26,7 @@ final class DraftPictures implements AutoCloseable {
     private final Project project;
     private final int width;
     private final int height;
-    private final CompositePictures.Opener opener;
-    private final Map<String, ClipReader> readers = new HashMap<>();
+    private final OpenClipReaders readers;
     private final byte[] out;
     private final byte[] layer;
     private VideoFormat format; // of the first picture: every other must match its matrix and range
@@ -39,7 +35,7 @@ final class DraftPictures implements AutoCloseable {
         this.project = project;
         this.width = width;
         this.height = height;
-        this.opener = opener;
+        this.readers = new OpenClipReaders(project, opener);
         int bytes = (int) PixelFormat.I420.frameBytes(width, height);
         out = new byte[bytes];
         layer = new byte[bytes];
@@ -63,7 +59,7 @@ final class DraftPictures implements AutoCloseable {
 
     /** Timeline frame {@code frame} as I420 at the preview size, or null when it cannot be drafted. */
     Frame render(long frame) throws MediaException {
-        closeEnded(frame);
+        readers.closeEnded(frame);
         boolean any = false;
         for (Track track : project.videoTracks()) {
             List<Clip> at = track.clips().stream().filter(c -> c.covers(frame)).toList();
@@ -95,7 +91,7 @@ final class DraftPictures implements AutoCloseable {
 
     /** The clip's picture with its effects over {@link #out} (what is below) by its opacity, into {@code into}. */
     private boolean layer(Clip clip, long frame, byte[] into) throws MediaException {
-        ClipReader reader = reader(clip);
+        ClipReader reader = readers.of(clip);
         VideoFormat f = reader.frames().format();
         DecodedFrame decoded = reader.frameFor(frame);
         Frame p = decoded.picture();
@@ -131,29 +127,10 @@ final class DraftPictures implements AutoCloseable {
         return format != null && format.range() == org.tsperf.api.gpu.FrameOperation.YuvRange.FULL;
     }
 
-    private ClipReader reader(Clip clip) throws MediaException {
-        ClipReader r = readers.get(clip.id());
-        if (r == null) {
-            r = opener.open(clip);
-            readers.put(clip.id(), r);
-        }
-        return r;
-    }
 
-    private void closeEnded(long frame) {
-        for (Iterator<Map.Entry<String, ClipReader>> it = readers.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, ClipReader> e = it.next();
-            Optional<Clip> c = project.clip(e.getKey());
-            if (c.isEmpty() || frame >= c.get().end() || frame < c.get().start()) {
-                e.getValue().close();
-                it.remove();
-            }
-        }
-    }
 
     @Override
     public void close() {
-        readers.values().forEach(ClipReader::close);
-        readers.clear();
+        readers.close();
     }
 }
