@@ -58,6 +58,24 @@ class ClusterRenderTest {
         return new ClusterJobOptions(framesPerSegment, Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(30));
     }
 
+    /** Waits until the session sees {@code workers} trusted workers. */
+    private static void awaitWorkers(ClusterSession session, int workers) throws InterruptedException {
+        LocalCluster.await(workers + " trusted workers", 30, () -> session.status().members().stream()
+                .filter(m -> m.role().equals("worker")).count() == workers);
+    }
+
+    /** The export, running on another thread so the test can hurt a worker meanwhile. */
+    private static CompletableFuture<ClusterExportResult> exportAsync(ClusterSession session, ExportRequest request,
+            ClusterJobOptions options) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return session.export(request, options, p -> { });
+            } catch (IOException | InterruptedException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+    }
+
     private static Set<String> membersUsed(ClusterExportResult r) {
         Set<String> used = new HashSet<>();
         for (SegmentReport s : r.segments()) {
@@ -75,8 +93,7 @@ class ClusterRenderTest {
                 c.startWorker(i, c.secret, 4);
             }
             ClusterSession session = c.connect();
-            LocalCluster.await("three trusted workers", 30, () -> session.status().members().stream()
-                    .filter(m -> m.role().equals("worker")).count() == 3);
+            awaitWorkers(session, 3);
             ExportRequest request = ExportRequest.whole(project(src, 300), c.media.resolve("out.mp4"),
                     ExportFormat.H264);
             ClusterExportResult r = session.export(request, options(25, 60), p -> { });
@@ -103,17 +120,10 @@ class ClusterRenderTest {
                 workers[i] = c.startWorker(i, c.secret, 30);
             }
             ClusterSession session = c.connect();
-            LocalCluster.await("three trusted workers", 30, () -> session.status().members().stream()
-                    .filter(m -> m.role().equals("worker")).count() == 3);
+            awaitWorkers(session, 3);
             ExportRequest request = ExportRequest.whole(project(src, 360), c.media.resolve("out.mp4"),
                     ExportFormat.H264);
-            CompletableFuture<ClusterExportResult> job = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return session.export(request, options(30, 60), p -> { });
-                } catch (IOException | InterruptedException ex) {
-                    throw new IllegalStateException(ex);
-                }
-            });
+            CompletableFuture<ClusterExportResult> job = exportAsync(session, request, options(30, 60));
             String victim = c.addressByPid.get(workers[1].pid());
             LocalCluster.await("worker 1 renders a segment", 30, () -> session.status().inFlight().stream()
                     .anyMatch(s -> s.member().equals(victim)));
@@ -141,17 +151,10 @@ class ClusterRenderTest {
                 workers[i] = c.startWorker(i, c.secret, 30);
             }
             ClusterSession session = c.connect();
-            LocalCluster.await("three trusted workers", 30, () -> session.status().members().stream()
-                    .filter(m -> m.role().equals("worker")).count() == 3);
+            awaitWorkers(session, 3);
             ExportRequest request = ExportRequest.whole(project(src, 300), c.media.resolve("out.mp4"),
                     ExportFormat.H264);
-            CompletableFuture<ClusterExportResult> job = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return session.export(request, options(30, 6), p -> { });
-                } catch (IOException | InterruptedException ex) {
-                    throw new IllegalStateException(ex);
-                }
-            });
+            CompletableFuture<ClusterExportResult> job = exportAsync(session, request, options(30, 6));
             String victim = c.addressByPid.get(workers[2].pid());
             LocalCluster.await("worker 2 renders a segment", 30, () -> session.status().inFlight().stream()
                     .anyMatch(s -> s.member().equals(victim)));
@@ -179,8 +182,7 @@ class ClusterRenderTest {
             ClusterSession session = c.connect();
             LocalCluster.await("the stranger found untrusted", 30, () -> session.status().members().stream()
                     .anyMatch(m -> m.address().equals(strangerAddress) && m.role().equals("untrusted")));
-            LocalCluster.await("two trusted workers", 30, () -> session.status().members().stream()
-                    .filter(m -> m.role().equals("worker")).count() == 2);
+            awaitWorkers(session, 2);
             ExportRequest request = ExportRequest.whole(project(src, 200), c.media.resolve("out.mp4"),
                     ExportFormat.H264);
             ClusterExportResult r = session.export(request, options(20, 60), p -> { });
@@ -211,8 +213,7 @@ class ClusterRenderTest {
                 c.startWorker(i, c.secret, 0);
             }
             ClusterSession session = c.connect();
-            LocalCluster.await("two trusted workers", 30, () -> session.status().members().stream()
-                    .filter(m -> m.role().equals("worker")).count() == 2);
+            awaitWorkers(session, 2);
             ExportRequest direct = ExportRequest.whole(project(src, 50), c.media.resolve("out.mp4"),
                     ExportFormat.H264);
             IOException ex = assertThrows(IOException.class, () -> session.export(direct, options(25, 30), p -> { }));
@@ -240,8 +241,7 @@ class ClusterRenderTest {
                     ExportFormat.H264);
             AtomicReference<Throwable> stopped = new AtomicReference<>();
             try (ClusterSession first = new HazelcastClusterService().connect(c.coordinatorSettings(c.secret))) {
-                LocalCluster.await("two trusted workers", 30, () -> first.status().members().stream()
-                        .filter(m -> m.role().equals("worker")).count() == 2);
+                awaitWorkers(first, 2);
                 Thread runner = new Thread(() -> {
                     try {
                         first.export(request, options(20, 60), p -> { });
