@@ -78,6 +78,13 @@ class EventThreadGuardTest {
         StackTraceElement taskWait = new StackTraceElement("java.util.concurrent.FutureTask", "get", null, 1);
         assertFalse(EventThreadGuard.onDisplayConnection(new StackTraceElement[] {park, condition, taskWait,
             productWindow}), "parked for a task of its own");
+        StackTraceElement latch = new StackTraceElement("java.util.concurrent.CountDownLatch", "await", null, 1);
+        StackTraceElement momentarily = new StackTraceElement("org.netbeans.modules.progress.ui.RunOffEDTImpl",
+                "waitMomentarily", null, 1);
+        assertTrue(EventThreadGuard.offEventThreadByThePlatform(new StackTraceElement[] {park, latch, momentarily,
+            productWindow}), "the progress API waiting for work it runs off the event thread");
+        assertFalse(EventThreadGuard.offEventThreadByThePlatform(new StackTraceElement[] {park, latch, taskWait,
+            productWindow, momentarily}), "only where it is the waiter");
     }
 
     private static StackTraceElement frame(String className) {

@@ -5,6 +5,7 @@ import static org.tsperf.app.PluginOperations.install;
 import static org.tsperf.app.PluginOperations.uninstall;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ public class ModuleUninstallTest extends NbTestCase {
 
     private static final String PROXY_WINDOW = "org.tsperf.proxy.ui.ProxyManagerTopComponent";
     private static final String GPU_WINDOW = "org.tsperf.gpu.ui.GpuSchedulerTopComponent";
+    private static final String MONITOR_WINDOW = "org.tsperf.monitor.ui.PerformanceMonitorTopComponent";
 
     public ModuleUninstallTest(String name) {
         super(name);
@@ -60,7 +62,7 @@ public class ModuleUninstallTest extends NbTestCase {
     @Override
     protected void setUp() throws Exception {
         for (Class<?> c : List.of(PluginOperations.class, PluginOperations.Validation.class, NbmTampering.class,
-                WorkbenchWindows.class, Await.class, UpdateCenterTest.class)) {
+                WorkbenchWindows.class, Await.class, UpdateCenterTest.class, LoggedProblems.class)) {
             Class.forName(c.getName(), true, c.getClassLoader());
         }
     }
@@ -74,6 +76,8 @@ public class ModuleUninstallTest extends NbTestCase {
         assertTrue("Tools > Options > Performance has the Proxies tab",
                 WorkbenchWindows.performanceTabs().contains("Proxies"));
 
+        Reference<Object> oldWindow = WorkbenchWindows.knownWeakly("ProxyManagerTopComponent");
+        LoggedProblems problems = LoggedProblems.capture();
         uninstall(proxy);
         await(() -> find("org.tsperf.api.proxy.ProxyService") == null, "ProxyService to leave Lookup");
         assertFalse("the module is gone from the module system", PluginOperations.known(proxy));
@@ -83,6 +87,8 @@ public class ModuleUninstallTest extends NbTestCase {
         for (Path f : files) {
             assertFalse("uninstalling removed " + f, Files.exists(f));
         }
+        // its closed window goes with it (held by Swing's ToolTipManager before: a class-loader leak per uninstall)
+        awaitCollected(oldWindow, "the uninstalled module's Proxy Manager window");
 
         install(proxy);
         await(() -> find("org.tsperf.api.proxy.ProxyService") != null, "ProxyService to be back");
@@ -93,8 +99,8 @@ public class ModuleUninstallTest extends NbTestCase {
             assertTrue("installing put back " + f, Files.exists(f));
         }
         await(() -> WorkbenchWindows.windowAction(action(PROXY_WINDOW)), "Window > Proxy Manager to be back");
-        // the window system still hands out the old module's closed window by its ID (seen): the action opens the
-        // installed module's own
+        // the window system may hand out the old module's closed window by its ID until it is collected: the action
+        // opens the installed module's own (ModuleWindows.open)
         try {
             WorkbenchWindows.open(action(PROXY_WINDOW), PROXY_WINDOW);
         } catch (AssertionError e) {
@@ -105,6 +111,8 @@ public class ModuleUninstallTest extends NbTestCase {
         assertTrue("the open Proxy Manager is the installed module's",
                 WorkbenchWindows.openedFrom(PROXY_WINDOW, again.getClass().getClassLoader()));
         WorkbenchWindows.performanceTabs(t -> t.contains("Proxies"), "the Proxies tab again");
+        problems.close();
+        problems.assertNone("while the proxy module went and came back (an Options dialog built before)");
     }
 
     /** The GPU runtime (Vulkan device, the CPU reference's threads) is closed when the module is uninstalled. */
@@ -123,15 +131,16 @@ public class ModuleUninstallTest extends NbTestCase {
         WorkbenchWindows.open(action(GPU_WINDOW), GPU_WINDOW);
         assertTrue("Tools > Options > Performance has the GPU tab", WorkbenchWindows.performanceTabs().contains("GPU"));
 
+        LoggedProblems problems = LoggedProblems.capture();
         uninstall(gpu);
         assertEquals("the module's runtime was closed", Boolean.FALSE,
                 runtimes.getClass().getMethod("isOpen").invoke(runtimes));
         assertEquals("its Vulkan device was destroyed", 0, openDevices.invoke(null));
         await(() -> find("org.tsperf.api.gpu.VideoProcessor") == null, "VideoProcessor to leave Lookup");
         await(() -> !WorkbenchWindows.opened(GPU_WINDOW), "the GPU Scheduler window to close");
-        // the registration goes; an Options dialog opened before keeps showing the tab (the platform's container
-        // drops a tab only when it rebuilds: README, "What needs a restart and why")
         await(() -> !WorkbenchWindows.performanceTab("GPU"), "the GPU tab's registration to go");
+        // and the tab, from the Options dialog built before (PerformanceOptionsContainer follows the registrations)
+        WorkbenchWindows.performanceTabs(t -> !t.contains("GPU"), "no GPU tab");
         for (Path f : files) {
             assertFalse("uninstalling removed " + f, Files.exists(f));
         }
@@ -154,6 +163,8 @@ public class ModuleUninstallTest extends NbTestCase {
                 WorkbenchWindows.openedFrom(GPU_WINDOW, back.getClass().getClassLoader()));
         await(() -> WorkbenchWindows.performanceTab("GPU"), "the GPU tab's registration to be back");
         WorkbenchWindows.performanceTabs(t -> t.contains("GPU"), "the GPU tab");
+        problems.close();
+        problems.assertNone("while the GPU module went and came back");
     }
 
     /**
@@ -189,6 +200,22 @@ public class ModuleUninstallTest extends NbTestCase {
         }
         install(monitor);
         assertTrue("installed again from nbm-repo", PluginOperations.enabled(monitor));
+        await(() -> WorkbenchWindows.windowAction(action(MONITOR_WINDOW)), "Window > Performance Monitor to be back");
+        WorkbenchWindows.open(action(MONITOR_WINDOW), MONITOR_WINDOW);
+        ClassLoader installed = PluginOperations.moduleClassLoader(monitor);
+        assertTrue("the open Performance Monitor is the installed module's, not the window of the one uninstalled ("
+                + WorkbenchWindows.known("PerformanceMonitorTopComponent") + ")",
+                WorkbenchWindows.openedFrom(MONITOR_WINDOW, installed));
+    }
+
+    /** Garbage collections until {@code ref} is cleared, with a deadline; fails naming {@code what} stayed. */
+    private static void awaitCollected(Reference<?> ref, String what) throws InterruptedException {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (ref.get() != null && System.nanoTime() < until) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        assertNull(what + " is still reachable after garbage collections for 60 s (a class-loader leak)", ref.get());
     }
 
     /** The window's open action in the layer (Window menu), from its ActionID. */

@@ -139,4 +139,11 @@ final class PluginOperations {
         return Lookup.getDefault().lookupAll(ModuleInfo.class).stream()
                 .anyMatch(m -> m.getCodeNameBase().equals(codeName) && m.isEnabled());
     }
+
+    /** The class loader of the enabled module {@code codeName} (the installed one's). */
+    static ClassLoader moduleClassLoader(String codeName) {
+        return Lookup.getDefault().lookupAll(ModuleInfo.class).stream()
+                .filter(m -> m.getCodeNameBase().equals(codeName) && m.isEnabled())
+                .findFirst().orElseThrow(() -> new AssertionError(codeName + " is not enabled")).getClassLoader();
+    }
 }

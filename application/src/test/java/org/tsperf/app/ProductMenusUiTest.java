@@ -217,11 +217,15 @@ public class ProductMenusUiTest extends NbTestCase {
         // menus fill in on the event thread (showing "Initializing..." until then); submenus get their names a
         // moment later
         AtomicReference<Set<String>> seen = new AtomicReference<>();
-        await(() -> {
-            seen.set(onEventThread(() -> walk(bar)));
-            return seen.get().stream().noneMatch(e -> e.contains("||") || e.endsWith("|")
-                    || e.endsWith("|Initializing..."));
-        }, "every menu to be filled in and every submenu to have its name");
+        try {
+            await(() -> {
+                seen.set(onEventThread(() -> walk(bar)));
+                return seen.get().stream().noneMatch(e -> e.contains("||") || e.endsWith("|")
+                        || e.endsWith("|Initializing..."));
+            }, "every menu to be filled in and every submenu to have its name");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last seen: " + seen.get(), e);
+        }
         Set<String> unexpected = new TreeSet<>(seen.get());
         unexpected.removeAll(MENU_ENTRIES);
         assertTrue("menu entries that are neither the product's nor the platform's basics: " + unexpected

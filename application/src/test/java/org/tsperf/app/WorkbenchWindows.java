@@ -77,6 +77,11 @@ final class WorkbenchWindows {
         });
     }
 
+    /** A weak reference to the window the window system knows by {@code id} (null inside when there is none). */
+    static java.lang.ref.Reference<Object> knownWeakly(String id) {
+        return new java.lang.ref.WeakReference<>(onEventThread(() -> WindowManager.getDefault().findTopComponent(id)));
+    }
+
     /** Whether a window of that class is open in the window system. */
     static boolean opened(String windowClass) {
         return onEventThread(() -> TopComponent.getRegistry().getOpened().stream()

@@ -34,8 +34,6 @@ import org.jfree.data.time.Millisecond;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.netbeans.api.settings.ConvertAsProperties;
-import org.openide.awt.ActionID;
-import org.openide.awt.ActionReference;
 import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
@@ -64,11 +62,7 @@ import org.tsperf.ui.support.WrapLayout;
 @ConvertAsProperties(dtd = "-//org.tsperf.cache.ui//CacheViewer//EN", autostore = false)
 @TopComponent.Description(preferredID = CacheViewerTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_ALWAYS)
 @TopComponent.Registration(mode = "editor", openAtStartup = false, position = 500)
-@ActionID(category = "Window", id = "org.tsperf.cache.ui.CacheViewerTopComponent")
-@ActionReference(path = "Menu/Window", position = 200)
-@TopComponent.OpenActionRegistration(displayName = "#CTL_CacheViewerAction", preferredID = CacheViewerTopComponent.ID)
 @Messages({
-    "CTL_CacheViewerAction=Cache Viewer",
     "CTL_CacheViewerTopComponent=Cache Viewer",
     "HINT_CacheViewerTopComponent=The frame cache in RAM and on disk: levels, hit rate, entries",
     "COL_Level=Level",

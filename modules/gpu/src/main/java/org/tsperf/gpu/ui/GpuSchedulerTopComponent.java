@@ -47,6 +47,7 @@ import org.tsperf.gpu.GpuRuntimes;
 import org.tsperf.ui.support.FitOrScroll;
 import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.ModuleWindows;
 import org.tsperf.ui.support.ReadOnlyTableModel;
 import org.tsperf.ui.support.TableColumns;
 
@@ -95,28 +96,12 @@ import org.tsperf.ui.support.TableColumns;
 public final class GpuSchedulerTopComponent extends TopComponent {
 
     static final String ID = "GpuSchedulerTopComponent";
-    /** The window this module made when the window system handed out another module's (see {@link #openOne}). */
-    private static GpuSchedulerTopComponent made;
 
-    /**
-     * Window &gt; GPU Scheduler: this module's window, the one the window system knows by {@link #ID} when it is of
-     * this module's class; after the module was installed again the window system may still hand out the old
-     * module's closed window by that ID, which would not open: then one of this module's is made. Event thread.
-     */
+    /** Window &gt; GPU Scheduler: this module's window, also after the module was installed again. Event thread. */
     static void openOne() {
-        TopComponent known = WindowManager.getDefault().findTopComponent(ID);
-        GpuSchedulerTopComponent tc;
-        if (known instanceof GpuSchedulerTopComponent mine) {
-            tc = mine;
-        } else {
-            if (made == null) {
-                made = new GpuSchedulerTopComponent();
-            }
-            tc = made;
-        }
-        tc.open();
-        tc.requestActive();
+        ModuleWindows.open(ID, GpuSchedulerTopComponent.class, GpuSchedulerTopComponent::new);
     }
+
     private static final Logger LOG = Logger.getLogger(GpuSchedulerTopComponent.class.getName());
     private static final RequestProcessor RP = new RequestProcessor(GpuSchedulerTopComponent.class.getName(), 1, true);
 
@@ -327,6 +312,7 @@ public final class GpuSchedulerTopComponent extends TopComponent {
     @Override
     protected void componentClosed() {
         live.stop();
+        ModuleWindows.releaseToolTip();
     }
 
     private record View(GpuInfo info, SchedulerSnapshot scheduler, BatchFigures batches,

@@ -26,8 +26,6 @@ import org.jfree.data.time.Millisecond;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.netbeans.api.settings.ConvertAsProperties;
-import org.openide.awt.ActionID;
-import org.openide.awt.ActionReference;
 import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
@@ -52,11 +50,7 @@ import org.tsperf.ui.support.ReadOnlyTableModel;
 @ConvertAsProperties(dtd = "-//org.tsperf.memory.ui//MemoryManager//EN", autostore = false)
 @TopComponent.Description(preferredID = MemoryManagerTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_ALWAYS)
 @TopComponent.Registration(mode = "editor", openAtStartup = false, position = 510)
-@ActionID(category = "Window", id = "org.tsperf.memory.ui.MemoryManagerTopComponent")
-@ActionReference(path = "Menu/Window", position = 210)
-@TopComponent.OpenActionRegistration(displayName = "#CTL_MemoryManagerAction", preferredID = MemoryManagerTopComponent.ID)
 @Messages({
-    "CTL_MemoryManagerAction=Memory Manager",
     "CTL_MemoryManagerTopComponent=Memory Manager",
     "HINT_MemoryManagerTopComponent=Buffer pools, budgets and memory pressure",
     "LBL_FreeUnused=Free unused",

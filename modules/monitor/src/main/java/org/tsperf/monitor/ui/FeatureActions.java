@@ -11,17 +11,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.awt.event.ActionEvent;
+import javax.swing.Action;
 import javax.swing.JButton;
 import javax.swing.SwingUtilities;
 import org.netbeans.api.progress.ProgressHandle;
 import org.openide.DialogDisplayer;
 import org.openide.NotifyDescriptor;
+import org.openide.awt.Actions;
 import org.openide.awt.StatusDisplayer;
 import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
 import org.openide.util.RequestProcessor;
-import org.openide.windows.TopComponent;
-import org.openide.windows.WindowManager;
 import org.tsperf.api.cache.CacheService;
 import org.tsperf.api.gpu.GpuBenchmark;
 import org.tsperf.api.optimize.Optimizer;
@@ -75,8 +76,8 @@ final class FeatureActions {
                 service(GpuBenchmark.class, FeatureActions::benchmarkInGpuScheduler));
     }
 
-    /** The GPU Scheduler window's preferred ID: its table shows the results of every benchmark run. */
-    static final String GPU_SCHEDULER = "GpuSchedulerTopComponent";
+    /** Window &gt; GPU Scheduler (the GPU module's action): its table shows the results of every benchmark run. */
+    static final String GPU_SCHEDULER_ACTION = "org.tsperf.gpu.ui.GpuSchedulerTopComponent";
 
     /**
      * Runs the GPU benchmark with the results in the GPU Scheduler window's table (where its own button puts them):
@@ -92,15 +93,15 @@ final class FeatureActions {
         return bench.run().thenApply(summary -> Bundle.MSG_BenchmarkDone());
     }
 
+    /** Through the GPU module's Window action, which opens that module's own window (after a reinstall too). */
     private static void openGpuScheduler() {
-        TopComponent window = WindowManager.getDefault().findTopComponent(GPU_SCHEDULER);
-        if (window == null) {
+        Action open = Actions.forID("Window", GPU_SCHEDULER_ACTION);
+        if (open == null) {
             LOG.log(Level.WARNING, "the GPU Scheduler window ({0}) is not found; the benchmark runs without it",
-                    GPU_SCHEDULER);
+                    GPU_SCHEDULER_ACTION);
             return;
         }
-        window.open();
-        window.requestActive();
+        open.actionPerformed(new ActionEvent(FeatureActions.class, ActionEvent.ACTION_PERFORMED, "open"));
     }
 
     Iterable<JButton> buttons() {

@@ -21,8 +21,6 @@ import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import javax.swing.UIManager;
 import org.netbeans.api.settings.ConvertAsProperties;
-import org.openide.awt.ActionID;
-import org.openide.awt.ActionReference;
 import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.LookupListener;
@@ -36,6 +34,7 @@ import org.tsperf.api.monitor.ResourceSnapshot;
 import org.tsperf.api.util.ByteSizes;
 import org.tsperf.api.util.Workbench;
 import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.ModuleWindows;
 
 /**
  * The Performance Monitor: usage bars, live charts, the figures of the other engine modules and the actions
@@ -46,11 +45,7 @@ import org.tsperf.ui.support.LiveSampler;
 @TopComponent.Description(preferredID = PerformanceMonitorTopComponent.ID,
         iconBase = "org/tsperf/monitor/ui/monitor.png", persistenceType = TopComponent.PERSISTENCE_ALWAYS)
 @TopComponent.Registration(mode = "editor", openAtStartup = true, position = 100)
-@ActionID(category = "Window", id = "org.tsperf.monitor.ui.PerformanceMonitorTopComponent")
-@ActionReference(path = "Menu/Window", position = 100)
-@TopComponent.OpenActionRegistration(displayName = "#CTL_PerformanceMonitorAction", preferredID = PerformanceMonitorTopComponent.ID)
 @Messages({
-    "CTL_PerformanceMonitorAction=Performance Monitor",
     "CTL_PerformanceMonitorTopComponent=Performance Monitor",
     "HINT_PerformanceMonitorTopComponent=Live CPU, memory, GPU and disk use of this machine",
     "LBL_Cpu=CPU",
@@ -220,6 +215,7 @@ public final class PerformanceMonitorTopComponent extends TopComponent {
         live.stop();
         featureResults.forEach(r -> r.removeLookupListener(featureListener));
         UIManager.removePropertyChangeListener(lafListener);
+        ModuleWindows.releaseToolTip();
     }
 
     /** The modules installed at the last render (event thread). */

@@ -7,8 +7,6 @@ import org.openide.awt.ActionReference;
 import org.openide.awt.ActionReferences;
 import org.openide.awt.ActionRegistration;
 import org.openide.util.NbBundle.Messages;
-import org.openide.windows.TopComponent;
-import org.openide.windows.WindowManager;
 
 /**
  * File &gt; Add Media to Proxy Manager... (Ctrl+I, as "Import" in other editors): the Proxy Manager's "Add Files"
@@ -25,11 +23,6 @@ public final class AddMediaAction implements ActionListener {
 
     @Override
     public void actionPerformed(ActionEvent e) {
-        TopComponent tc = WindowManager.getDefault().findTopComponent(ProxyManagerTopComponent.ID);
-        if (tc instanceof ProxyManagerTopComponent manager) {
-            manager.open();
-            manager.requestActive();
-            manager.addFiles();
-        }
+        ProxyManagerTopComponent.openOne().addFiles();
     }
 }

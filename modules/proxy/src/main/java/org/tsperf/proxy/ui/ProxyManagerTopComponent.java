@@ -42,6 +42,7 @@ import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.proxy.ProxyState;
 import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
+import org.tsperf.ui.support.ModuleWindows;
 import org.tsperf.ui.support.LiveTopComponent;
 import org.tsperf.ui.support.WrapLayout;
 
@@ -100,8 +101,6 @@ import org.tsperf.ui.support.WrapLayout;
 public final class ProxyManagerTopComponent extends LiveTopComponent {
 
     static final String ID = "ProxyManagerTopComponent";
-    /** The window this module made when the window system handed out another module's (see {@link #openOne}). */
-    private static ProxyManagerTopComponent made;
     private static final Logger LOG = Logger.getLogger(ProxyManagerTopComponent.class.getName());
     /** Service calls that read files (index, fingerprints, deletion) never run on the event thread. */
     private static final RequestProcessor WORK = new RequestProcessor("Proxy Manager", 2, true);
@@ -440,25 +439,9 @@ public final class ProxyManagerTopComponent extends LiveTopComponent {
         return new HelpCtx("tsperf.proxies");
     }
 
-    /**
-     * Window &gt; Proxy Manager: this module's window, the one the window system knows by {@link #ID} when it is of
-     * this module's class. After the module was uninstalled and installed again, the window system may still hand out
-     * the old module's closed window by that ID (ModuleUninstallTest saw it), which would not open: then one of this
-     * module's is made. Event thread.
-     */
-    static void openOne() {
-        TopComponent known = WindowManager.getDefault().findTopComponent(ID);
-        ProxyManagerTopComponent tc;
-        if (known instanceof ProxyManagerTopComponent mine) {
-            tc = mine;
-        } else {
-            if (made == null) {
-                made = new ProxyManagerTopComponent();
-            }
-            tc = made;
-        }
-        tc.open();
-        tc.requestActive();
+    /** Window &gt; Proxy Manager: this module's window, also after the module was installed again. Event thread. */
+    static ProxyManagerTopComponent openOne() {
+        return ModuleWindows.open(ID, ProxyManagerTopComponent.class, ProxyManagerTopComponent::new);
     }
 
     @Override

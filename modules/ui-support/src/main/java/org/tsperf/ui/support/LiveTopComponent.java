@@ -41,6 +41,7 @@ public abstract class LiveTopComponent extends TopComponent {
     @Override
     protected void componentClosed() {
         stopSampling();
+        ModuleWindows.releaseToolTip();
     }
 
     private void stopSampling() {
