@@ -55,7 +55,8 @@ public final class PerformanceOptionsContainer extends OptionsPanelController {
 
     private final PropertyChangeSupport changes = new PropertyChangeSupport(this);
     /** Controllers of the tabs shown so far, by registration name ("Proxies"), in the folder's order. */
-    private final Map<String, OptionsPanelController> controllers = new LinkedHashMap<>();
+    private final Map<String, OptionsPanelController> controllers = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>()); // the dialog reads the help off the event thread
     private final ChangeListener tabSwitched = e -> showSelected();
     private final FileChangeListener registrationsChanged = new FileChangeAdapter() {
         @Override
@@ -141,7 +142,8 @@ public final class PerformanceOptionsContainer extends OptionsPanelController {
     @Override
     public HelpCtx getHelpCtx() {
         OptionsPanelController selected = pane == null ? null : controllers.get(selectedName());
-        return selected == null ? new HelpCtx("tsperf.options") : selected.getHelpCtx();
+        // none yet: the dialog then finds the help of the panel shown (a tab's panel sets its own help ID)
+        return selected == null ? HelpCtx.DEFAULT_HELP : selected.getHelpCtx();
     }
 
     @Override
@@ -186,7 +188,9 @@ public final class PerformanceOptionsContainer extends OptionsPanelController {
     }
 
     private List<OptionsPanelController> shown() {
-        return List.copyOf(controllers.values());
+        synchronized (controllers) {
+            return List.copyOf(controllers.values());
+        }
     }
 
     private void listen() {
