@@ -28,6 +28,7 @@ public final class StoredSettings {
     private static final Logger LOG = Logger.getLogger(StoredSettings.class.getName());
     /** Room beyond the file's new content the trial write takes. */
     private static final int TRIAL_MARGIN = 4096;
+    private static final String UNCHANGED = "the settings stay as they were";
 
     private StoredSettings() {
     }
@@ -74,8 +75,8 @@ public final class StoredSettings {
         values.forEach(node::put);
         try {
             node.flush();
-        } catch (BackingStoreException ex) { // the room taken between the trial and this write
-            throw notSaved(file.orElse(Path.of(node.absolutePath())), ex);
+        } catch (BackingStoreException ex) { // the room taken between the trial and this write: the values are set
+            throw notSaved(file.orElse(Path.of(node.absolutePath())), ex, "they hold until the workbench closes");
         }
     }
 
@@ -95,7 +96,7 @@ public final class StoredSettings {
                 next.setProperty(k, node.get(k, ""));
             }
         } catch (BackingStoreException ex) {
-            throw notSaved(file, ex);
+            throw notSaved(file, ex, UNCHANGED);
         }
         next.putAll(values);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -109,14 +110,15 @@ public final class StoredSettings {
             Files.createDirectories(file.getParent());
             try (FileChannel ch = FileChannel.open(trial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer b = ByteBuffer.allocate(bytes.size() + TRIAL_MARGIN); // the platform's format differs a little
+                // zeros take the room as the text would; the margin: the platform's format differs a little
+                ByteBuffer b = ByteBuffer.allocate(bytes.size() + TRIAL_MARGIN);
                 while (b.hasRemaining()) {
                     ch.write(b);
                 }
                 ch.force(true);
             }
         } catch (IOException ex) {
-            throw notSaved(file, ex);
+            throw notSaved(file, ex, UNCHANGED);
         } finally {
             try {
                 Files.deleteIfExists(trial);
@@ -126,16 +128,17 @@ public final class StoredSettings {
         }
     }
 
-    private static SettingsNotSavedException notSaved(Path file, Exception cause) {
+    /** {@code after}: what the settings are after the failed save (ends the message). */
+    private static SettingsNotSavedException notSaved(Path file, Exception cause, String after) {
         String disk = disk(file);
         String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
         boolean full = reason.contains("No space left") || reason.contains("Disk quota");
         String message = full
                 ? "The settings could not be saved: the disk that holds " + file + " is full (" + disk + "). Free"
-                        + " space on it and save again; the settings stay as they were."
+                        + " space on it and save again; " + after + "."
                 : "The settings could not be saved to " + file + " (on " + disk + "): " + reason + ". Check that the"
-                        + " user directory is writable and save again; the settings stay as they were.";
-        LOG.log(Level.WARNING, message, cause);
+                        + " user directory is writable and save again; " + after + ".";
+        LOG.log(Level.INFO, message, cause); // thrown: the caller reports it
         return new SettingsNotSavedException(file, message, cause);
     }
 
