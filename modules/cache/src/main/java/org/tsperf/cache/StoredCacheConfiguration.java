@@ -2,7 +2,9 @@ package org.tsperf.cache;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.prefs.Preferences;
@@ -72,16 +74,17 @@ public final class StoredCacheConfiguration implements CacheConfiguration {
     @Override
     public boolean setConfig(CacheConfig config) {
         CacheConfig before;
+        Map<String, String> values = new LinkedHashMap<>();
         synchronized (this) { // not while the cache applies it: config() stays quick for the Options panel
             before = config();
             CacheConfig d = defaults();
-            node.put(L1_BUDGET, Long.toString(config.l1BudgetBytes()));
-            node.put(L2_DIR, config.l2Dir().equals(d.l2Dir()) ? "" : config.l2Dir().toString());
-            node.put(L2_BUDGET, Long.toString(config.l2BudgetBytes()));
-            node.put(L3_DIR, config.l3Dir().equals(d.l3Dir()) ? "" : config.l3Dir().toString());
-            node.put(L3_BUDGET, Long.toString(config.l3BudgetBytes()));
+            values.put(L1_BUDGET, Long.toString(config.l1BudgetBytes()));
+            values.put(L2_DIR, config.l2Dir().equals(d.l2Dir()) ? "" : config.l2Dir().toString());
+            values.put(L2_BUDGET, Long.toString(config.l2BudgetBytes()));
+            values.put(L3_DIR, config.l3Dir().equals(d.l3Dir()) ? "" : config.l3Dir().toString());
+            values.put(L3_BUDGET, Long.toString(config.l3BudgetBytes()));
         }
-        StoredSettings.flush(node);
+        StoredSettings.save(node, values); // a disk without room throws here: nothing below is applied
         if (config.l1BudgetBytes() != before.l1BudgetBytes() && lookup.lookup(MultiLevelCache.class)
                 instanceof CacheProvider p) {
             p.setL1Budget(config.l1BudgetBytes());

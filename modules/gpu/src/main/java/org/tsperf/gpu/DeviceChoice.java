@@ -1,8 +1,10 @@
 package org.tsperf.gpu;
 
+import java.util.Map;
 import java.util.prefs.Preferences;
 import org.tsperf.api.gpu.GpuDeviceChoice;
 import org.tsperf.api.util.ModulePreferences;
+import org.tsperf.api.util.StoredSettings;
 
 /**
  * The user's choice of where frame operations run, made in the GPU Scheduler window: automatic (the best device, then
@@ -31,13 +33,17 @@ public final class DeviceChoice {
         return preferences().get(KEY, AUTOMATIC);
     }
 
-    /** Stores the choice; it applies when the runtime is next opened ({@link GpuRuntimes#restart()}). */
+    /**
+     * Stores the choice; it applies when the runtime is next opened ({@link GpuRuntimes#restart()}).
+     *
+     * @throws org.tsperf.api.util.SettingsNotSavedException when it cannot be written (a full disk): nothing changed
+     */
     public static void set(String choice) {
         String value = choice == null ? AUTOMATIC : choice;
         // put, never remove: NbPreferences ignores a late file event that carries a value put earlier, but a remove
         // forgets those values, so the event of the previous choice's write (the file watcher reports it up to
         // seconds later) would bring that choice back before the removal is written
-        preferences().put(KEY, value);
+        StoredSettings.save(preferences(), Map.of(KEY, value)); // a full disk throws: the old choice stays
     }
 
     /** Whether a system property decides instead of this choice (and what it says), else null. */

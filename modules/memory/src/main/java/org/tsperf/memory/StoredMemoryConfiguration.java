@@ -1,5 +1,6 @@
 package org.tsperf.memory;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,8 +40,7 @@ public final class StoredMemoryConfiguration implements MemoryConfiguration {
     @Override
     public void setProfile(String name) {
         String value = name == null || name.isBlank() ? AUTOMATIC : MemoryProfile.named(name.trim()).name();
-        node.put(KEY, value); // put, never remove: see DeviceChoice of the GPU module
-        StoredSettings.flush(node);
+        StoredSettings.save(node, Map.of(KEY, value)); // put, never remove: see DeviceChoice of the GPU module
         LOG.log(Level.INFO, "The memory profile \"{0}\" takes effect after a restart",
                 value.isEmpty() ? "automatic" : value);
     }

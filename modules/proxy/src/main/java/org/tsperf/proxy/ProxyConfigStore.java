@@ -1,6 +1,8 @@
 package org.tsperf.proxy;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.prefs.BackingStoreException;
@@ -11,6 +13,8 @@ import org.tsperf.api.proxy.ProxyFormat;
 import org.tsperf.api.proxy.ProxyQuality;
 import org.tsperf.api.proxy.ProxySettings;
 import org.tsperf.api.util.ModulePreferences;
+import org.tsperf.api.util.SettingsNotSavedException;
+import org.tsperf.api.util.StoredSettings;
 import org.tsperf.api.util.Workbench;
 
 /**
@@ -49,25 +53,25 @@ final class ProxyConfigStore {
         }
     }
 
+    /**
+     * Saves the configuration.
+     *
+     * @throws SettingsNotSavedException when the settings file cannot be written (a full disk): nothing changed
+     */
     static void save(ProxyConfig c) {
-        Preferences p = preferences();
         ProxySettings s = c.settings();
-        p.put("resolutions", ProxyParams.encode(s.resolutions()));
-        p.put("format", s.format().id());
-        p.put("quality", s.quality().id());
-        p.put("storageLocation", s.store().toString());
-        p.putBoolean("generateAsync", c.generateAsync());
-        p.putBoolean("parallelGeneration", c.parallelGeneration());
-        p.putInt("maxConcurrentJobs", c.maxConcurrentJobs());
-        p.putLong("maxCacheSize", c.maxCacheSizeBytes());
-        p.put("cleanupPolicy", c.cleanupPolicy().name());
-        p.putBoolean("useProxies", c.useProxies());
-        try {
-            p.flush();
-        } catch (BackingStoreException ex) {
-            LOG.log(Level.WARNING, "The proxy settings could not be written to disk; they hold until the workbench"
-                    + " closes. Check that the user directory is writable.", ex);
-        }
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("resolutions", ProxyParams.encode(s.resolutions()));
+        v.put("format", s.format().id());
+        v.put("quality", s.quality().id());
+        v.put("storageLocation", s.store().toString());
+        v.put("generateAsync", Boolean.toString(c.generateAsync()));
+        v.put("parallelGeneration", Boolean.toString(c.parallelGeneration()));
+        v.put("maxConcurrentJobs", Integer.toString(c.maxConcurrentJobs()));
+        v.put("maxCacheSize", Long.toString(c.maxCacheSizeBytes()));
+        v.put("cleanupPolicy", c.cleanupPolicy().name());
+        v.put("useProxies", Boolean.toString(c.useProxies()));
+        StoredSettings.save(preferences(), v);
     }
 
     private static Preferences preferences() {

@@ -55,10 +55,11 @@ public final class ProxyTaskHandler implements TaskHandler {
                     + " enable it (Tools > Plugins)");
         }
         ctx.progress(0, 0, "Reading " + source.getFileName());
+        SourceWatch watch = SourceWatch.start(source);
         MediaInfo info = probe.probe(source);
-        long sourceBytes = Files.size(source);
-        long sourceModified = Files.getLastModifiedTime(source).toMillis();
-        String content = Fingerprint.of(source);
+        long sourceBytes = watch.bytes();
+        long sourceModified = watch.modifiedMillis();
+        String content = watch.content();
         if (!planKey.equals(Fingerprint.plan(content, settings))) {
             throw new IOException(source + ": the file changed after its proxies were queued; generate them again.");
         }
@@ -108,6 +109,7 @@ public final class ProxyTaskHandler implements TaskHandler {
         try {
             FfmpegProxyEncoder.Outcome o = FfmpegProxyEncoder.run(
                     FfmpegProxyEncoder.command(source, info, plan, settings.format(), partials), total, what, ctx);
+            watch.checkUnchanged(); // proxies of a file that grew or was cut are of neither version
             checkComplete(source, v, o.framesDecoded());
             List<PlanFile.Proxy> proxies = new ArrayList<>();
             for (int i = 0; i < partials.size(); i++) {
@@ -130,6 +132,7 @@ public final class ProxyTaskHandler implements TaskHandler {
                     o.framesDecoded() / Math.max(0.001, o.seconds())));
             done = true;
         } catch (MediaException ex) {
+            watch.checkUnchanged(); // a proxy of a file cut while it was read probes as truncated
             if (String.valueOf(ex.getMessage()).contains(settings.store().toString())
                     && StoreSpace.ranOut(ex.getMessage(), settings.store())) {
                 // a proxy cut short by a full disk probes as truncated: the store's fault, not the source's
@@ -141,11 +144,13 @@ public final class ProxyTaskHandler implements TaskHandler {
             if (StoreSpace.ranOut(ex.getMessage(), settings.store())) {
                 throw StoreSpace.full(source, settings.store(), StoreSpace.sizes(partials), ex.framesDone, total, ex);
             }
-            // a truncated file often makes the encoders fail for want of frames: say what is really wrong
+            // a file cut while it was read, or a truncated one, often makes the encoders fail for want of frames:
+            // say what is really wrong
+            watch.checkUnchanged();
             checkComplete(source, v, ex.framesDone);
             throw new IOException(source + ": proxy generation failed: " + ex.getMessage()
                     + ". If the source plays elsewhere, report this; otherwise copy it again from its source.", ex);
-        } catch (StoreSpace.StoreFullException ex) {
+        } catch (StoreSpace.StoreFullException | SourceWatch.ChangedException ex) {
             throw ex;
         } catch (IOException ex) {
             if (StoreSpace.ranOut(ex.getMessage(), settings.store())) {

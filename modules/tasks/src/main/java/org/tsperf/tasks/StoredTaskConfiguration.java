@@ -2,6 +2,7 @@ package org.tsperf.tasks;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
@@ -73,15 +74,16 @@ public final class StoredTaskConfiguration implements TaskConfiguration {
     @Override
     public boolean setConfig(TaskConfig config) {
         TaskConfig before;
+        Map<String, String> values = new LinkedHashMap<>();
         synchronized (this) { // not while the task system applies it: config() stays quick for the Options panel
             before = config();
             for (TaskType t : TaskType.values()) {
-                node.put(workersKey(t), Integer.toString(config.workers(t)));
+                values.put(workersKey(t), Integer.toString(config.workers(t)));
             }
-            node.put(MAX_DEFERRAL, Long.toString(config.maxDeferral().toSeconds()));
-            node.put(STALL, Long.toString(config.stallTimeout().toSeconds()));
+            values.put(MAX_DEFERRAL, Long.toString(config.maxDeferral().toSeconds()));
+            values.put(STALL, Long.toString(config.stallTimeout().toSeconds()));
         }
-        StoredSettings.flush(node);
+        StoredSettings.save(node, values); // a disk without room throws here: nothing below is applied
         TaskService tasks = lookup.lookup(TaskService.class);
         if (tasks != null) {
             for (TaskType t : TaskType.values()) {

@@ -12,6 +12,7 @@ import org.tsperf.api.memory.MemoryProfile;
 import org.tsperf.api.optimize.Change;
 import org.tsperf.api.optimize.Recommendation;
 import org.tsperf.api.optimize.Setting;
+import org.tsperf.api.util.SettingsNotSavedException;
 
 /**
  * The memory profile through {@link MemoryConfiguration} and the cache levels through {@link CacheConfiguration}:
@@ -49,7 +50,7 @@ final class CacheAndMemoryApplier {
             if (!value.equals(before)) {
                 m.setProfile(value);
             }
-        } catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException | SettingsNotSavedException ex) {
             return new Change(Setting.MEMORY_PROFILE, before, before, false, ex.getMessage());
         }
         return new Change(Setting.MEMORY_PROFILE, before, m.profile(), true, value.equals(before) ? "" : RESTART);
@@ -75,8 +76,14 @@ final class CacheAndMemoryApplier {
         }
         List<String> overridden = conf.overriddenBy();
         if (!now.equals(old)) {
+            try {
+                conf.setConfig(now);
+            } catch (SettingsNotSavedException ex) { // a full disk: nothing of it is saved or applied
+                CACHE.stream().filter(values::containsKey).forEach(s -> out.add(new Change(s, text(old, s),
+                        text(old, s), false, ex.getMessage())));
+                return out;
+            }
             replaced = old;
-            conf.setConfig(now);
             set = conf.config();
         }
         for (Setting s : CACHE) {

@@ -18,6 +18,7 @@ import org.tsperf.api.proxy.ProxyConfiguration;
 import org.tsperf.api.proxy.ProxyFormat;
 import org.tsperf.api.proxy.ProxyResolution;
 import org.tsperf.api.proxy.ProxySettings;
+import org.tsperf.api.util.SettingsNotSavedException;
 
 /**
  * Applies recommendations through the services that take them: proxy sizes, format and parallel jobs through
@@ -134,7 +135,14 @@ final class SettingsApplier {
         ProxyConfig now = new ProxyConfig(new ProxySettings(resolutions, f, s.quality(), s.store()),
                 old.generateAsync(), parallel, max, old.maxCacheSizeBytes(), old.cleanupPolicy(), old.useProxies());
         if (!now.equals(old)) {
-            conf.setConfig(now);
+            try {
+                conf.setConfig(now);
+            } catch (SettingsNotSavedException ex) { // a full disk: nothing of it is saved or applied
+                return List.of(new Change(Setting.PROXY_SIZES, names(old), names(old), false, ex.getMessage()),
+                        new Change(Setting.PROXY_FORMAT, s.format().id(), s.format().id(), false, ex.getMessage()),
+                        new Change(Setting.PARALLEL_JOBS, Integer.toString(old.effectiveJobs()),
+                                Integer.toString(old.effectiveJobs()), false, ex.getMessage()));
+            }
         }
         return List.of(new Change(Setting.PROXY_SIZES, names(old), names(now), true, ""),
                 new Change(Setting.PROXY_FORMAT, s.format().id(), f.id(), true, ""),
@@ -157,7 +165,11 @@ final class SettingsApplier {
             return new Change(Setting.GPU_PATH, before, before, false, "decided by " + forced.get());
         }
         if (!path.equals(before)) {
-            choice.choose(path);
+            try {
+                choice.choose(path);
+            } catch (SettingsNotSavedException ex) {
+                return new Change(Setting.GPU_PATH, before, before, false, ex.getMessage());
+            }
         }
         return new Change(Setting.GPU_PATH, before, path, true, "");
     }

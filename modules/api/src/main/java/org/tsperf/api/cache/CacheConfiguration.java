@@ -22,6 +22,8 @@ public interface CacheConfiguration {
      * Not on the event thread (it writes the settings).
      *
      * @return whether everything that changed took effect at once (false: something waits for a restart)
+     * @throws org.tsperf.api.util.SettingsNotSavedException when the settings file cannot be written (e.g. a full
+     *         disk): nothing changed, and the message names the file, the disk and what to do
      */
     boolean setConfig(CacheConfig config);
 

@@ -21,6 +21,9 @@ public interface GpuDeviceChoice {
     /**
      * Stores a choice and applies it: the GPU runtime restarts once the frames running on it are done (Vulkan
      * released, pipeline cache saved); the next use opens it with the choice.
+     *
+     * @throws org.tsperf.api.util.SettingsNotSavedException when the settings file cannot be written (e.g. a full
+     *         disk): nothing changed, and the message names the file, the disk and what to do
      */
     void choose(String choice);
 

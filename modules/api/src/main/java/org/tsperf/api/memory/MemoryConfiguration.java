@@ -21,6 +21,8 @@ public interface MemoryConfiguration {
      * -Xmx) were sized by the profile at start. Not on the event thread (it writes the settings).
      *
      * @throws IllegalArgumentException when the name is no profile (the message lists the known ones)
+     * @throws org.tsperf.api.util.SettingsNotSavedException when the settings file cannot be written (e.g. a full
+     *         disk): nothing changed, and the message names the file, the disk and what to do
      */
     void setProfile(String name);
 

@@ -12,6 +12,9 @@ public interface ProxyConfiguration {
     /**
      * Saves a new configuration and applies it: worker count at once, the size limit by a cleanup run, the rest for
      * jobs queued from now on.
+     *
+     * @throws org.tsperf.api.util.SettingsNotSavedException when the settings file cannot be written (e.g. a full
+     *         disk): nothing changed, and the message names the file, the disk and what to do
      */
     void setConfig(ProxyConfig config);
 }

@@ -18,6 +18,8 @@ public interface TaskConfiguration {
      * the longest deferral and the stall timeout take effect after a restart. Not on the event thread.
      *
      * @return whether everything that changed took effect at once (false: something waits for a restart)
+     * @throws org.tsperf.api.util.SettingsNotSavedException when the settings file cannot be written (e.g. a full
+     *         disk): nothing changed, and the message names the file, the disk and what to do
      */
     boolean setConfig(TaskConfig config);
 }

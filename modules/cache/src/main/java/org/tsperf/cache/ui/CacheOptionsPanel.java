@@ -3,8 +3,6 @@ package org.tsperf.cache.ui;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JComponent;
@@ -20,6 +18,7 @@ import org.tsperf.api.util.ByteSizes;
 import org.tsperf.ui.support.OptionsForm;
 import org.tsperf.ui.support.OptionsTab;
 import org.tsperf.ui.support.OptionsTabController;
+import org.tsperf.ui.support.SettingsSaving;
 import org.tsperf.ui.support.TextChanges;
 
 /** The cache's settings: L1's RAM budget (or the memory profile's), the L2 and L3 folders and budgets. */
@@ -45,7 +44,6 @@ import org.tsperf.ui.support.TextChanges;
 })
 final class CacheOptionsPanel implements OptionsTab {
 
-    private static final Logger LOG = Logger.getLogger(CacheOptionsPanel.class.getName());
     private static final RequestProcessor RP = new RequestProcessor("tsperf-cache-options", 1);
     private final OptionsForm form = new OptionsForm("cacheOptions");
     private final JCheckBox followProfile = new JCheckBox(Bundle.CacheOptions_followProfile());
@@ -168,13 +166,7 @@ final class CacheOptionsPanel implements OptionsTab {
     public void store() {
         CacheConfiguration s = service();
         CacheConfig c = read();
-        RP.post(() -> {
-            try {
-                s.setConfig(c);
-            } catch (RuntimeException ex) {
-                LOG.log(Level.WARNING, "the cache settings could not be saved: " + c, ex);
-            }
-        });
+        SettingsSaving.inBackground(RP, "The cache settings", () -> s.setConfig(c));
     }
 
     /** A field that cannot be read; its message names the field. */

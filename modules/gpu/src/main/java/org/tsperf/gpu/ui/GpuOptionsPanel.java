@@ -18,6 +18,7 @@ import org.tsperf.api.gpu.GpuInformation;
 import org.tsperf.ui.support.OptionsForm;
 import org.tsperf.ui.support.OptionsTab;
 import org.tsperf.ui.support.OptionsTabController;
+import org.tsperf.ui.support.SettingsSaving;
 
 /**
  * Where frame operations run: automatic, one Vulkan device, or the CPU reference. The devices are listed off the
@@ -141,12 +142,7 @@ final class GpuOptionsPanel implements OptionsTab {
         if (chosen == null || chosen.value().equals(s.current())) {
             return;
         }
-        RP.post(() -> { // choose waits for the running frames
-            try {
-                s.choose(chosen.value());
-            } catch (RuntimeException ex) {
-                LOG.log(Level.WARNING, "the GPU choice " + chosen.value() + " could not be applied", ex);
-            }
-        });
+        // off the event thread: choose waits for the running frames
+        SettingsSaving.inBackground(RP, "The GPU settings", () -> s.choose(chosen.value()));
     }
 }

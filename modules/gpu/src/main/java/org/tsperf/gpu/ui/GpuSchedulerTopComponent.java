@@ -43,12 +43,14 @@ import org.tsperf.api.gpu.ProcessorStatus;
 import org.tsperf.api.gpu.SchedulerSnapshot;
 import org.tsperf.api.gpu.VideoProcessor;
 import org.tsperf.api.util.ByteSizes;
+import org.tsperf.api.util.SettingsNotSavedException;
 import org.tsperf.gpu.GpuRuntimes;
 import org.tsperf.ui.support.FitOrScroll;
 import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
 import org.tsperf.ui.support.ModuleWindows;
 import org.tsperf.ui.support.ReadOnlyTableModel;
+import org.tsperf.ui.support.SettingsSaving;
 import org.tsperf.ui.support.TableColumns;
 
 /**
@@ -273,6 +275,8 @@ public final class GpuSchedulerTopComponent extends TopComponent {
         RP.post(() -> {
             try {
                 choices.choose(choice.value());
+            } catch (SettingsNotSavedException e) { // a full disk: the old choice stays, shown again below
+                SettingsSaving.report("The GPU settings", e);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "restarting the GPU runtime for " + choice.value() + " failed", e);
             } finally {

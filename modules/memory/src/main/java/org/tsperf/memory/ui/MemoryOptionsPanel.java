@@ -1,7 +1,5 @@
 package org.tsperf.memory.ui;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.swing.DefaultListCellRenderer;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
@@ -16,6 +14,7 @@ import org.tsperf.api.util.ByteSizes;
 import org.tsperf.ui.support.OptionsForm;
 import org.tsperf.ui.support.OptionsTab;
 import org.tsperf.ui.support.OptionsTabController;
+import org.tsperf.ui.support.SettingsSaving;
 
 /** The memory profile: automatic (this machine's) or one of the built-in ones. */
 @Messages({
@@ -33,7 +32,6 @@ import org.tsperf.ui.support.OptionsTabController;
 })
 final class MemoryOptionsPanel implements OptionsTab {
 
-    private static final Logger LOG = Logger.getLogger(MemoryOptionsPanel.class.getName());
     private static final RequestProcessor RP = new RequestProcessor("tsperf-memory-options", 1);
     private final OptionsForm form = new OptionsForm("memoryOptions");
     private final JComboBox<String> profile = new JComboBox<>();
@@ -95,12 +93,6 @@ final class MemoryOptionsPanel implements OptionsTab {
     public void store() {
         MemoryConfiguration s = service();
         String chosen = (String) profile.getSelectedItem();
-        RP.post(() -> {
-            try {
-                s.setProfile(chosen);
-            } catch (RuntimeException ex) {
-                LOG.log(Level.WARNING, "the memory profile " + chosen + " could not be saved", ex);
-            }
-        });
+        SettingsSaving.inBackground(RP, "The memory profile settings", () -> s.setProfile(chosen));
     }
 }

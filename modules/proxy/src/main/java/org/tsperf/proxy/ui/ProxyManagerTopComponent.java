@@ -40,6 +40,7 @@ import org.tsperf.api.proxy.ProxyMedia;
 import org.tsperf.api.proxy.ProxyMediaList;
 import org.tsperf.api.proxy.ProxyService;
 import org.tsperf.api.proxy.ProxyState;
+import org.tsperf.api.util.SettingsNotSavedException;
 import org.tsperf.ui.support.FullTextTooltips;
 import org.tsperf.ui.support.LiveSampler;
 import org.tsperf.ui.support.ModuleWindows;
@@ -289,8 +290,13 @@ public final class ProxyManagerTopComponent extends LiveTopComponent {
         find(ProxyConfiguration.class).ifPresent(s -> WORK.post(() -> {
             ProxyConfig c = s.config();
             if (c.useProxies() != use) {
-                s.setConfig(c.withUseProxies(use));
-                say(use ? Bundle.ProxyManager_readsProxies() : Bundle.ProxyManager_readsSources());
+                try {
+                    s.setConfig(c.withUseProxies(use));
+                    say(use ? Bundle.ProxyManager_readsProxies() : Bundle.ProxyManager_readsSources());
+                } catch (SettingsNotSavedException ex) { // a full disk: the setting stays as it was
+                    LOG.log(Level.WARNING, "the Use proxies switch could not be saved", ex);
+                    say(ex.getMessage());
+                }
             }
         }));
     }

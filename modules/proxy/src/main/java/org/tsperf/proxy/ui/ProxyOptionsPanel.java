@@ -32,6 +32,7 @@ import org.tsperf.api.proxy.ProxyFormat;
 import org.tsperf.api.proxy.ProxyQuality;
 import org.tsperf.api.proxy.ProxyResolution;
 import org.tsperf.api.proxy.ProxySettings;
+import org.tsperf.ui.support.SettingsSaving;
 import org.tsperf.ui.support.TextChanges;
 
 /**
@@ -261,7 +262,8 @@ final class ProxyOptionsPanel extends JPanel {
         if (problem().isEmpty()) {
             service().ifPresent(s -> {
                 ProxyConfig c = read();
-                org.openide.util.RequestProcessor.getDefault().post(() -> s.setConfig(c));
+                SettingsSaving.inBackground(org.openide.util.RequestProcessor.getDefault(), "The proxy settings",
+                        () -> s.setConfig(c));
             });
         }
     }

@@ -3,8 +3,6 @@ package org.tsperf.tasks.ui;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JSpinner;
@@ -18,6 +16,7 @@ import org.tsperf.api.tasks.TaskType;
 import org.tsperf.ui.support.OptionsForm;
 import org.tsperf.ui.support.OptionsTab;
 import org.tsperf.ui.support.OptionsTabController;
+import org.tsperf.ui.support.SettingsSaving;
 
 /**
  * Workers per queue, the longest deferral and the stall timeout. The proxy queue's workers are the Proxies tab's
@@ -38,7 +37,6 @@ import org.tsperf.ui.support.OptionsTabController;
 })
 final class TasksOptionsPanel implements OptionsTab {
 
-    private static final Logger LOG = Logger.getLogger(TasksOptionsPanel.class.getName());
     private static final RequestProcessor RP = new RequestProcessor("tsperf-tasks-options", 1);
     private final OptionsForm form = new OptionsForm("tasksOptions");
     private final Map<TaskType, JSpinner> workers = new EnumMap<>(TaskType.class);
@@ -115,12 +113,6 @@ final class TasksOptionsPanel implements OptionsTab {
     public void store() {
         TaskConfiguration s = service();
         TaskConfig c = read();
-        RP.post(() -> {
-            try {
-                s.setConfig(c);
-            } catch (RuntimeException ex) {
-                LOG.log(Level.WARNING, "the background task settings could not be saved: " + c, ex);
-            }
-        });
+        SettingsSaving.inBackground(RP, "The background task settings", () -> s.setConfig(c));
     }
 }
