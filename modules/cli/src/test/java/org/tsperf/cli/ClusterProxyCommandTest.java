@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +42,6 @@ class ClusterProxyCommandTest {
     Path dir;
 
     private final ClusterWorkers workers = new ClusterWorkers();
-    private final Map<Integer, Process> byPort = new HashMap<>();
 
     @AfterEach
     void killWorkers() throws InterruptedException {
@@ -57,19 +55,6 @@ class ClusterProxyCommandTest {
                 "sine=frequency=440:sample_rate=48000", "-t", Integer.toString(seconds), "-c:v", "libx264",
                 "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", clip.toString());
         return clip;
-    }
-
-    /** Two workers of a new cluster; returns the arguments that reach it. */
-    private List<String> cluster(Path media) throws Exception {
-        Path secret = Files.writeString(dir.resolve("secret"), "a secret of more than sixteen bytes\n");
-        String name = "proxies-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-        int base = ClusterWorkers.freePorts(3);
-        String members = "127.0.0.1:" + (base + 1) + ",127.0.0.1:" + (base + 2);
-        for (int i = 1; i <= 2; i++) {
-            byPort.put(base + i, workers.start(name, members, base + i, media, secret));
-        }
-        return List.of("--cluster", name, "--member", members, "--port", Integer.toString(base), "--secret-file",
-                secret.toString());
     }
 
     /** {@code tsperf proxy} in this JVM on another thread; its stderr can be read while it runs. */
@@ -143,7 +128,7 @@ class ClusterProxyCommandTest {
         Path store = dir.resolve("store");
         List<String> args = new ArrayList<>(List.of(a.toString(), b.toString(), outside.toString(), "--store",
                 store.toString()));
-        args.addAll(cluster(media));
+        args.addAll(workers.cluster(dir, media, 2));
         StringWriter err = new StringWriter();
         JsonObject doc = proxy(args, err).get(300, TimeUnit.SECONDS);
         System.err.println("cluster proxies: " + doc + "\n" + err);
@@ -171,7 +156,7 @@ class ClusterProxyCommandTest {
         Path a = clip(media, "long.mp4", 20);
         Path store = dir.resolve("store");
         List<String> args = new ArrayList<>(List.of(a.toString(), "--store", store.toString()));
-        args.addAll(cluster(media));
+        args.addAll(workers.cluster(dir, media, 2));
         StringWriter err = new StringWriter();
         CompletableFuture<JsonObject> job = proxy(args, err);
         // the worker it went to, once its ffmpeg writes the proxy
@@ -186,7 +171,7 @@ class ClusterProxyCommandTest {
         }
         int victimPort = Integer.parseInt(m.group(1));
         String victim = "127.0.0.1:" + victimPort;
-        Process kill = new ProcessBuilder("kill", "-9", Long.toString(byPort.get(victimPort).pid())).inheritIO()
+        Process kill = new ProcessBuilder("kill", "-9", Long.toString(workers.byPort.get(victimPort).pid())).inheritIO()
                 .start();
         assertEquals(0, kill.waitFor());
         JsonObject doc = job.get(300, TimeUnit.SECONDS);

@@ -10,10 +10,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,13 +41,7 @@ class ClusterRenderCommandTest {
     void threeWorkersRenderTheSinglemachinePictures() throws Exception {
         Path media = Files.createDirectories(dir.resolve("shared media"));
         Path project = ClusterWorkers.project(media);
-        Path secret = Files.writeString(dir.resolve("secret"), "a secret of more than sixteen bytes\n");
-        String cluster = "cli-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-        int base = ClusterWorkers.freePorts(4);
-        String members = "127.0.0.1:" + (base + 1) + ",127.0.0.1:" + (base + 2) + ",127.0.0.1:" + (base + 3);
-        for (int i = 1; i <= 3; i++) {
-            workers.start(cluster, members, base + i, media, secret);
-        }
+        List<String> reach = workers.cluster(dir, media, 3);
         Path single = media.resolve("single.mp4");
         StringWriter out1 = new StringWriter();
         StringWriter err1 = new StringWriter();
@@ -58,9 +52,10 @@ class ClusterRenderCommandTest {
         Path clustered = media.resolve("cluster.mp4");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"render", project.toString(), "--out", clustered.toString(), "--cluster",
-            cluster, "--member", members, "--port", Integer.toString(base), "--secret-file", secret.toString(),
-            "--segment-frames", "25", "--json"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        List<String> args = new ArrayList<>(List.of("render", project.toString(), "--out", clustered.toString(),
+                "--segment-frames", "25", "--json"));
+        args.addAll(reach);
+        int code = Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, code, err.toString());
         JsonObject json = JsonParser.parseString(out.toString().trim()).getAsJsonObject();
         assertEquals(one.get("frames").getAsLong(), json.get("frames").getAsLong(), "frame count");
@@ -75,19 +70,20 @@ class ClusterRenderCommandTest {
         }
         assertTrue(by.size() >= 2, "segments on several workers: " + c);
         StringWriter statusOut = new StringWriter();
-        assertEquals(0, Main.run(new String[] {"cluster", "status", "--cluster", cluster, "--member", members,
-            "--port", Integer.toString(base), "--secret-file", secret.toString(), "--json"},
-                new PrintWriter(statusOut, true), new PrintWriter(err, true)), err.toString());
-        JsonObject status = JsonParser.parseString(statusOut.toString().trim()).getAsJsonObject();
+        List<String> status = new ArrayList<>(List.of("cluster", "status", "--json"));
+        status.addAll(reach);
+        assertEquals(0, Main.run(status.toArray(String[]::new), new PrintWriter(statusOut, true),
+                new PrintWriter(err, true)), err.toString());
+        JsonObject statusJson = JsonParser.parseString(statusOut.toString().trim()).getAsJsonObject();
         long shown = 0;
-        for (JsonElement m : status.getAsJsonArray("members")) {
+        for (JsonElement m : statusJson.getAsJsonArray("members")) {
             JsonObject member = m.getAsJsonObject();
             if (member.get("role").getAsString().equals("worker")) {
                 shown++;
                 assertTrue(member.get("segmentsDone").getAsInt() >= 0, member.toString());
             }
         }
-        assertEquals(3, shown, "cluster status shows the three workers: " + status);
+        assertEquals(3, shown, "cluster status shows the three workers: " + statusJson);
         List<Double> ssim = ClusterWorkers.ssim(dir, clustered, single);
         assertEquals(100, ssim.size(), "every frame compared");
         double lowest = ssim.stream().mapToDouble(Double::doubleValue).min().orElse(0);

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,8 @@ final class ClusterWorkers implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     /** Every line the workers printed, in the order read (each prefixed with its worker's port). */
     final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    /** The workers {@link #cluster} started, by port. */
+    final Map<Integer, Process> byPort = new ConcurrentHashMap<>();
 
     static void ffmpeg(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Lookup.getDefault().lookup(MediaTools.class).ffmpeg().toString(),
@@ -96,6 +100,25 @@ final class ClusterWorkers implements AutoCloseable {
             }
         }
         throw new IOException("no " + count + " free ports in a row");
+    }
+
+    /**
+     * A new cluster of {@code count} workers sharing {@code media}, with a secret file in {@code dir}; returns the
+     * options that reach it ({@code --cluster ... --secret-file FILE}), for a coordinator on the port before theirs.
+     */
+    List<String> cluster(Path dir, Path media, int count, String... jvmOptions) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), "a secret of more than sixteen bytes\n");
+        String name = "cli-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        int base = freePorts(count + 1);
+        List<String> members = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            members.add("127.0.0.1:" + (base + i));
+        }
+        for (int i = 1; i <= count; i++) {
+            byPort.put(base + i, start(name, String.join(",", members), base + i, media, secret, jvmOptions));
+        }
+        return List.of("--cluster", name, "--member", String.join(",", members), "--port", Integer.toString(base),
+                "--secret-file", secret.toString());
     }
 
     /** Starts {@code tsperf worker} in a JVM of its own and waits until it says it joined. */

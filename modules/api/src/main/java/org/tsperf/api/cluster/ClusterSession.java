@@ -34,8 +34,8 @@ public interface ClusterSession extends AutoCloseable {
 
     /**
      * Makes the proxies of several sources on the cluster, one source per worker at a time: each worker makes the
-     * proxies of the source handed to it into the job's folder beside the first source (shared storage, under the
-     * workers' media roots), and this member takes them into {@code settings.store()}, recorded in its index as a
+     * proxies of the source handed to it into the job's folder beside the first source to make (shared storage, under
+     * the workers' media roots), and this member takes them into {@code settings.store()}, recorded in its index as a
      * proxy job of this machine records its own. Sources whose proxies are in the store already are not handed out.
      * Faults are handled as for segments ({@link #export}): a source whose worker leaves, stops answering within
      * {@code options.segmentTimeout()} or returns a result that does not verify is made on another worker; a source
