@@ -192,6 +192,87 @@ class ClusterProxyCommandTest {
         assertNoJobFolder(media);
     }
 
+    @Test
+    @Timeout(400)
+    void aCoordinatorKilledWithKill9ResumesFromTheSourcesDone() throws Exception {
+        Path media = Files.createDirectories(dir.resolve("media"));
+        Path shortClip = clip(media, "short.mp4", 3);
+        Path longClip = clip(media, "long.mp4", 12);
+        Path store = dir.resolve("store");
+        List<String> args = new ArrayList<>(List.of(shortClip.toString(), longClip.toString(), "--store",
+                store.toString()));
+        args.addAll(workers.cluster(dir, media, 2, "-Djava.util.logging.config.file="
+                + ClusterWorkers.taskLogging(dir)));
+        List<String> command = new ArrayList<>(List.of("proxy"));
+        command.addAll(args);
+        Path log = dir.resolve("coordinator.log");
+        Process coordinator = ClusterWorkers.startCli(command, log);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+            while (results(media).isEmpty()) {
+                assertTrue(System.nanoTime() < deadline && coordinator.isAlive(), "no source done within 240 s: "
+                        + Files.readString(log));
+                Thread.sleep(20);
+            }
+            Process kill = new ProcessBuilder("kill", "-9", Long.toString(coordinator.pid())).inheritIO().start();
+            assertEquals(0, kill.waitFor());
+            assertTrue(coordinator.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            coordinator.destroyForcibly();
+        }
+        Set<String> doneBefore = results(media);
+        StringWriter err = new StringWriter();
+        JsonObject doc = proxy(args, err).get(300, TimeUnit.SECONDS);
+        System.err.println("cluster proxies resumed: " + doc + " (done before: " + doneBefore + ")\n" + err);
+        Map<String, JsonObject> results = bySource(doc);
+        assertValidProxies(results.get(shortClip.toString()), shortClip, store);
+        assertValidProxies(results.get(longClip.toString()), longClip, store);
+        JsonObject c = doc.getAsJsonObject("cluster");
+        Set<Integer> resumed = new HashSet<>();
+        for (JsonElement e : c.getAsJsonArray("files")) {
+            JsonObject f = e.getAsJsonObject();
+            if (f.get("attempts").getAsInt() == 0) {
+                resumed.add(f.get("source").getAsString().equals(shortClip.toString()) ? 0 : 1);
+            }
+        }
+        Set<Integer> before = new HashSet<>();
+        for (String r : doneBefore) {
+            before.add(Integer.parseInt(r.substring("proxies-".length(), "proxies-".length() + 5)));
+        }
+        assertTrue(!before.isEmpty() && resumed.containsAll(before), "resumed " + resumed + ", done before "
+                + before);
+        assertEquals(resumed.size(), c.get("resumed").getAsInt(), c.toString());
+        // not made again: each worker logs every source it makes
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (made(workers, shortClip) + made(workers, longClip) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        for (int index : before) {
+            assertEquals(1, made(workers, index == 0 ? shortClip : longClip), "source " + index + " made once");
+        }
+        assertRegistered(store, shortClip, longClip);
+        assertNoJobFolder(media);
+    }
+
+    /** The signed results of sources done in the job folder ({@code proxies-N.result}). */
+    private static Set<String> results(Path media) throws Exception {
+        try (Stream<Path> walk = Files.walk(media, 2)) {
+            return walk.map(p -> p.getFileName().toString()).filter(n -> n.matches("proxies-\\d{5}\\.result"))
+                    .collect(java.util.stream.Collectors.toSet());
+        } catch (java.io.UncheckedIOException ex) {
+            return Set.of(); // a file went while the folder was walked
+        }
+    }
+
+    /** How often the workers logged that they made the proxies of a source. */
+    private static long made(ClusterWorkers workers, Path source) {
+        List<String> lines;
+        synchronized (workers.output) {
+            lines = new ArrayList<>(workers.output);
+        }
+        return lines.stream().filter(l -> l.contains("made the proxies of " + source + " (source")).count();
+    }
+
     /** Whether a worker's ffmpeg is writing a proxy in the job folder (a partial file in an attempt's folder). */
     private static boolean writing(Path media) throws Exception {
         try (Stream<Path> walk = Files.walk(media)) {

@@ -10,7 +10,6 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,16 +57,14 @@ class ClusterResumeCommandTest {
     void aCoordinatorKilledWithKill9IsStartedAgainAndRendersOnlyTheSegmentsMissing() throws Exception {
         Path media = Files.createDirectories(dir.resolve("media"));
         Path project = ClusterWorkers.project(media);
-        Path logging = Files.writeString(dir.resolve("logging.properties"), String.join("\n",
-                "handlers=java.util.logging.ConsoleHandler", "java.util.logging.ConsoleHandler.level=INFO",
-                ".level=WARNING", "org.tsperf.cluster.level=INFO", ""));
-        List<String> reach = workers.cluster(dir, media, 2, "-Djava.util.logging.config.file=" + logging);
+        List<String> reach = workers.cluster(dir, media, 2, "-Djava.util.logging.config.file="
+                + ClusterWorkers.taskLogging(dir));
         Path out = media.resolve("cluster.mp4");
         List<String> args = new ArrayList<>(List.of("render", project.toString(), "--out", out.toString(),
                 "--segment-frames", "20", "--json"));
         args.addAll(reach);
 
-        coordinator = startCoordinator(args, dir.resolve("coordinator-1.log"));
+        coordinator = ClusterWorkers.startCli(args, dir.resolve("coordinator-1.log"));
         awaitFirstResult(media, coordinator, dir.resolve("coordinator-1.log"));
         Process kill = new ProcessBuilder("kill", "-9", Long.toString(coordinator.pid())).inheritIO().start();
         assertEquals(0, kill.waitFor());
@@ -127,17 +124,6 @@ class ClusterResumeCommandTest {
         assertTrue(lowest >= 0.99, "lowest SSIM " + lowest);
         System.err.println("resumed render: lowest SSIM " + lowest + " against the single-machine render");
         assertFalse(Files.exists(job), "the job folder is removed at the end");
-    }
-
-    /** {@code tsperf render ... --cluster} in a JVM of its own, its output in {@code log}. */
-    private static Process startCoordinator(List<String> args, Path log) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx384m", "-Dtsperf.gpu.path=cpu"));
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-"))
-                .forEach(cmd::add);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(args);
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** Waits (with a deadline) until a worker left a segment's signed result in the job folder. */

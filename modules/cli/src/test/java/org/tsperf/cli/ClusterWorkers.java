@@ -121,6 +121,24 @@ final class ClusterWorkers implements AutoCloseable {
                 "--secret-file", secret.toString());
     }
 
+    /** {@code tsperf ARGS} (a coordinator) in a JVM of its own, its output in {@code log}. */
+    static Process startCli(List<String> args, Path log) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx384m", "-Dtsperf.gpu.path=cpu"));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-"))
+                .forEach(cmd::add);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(args);
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** A logging configuration that has a worker log each task it finishes ("made ... into ..."). */
+    static Path taskLogging(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("logging.properties"), String.join("\n",
+                "handlers=java.util.logging.ConsoleHandler", "java.util.logging.ConsoleHandler.level=INFO",
+                ".level=WARNING", "org.tsperf.cluster.level=INFO", ""));
+    }
+
     /** Starts {@code tsperf worker} in a JVM of its own and waits until it says it joined. */
     Process start(String cluster, String members, int port, Path media, Path secret, String... jvmOptions)
             throws Exception {
