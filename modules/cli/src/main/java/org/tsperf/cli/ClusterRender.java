@@ -37,14 +37,10 @@ final class ClusterRender {
             throw new ParameterException(c.spec.commandLine(), ex.getMessage());
         }
         ClusterService service = Services.require(ClusterService.class, "Distributed Rendering");
-        Thread main = Thread.currentThread();
         try (ClusterSession session = service.connect(settings)) {
-            // Ctrl-C: stop handing out; the job folder stays, and the same command resumes from the segments done
-            Thread stopper = new Thread(main::interrupt, "tsperf-render-cluster-stop");
-            Runtime.getRuntime().addShutdownHook(stopper);
             long[] lastPrint = {0};
             ClusterExportResult r;
-            try {
+            try (StopOnCtrlC stop = new StopOnCtrlC("tsperf-render-cluster-stop")) {
                 r = session.export(request, options, rp -> {
                     long now = System.nanoTime();
                     if (now - lastPrint[0] >= PRINT_NS) {
@@ -58,12 +54,6 @@ final class ClusterRender {
                 err.println("tsperf render: stopped; the segments done are kept beside the output, and the same"
                         + " command resumes from them");
                 return Main.FAILURE;
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(stopper);
-                } catch (IllegalStateException ex) {
-                    // the JVM is already shutting down: the hook runs
-                }
             }
             for (MemberFailure f : r.failures()) {
                 err.println("tsperf render: segment " + f.segment() + " failed on member " + f.member() + ": "

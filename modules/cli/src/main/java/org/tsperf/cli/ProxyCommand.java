@@ -28,6 +28,7 @@ import org.tsperf.api.tasks.TaskListener;
 import org.tsperf.api.tasks.TaskService;
 import org.tsperf.api.tasks.TaskType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,9 +80,36 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with a result per source instead of text.")
     boolean json;
 
+    @Option(names = "--cluster", paramLabel = "NAME", description = "Make the proxies on the render cluster NAME:"
+            + " each source's proxies made by one worker ('./tsperf worker') in a job folder beside the sources, then"
+            + " taken into the store here. The sources must be on the workers' shared storage (under their media"
+            + " roots). Needs --member and --secret-file.")
+    String cluster;
+
+    @Mixin
+    ClusterOptions clusterOptions = new ClusterOptions();
+
+    @Option(names = "--file-timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "With --cluster: a source whose proxies are not made in this time is handed to another"
+                    + " worker; default: ${DEFAULT-VALUE}.")
+    int fileTimeout;
+
+    @Option(names = "--worker-wait", paramLabel = "SECONDS", defaultValue = "60",
+            description = "With --cluster: how long to wait for a first worker holding the secret; default:"
+                    + " ${DEFAULT-VALUE}.")
+    int workerWait;
+
     @Override
     public Integer call() throws Exception {
         ProxySettings settings = settings();
+        if (cluster == null && (clusterOptions.secretFile != null || !clusterOptions.members.isEmpty())) {
+            throw new ParameterException(spec.commandLine(), "--member and --secret-file go with --cluster NAME");
+        }
+        if (cluster != null && (clusterOptions.secretFile == null || jobs != null)) {
+            throw new ParameterException(spec.commandLine(), jobs != null ? "--jobs sets this machine's proxy"
+                    + " workers: it takes no --cluster (each worker makes one source at a time)"
+                    : "--cluster needs --secret-file FILE (the secret the workers share)");
+        }
         ProxyService proxies = Services.require(ProxyService.class, "Proxy Engine");
         TaskService tasks = Services.require(TaskService.class, "Background Tasks");
         if (jobs != null) {
@@ -99,6 +127,9 @@ final class ProxyCommand implements Callable<Integer> {
             return Main.FAILURE;
         }
         Files.createDirectories(settings.store());
+        if (cluster != null) {
+            return ClusterProxies.run(this, settings, sources, out, err);
+        }
         Map<TaskId, String> labels = new ConcurrentHashMap<>();
         Map<TaskId, Long> lastPrinted = new ConcurrentHashMap<>();
         TaskListener progress = info -> printProgress(err, labels, lastPrinted, info);
@@ -217,7 +248,13 @@ final class ProxyCommand implements Callable<Integer> {
         }
     }
 
-    private void print(PrintWriter out, PrintWriter err, ProxySettings settings, List<ProxyResult> results) {
+    void print(PrintWriter out, PrintWriter err, ProxySettings settings, List<ProxyResult> results) {
+        print(out, err, settings, results, null);
+    }
+
+    /** The results as text or JSON; {@code cluster}, when not null, is added to the JSON as "cluster". */
+    void print(PrintWriter out, PrintWriter err, ProxySettings settings, List<ProxyResult> results,
+            Map<String, Object> clusterJson) {
         if (json) {
             List<Object> rows = new ArrayList<>();
             for (ProxyResult r : results) {
@@ -228,6 +265,9 @@ final class ProxyCommand implements Callable<Integer> {
             doc.put("format", settings.format().id());
             doc.put("quality", settings.quality().id());
             doc.put("results", rows);
+            if (clusterJson != null) {
+                doc.put("cluster", clusterJson);
+            }
             out.println(Json.line(doc));
         } else {
             for (ProxyResult r : results) {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code tsperf worker} and {@code tsperf render --cluster}: the refusals, before anything listens. */
+/** {@code tsperf worker}, {@code render --cluster} and {@code proxy --cluster}: the refusals, before anything listens. */
 class ClusterCommandsTest {
 
     @TempDir
@@ -32,6 +32,10 @@ class ClusterCommandsTest {
         assertEquals(Main.USAGE, run("render", "p.json", "--preview", "--cluster", "c", "--secret-file", "s"));
         assertEquals(Main.USAGE, run("worker", "--cluster", "c", "--secret-file", "s"));
         assertTrue(err.toString().contains("--media-root"), err.toString());
+        assertEquals(Main.USAGE, run("proxy", "a.mp4", "--member", "127.0.0.1:5701"));
+        assertEquals(Main.USAGE, run("proxy", "a.mp4", "--cluster", "c"));
+        assertEquals(Main.USAGE, run("proxy", "a.mp4", "--cluster", "c", "--secret-file", "s", "--jobs", "2"));
+        assertTrue(err.toString().contains("--jobs sets this machine's proxy workers"), err.toString());
     }
 
     @Test

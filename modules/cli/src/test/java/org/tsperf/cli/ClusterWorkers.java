@@ -9,19 +9,37 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openide.util.Lookup;
 import org.tsperf.api.media.MediaTools;
+import org.tsperf.api.timeline.Clip;
+import org.tsperf.api.timeline.Effect;
+import org.tsperf.api.timeline.FrameRate;
+import org.tsperf.api.timeline.Project;
+import org.tsperf.api.timeline.TimelineService;
+import org.tsperf.api.timeline.Track;
+import org.tsperf.api.timeline.TrackKind;
+import org.tsperf.api.timeline.Transition;
 
 /** {@code tsperf worker} JVMs on 127.0.0.1 for the cluster tests; {@link #close()} kills those still running. */
 final class ClusterWorkers implements AutoCloseable {
 
     private final List<Process> processes = new ArrayList<>();
+    /** Every line the workers printed, in the order read (each prefixed with its worker's port). */
+    final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    /** The workers {@link #cluster} started, by port. */
+    final Map<Integer, Process> byPort = new ConcurrentHashMap<>();
 
     static void ffmpeg(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Lookup.getDefault().lookup(MediaTools.class).ffmpeg().toString(),
@@ -30,6 +48,39 @@ final class ClusterWorkers implements AutoCloseable {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0, "ffmpeg " + cmd + ": " + text);
+    }
+
+    /** 4 s of 320x240 with sound: a colour adjust, then a cross-fade into a blurred second clip. */
+    static Path project(Path media) throws Exception {
+        Path clip = media.resolve("clip.mp4");
+        ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-f", "lavfi", "-i",
+                "sine=frequency=440:sample_rate=48000", "-t", "4", "-c:v", "libx264", "-preset", "ultrafast", "-g",
+                "50", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", clip.toString());
+        Project p = new Project("cluster", 320, 240, new FrameRate(25, 1), 48000, List.of(
+                new Track("V1", TrackKind.VIDEO, List.of(
+                        new Clip("a", clip, 0, 60, 0, List.of(new Effect.ColourAdjust(0.05, 1.1, 1.2, 1))),
+                        new Clip("b", clip, 20, 50, 50, List.of(new Effect.Blur(1.5)))),
+                        List.of(new Transition("a", "b", 10))),
+                new Track("A1", TrackKind.AUDIO, List.of(new Clip("s", clip, 0, 100, 0, List.of())), List.of())));
+        Path file = media.resolve("p.tsproj");
+        Lookup.getDefault().lookup(TimelineService.class).write(p, file);
+        return file;
+    }
+
+    /** The SSIM of every frame of two videos (ffmpeg's ssim filter, "All"); {@code dir} holds its log. */
+    static List<Double> ssim(Path dir, Path a, Path b) throws Exception {
+        Path stats = Files.createTempFile(dir, "ssim", ".log");
+        ffmpeg("-y", "-i", a.toString(), "-i", b.toString(), "-lavfi", "[0:v][1:v]ssim=stats_file=" + stats, "-f",
+                "null", "-");
+        List<Double> all = new ArrayList<>();
+        Pattern p = Pattern.compile("All:([0-9.]+)");
+        for (String line : Files.readAllLines(stats)) {
+            Matcher m = p.matcher(line);
+            if (m.find()) {
+                all.add(Double.parseDouble(m.group(1)));
+            }
+        }
+        return all;
     }
 
     /** {@code count} free ports in a row from a random place, so runs side by side do not meet. */
@@ -51,10 +102,49 @@ final class ClusterWorkers implements AutoCloseable {
         throw new IOException("no " + count + " free ports in a row");
     }
 
-    /** Starts {@code tsperf worker} in a JVM of its own and waits until it says it joined. */
-    Process start(String cluster, String members, int port, Path media, Path secret) throws Exception {
+    /**
+     * A new cluster of {@code count} workers sharing {@code media}, with a secret file in {@code dir}; returns the
+     * options that reach it ({@code --cluster ... --secret-file FILE}), for a coordinator on the port before theirs.
+     */
+    List<String> cluster(Path dir, Path media, int count, String... jvmOptions) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), "a secret of more than sixteen bytes\n");
+        String name = "cli-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        int base = freePorts(count + 1);
+        List<String> members = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            members.add("127.0.0.1:" + (base + i));
+        }
+        for (int i = 1; i <= count; i++) {
+            byPort.put(base + i, start(name, String.join(",", members), base + i, media, secret, jvmOptions));
+        }
+        return List.of("--cluster", name, "--member", String.join(",", members), "--port", Integer.toString(base),
+                "--secret-file", secret.toString());
+    }
+
+    /** {@code tsperf ARGS} (a coordinator) in a JVM of its own, its output in {@code log}. */
+    static Process startCli(List<String> args, Path log) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx384m", "-Dtsperf.gpu.path=cpu"));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-"))
+                .forEach(cmd::add);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(args);
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** A logging configuration that has a worker log each task it finishes ("made ... into ..."). */
+    static Path taskLogging(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("logging.properties"), String.join("\n",
+                "handlers=java.util.logging.ConsoleHandler", "java.util.logging.ConsoleHandler.level=INFO",
+                ".level=WARNING", "org.tsperf.cluster.level=INFO", ""));
+    }
+
+    /** Starts {@code tsperf worker} in a JVM of its own and waits until it says it joined. */
+    Process start(String cluster, String members, int port, Path media, Path secret, String... jvmOptions)
+            throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx384m", "-Dtsperf.gpu.path=cpu"));
+        cmd.addAll(List.of(jvmOptions));
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-"))
                 .forEach(cmd::add);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker",
@@ -72,6 +162,7 @@ final class ClusterWorkers implements AutoCloseable {
                     if (line.startsWith("tsperf worker ") && line.contains(" in cluster ")) {
                         ready.add(line);
                     }
+                    output.add(port + ": " + line);
                     System.err.println("worker " + port + ": " + line);
                 }
             } catch (IOException ex) {

@@ -11,6 +11,7 @@ import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,11 +26,13 @@ import java.util.logging.Logger;
 import org.openide.util.Lookup;
 import org.tsperf.api.cluster.ClusterExportResult;
 import org.tsperf.api.cluster.ClusterJobOptions;
+import org.tsperf.api.cluster.ClusterProxyResult;
 import org.tsperf.api.cluster.ClusterSession;
 import org.tsperf.api.cluster.ClusterSettings;
 import org.tsperf.api.cluster.ClusterStatus;
 import org.tsperf.api.cluster.MemberStatus;
 import org.tsperf.api.cluster.SegmentInFlight;
+import org.tsperf.api.proxy.ProxySettings;
 import org.tsperf.api.timeline.ExportRequest;
 import org.tsperf.api.timeline.RenderProgress;
 import org.tsperf.api.timeline.SegmentRenderService;
@@ -306,6 +309,12 @@ final class CoordinatorSession implements ClusterSession, RunningMembers.Member 
         } finally {
             current = null;
         }
+    }
+
+    @Override
+    public ClusterProxyResult proxies(List<Path> sources, ProxySettings settings, ClusterJobOptions options,
+            Consumer<String> progress) throws IOException, InterruptedException {
+        return ProxyBatch.run(this, sources, settings, options, progress);
     }
 
     @Override

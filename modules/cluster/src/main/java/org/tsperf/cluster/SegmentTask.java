@@ -1,49 +1,34 @@
 package org.tsperf.cluster;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
-import java.io.Serializable;
-import java.util.concurrent.Callable;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.tsperf.api.timeline.ExportFormat;
 
 /**
  * One segment of an export handed to a worker, signed by the coordinator with the shared secret. The worker checks
  * the signature before anything else, then the paths against its media roots; the segment's file name is the
  * worker's own choice inside the job folder, never the task's.
  */
-final class SegmentTask implements Callable<SegmentResult>, HazelcastInstanceAware, Serializable {
+final class SegmentTask extends WorkerTask {
 
     private static final long serialVersionUID = 1L;
 
-    final String cluster;
-    final String jobId;
-    final int index;
     final long in;
     final long out;
     final long jobIn;
     final long jobOut;
     final String format;
     final String projectJson;
-    final String jobFolder;
-    final String nonce;
-    final String coordinator;
-    final byte[] mac;
-    private transient HazelcastInstance instance;
 
     SegmentTask(String cluster, String jobId, int index, long in, long out, long jobIn, long jobOut, String format,
             String projectJson, String jobFolder, String nonce, String coordinator, byte[] mac) {
-        this.cluster = cluster;
-        this.jobId = jobId;
-        this.index = index;
+        super(cluster, jobId, index, jobFolder, nonce, coordinator, mac);
         this.in = in;
         this.out = out;
         this.jobIn = jobIn;
         this.jobOut = jobOut;
         this.format = format;
         this.projectJson = projectJson;
-        this.jobFolder = jobFolder;
-        this.nonce = nonce;
-        this.coordinator = coordinator;
-        this.mac = mac == null ? null : mac.clone();
     }
 
     static SegmentTask signed(Secret secret, String cluster, String jobId, int index, long in, long out, long jobIn,
@@ -58,7 +43,7 @@ final class SegmentTask implements Callable<SegmentResult>, HazelcastInstanceAwa
                 coordinator, newMac);
     }
 
-    /** The bytes the signature covers: every field but the signature. */
+    @Override
     byte[] content() {
         return Canonical.of("tsperf-segment-task-v1").text(cluster).text(jobId).number(index).number(in)
                 .number(out).number(jobIn).number(jobOut).text(format).text(projectJson).text(jobFolder).text(nonce)
@@ -66,17 +51,21 @@ final class SegmentTask implements Callable<SegmentResult>, HazelcastInstanceAwa
     }
 
     @Override
-    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
-        this.instance = hazelcastInstance;
+    Path perform(WorkerNode worker, Path folder) throws Exception {
+        return worker.renderSegment(this, folder);
+    }
+
+    static String fileName(int index, ExportFormat format) {
+        return String.format(Locale.ROOT, "segment-%05d.%s", index, format.extension());
+    }
+
+    static String sidecarName(int index) {
+        return String.format(Locale.ROOT, "segment-%05d.result", index);
     }
 
     @Override
-    public SegmentResult call() {
-        Object context = instance == null ? null : instance.getUserContext().get(WorkerNode.CONTEXT_KEY);
-        if (context instanceof WorkerNode worker) {
-            return worker.run(this);
-        }
-        return SegmentResult.unsigned(jobId, index, nonce, "this member is not a render worker");
+    String sidecarName() {
+        return sidecarName(index);
     }
 
     @Override

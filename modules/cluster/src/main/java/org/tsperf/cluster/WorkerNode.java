@@ -7,12 +7,11 @@ import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.IMap;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -127,8 +126,17 @@ final class WorkerNode implements ClusterWorker, RunningMembers.Member {
         return Base64.getEncoder().encodeToString(secret.mac(AttestTask.content(cluster, nonce, uuid)));
     }
 
-    /** Runs one task: checks, renders, signs. Never throws: a failure is a (signed) failed result. */
-    SegmentResult run(SegmentTask task) {
+    /** Runs a task on the worker of this Hazelcast member; a member that is no worker says so, unsigned. */
+    static SegmentResult runOn(HazelcastInstance instance, WorkerTask task) {
+        Object context = instance == null ? null : instance.getUserContext().get(CONTEXT_KEY);
+        if (context instanceof WorkerNode worker) {
+            return worker.run(task);
+        }
+        return SegmentResult.unsigned(task.jobId, task.index, task.nonce, "this member is not a worker");
+    }
+
+    /** Runs one task: checks, does the work, signs. Never throws: a failure is a (signed) failed result. */
+    SegmentResult run(WorkerTask task) {
         if (!secret.verifies(task.content(), task.mac)) {
             LOG.log(Level.WARNING, "refused {0} from {1}: its signature does not verify with this worker''s secret"
                     + " (a member without the secret, or a task changed on the way)", new Object[] {task,
@@ -141,18 +149,50 @@ final class WorkerNode implements ClusterWorker, RunningMembers.Member {
         }
         running.incrementAndGet();
         long start = System.nanoTime();
-        Path projectFile = null;
-        String progressKey = task.jobId + "/" + task.index;
         try {
-            TimelineService timelines = Lookup.getDefault().lookup(TimelineService.class);
-            SegmentRenderService segments = Lookup.getDefault().lookup(SegmentRenderService.class);
-            if (timelines == null || segments == null) {
-                return fail(task, "this worker cannot render: the " + (timelines == null ? "timeline" : "render")
-                        + " module is not installed");
-            }
             Path jobFolder = checkedJobFolder(task);
-            ExportFormat format = ExportFormat.fromCliName(task.format);
-            projectFile = Files.createTempFile("tsperf-cluster-" + task.jobId + "-", ".json");
+            Path file = task.perform(this, jobFolder);
+            if (!Files.isRegularFile(file)) {
+                return fail(task, "the work left no file");
+            }
+            SegmentResult result = new SegmentResult(task.jobId, task.index, task.nonce, uuid, address, true,
+                    "", file.getFileName().toString(), Files.size(file), sha256(file),
+                    (System.nanoTime() - start) / 1000, null).signedWith(secret);
+            writeSidecar(jobFolder.resolve(task.sidecarName()), result);
+            done.incrementAndGet();
+            LOG.log(Level.INFO, "made {0} into {1}", new Object[] {task, file});
+            return resultFilter.apply(result);
+        } catch (SecurityException ex) {
+            LOG.log(Level.WARNING, "refused {0}: {1}", new Object[] {task, ex.getMessage()});
+            return fail(task, ex.getMessage());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return fail(task, "the worker " + address + " was stopped while working on it");
+        } catch (ProjectFileException ex) {
+            LOG.log(Level.WARNING, "could not read the project of " + task, ex);
+            return fail(task, "the project the task carries cannot be read: " + ex.getMessage());
+        } catch (Exception ex) {
+            LOG.log(Level.WARNING, "could not do " + task, ex);
+            return fail(task, ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
+        } finally {
+            current = null;
+            running.decrementAndGet();
+        }
+    }
+
+    /** Renders a segment into the job folder, under the name this worker gives it. */
+    Path renderSegment(SegmentTask task, Path jobFolder) throws IOException, InterruptedException,
+            ProjectFileException {
+        TimelineService timelines = Lookup.getDefault().lookup(TimelineService.class);
+        SegmentRenderService segments = Lookup.getDefault().lookup(SegmentRenderService.class);
+        if (timelines == null || segments == null) {
+            throw new IOException("this worker cannot render: the " + (timelines == null ? "timeline" : "render")
+                    + " module is not installed");
+        }
+        String progressKey = task.jobId + "/" + task.index;
+        ExportFormat format = ExportFormat.fromCliName(task.format);
+        Path projectFile = Files.createTempFile("tsperf-cluster-" + task.jobId + "-", ".json");
+        try {
             Files.writeString(projectFile, task.projectJson, StandardCharsets.UTF_8);
             Project project = timelines.read(projectFile);
             for (Track track : project.tracks()) {
@@ -160,7 +200,7 @@ final class WorkerNode implements ClusterWorker, RunningMembers.Member {
                     roots.inside(clip.source(), "the source of clip " + clip.id());
                 }
             }
-            Path file = jobFolder.resolve(segmentFileName(task.index, format));
+            Path file = jobFolder.resolve(SegmentTask.fileName(task.index, format));
             ExportRequest request = new ExportRequest(project, jobFolder.resolve("joined." + format.extension()),
                     format, task.jobIn, task.jobOut);
             ExportSegment segment = new ExportSegment(task.index, task.in, task.out);
@@ -175,46 +215,25 @@ final class WorkerNode implements ClusterWorker, RunningMembers.Member {
                     progress.setAsync(progressKey, rp.framesDone() + " " + segment.frames() + " " + address);
                 }
             });
-            if (!Files.isRegularFile(file)) {
-                return fail(task, "the render module wrote no file for the segment");
-            }
-            long size = Files.size(file);
-            String sha = sha256(file);
-            SegmentResult result = new SegmentResult(task.jobId, task.index, task.nonce, uuid, address, true, "",
-                    file.getFileName().toString(), size, sha, (System.nanoTime() - start) / 1000, null)
-                    .signedWith(secret);
-            writeSidecar(jobFolder, result);
-            done.incrementAndGet();
             progress.removeAsync(progressKey);
-            LOG.log(Level.INFO, "rendered {0} into {1}", new Object[] {task, file});
-            return resultFilter.apply(result);
-        } catch (SecurityException ex) {
-            LOG.log(Level.WARNING, "refused {0}: {1}", new Object[] {task, ex.getMessage()});
-            return fail(task, ex.getMessage());
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return fail(task, "the worker " + address + " was stopped while rendering");
-        } catch (ProjectFileException ex) {
-            LOG.log(Level.WARNING, "could not read the project of " + task, ex);
-            return fail(task, "the project the task carries cannot be read: " + ex.getMessage());
-        } catch (IOException | RuntimeException ex) {
-            LOG.log(Level.WARNING, "could not render " + task, ex);
-            return fail(task, ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
+            return file;
         } finally {
-            current = null;
-            running.decrementAndGet();
-            if (projectFile != null) {
-                try {
-                    Files.deleteIfExists(projectFile);
-                } catch (IOException ex) {
-                    LOG.log(Level.FINE, "cannot delete " + projectFile, ex);
-                }
-            }
+            Files.deleteIfExists(projectFile);
         }
     }
 
+    /** This worker's media roots: a task's paths must lie under them. */
+    MediaRoots roots() {
+        return roots;
+    }
+
+    /** Whether the worker is closing (work in progress stops). */
+    boolean closing() {
+        return closing;
+    }
+
     /** The job folder: an existing folder under a media root, named for the task's job. */
-    private Path checkedJobFolder(SegmentTask task) throws IOException {
+    private Path checkedJobFolder(WorkerTask task) throws IOException {
         Path folder = roots.inside(Path.of(task.jobFolder), "the job folder");
         if (!Files.isDirectory(folder) || !folder.getFileName().toString().endsWith("-" + task.jobId)) {
             throw new SecurityException("the job folder " + task.jobFolder + " is not the folder of job "
@@ -223,26 +242,11 @@ final class WorkerNode implements ClusterWorker, RunningMembers.Member {
         return folder;
     }
 
-    static String segmentFileName(int index, ExportFormat format) {
-        return String.format(Locale.ROOT, "segment-%05d.%s", index, format.extension());
-    }
-
-    static String sidecarName(int index) {
-        return String.format(Locale.ROOT, "segment-%05d.result", index);
-    }
-
-    /** The signed result beside the segment, written aside and renamed: a restarted coordinator finds it whole. */
-    private static void writeSidecar(Path jobFolder, SegmentResult result) throws IOException {
-        Path target = jobFolder.resolve(sidecarName(result.index));
-        Path temp = Files.createTempFile(jobFolder, "." + target.getFileName(), ".partial");
-        try {
-            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.ISO_8859_1)) {
-                result.store(w);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+    /** The signed result beside the work, written aside and renamed: a restarted coordinator finds it whole. */
+    private static void writeSidecar(Path target, SegmentResult result) throws IOException {
+        StringWriter text = new StringWriter();
+        result.store(text);
+        JobFolders.writeAtomically(target, text.toString());
     }
 
     static String sha256(Path file) throws IOException {
@@ -258,7 +262,7 @@ final class WorkerNode implements ClusterWorker, RunningMembers.Member {
         }
     }
 
-    private SegmentResult fail(SegmentTask task, String reason) {
+    private SegmentResult fail(WorkerTask task, String reason) {
         return resultFilter.apply(new SegmentResult(task.jobId, task.index, task.nonce, uuid, address, false,
                 reason, "", 0, "", 0, null).signedWith(secret));
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -49,12 +48,12 @@ public final class FakeSegmentRenderer implements SegmentRenderService {
             text.append("frame ").append(f).append('\n');
             progress.accept(new RenderProgress(f - segment.in() + 1, segment.frames(), 1, -1));
         }
-        atomically(file, text.toString());
+        JobFolders.writeAtomically(file, text.toString());
     }
 
     @Override
     public void mixSound(ExportRequest request, Path file, BooleanSupplier cancelled) throws IOException {
-        atomically(file, "sound " + request.in() + "-" + request.out() + "\n");
+        JobFolders.writeAtomically(file, "sound " + request.in() + "-" + request.out() + "\n");
     }
 
     @Override
@@ -75,7 +74,7 @@ public final class FakeSegmentRenderer implements SegmentRenderService {
             throw new IOException("the segments end at frame " + expected + ", not " + request.out());
         }
         all.append(Files.readString(sound, StandardCharsets.UTF_8));
-        atomically(request.output(), all.toString());
+        JobFolders.writeAtomically(request.output(), all.toString());
         long frames = request.out() - request.in();
         return new ExportResult(request.output(), frames, request.project().rate().micros(frames), 0, 0);
     }
@@ -87,15 +86,5 @@ public final class FakeSegmentRenderer implements SegmentRenderService {
             all.append("frame ").append(f).append('\n');
         }
         return all.append("sound ").append(request.in()).append('-').append(request.out()).append('\n').toString();
-    }
-
-    private static void atomically(Path file, String text) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".partial");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

@@ -207,7 +207,7 @@ public final class DefaultProxyService implements ProxyService {
         return ProxyResult.failed(src, reason, List.of());
     }
 
-    private static ProxyResult existing(ProxyIndex index, String planKey, Path src, ProxyIndex.Entry e)
+    static ProxyResult existing(ProxyIndex index, String planKey, Path src, ProxyIndex.Entry e)
             throws IOException {
         List<String> reasons = new ArrayList<>(e.reasons());
         if (e.source().equals(src.toString())) {

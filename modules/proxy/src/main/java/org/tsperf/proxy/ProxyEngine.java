@@ -71,6 +71,14 @@ public final class ProxyEngine {
         return index;
     }
 
+    /** Closes the index of one store, if open (a job's own store, before its folder is handed on or removed). */
+    void release(Path store) {
+        ProxyIndex open = indexes.remove(store.toAbsolutePath().normalize());
+        if (open != null) {
+            open.close();
+        }
+    }
+
     /**
      * The module is going (disabled or uninstalled at runtime, or the application exits): closes every index and
      * opens none again in this module instance, so the store's file lock is free for the module installed next.

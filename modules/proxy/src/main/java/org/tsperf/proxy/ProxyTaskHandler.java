@@ -216,7 +216,7 @@ public final class ProxyTaskHandler implements TaskHandler {
         }
     }
 
-    private static void deleteQuietly(Path p) {
+    static void deleteQuietly(Path p) {
         try {
             Files.deleteIfExists(p);
         } catch (IOException ex) {

@@ -1,7 +1,10 @@
 package org.tsperf.api.cluster;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
+import org.tsperf.api.proxy.ProxySettings;
 import org.tsperf.api.timeline.ExportRequest;
 import org.tsperf.api.timeline.RenderProgress;
 
@@ -28,6 +31,24 @@ public interface ClusterSession extends AutoCloseable {
      */
     ClusterExportResult export(ExportRequest request, ClusterJobOptions options, Consumer<RenderProgress> progress)
             throws IOException, InterruptedException;
+
+    /**
+     * Makes the proxies of several sources on the cluster, one source per worker at a time: each worker makes the
+     * proxies of the source handed to it into the job's folder beside the first source to make (shared storage, under
+     * the workers' media roots), and this member takes them into {@code settings.store()}, recorded in its index as a
+     * proxy job of this machine records its own. Sources whose proxies are in the store already are not handed out.
+     * Faults are handled as for segments ({@link #export}): a source whose worker leaves, stops answering within
+     * {@code options.segmentTimeout()} or returns a result that does not verify is made on another worker; a source
+     * that fails three times fails on its own (the others go on). A batch asked again resumes from the sources done.
+     *
+     * @param progress hears a line for people on each source handed out, done or failed
+     * @throws IOException          the batch cannot start (no worker holding the secret, no job folder)
+     * @throws InterruptedException when the calling thread is interrupted (the job folder stays, for a resume)
+     */
+    default ClusterProxyResult proxies(List<Path> sources, ProxySettings settings, ClusterJobOptions options,
+            Consumer<String> progress) throws IOException, InterruptedException {
+        throw new IOException("this cluster session makes no proxies");
+    }
 
     /** Leaves the cluster. */
     @Override
