@@ -14,6 +14,21 @@ final class PlaneOps {
     private PlaneOps() {
     }
 
+    /**
+     * 10-bit little-endian 4:2:0 samples rounded to 8 bits, as ffmpeg's {@code format=yuv420p} gives them to its
+     * filters. {@code samples} is scratch of {@code into.length}.
+     */
+    static void to8Bit(java.nio.ByteBuffer tenBit, short[] samples, byte[] into) {
+        tenBit.duplicate().clear().order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples, 0, into.length);
+        IntStream.range(0, 8).parallel().forEach(part -> {
+            int from = (int) ((long) into.length * part / 8);
+            int to = (int) ((long) into.length * (part + 1) / 8);
+            for (int i = from; i < to; i++) {
+                into[i] = (byte) Math.min(255, (samples[i] + 2) >> 2);
+            }
+        });
+    }
+
     /** Opaque black in the given range. */
     static void black(byte[] f, int w, int h, boolean fullRange) {
         int luma = w * h;
@@ -49,62 +64,14 @@ final class PlaneOps {
         });
     }
 
-    /** Gaussian blur of every plane (sigma halved on the half-size chroma planes), edges clamped. */
+    /** Gaussian blur of every plane (sigma halved on the half-size chroma planes), edges clamped: {@link PlaneBlur}. */
     static void blur(byte[] f, int w, int h, double sigma) {
         int luma = w * h;
         int cw = w / 2;
         int ch = h / 2;
-        blurPlane(f, 0, w, h, sigma);
-        blurPlane(f, luma, cw, ch, sigma / 2);
-        blurPlane(f, luma + cw * ch, cw, ch, sigma / 2);
-    }
-
-    private static void blurPlane(byte[] f, int offset, int w, int h, double sigma) {
-        int r = (int) Math.ceil(3 * sigma);
-        if (r < 1) {
-            return;
-        }
-        int[] k = kernel(sigma, r);
-        int[] tmp = new int[w * h];
-        IntStream.range(0, h).parallel().forEach(row -> {
-            int base = offset + row * w;
-            for (int x = 0; x < w; x++) {
-                int sum = 0;
-                for (int t = -r; t <= r; t++) {
-                    int xx = Math.min(w - 1, Math.max(0, x + t));
-                    sum += k[t + r] * (f[base + xx] & 0xFF);
-                }
-                tmp[row * w + x] = sum; // scaled by 2^12
-            }
-        });
-        IntStream.range(0, h).parallel().forEach(row -> {
-            for (int x = 0; x < w; x++) {
-                long sum = 0;
-                for (int t = -r; t <= r; t++) {
-                    int yy = Math.min(h - 1, Math.max(0, row + t));
-                    sum += (long) k[t + r] * tmp[yy * w + x];
-                }
-                f[offset + row * w + x] = (byte) Math.min(255, (sum + (1L << 23)) >> 24);
-            }
-        });
-    }
-
-    /** Weights summing to exactly 4096. */
-    private static int[] kernel(double sigma, int r) {
-        double[] d = new double[2 * r + 1];
-        double total = 0;
-        for (int i = -r; i <= r; i++) {
-            d[i + r] = Math.exp(-(i * i) / (2 * sigma * sigma));
-            total += d[i + r];
-        }
-        int[] k = new int[d.length];
-        int sum = 0;
-        for (int i = 0; i < d.length; i++) {
-            k[i] = (int) Math.round(d[i] / total * 4096);
-            sum += k[i];
-        }
-        k[r] += 4096 - sum;
-        return k;
+        PlaneBlur.blur(f, 0, w, h, sigma);
+        PlaneBlur.blur(f, luma, cw, ch, sigma / 2);
+        PlaneBlur.blur(f, luma + cw * ch, cw, ch, sigma / 2);
     }
 
     /** {@code f} mixed towards {@code other} by {@code amount} (0 keeps f, 1 gives other), in place. */
