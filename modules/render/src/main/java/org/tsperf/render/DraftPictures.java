@@ -18,7 +18,10 @@ import org.tsperf.api.timeline.Transition;
  * A preview chunk's or an export's pictures composited on the decoded YUV 4:2:0 planes ({@link PlaneOps}), as
  * {@link CompositePictures} composites RGBA: the same layers, effects, opacity and cross-fades, in the clips' own
  * matrix and range. Only where that gives the same pictures: every clip's effects without gamma, and every decoded
- * picture I420 at the render size (10-bit rounded to 8 bits, as the filter graph's {@code format=yuv420p} does) in one matrix and range; {@link #render} says null otherwise, and the chunk is made by the RGBA path instead.
+ * picture I420 at the render size (10-bit rounded to 8 bits, as the filter graph's {@code format=yuv420p} does) in
+ * one matrix and range; {@link #render} says null otherwise, and the caller makes the pictures in RGBA instead. One
+ * difference by design: layers are mixed as they are, as ffmpeg's {@code xfade} mixes them, where the RGBA path clips
+ * each layer to RGB first; they differ where a colour adjust takes colours out of the RGB gamut.
  */
 final class DraftPictures implements AutoCloseable {
 

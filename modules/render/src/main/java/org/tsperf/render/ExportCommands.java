@@ -67,6 +67,19 @@ final class ExportCommands {
         return c;
     }
 
+    /** One segment composited on the YUV planes: as {@link #exportPlanes} is to {@link #export}. */
+    static List<String> segmentPlanes(ExportFormat format, int width, int height, FrameRate rate,
+            VideoFormat planes, String mark, Path out) {
+        List<String> c = rawPlanes(width, height, rate, planes);
+        c.addAll(List.of("-map", "0:v", "-an", "-pix_fmt", pixelFormat(format)));
+        c.addAll(videoCodec(format));
+        c.addAll(ChunkEncoding.tags(planes));
+        c.addAll(List.of("-metadata", "comment=" + mark));
+        c.addAll(container(format, false));
+        c.add(out.toString());
+        return c;
+    }
+
     /**
      * The join: the segments listed in a concat demuxer file, copied as they are, and the mixed sound from a WAV file,
      * encoded as the export encodes it. The segments' container comments are not carried over.

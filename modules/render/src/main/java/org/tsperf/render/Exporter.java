@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.tsperf.api.gpu.Frame;
 import org.tsperf.api.media.MediaDecoder;
 import org.tsperf.api.media.MediaInfo;
 import org.tsperf.api.media.MediaProbe;
@@ -95,38 +94,22 @@ final class Exporter {
     }
 
     /**
-     * The export composited on the decoded YUV 4:2:0 planes at full size and piped as {@code yuv420p}, when every
-     * picture allows ({@link DraftPictures}): a quarter of the RGBA path's bytes a pixel and no conversion either
-     * way. False when a picture cannot be drafted (found at the first such frame; what was encoded is dropped and the
-     * caller exports in RGBA).
+     * The export composited on the YUV planes ({@link PlaneFeed}) when the project allows; false when it does not, or
+     * when a picture found part-way cannot be composited so (what was encoded is dropped: the caller exports in RGBA).
      */
     private boolean onPlanes(Path ffmpeg) throws IOException, InterruptedException {
         Project p = request.project();
-        if (!DraftPictures.effectsAllow(p)) {
+        if (PlaneFeed.planes(p, DefaultTimelineRenderer.opener(p, p.width(), p.height(), false)).isEmpty()) {
             return false;
         }
-        try (DraftPictures draft = new DraftPictures(p, p.width(), p.height(),
-                DefaultTimelineRenderer.opener(p, p.width(), p.height(), false))) {
-            Frame first = draft.render(request.in());
-            if (first == null) {
-                return false;
-            }
-            Frame[] pending = {first};
-            try (ExportEncoder encoder = new ExportEncoder(ffmpeg, ExportCommands.exportPlanes(request.format(),
-                    p.width(), p.height(), p.rate(), draft.format().orElseThrow(), temp.audio(), temp.video()),
-                    (int) first.byteCount())) {
-                boolean whole = FrameFeed.encode(f -> {
-                    Frame made = pending[0] != null ? pending[0] : draft.render(f);
-                    pending[0] = null;
-                    return made;
-                }, p.rate().fps(), encoder, request.in(), request.out(), ctx::isCancelled, this::progress);
-                if (!whole) {
-                    LOG.log(Level.INFO, "export of {0}: a picture cannot be composited on the YUV planes; exporting"
-                            + " in RGBA instead", p.name());
-                }
-                return whole;
-            }
+        boolean whole = PlaneFeed.encode(p, request.in(), request.out(), ffmpeg, planes -> ExportCommands.exportPlanes(
+                request.format(), p.width(), p.height(), p.rate(), planes, temp.audio(), temp.video()),
+                ctx::isCancelled, this::progress);
+        if (!whole) {
+            LOG.log(Level.INFO, "export of {0}: a picture cannot be composited on the YUV planes; exporting in RGBA"
+                    + " instead", p.name());
         }
+        return whole;
     }
 
     static String message(RenderProgress p) {

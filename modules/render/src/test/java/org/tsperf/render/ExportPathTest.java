@@ -74,12 +74,12 @@ class ExportPathTest {
     }
 
     @Test
-    void aClipOfAnotherMatrixPartWayMakesTheWholeExportInRgba() throws Exception {
+    void aClipOfAnotherMatrixMakesTheWholeExportInRgba() throws Exception {
         Path file = export(b709, "mixed.mp4");
         assertEquals("bt709", video(file).colorSpace(), "made in RGBA, converted to BT.709");
         assertEquals(45, video(file).frameCount());
         try (Stream<Path> left = Files.list(out)) {
-            assertEquals(List.of(file), left.toList(), "the abandoned attempt left nothing behind");
+            assertEquals(List.of(file), left.toList(), "only the output is left");
         }
     }
 
