@@ -58,7 +58,7 @@ class DraftPicturesTest {
      */
     @Test
     void aCrossFadeOfColoursInsideTheGamutIsTheRenderers() throws Exception {
-        Project p = withColour(0.8, 1);
+        Project p = PreviewFixtures.project(a, b, 0.02, 2, 1, 0.8);
         try (DraftPictures draft = new DraftPictures(p, 160, 120, DefaultTimelineRenderer.opener(p, 160, 120, true));
                 TimelinePictures rgba = Lookup.getDefault().lookup(TimelineRenderer.class).open(p, 160, 120, true)) {
             for (long f = 25; f < 30; f++) {
@@ -76,7 +76,7 @@ class DraftPicturesTest {
      */
     @Test
     void aCrossFadeOnThePlanesIsItsLayersMixedAsXfadeMixesThem() throws Exception {
-        Project both = withColour(1.2, 1.1);
+        Project both = PreviewFixtures.project(a, b, 0.02, 2, 1.1, 1.2);
         Track t = both.videoTracks().get(0);
         try (DraftPictures draft = open(both); DraftPictures from = open(only(both, t.clips().get(0)));
                 DraftPictures to = open(only(both, t.clips().get(1)))) {
@@ -91,16 +91,6 @@ class DraftPicturesTest {
                 assertTrue(most <= 1, "frame " + f + ": a sample differs by " + most);
             }
         }
-    }
-
-    private static Project withColour(double saturation, double contrast) {
-        Project p = PreviewFixtures.project(a, b, 0.02, 2);
-        Track t = p.videoTracks().get(0);
-        Clip ca = t.clips().get(0);
-        Clip adjusted = new Clip(ca.id(), ca.source(), ca.sourceIn(), ca.length(), ca.start(), List.of(
-                new Effect.ColourAdjust(0.02, contrast, saturation, 1)));
-        return new Project(p.name(), p.width(), p.height(), p.rate(), p.sampleRate(), List.of(new Track(t.id(),
-                t.kind(), List.of(adjusted, t.clips().get(1)), t.transitions())));
     }
 
     private static Project only(Project p, Clip c) {
