@@ -68,7 +68,9 @@ final class FrameFeed {
                 progress.accept(new RenderProgress(done, total, fps / rate, eta));
             }
         }
-        encoder.finish();
+        RenderProgress last = new RenderProgress(total, total, total / Math.max(1e-6, (System.nanoTime() - start)
+                / 1e9) / rate, 0);
+        encoder.finish(() -> progress.accept(last)); // the encoder's last frames are progress too
         return true;
     }
 }
