@@ -1,11 +1,13 @@
 package org.tsperf.render;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,8 @@ class DraftPicturesTest {
         try (DraftPictures draft = new DraftPictures(p, 160, 120, DefaultTimelineRenderer.opener(p, 160, 120, true));
                 TimelinePictures rgba = Lookup.getDefault().lookup(TimelineRenderer.class).open(p, 160, 120, true)) {
             // frame 5: a with its colour adjust; 60: b with its blur (sigma 1 at half size)
-            assertTrue(difference(draft, rgba, 5) < 0.5, "colour adjust: " + difference(draft, rgba, 5));
+            // contrast does not scale chroma on the planes (as eq), the RGBA operation's does: 0.57 measured
+            assertTrue(difference(draft, rgba, 5) < 1.0, "colour adjust: " + difference(draft, rgba, 5));
             assertTrue(difference(draft, rgba, 60) < 4.5, "blur on the 4:2:0 planes: " + difference(draft, rgba, 60));
         }
     }
@@ -90,6 +93,29 @@ class DraftPicturesTest {
                 }
                 assertTrue(most <= 1, "frame " + f + ": a sample differs by " + most);
             }
+        }
+    }
+
+    /** As {@code eq}: contrast changes luma only, saturation chroma only. */
+    @Test
+    void contrastIsOnLumaAndSaturationOnChromaAsEq() throws Exception {
+        Clip plain = new Clip("a", a, 0, 30, 0, List.of());
+        byte[] none = drafted(plain);
+        byte[] contrast = drafted(new Clip("a", a, 0, 30, 0, List.of(new Effect.ColourAdjust(0, 1.5, 1, 1))));
+        byte[] saturation = drafted(new Clip("a", a, 0, 30, 0, List.of(new Effect.ColourAdjust(0, 1, 1.5, 1))));
+        int luma = 160 * 120;
+        assertArrayEquals(Arrays.copyOfRange(none, luma, none.length),
+                Arrays.copyOfRange(contrast, luma, none.length), "contrast leaves chroma alone");
+        assertFalse(Arrays.equals(Arrays.copyOf(none, luma), Arrays.copyOf(contrast, luma)), "contrast on luma");
+        assertArrayEquals(Arrays.copyOf(none, luma), Arrays.copyOf(saturation, luma), "saturation leaves luma alone");
+        assertFalse(Arrays.equals(none, saturation), "saturation on chroma");
+    }
+
+    private static byte[] drafted(Clip clip) throws Exception {
+        Project p = new Project("eq", 320, 240, PreviewFixtures.RATE, 48000, List.of(new Track("V1", TrackKind.VIDEO,
+                List.of(clip), List.of())));
+        try (DraftPictures d = open(p)) {
+            return copy(d.render(5));
         }
     }
 
