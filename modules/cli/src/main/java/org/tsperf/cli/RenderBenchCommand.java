@@ -154,7 +154,7 @@ final class RenderBenchCommand implements Callable<Integer> {
                 }
             }
             double renderOnly = (System.nanoTime() - t1) / 1e9;
-            double ssim = ssim(ffmpeg, ours, ref, matrix(va));
+            double ssim = ssim(ffmpeg, ours, matrix(video(probe, ours)), ref, matrix(va));
             ProcessorStatus path = Services.require(VideoProcessor.class, "GPU Acceleration").status();
             double ratio = r.seconds() / ffmpegSeconds;
             double media = project.length() / rate.fps();
@@ -232,7 +232,7 @@ final class RenderBenchCommand implements Callable<Integer> {
         return c;
     }
 
-    /** The matrix the first source is tagged with, which the reference keeps (the export writes BT.709). */
+    /** The matrix a file is tagged with (BT.709 when it is not tagged BT.601): the reference keeps its first source's. */
     static String matrix(VideoStreamInfo v) {
         return switch (v.colorSpace()) {
             case "smpte170m", "bt470bg" -> "bt601";
@@ -253,11 +253,15 @@ final class RenderBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** SSIM on RGB planes, each file converted with its own matrix (the export's YUV is BT.709, the reference's not). */
-    private static double ssim(String ffmpeg, Path ours, Path ref, String refMatrix) throws IOException,
-            InterruptedException {
+    /**
+     * SSIM on RGB planes, each file converted with the matrix it is tagged with (an export composited in RGBA is
+     * BT.709, one composited on the YUV planes keeps its sources' matrix, as the reference does).
+     */
+    private static double ssim(String ffmpeg, Path ours, String ourMatrix, Path ref, String refMatrix)
+            throws IOException, InterruptedException {
         List<String> cmd = List.of(ffmpeg, "-hide_banner", "-nostdin", "-i", ours.toString(), "-i", ref.toString(),
-                "-lavfi", "[0:v]scale=in_color_matrix=bt709:in_range=tv,format=gbrp[x];[1:v]scale=in_color_matrix="
+                "-lavfi", "[0:v]scale=in_color_matrix=" + ourMatrix + ":in_range=tv,format=gbrp[x];"
+                        + "[1:v]scale=in_color_matrix="
                         + refMatrix + ":in_range=tv,format=gbrp[y];[x][y]ssim", "-f", "null", "-");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -30,7 +30,7 @@ import org.tsperf.api.timeline.TimelinePictures;
 final class ChunkEncoding {
 
     /** Changes whenever the stored files would differ; part of every chunk's fingerprint. */
-    static final String VERSION = "preview-h264-intra-3";
+    static final String VERSION = "preview-h264-intra-4";
 
     private static final Logger LOG = Logger.getLogger(ChunkEncoding.class.getName());
 
@@ -54,13 +54,19 @@ final class ChunkEncoding {
 
     /** A drafted chunk: I420 as composited, tagged with the pictures' own matrix and range, no conversion. */
     static List<String> draftArguments(int width, int height, FrameRate rate, VideoFormat format, Path out) {
+        List<String> c = ExportCommands.rawPlanes(width, height, rate, format);
+        c.addAll(List.of("-an", "-c:v", "libx264", "-preset", "ultrafast", "-tune", "fastdecode", "-crf", "23",
+                "-g", "1"));
+        c.addAll(tags(format));
+        c.addAll(List.of("-f", "mp4", out.toString()));
+        return c;
+    }
+
+    /** ffmpeg's colour tags for pictures in {@code format}'s matrix and range. */
+    static List<String> tags(VideoFormat format) {
         String matrix = format.matrix() == YuvMatrix.BT601 ? "smpte170m" : "bt709";
-        return List.of("-hide_banner", "-nostdin", "-v", "error", "-y",
-                "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", width + "x" + height, "-framerate", rate.toString(),
-                "-i", "pipe:0", "-an",
-                "-c:v", "libx264", "-preset", "ultrafast", "-tune", "fastdecode", "-crf", "23", "-g", "1",
-                "-colorspace", matrix, "-color_primaries", matrix, "-color_trc", matrix,
-                "-color_range", format.range() == YuvRange.FULL ? "pc" : "tv", "-f", "mp4", out.toString());
+        return List.of("-colorspace", matrix, "-color_primaries", matrix, "-color_trc", matrix,
+                "-color_range", format.range() == YuvRange.FULL ? "pc" : "tv");
     }
 
     /**

@@ -73,12 +73,20 @@ public final class DefaultSegmentRenderService implements SegmentRenderService {
         Path temp = AsideFile.unique(file, "partial");
         long started = System.nanoTime();
         boolean done = false;
+        String mark = SegmentMark.of(request, segment).text();
         try {
-            try (TimelinePictures pictures = renderer.open(p, p.width(), p.height(), false);
-                    ExportEncoder encoder = new ExportEncoder(ffmpeg, ExportCommands.segment(request.format(),
-                            p.width(), p.height(), p.rate(), SegmentMark.of(request, segment).text(), temp),
-                            4 * p.width() * p.height())) {
-                FrameFeed.encode(pictures, encoder, segment.in(), segment.out(), cancelled, progress);
+            try (TimelinePictures pictures = renderer.open(p, p.width(), p.height(), false)) {
+                // the way the single-machine export takes, decided from the project alone: every segment alike
+                boolean planes = PlaneFeed.planes(p, DefaultTimelineRenderer.opener(p, p.width(), p.height(), false))
+                        .isPresent() && PlaneFeed.encode(p, segment.in(), segment.out(), ffmpeg, f ->
+                                ExportCommands.segmentPlanes(request.format(), p.width(), p.height(), p.rate(), f,
+                                        mark, temp), cancelled, progress);
+                if (!planes) {
+                    try (ExportEncoder encoder = new ExportEncoder(ffmpeg, ExportCommands.segment(request.format(),
+                            p.width(), p.height(), p.rate(), mark, temp), 4 * p.width() * p.height())) {
+                        FrameFeed.encode(pictures, encoder, segment.in(), segment.out(), cancelled, progress);
+                    }
+                }
             }
             String what = "segment " + segment.index() + " (" + file + ")";
             ExportCheck.frames(ExportCheck.read(probe, temp, what), what, segment.frames(), "rendered",

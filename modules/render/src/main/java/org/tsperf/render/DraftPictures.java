@@ -15,11 +15,13 @@ import org.tsperf.api.timeline.Track;
 import org.tsperf.api.timeline.Transition;
 
 /**
- * A preview chunk's pictures composited on the decoded YUV 4:2:0 planes ({@link PlaneOps}), as
+ * A preview chunk's or an export's pictures composited on the decoded YUV 4:2:0 planes ({@link PlaneOps}), as
  * {@link CompositePictures} composites RGBA: the same layers, effects, opacity and cross-fades, in the clips' own
  * matrix and range. Only where that gives the same pictures: every clip's effects without gamma, and every decoded
- * picture 8-bit I420 at the preview size in one matrix and range, and no cross-fade in the frame; {@link #render}
- * says null otherwise, and the chunk is made by the RGBA path instead.
+ * picture I420 at the render size (10-bit rounded to 8 bits, as the filter graph's {@code format=yuv420p} does) in
+ * one matrix and range; {@link #render} says null otherwise, and the caller makes the pictures in RGBA instead. One
+ * difference by design: layers are mixed as they are, as ffmpeg's {@code xfade} mixes them, where the RGBA path clips
+ * each layer to RGB first; they differ where a colour adjust takes colours out of the RGB gamut.
  */
 final class DraftPictures implements AutoCloseable {
 
@@ -29,6 +31,8 @@ final class DraftPictures implements AutoCloseable {
     private final OpenClipReaders readers;
     private final byte[] out;
     private final byte[] layer;
+    private final byte[] faded; // the outgoing clip's layer of a cross-fade
+    private short[] tenBit; // a 10-bit picture's samples, made when the first one comes
     private VideoFormat format; // of the first picture: every other must match its matrix and range
 
     DraftPictures(Project project, int width, int height, CompositePictures.Opener opener) {
@@ -39,6 +43,7 @@ final class DraftPictures implements AutoCloseable {
         int bytes = (int) PixelFormat.I420.frameBytes(width, height);
         out = new byte[bytes];
         layer = new byte[bytes];
+        faded = new byte[bytes];
     }
 
     /** Whether the project's effects can be drafted (no gamma); the pictures are checked as they come. */
@@ -73,11 +78,14 @@ final class DraftPictures implements AutoCloseable {
                     .filter(t -> at.stream().anyMatch(c -> c.id().equals(t.fromClip()))
                             && at.stream().anyMatch(c -> c.id().equals(t.toClip()))).findFirst();
             if (joined.isPresent()) {
-                // a cross-fade drafted here differed from the RGBA path's by a mean of 4-13 (0.1 outside it; the
-                // cause is not found yet): such frames are made in RGBA
-                return null;
-            }
-            if (!layer(at.get(at.size() - 1), frame, layer)) {
+                Transition t = joined.get();
+                Clip from = track.clip(t.fromClip()).orElseThrow();
+                Clip to = track.clip(t.toClip()).orElseThrow();
+                if (!layer(from, frame, faded) || !layer(to, frame, layer)) {
+                    return null;
+                }
+                PlaneOps.mix(layer, faded, 1 - t.mix(frame - to.start()));
+            } else if (!layer(at.get(at.size() - 1), frame, layer)) {
                 return null;
             }
             System.arraycopy(layer, 0, out, 0, out.length);
@@ -95,14 +103,22 @@ final class DraftPictures implements AutoCloseable {
         VideoFormat f = reader.frames().format();
         DecodedFrame decoded = reader.frameFor(frame);
         Frame p = decoded.picture();
-        if (p.format() != PixelFormat.I420 || p.width() != width || p.height() != height
+        if (p.format() != PixelFormat.I420 && p.format() != PixelFormat.I420_10LE || p.width() != width
+                || p.height() != height
                 || format != null && (format.matrix() != f.matrix() || format.range() != f.range())) {
             return false;
         }
         if (format == null) {
             format = f;
         }
-        p.data().duplicate().clear().get(into, 0, into.length);
+        if (p.format() == PixelFormat.I420) {
+            p.data().duplicate().clear().get(into, 0, into.length);
+        } else {
+            if (tenBit == null) {
+                tenBit = new short[into.length];
+            }
+            PlaneOps.to8Bit(p.data(), tenBit, into);
+        }
         boolean full = fullRange();
         double scale = (double) width / project.width();
         for (Effect e : clip.effects()) {

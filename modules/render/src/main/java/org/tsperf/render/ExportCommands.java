@@ -3,6 +3,7 @@ package org.tsperf.render;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.tsperf.api.media.VideoFormat;
 import org.tsperf.api.timeline.ExportFormat;
 import org.tsperf.api.timeline.FrameRate;
 
@@ -33,6 +34,24 @@ final class ExportCommands {
     }
 
     /**
+     * The single-machine export of pictures composited on the YUV planes ({@link DraftPictures}): raw {@code yuv420p}
+     * on standard input in the sources' own matrix and range, encoded as they are (ProRes: chroma upsampled to 4:2:2
+     * 10-bit by the encoder's input conversion, the matrix unchanged) and tagged with that matrix and range; no
+     * conversion to RGB either way, as the filter graph of the benchmark's reference works.
+     */
+    static List<String> exportPlanes(ExportFormat format, int width, int height, FrameRate rate, VideoFormat planes,
+            Path wav, Path out) {
+        List<String> c = rawPlanes(width, height, rate, planes);
+        c.addAll(List.of("-i", wav.toString(), "-map", "0:v", "-map", "1:a", "-pix_fmt", pixelFormat(format)));
+        c.addAll(videoCodec(format));
+        c.addAll(ChunkEncoding.tags(planes));
+        c.addAll(sound(format));
+        c.addAll(container(format, true));
+        c.add(out.toString());
+        return c;
+    }
+
+    /**
      * One segment: raw RGBA pictures on standard input, no sound, in the format's container, its timestamps starting
      * at 0. Every encoder here starts its output with a keyframe that needs no earlier frame (libx264 opens with an
      * IDR picture and keeps its GOPs closed unless told otherwise; ProRes is all intra), so segments join in any
@@ -42,6 +61,19 @@ final class ExportCommands {
         List<String> c = rawPictures(width, height, rate);
         c.addAll(List.of("-map", "0:v", "-an"));
         c.addAll(pictures(format));
+        c.addAll(List.of("-metadata", "comment=" + mark));
+        c.addAll(container(format, false));
+        c.add(out.toString());
+        return c;
+    }
+
+    /** One segment composited on the YUV planes: as {@link #exportPlanes} is to {@link #export}. */
+    static List<String> segmentPlanes(ExportFormat format, int width, int height, FrameRate rate,
+            VideoFormat planes, String mark, Path out) {
+        List<String> c = rawPlanes(width, height, rate, planes);
+        c.addAll(List.of("-map", "0:v", "-an", "-pix_fmt", pixelFormat(format)));
+        c.addAll(videoCodec(format));
+        c.addAll(ChunkEncoding.tags(planes));
         c.addAll(List.of("-metadata", "comment=" + mark));
         c.addAll(container(format, false));
         c.add(out.toString());
@@ -78,6 +110,18 @@ final class ExportCommands {
     /** The codec name a probe reports for the format's video. */
     static String probedCodec(ExportFormat format) {
         return format == ExportFormat.H264 ? "h264" : "prores";
+    }
+
+    /**
+     * Raw {@code yuv420p} pictures on standard input in {@code planes}' matrix and range, said on the input: ffmpeg 8
+     * takes untagged raw YUV for full range and would squeeze it into the limited range the output is tagged with.
+     */
+    static List<String> rawPlanes(int width, int height, FrameRate rate, VideoFormat planes) {
+        List<String> c = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-v", "error", "-y",
+                "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", width + "x" + height, "-framerate", rate.toString()));
+        c.addAll(ChunkEncoding.tags(planes));
+        c.addAll(List.of("-i", "pipe:0"));
+        return c;
     }
 
     private static List<String> rawPictures(int width, int height, FrameRate rate) {

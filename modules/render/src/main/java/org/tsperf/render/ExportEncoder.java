@@ -66,13 +66,29 @@ final class ExportEncoder implements AutoCloseable {
 
     /** Ends the input and waits for ffmpeg to finish the file. */
     void finish() throws IOException, InterruptedException {
+        finish(() -> { });
+    }
+
+    /**
+     * As {@link #finish()}, calling {@code waiting} about once a second meanwhile: the frames still queued and the
+     * encoder's own lookahead (x264 holds dozens of frames) can take minutes at 4K on a loaded machine, and a task
+     * that says nothing that long is taken for stuck.
+     */
+    void finish(Runnable waiting) throws IOException, InterruptedException {
         full.add(END);
-        writer.join();
+        while (writer.isAlive()) {
+            writer.join(1000);
+            waiting.run();
+        }
         if (writeFailure != null) {
             throw failure("ffmpeg stopped taking frames");
         }
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            throw new IOException("ffmpeg did not finish the file within 10 minutes after its last frame");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (!process.waitFor(1, TimeUnit.SECONDS)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("ffmpeg did not finish the file within 10 minutes after its last frame");
+            }
+            waiting.run();
         }
         errors.awaitEnd(2000);
         if (process.exitValue() != 0) {

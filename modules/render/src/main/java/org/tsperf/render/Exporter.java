@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.tsperf.api.media.MediaDecoder;
 import org.tsperf.api.media.MediaInfo;
 import org.tsperf.api.media.MediaProbe;
@@ -18,11 +20,14 @@ import org.tsperf.api.timeline.TimelinePictures;
 import org.tsperf.api.timeline.TimelineRenderer;
 
 /**
- * One export: the sound mixed into a temporary WAV, the pictures rendered at full size and piped to ffmpeg, which
+ * One export: the sound mixed into a temporary WAV, the pictures rendered at full size (on the YUV planes where the
+ * project allows, else in RGBA) and piped to ffmpeg, which
  * writes a temporary file beside the output; that file is probed (frame count and duration) and only then renamed to
  * the output's name. The caller removes the temporaries when this throws.
  */
 final class Exporter {
+
+    private static final Logger LOG = Logger.getLogger(Exporter.class.getName());
 
     private final ExportRequest request;
     private final Temporaries temp;
@@ -64,12 +69,11 @@ final class Exporter {
         try (TimelinePictures pictures = renderer.open(p, p.width(), p.height(), false)) {
             ctx.progress(0, total, "Mixing the sound");
             AudioMix.write(p, request.in(), request.out(), decoder, temp.audio(), ctx::isCancelled);
-            try (ExportEncoder encoder = new ExportEncoder(ffmpeg, ExportCommands.export(request.format(),
-                    p.width(), p.height(), p.rate(), temp.audio(), temp.video()), 4 * p.width() * p.height())) {
-                FrameFeed.encode(pictures, encoder, request.in(), request.out(), ctx::isCancelled, rp -> {
-                    listener.accept(rp);
-                    ctx.progress(rp.framesDone(), rp.framesTotal(), message(rp));
-                });
+            if (!onPlanes(ffmpeg)) {
+                try (ExportEncoder encoder = new ExportEncoder(ffmpeg, ExportCommands.export(request.format(),
+                        p.width(), p.height(), p.rate(), temp.audio(), temp.video()), 4 * p.width() * p.height())) {
+                    FrameFeed.encode(pictures, encoder, request.in(), request.out(), ctx::isCancelled, this::progress);
+                }
             }
         }
         MediaProbe probe = probe();
@@ -82,6 +86,30 @@ final class Exporter {
         MediaInfo made = probe.probe(request.output());
         return new ExportResult(request.output(), frames, Math.round(made.durationSeconds() * 1e6), seconds,
                 media / Math.max(1e-6, seconds));
+    }
+
+    private void progress(RenderProgress rp) {
+        listener.accept(rp);
+        ctx.progress(rp.framesDone(), rp.framesTotal(), message(rp));
+    }
+
+    /**
+     * The export composited on the YUV planes ({@link PlaneFeed}) when the project allows; false when it does not, or
+     * when a picture found part-way cannot be composited so (what was encoded is dropped: the caller exports in RGBA).
+     */
+    private boolean onPlanes(Path ffmpeg) throws IOException, InterruptedException {
+        Project p = request.project();
+        if (PlaneFeed.planes(p, DefaultTimelineRenderer.opener(p, p.width(), p.height(), false)).isEmpty()) {
+            return false;
+        }
+        boolean whole = PlaneFeed.encode(p, request.in(), request.out(), ffmpeg, planes -> ExportCommands.exportPlanes(
+                request.format(), p.width(), p.height(), p.rate(), planes, temp.audio(), temp.video()),
+                ctx::isCancelled, this::progress);
+        if (!whole) {
+            LOG.log(Level.INFO, "export of {0}: a picture cannot be composited on the YUV planes; exporting in RGBA"
+                    + " instead", p.name());
+        }
+        return whole;
     }
 
     static String message(RenderProgress p) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.tsperf.api.gpu.Frame;
+import org.tsperf.api.media.MediaException;
 import org.tsperf.api.timeline.RenderProgress;
 import org.tsperf.api.timeline.TimelinePictures;
 
@@ -26,8 +28,23 @@ final class FrameFeed {
      */
     static void encode(TimelinePictures pictures, ExportEncoder encoder, long in, long out, BooleanSupplier cancelled,
             Consumer<RenderProgress> progress) throws IOException, InterruptedException {
+        encode(pictures::render, pictures.project().rate().fps(), encoder, in, out, cancelled, progress);
+    }
+
+    /** Makes a timeline frame; null: this way cannot make it. */
+    @FunctionalInterface
+    interface Maker {
+        Frame make(long frame) throws MediaException;
+    }
+
+    /**
+     * As {@link #encode(TimelinePictures, ExportEncoder, long, long, BooleanSupplier, Consumer)} with frames from
+     * {@code maker} at {@code rate} frames a second; false, with the encoder not finished, when the maker could not
+     * make a frame (the caller closes the encoder and makes the frames another way).
+     */
+    static boolean encode(Maker maker, double rate, ExportEncoder encoder, long in, long out,
+            BooleanSupplier cancelled, Consumer<RenderProgress> progress) throws IOException, InterruptedException {
         long total = out - in;
-        double rate = pictures.project().rate().fps();
         long start = System.nanoTime();
         long lastReport = 0;
         for (long f = in; f < out; f++) {
@@ -37,7 +54,11 @@ final class FrameFeed {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while rendering frame " + f);
             }
-            encoder.write(pictures.render(f));
+            Frame frame = maker.make(f);
+            if (frame == null) {
+                return false;
+            }
+            encoder.write(frame);
             long done = f - in + 1;
             long now = System.nanoTime();
             if (now - lastReport > REPORT_NS || done == total) {
@@ -47,6 +68,9 @@ final class FrameFeed {
                 progress.accept(new RenderProgress(done, total, fps / rate, eta));
             }
         }
-        encoder.finish();
+        RenderProgress last = new RenderProgress(total, total, total / Math.max(1e-6, (System.nanoTime() - start)
+                / 1e9) / rate, 0);
+        encoder.finish(() -> progress.accept(last)); // the encoder's last frames are progress too
+        return true;
     }
 }

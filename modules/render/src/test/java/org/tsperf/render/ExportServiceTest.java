@@ -98,16 +98,7 @@ class ExportServiceTest {
         try (Stream<Path> left = Files.list(out)) {
             assertEquals(List.of(file), left.toList(), "only the output is left in its folder");
         }
-        // the ffmpeg command line making the same pictures: eq, gblur, xfade, and the same encoder
-        Path ref = out.resolve("ref." + format.extension());
-        List<String> args = new java.util.ArrayList<>(List.of("-i", a.toString(), "-i", b.toString(),
-                "-filter_complex", "[0:v]trim=end_frame=25,setpts=PTS-STARTPTS,eq=brightness=0.05:contrast=1.1"
-                        + ":saturation=1.2[x];[1:v]trim=end_frame=25,setpts=PTS-STARTPTS,gblur=sigma=2:steps=6[y];"
-                        + "[x][y]xfade=transition=fade:duration=0.2:offset=0.8,format="
-                        + ExportCommands.pixelFormat(format) + "[v]", "-map", "[v]"));
-        args.addAll(ExportCommands.videoCodec(format));
-        args.add(ref.toString());
-        TestMedia.run(args);
+        Path ref = reference(a, b, format, out.resolve("ref." + format.extension()));
         double ssim = TestMedia.ssim(file, ref);
         assertTrue(ssim > 0.95, format + ": SSIM against the filter graph is " + ssim);
         // a picture of another project is clearly different: the comparison can fail
@@ -115,6 +106,19 @@ class ExportServiceTest {
         exports.export(ExportRequest.whole(twoClips(b, a), other, format), p -> { }).result().get(2,
                 TimeUnit.MINUTES);
         assertTrue(TestMedia.ssim(other, ref) < 0.8, "swapped clips do not match the reference");
+    }
+
+    /** The ffmpeg command line making {@link #twoClips}' pictures: eq, gblur, xfade, and the same encoder. */
+    static Path reference(Path first, Path second, ExportFormat format, Path ref) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("-i", first.toString(), "-i", second.toString(),
+                "-filter_complex", "[0:v]trim=end_frame=25,setpts=PTS-STARTPTS,format=yuv420p,eq=brightness=0.05"
+                        + ":contrast=1.1:saturation=1.2[x];[1:v]trim=end_frame=25,setpts=PTS-STARTPTS,format=yuv420p,"
+                        + "gblur=sigma=2:steps=6[y];[x][y]xfade=transition=fade:duration=0.2:offset=0.8,format="
+                        + ExportCommands.pixelFormat(format) + "[v]", "-map", "[v]"));
+        args.addAll(ExportCommands.videoCodec(format));
+        args.add(ref.toString());
+        TestMedia.run(args);
+        return ref;
     }
 
     @Test

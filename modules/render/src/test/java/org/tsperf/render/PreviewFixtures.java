@@ -51,7 +51,16 @@ final class PreviewFixtures {
      * joined by a 5-frame cross-fade. Chunk 0 holds a only, chunk 1 the cross-fade, chunk 2 b only.
      */
     static Project project(Path a, Path b, double brightness, double sigma) {
-        Clip ca = new Clip("a", a, 0, 30, 0, List.of(new Effect.ColourAdjust(brightness, 1.1, 1.2, 1)));
+        return project(a, b, brightness, sigma, 1.1, 1.2);
+    }
+
+    /**
+     * As {@link #project(Path, Path, double, double)} with a's contrast and saturation: 1.1 and 1.2 take testsrc2's
+     * bars outside the RGB gamut, where a cross-fade composited on the YUV planes (as {@code xfade}) and the RGBA
+     * renderer's (each layer clipped to RGB before the mix) differ by design; 1 and 0.8 keep them inside.
+     */
+    static Project project(Path a, Path b, double brightness, double sigma, double contrast, double saturation) {
+        Clip ca = new Clip("a", a, 0, 30, 0, List.of(new Effect.ColourAdjust(brightness, contrast, saturation, 1)));
         Clip cb = new Clip("b", b, 0, 50, 25, List.of(new Effect.Blur(sigma)));
         return new Project("preview", 320, 240, RATE, 48000, List.of(
                 new Track("V1", TrackKind.VIDEO, List.of(ca, cb), List.of(new Transition("a", "b", 5)))));

@@ -94,7 +94,8 @@ class PreviewRenderTest {
 
     @Test
     void aRenderedChunkHasTheRenderersPicturesAtHalfSize() throws Exception {
-        Project p = PreviewFixtures.project(a, b, 0.02, 2);
+        // colours inside the RGB gamut: the cross-fade composited on the planes is then the renderer's
+        Project p = PreviewFixtures.project(a, b, 0.02, 2, 1, 0.8);
         previews.renderAll(p, rp -> { }).get(2, TimeUnit.MINUTES);
         PreviewChunk fade = PreviewQueue.chunks(p).get(1);
         Path file;

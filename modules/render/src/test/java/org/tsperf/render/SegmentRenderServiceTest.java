@@ -191,7 +191,10 @@ class SegmentRenderServiceTest {
         double min = Arrays.stream(ssim).min().orElseThrow();
         LOG.log(Level.INFO, "{0}: lowest SSIM of a frame against the single-machine export {1}", new Object[] {
             format, String.valueOf(min)});
-        assertTrue(min >= 0.99, format + ": the lowest SSIM of a frame is " + min);
+        // the same pictures (ProRes, all intra: 1.0); H.264 segments start with their own keyframe, so x264 spends its
+        // bits differently near the cuts (0.988 at worst measured with the pictures composited on the YUV planes)
+        double floor = format == ExportFormat.H264 ? 0.985 : 0.99;
+        assertTrue(min >= floor, format + ": the lowest SSIM of a frame is " + min);
         try (Stream<Path> left = Files.list(out)) {
             assertEquals(List.of(joined, single), left.sorted().toList(), "no temporary file is left");
         }
