@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.tsperf.api.cache.MultiLevelCache;
+import org.tsperf.api.gpu.ProcessorStatus;
+import org.tsperf.api.gpu.VideoProcessor;
 import org.tsperf.api.media.DecodeOptions;
 import org.tsperf.api.media.FrameSource;
 import org.tsperf.api.media.MediaDecoder;
@@ -63,11 +65,15 @@ final class PlayBenchCommand implements Callable<Integer> {
             description = "The view's width. Default: ${DEFAULT-VALUE}.")
     int width;
 
+    @Option(names = "--max-only", description = "Only the speeds: ffmpeg's and the engine's as fast as it goes (no play"
+            + " at the file's rate, no proxy, no seeks).")
+    boolean maxOnly;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
     /** One play through a file. */
-    record Run(String source, String decoder, double seconds, PlaybackCounters counters) {
+    record Run(String source, String decoder, double seconds, PlaybackCounters counters, double cpuSeconds) {
         double fps() {
             return counters.presented() / Math.max(1e-9, seconds);
         }
@@ -114,7 +120,10 @@ final class PlayBenchCommand implements Callable<Integer> {
                 n = threads != null ? threads : f.decoder().threads(); // the same threads as the engine
             }
             err.printf(Locale.ROOT, "%s: ffmpeg decode-only with %d threads...%n", file.getFileName(), n);
+            double load = ProxyBenchmark.load();
+            long c0 = ProxyBenchmark.cpuTicks();
             double ffmpegSeconds = ffmpegDecode(ffmpeg, file, n, null);
+            double ffmpegCpu = cpuSince(c0);
             double ffmpegFps = frames / ffmpegSeconds;
             err.printf(Locale.ROOT, "%s: ffmpeg decoding and scaling to %d wide RGBA (the engine's job)...%n",
                     file.getFileName(), width);
@@ -124,32 +133,46 @@ final class PlayBenchCommand implements Callable<Integer> {
             cache.clear().join();
             Run max = playThrough(playback, file, PlayerOptions.ProxyUse.OFF, false);
             cache.clear().join();
-            err.printf(Locale.ROOT, "%s: the original at its rate...%n", file.getFileName());
-            Run original = playThrough(playback, file, PlayerOptions.ProxyUse.OFF, true);
-            err.printf(Locale.ROOT, "%s: the proxy at its rate...%n", file.getFileName());
-            cache.clear().join();
-            Run proxy = playThrough(playback, file, PlayerOptions.ProxyUse.CONFIGURED, true);
-            cache.clear().join();
-            boolean hasProxy = proxy.source().startsWith("Proxy");
+            Run original = null;
+            Run proxy = null;
+            if (!maxOnly) {
+                err.printf(Locale.ROOT, "%s: the original at its rate...%n", file.getFileName());
+                original = playThrough(playback, file, PlayerOptions.ProxyUse.OFF, true);
+                err.printf(Locale.ROOT, "%s: the proxy at its rate...%n", file.getFileName());
+                cache.clear().join();
+                proxy = playThrough(playback, file, PlayerOptions.ProxyUse.CONFIGURED, true);
+                cache.clear().join();
+            }
+            ProcessorStatus processing = Services.require(VideoProcessor.class, "GPU Acceleration").status();
+            boolean hasProxy = proxy != null && proxy.source().startsWith("Proxy");
             double[] scrub = hasProxy ? scrub(playback, file) : null;
             Map<String, Object> r = Json.object("source", file.toString(), "frames", frames, "threads", n,
-                    "ffmpegDecodeSeconds", round(ffmpegSeconds), "ffmpegDecodeFps", round(ffmpegFps),
+                    "loadAverage", round(load), "ffmpegDecodeSeconds", round(ffmpegSeconds),
+                    "ffmpegDecodeCpuSeconds", round(ffmpegCpu), "ffmpegDecodeFps", round(ffmpegFps),
                     "ffmpegSameJobFps", round(sameJobFps),
                     "engineMax", run(max), "engineToFfmpeg", round(max.fps() / ffmpegFps),
+                    "engineToFfmpegCpu", round(ffmpegCpu / max.cpuSeconds()),
+                    "frameOperations", Json.object("path", processing.path().name(), "reason", processing.reason()),
                     "engineToFfmpegSameJob", round(max.fps() / sameJobFps),
-                    "original", run(original), "proxy", hasProxy ? run(proxy) : null,
+                    "original", original == null ? null : run(original), "proxy", hasProxy ? run(proxy) : null,
                     "scrubMs", scrub == null ? null : Json.object("p50", round(scrub[0]), "p99", round(scrub[1]),
                             "max", round(scrub[2])));
             results.add(r);
             if (!json) {
                 out.printf(Locale.ROOT, "%s (%d frames)%n", file.getFileName(), frames);
-                out.printf(Locale.ROOT, "  ffmpeg -threads %d decode-only: %.1f fps (%.2f s)%n", n, ffmpegFps,
-                        ffmpegSeconds);
+                out.printf(Locale.ROOT, "  ffmpeg -threads %d decode-only: %.1f fps (%.2f s, %.2f s of CPU; load"
+                        + " average %.2f)%n", n, ffmpegFps, ffmpegSeconds, ffmpegCpu, load);
                 out.printf(Locale.ROOT, "  ffmpeg -threads %d decoding and scaling to %d wide RGBA: %.1f fps%n", n,
                         width, sameJobFps);
                 out.printf(Locale.ROOT, "  engine, original, as fast as it goes: %.1f fps = %.2fx ffmpeg decode-only,"
                         + " %.2fx ffmpeg doing the same job (%s)%n", max.fps(), max.fps() / ffmpegFps,
                         max.fps() / sameJobFps, max.decoder());
+                out.printf(Locale.ROOT, "    %.2f s of CPU: ffmpeg decode-only needs %.2fx of it; frame operations on"
+                        + " %s (%s)%n", max.cpuSeconds(), ffmpegCpu / max.cpuSeconds(), processing.path(),
+                        processing.reason());
+                if (maxOnly) {
+                    continue;
+                }
                 out.printf(Locale.ROOT, "  engine, original, at its rate: %.1f fps, %d dropped, %d late of %d%n",
                         original.fps(), original.counters().dropped(), original.counters().late(), frames);
                 if (hasProxy) {
@@ -170,6 +193,7 @@ final class PlayBenchCommand implements Callable<Integer> {
 
     private static Map<String, Object> run(Run r) {
         return Json.object("read", r.source(), "decoder", r.decoder(), "seconds", round(r.seconds()),
+                "cpuSeconds", round(r.cpuSeconds()),
                 "deliveredFps", round(r.fps()), "shown", r.counters().presented(), "dropped", r.counters().dropped(),
                 "late", r.counters().late(), "cacheHits", r.counters().cacheHits(), "decodeMsP50", round(r.counters().decodeP50Ms()),
                 "convertMsP50", round(r.counters().convertP50Ms()));
@@ -205,6 +229,7 @@ final class PlayBenchCommand implements Callable<Integer> {
                 throw new IllegalStateException(file + ": " + opened.message());
             }
             long last = opened.frameCount() - 1;
+            long c0 = ProxyBenchmark.cpuTicks();
             long t0 = System.nanoTime();
             player.play();
             long deadline = t0 + TimeUnit.SECONDS.toNanos(60) + (long) (20e9 * opened.frameCount()
@@ -219,7 +244,7 @@ final class PlayBenchCommand implements Callable<Integer> {
                 }
                 s = watcher.awaitChange(200);
             }
-            return new Run(s.source(), s.decoder(), (System.nanoTime() - t0) / 1e9, s.counters());
+            return new Run(s.source(), s.decoder(), (System.nanoTime() - t0) / 1e9, s.counters(), cpuSince(c0));
         }
     }
 
@@ -239,6 +264,12 @@ final class PlayBenchCommand implements Callable<Integer> {
             }
             return new double[] {f.p50(), f.p99(), f.max()};
         }
+    }
+
+    /** CPU seconds (user + system) of this JVM and the children it waited for since {@code ticks}; NaN unknown. */
+    private static double cpuSince(long ticks) {
+        long now = ProxyBenchmark.cpuTicks();
+        return ticks < 0 || now < 0 ? Double.NaN : (now - ticks) / 100.0;
     }
 
     private static double round(double v) {
