@@ -30,6 +30,10 @@ final class Await {
         await(condition, what, () -> "", TIMEOUT_MILLIS);
     }
 
+    static void awaitWithin(BooleanSupplier condition, String what, long timeoutMillis) {
+        await(condition, what, () -> "", timeoutMillis);
+    }
+
     private static void await(BooleanSupplier condition, String what, Supplier<String> detail, long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (!condition.getAsBoolean()) {

@@ -102,7 +102,7 @@ public class ModuleUninstallTest extends NbTestCase {
         // the window system may hand out the old module's closed window by its ID until it is collected: the action
         // opens the installed module's own (ModuleWindows.open)
         try {
-            WorkbenchWindows.open(action(PROXY_WINDOW), PROXY_WINDOW);
+            WorkbenchWindows.openAfterInstall(action(PROXY_WINDOW), PROXY_WINDOW);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; the window system knows "
                     + WorkbenchWindows.known("ProxyManagerTopComponent") + "; the new module's loader: "
@@ -158,7 +158,7 @@ public class ModuleUninstallTest extends NbTestCase {
             assertTrue("installing put back " + f, Files.exists(f));
         }
         await(() -> WorkbenchWindows.windowAction(action(GPU_WINDOW)), "Window > GPU Scheduler to be back");
-        WorkbenchWindows.open(action(GPU_WINDOW), GPU_WINDOW);
+        WorkbenchWindows.openAfterInstall(action(GPU_WINDOW), GPU_WINDOW);
         assertTrue("the open GPU Scheduler is the installed module's",
                 WorkbenchWindows.openedFrom(GPU_WINDOW, back.getClass().getClassLoader()));
         await(() -> WorkbenchWindows.performanceTab("GPU"), "the GPU tab's registration to be back");
@@ -201,7 +201,7 @@ public class ModuleUninstallTest extends NbTestCase {
         install(monitor);
         assertTrue("installed again from nbm-repo", PluginOperations.enabled(monitor));
         await(() -> WorkbenchWindows.windowAction(action(MONITOR_WINDOW)), "Window > Performance Monitor to be back");
-        WorkbenchWindows.open(action(MONITOR_WINDOW), MONITOR_WINDOW);
+        WorkbenchWindows.openAfterInstall(action(MONITOR_WINDOW), MONITOR_WINDOW);
         ClassLoader installed = PluginOperations.moduleClassLoader(monitor);
         assertTrue("the open Performance Monitor is the installed module's, not the window of the one uninstalled ("
                 + WorkbenchWindows.known("PerformanceMonitorTopComponent") + ")",

@@ -51,6 +51,10 @@ final class WorkbenchWindows {
 
     /** Window &gt; ...: performs the module's open action ({@code Actions/Window/FILE}) and waits for the window. */
     static void open(String actionFile, String windowClass) {
+        open(actionFile, windowClass, 30_000);
+    }
+
+    private static void open(String actionFile, String windowClass, long timeoutMillis) {
         Action a = FileUtil.getConfigObject("Actions/Window/" + actionFile, Action.class);
         if (a == null) {
             throw new AssertionError("no window action Actions/Window/" + actionFile + ": is its module on?");
@@ -60,12 +64,53 @@ final class WorkbenchWindows {
             return null;
         });
         try {
-            await(() -> opened(windowClass), windowClass + " to open");
+            Await.awaitWithin(() -> opened(windowClass), windowClass + " to open", timeoutMillis);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; the action " + a + " from " + a.getClass().getClassLoader()
                     + "; windows open: " + onEventThread(() -> TopComponent.getRegistry().getOpened().stream()
                             .map(tc -> tc.getClass().getName() + "@" + tc.getClass().getClassLoader()).toList()), e);
         }
+    }
+
+    /**
+     * Window &gt; ... right after its module was installed again: the window system reads the module's window layer
+     * (modes, window references) after its actions are back, and was seen to close a window opened in that moment
+     * (the reference says "closed"); a user clicks again, and so does this, until the window stays open (30 s).
+     */
+    static void openAfterInstall(String actionFile, String windowClass) {
+        long until = System.currentTimeMillis() + 30_000;
+        while (true) {
+            try {
+                open(actionFile, windowClass, 5_000);
+                if (staysOpen(windowClass, 2_000)) {
+                    return;
+                }
+                if (System.currentTimeMillis() > until) {
+                    throw new AssertionError(windowClass + " was closed again each time it was opened for 30 s");
+                }
+            } catch (AssertionError e) {
+                if (System.currentTimeMillis() > until) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether the window is still open each time it is looked at (every 100 ms) for {@code millis}. */
+    private static boolean staysOpen(String windowClass, long millis) {
+        long until = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < until) {
+            if (!opened(windowClass)) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return opened(windowClass);
     }
 
     /** The window the window system knows by {@code id}: its class's loader and whether it is open, for a message. */
