@@ -1,10 +1,14 @@
 package org.tsperf.timeline.ui;
 
+import java.awt.EventQueue;
 import java.awt.event.ActionEvent;
 import java.awt.event.ActionListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.DialogDescriptor;
@@ -16,6 +20,7 @@ import org.openide.awt.ActionReference;
 import org.openide.awt.ActionRegistration;
 import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
+import org.openide.util.RequestProcessor;
 import org.tsperf.api.timeline.ExportRequest;
 import org.tsperf.api.timeline.Project;
 
@@ -76,18 +81,49 @@ public final class ExportAction implements ActionListener {
         return Optional.of(panel.choices());
     }
 
-    /** The dialog around the panel: OK enabled, and the message line empty, only while the choices can be used. */
+    /** Where the dialog's file checks run: one at a time, off the event thread. */
+    private static final Executor FILE_CHECKS = new RequestProcessor("Export dialog file checks", 1);
+
+    /** The dialog around the panel, its files checked by {@link #FILE_CHECKS}. */
     static DialogDescriptor descriptor(ExportPanel panel) {
+        return descriptor(panel, FILE_CHECKS);
+    }
+
+    /**
+     * The dialog around the panel: OK enabled, and the message line empty, only while the choices can be used. The
+     * form is checked on the event thread at each change; what needs a disk (the output's folder, the secret file)
+     * on {@code fileChecks}, OK disabled until the answer for the latest choices arrives (a hung network mount
+     * leaves OK disabled, never the event thread blocked).
+     */
+    static DialogDescriptor descriptor(ExportPanel panel, Executor fileChecks) {
         DialogDescriptor d = new DialogDescriptor(panel, Bundle.ExportAction_title());
         NotificationLineSupport line = d.createNotificationLineSupport();
-        Runnable check = () -> {
-            Optional<String> problem = panel.choices().problem();
+        AtomicLong latest = new AtomicLong();
+        Consumer<Optional<String>> show = problem -> {
             d.setValid(problem.isEmpty());
             if (problem.isPresent()) {
                 line.setErrorMessage(problem.get());
             } else {
                 line.clearMessages();
             }
+        };
+        Runnable check = () -> {
+            ExportChoices choices = panel.choices();
+            long asked = latest.incrementAndGet();
+            Optional<String> form = choices.formProblem();
+            if (form.isPresent()) {
+                show.accept(form);
+                return;
+            }
+            d.setValid(false);
+            fileChecks.execute(() -> {
+                Optional<String> files = choices.fileProblem();
+                EventQueue.invokeLater(() -> {
+                    if (latest.get() == asked) {
+                        show.accept(files);
+                    }
+                });
+            });
         };
         panel.onChange(check);
         check.run();

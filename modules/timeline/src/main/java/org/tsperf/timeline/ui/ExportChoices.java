@@ -42,24 +42,25 @@ record ExportChoices(String output, ExportFormat format, boolean onCluster, Stri
         return Arrays.stream(members.trim().split("[,\\s]+")).filter(m -> !m.isEmpty()).toList();
     }
 
-    /** What stops the export, in words, or empty when it can start. Reads the secret file's size, not its content. */
+    /** What stops the export, in words, or empty when it can start: {@link #formProblem} then {@link #fileProblem}. */
     Optional<String> problem() {
+        Optional<String> form = formProblem();
+        return form.isPresent() ? form : fileProblem();
+    }
+
+    /** What is wrong in the form itself, read from no disk: cheap enough for the event thread at every keystroke. */
+    Optional<String> formProblem() {
         if (output.isBlank()) {
             return Optional.of(Bundle.ExportChoices_noOutput());
         }
-        Path out;
         try {
-            out = Path.of(output.trim()).toAbsolutePath();
+            Path.of(output.trim());
         } catch (InvalidPathException ex) {
             return Optional.of(Bundle.ExportChoices_badPath(output));
         }
-        if (out.getParent() == null || !Files.isDirectory(out.getParent())) {
-            return Optional.of(Bundle.ExportChoices_noFolder(out.getParent()));
+        if (!onCluster) {
+            return Optional.empty();
         }
-        return onCluster ? clusterProblem() : Optional.empty();
-    }
-
-    private Optional<String> clusterProblem() {
         if (cluster.isBlank()) {
             return Optional.of(Bundle.ExportChoices_noName());
         }
@@ -75,12 +76,28 @@ record ExportChoices(String output, ExportFormat format, boolean onCluster, Stri
         if (secretFile.isBlank()) {
             return Optional.of(Bundle.ExportChoices_noSecret());
         }
-        Path secret;
         try {
-            secret = Path.of(secretFile.trim());
+            Path.of(secretFile.trim());
         } catch (InvalidPathException ex) {
             return Optional.of(Bundle.ExportChoices_badPath(secretFile));
         }
+        return Optional.empty();
+    }
+
+    /**
+     * What the disks say against a form without {@link #formProblem}: the output's folder exists, the secret file
+     * exists and holds at least 16 bytes (its size is read, not its content). Off the event thread: a folder on a
+     * network mount that hangs hangs this call.
+     */
+    Optional<String> fileProblem() {
+        Path out = Path.of(output.trim()).toAbsolutePath();
+        if (out.getParent() == null || !Files.isDirectory(out.getParent())) {
+            return Optional.of(Bundle.ExportChoices_noFolder(out.getParent()));
+        }
+        if (!onCluster) {
+            return Optional.empty();
+        }
+        Path secret = Path.of(secretFile.trim());
         if (!Files.isRegularFile(secret)) {
             return Optional.of(Bundle.ExportChoices_missingSecret(secret));
         }
