@@ -131,8 +131,7 @@ final class PathChoice {
         ProcessingPath faster = faster(vkMs, cpuMs, cpuDevice);
         String reason = String.format(Locale.ROOT, "measured at first use: Vulkan %.1f ms, CPU (%d threads) %.1f ms%s a"
                 + " 720p convert+scale+colour frame", vkMs, runtime.cpu().threads(), cpuMs,
-                cpuDevice ? " of CPU time (the Vulkan device is a CPU: taken below " + CPU_DEVICE_MARGIN
-                        + "x the CPU path's)" : "");
+                cpuDevice ? " of CPU time (the Vulkan device is a CPU)" : "");
         return new ProcessorStatus(faster, vk.deviceName(), reason, vkMs, cpuMs, true);
     }
 
