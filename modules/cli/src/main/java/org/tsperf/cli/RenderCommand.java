@@ -70,7 +70,9 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--cluster", paramLabel = "NAME", description = "Render on the render cluster NAME: the export"
             + " is split into segments at keyframes, rendered by the workers ('./tsperf worker') and joined here"
             + " without re-encoding; the output's folder must be on the workers' shared storage (under their media"
-            + " roots). Needs --member and --secret-file.")
+            + " roots). With --preview: the preview chunks this machine's cache lacks are rendered by the workers,"
+            + " one chunk each, in a job folder beside the project's first clip, and stored in the cache here."
+            + " Needs --member and --secret-file.")
     String cluster;
 
     @Mixin
@@ -104,9 +106,9 @@ final class RenderCommand implements Callable<Integer> {
         if (cluster == null && (clusterOptions.secretFile != null || !clusterOptions.members.isEmpty())) {
             throw new ParameterException(spec.commandLine(), "--member and --secret-file go with --cluster NAME");
         }
-        if (cluster != null && (preview || clusterOptions.secretFile == null)) {
-            throw new ParameterException(spec.commandLine(), preview ? "--preview renders on this machine: it takes"
-                    + " no --cluster" : "--cluster needs --secret-file FILE (the secret the workers share)");
+        if (cluster != null && clusterOptions.secretFile == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--cluster needs --secret-file FILE (the secret the workers share)");
         }
         ExportFormat fmt;
         try {
@@ -126,6 +128,9 @@ final class RenderCommand implements Callable<Integer> {
         } catch (ProjectFileException ex) {
             err.println("tsperf render: " + ex.getMessage());
             return Main.FAILURE;
+        }
+        if (preview && cluster != null) {
+            return ClusterPreviews.run(this, p, project.toAbsolutePath(), out, err);
         }
         if (preview) {
             return PreviewRender.run(p, project.toAbsolutePath(), json, out, err);

@@ -318,6 +318,12 @@ final class CoordinatorSession implements ClusterSession, RunningMembers.Member 
     }
 
     @Override
+    public org.tsperf.api.cluster.ClusterPreviewResult previews(org.tsperf.api.timeline.Project project,
+            ClusterJobOptions options, Consumer<String> progress) throws IOException, InterruptedException {
+        return PreviewBatch.run(this, project, options, progress);
+    }
+
+    @Override
     public boolean isRunning() {
         return hz.getLifecycleService().isRunning();
     }

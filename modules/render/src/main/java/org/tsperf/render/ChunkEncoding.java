@@ -146,7 +146,7 @@ final class ChunkEncoding {
     }
 
     /** Every frame of the chunk is in the file: only whole chunks are ever stored. */
-    private static void verify(Path file, PreviewChunk chunk, MediaProbe probe) throws IOException {
+    static void verify(Path file, PreviewChunk chunk, MediaProbe probe) throws IOException {
         long want = chunk.end() - chunk.start();
         VideoStreamInfo v;
         try {

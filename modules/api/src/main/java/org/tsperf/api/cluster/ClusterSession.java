@@ -53,4 +53,16 @@ public interface ClusterSession extends AutoCloseable {
     /** Leaves the cluster. */
     @Override
     void close();
+
+    /**
+     * Renders on the cluster the preview chunks of {@code project} that a local {@code render --preview} would render
+     * (those this machine's preview cache lacks), one chunk per task: each worker renders its chunk with the local
+     * preview's code and settings into the job folder (beside the project's first clip source, under the workers'
+     * media roots); this member checks each result (signature, size, SHA-256, a probe) and stores it in its preview
+     * cache as a local render would. Faults are handled as for {@link #proxies}.
+     */
+    default ClusterPreviewResult previews(org.tsperf.api.timeline.Project project, ClusterJobOptions options,
+            Consumer<String> progress) throws IOException, InterruptedException {
+        throw new IOException("this cluster session renders no previews");
+    }
 }
