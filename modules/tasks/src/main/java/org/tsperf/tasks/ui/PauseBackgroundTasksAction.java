@@ -6,7 +6,6 @@ import java.awt.event.HierarchyEvent;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javax.swing.AbstractAction;
-import javax.swing.AbstractButton;
 import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JMenuItem;
 import org.openide.awt.ActionID;
@@ -54,12 +53,36 @@ public final class PauseBackgroundTasksAction extends AbstractAction implements 
         putValue(SELECTED_KEY, Boolean.FALSE);
     }
 
-    /** Event thread: the menu item (already toggled by the click) says the state wanted; otherwise it toggles. */
+    /**
+     * Event thread: toggles the service's state as the service has it, read off the event thread. Not the menu
+     * item's: the item may still show a state the window's switch has changed since (its refresh is on its way when
+     * the menu opens), and a click on a stale check mark would then ask for the state the service already has.
+     */
     @Override
     public void actionPerformed(ActionEvent e) {
-        boolean pause = e != null && e.getSource() instanceof AbstractButton b ? b.isSelected() : !isPaused();
-        putValue(SELECTED_KEY, pause);
-        setPaused(pause);
+        toggle();
+    }
+
+    /**
+     * Pauses the service if it runs, resumes it if it is paused, off the event thread; then shows its state.
+     *
+     * @return completes, after the service was told, with the state shown
+     */
+    CompletableFuture<Boolean> toggle() {
+        CompletableFuture<Boolean> shown = new CompletableFuture<>();
+        WORK.post(() -> {
+            TaskService s = services.get();
+            if (s == null) {
+                StatusDisplayer.getDefault().setStatusText(Bundle.MSG_NoTaskServiceToPause());
+            } else {
+                boolean pause = !s.isPaused();
+                s.setPaused(pause);
+                StatusDisplayer.getDefault().setStatusText(pause ? Bundle.MSG_TasksPaused()
+                        : Bundle.MSG_TasksResumed());
+            }
+            show(s != null && s.isPaused(), shown);
+        });
+        return shown;
     }
 
     /** What the menu item shows now (event thread). */

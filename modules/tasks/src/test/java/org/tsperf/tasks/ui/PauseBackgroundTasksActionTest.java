@@ -73,6 +73,24 @@ class PauseBackgroundTasksActionTest {
         assertFalse(onEventThread(item::isSelected));
     }
 
+    /** The window paused and resumed the service; the menu opens with the old check mark before its refresh. */
+    @Test
+    void aClickOnAStaleCheckMarkStillToggledTheServiceAsItIs() throws Exception {
+        PauseBackgroundTasksAction action = new PauseBackgroundTasksAction(() -> service);
+        JMenuItem item = onEventThread(action::getMenuPresenter);
+        EventQueue.invokeAndWait(() -> action.putValue(javax.swing.Action.SELECTED_KEY, Boolean.TRUE));
+        assertFalse(paused.get(), "the service runs, the item says paused");
+        EventQueue.invokeAndWait(item::doClick);
+        await(paused::get, "the click to pause the running service");
+        await(() -> {
+            try {
+                return onEventThread(item::isSelected);
+            } catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        }, "the item to show the pause");
+    }
+
     @Test
     void withoutTheServiceItShowsNotPaused() throws Exception {
         PauseBackgroundTasksAction action = new PauseBackgroundTasksAction(() -> null);
