@@ -4,6 +4,7 @@ import java.awt.EventQueue;
 import java.awt.event.ActionEvent;
 import java.awt.event.HierarchyEvent;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.swing.AbstractAction;
 import javax.swing.JCheckBoxMenuItem;
@@ -69,20 +70,7 @@ public final class PauseBackgroundTasksAction extends AbstractAction implements 
      * @return completes, after the service was told, with the state shown
      */
     CompletableFuture<Boolean> toggle() {
-        CompletableFuture<Boolean> shown = new CompletableFuture<>();
-        WORK.post(() -> {
-            TaskService s = services.get();
-            if (s == null) {
-                StatusDisplayer.getDefault().setStatusText(Bundle.MSG_NoTaskServiceToPause());
-            } else {
-                boolean pause = !s.isPaused();
-                s.setPaused(pause);
-                StatusDisplayer.getDefault().setStatusText(pause ? Bundle.MSG_TasksPaused()
-                        : Bundle.MSG_TasksResumed());
-            }
-            show(s != null && s.isPaused(), shown);
-        });
-        return shown;
+        return tell(s -> !s.isPaused());
     }
 
     /** What the menu item shows now (event thread). */
@@ -96,12 +84,18 @@ public final class PauseBackgroundTasksAction extends AbstractAction implements 
      * @return completes, after the service was told, with the state shown
      */
     CompletableFuture<Boolean> setPaused(boolean pause) {
+        return tell(s -> pause);
+    }
+
+    /** Off the event thread: tells the service the state {@code wanted} says (from the service), then shows it. */
+    private CompletableFuture<Boolean> tell(Predicate<TaskService> wanted) {
         CompletableFuture<Boolean> shown = new CompletableFuture<>();
         WORK.post(() -> {
             TaskService s = services.get();
             if (s == null) {
                 StatusDisplayer.getDefault().setStatusText(Bundle.MSG_NoTaskServiceToPause());
             } else {
+                boolean pause = wanted.test(s);
                 s.setPaused(pause);
                 StatusDisplayer.getDefault().setStatusText(pause ? Bundle.MSG_TasksPaused()
                         : Bundle.MSG_TasksResumed());
