@@ -29,7 +29,9 @@ class ClusterCommandsTest {
         assertTrue(err.toString().contains("go with --cluster NAME"), err.toString());
         assertEquals(Main.USAGE, run("render", "p.json", "--out", "o.mp4", "--cluster", "c"));
         assertTrue(err.toString().contains("--cluster needs --secret-file"), err.toString());
-        assertEquals(Main.USAGE, run("render", "p.json", "--preview", "--cluster", "c", "--secret-file", "s"));
+        // --preview --cluster is a command of its own (issue 17): without a project it fails, it is no usage error
+        assertEquals(Main.FAILURE, run("render", dir.resolve("missing.json").toString(), "--preview", "--cluster",
+                "c", "--secret-file", dir.resolve("s").toString()));
         assertEquals(Main.USAGE, run("worker", "--cluster", "c", "--secret-file", "s"));
         assertTrue(err.toString().contains("--media-root"), err.toString());
         assertEquals(Main.USAGE, run("proxy", "a.mp4", "--member", "127.0.0.1:5701"));
