@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.BorderFactory;
@@ -120,6 +121,11 @@ public final class ProxyManagerTopComponent extends LiveTopComponent {
             this::sample, this::render);
     /** True while a refresh puts the selection back: those selection events are not the user's. Event thread. */
     private boolean refreshing;
+    /**
+     * Counts changes of the "Use proxies" switch: one when it is clicked, one when the click is saved. A sample read
+     * under another count may predate the click or its saving, so it leaves the check box as the user left it.
+     */
+    private final AtomicLong switchChanges = new AtomicLong();
 
     public ProxyManagerTopComponent() {
         setName(Bundle.CTL_ProxyManagerTopComponent());
@@ -146,7 +152,10 @@ public final class ProxyManagerTopComponent extends LiveTopComponent {
                 () -> forSelected(this::remove), true));
         buttons.add(button(Bundle.ProxyManager_cleanUp(), Bundle.ProxyManager_cleanUpTip(), this::cleanUp, false));
         useProxies.setToolTipText(Bundle.ProxyManager_useProxiesTip());
-        useProxies.addActionListener(e -> setUseProxies(useProxies.isSelected()));
+        useProxies.addActionListener(e -> {
+            switchChanges.incrementAndGet();
+            setUseProxies(useProxies.isSelected());
+        });
         buttons.add(useProxies);
 
         table.setName("proxyMedia");
@@ -289,14 +298,17 @@ public final class ProxyManagerTopComponent extends LiveTopComponent {
     private void setUseProxies(boolean use) {
         find(ProxyConfiguration.class).ifPresent(s -> WORK.post(() -> {
             ProxyConfig c = s.config();
-            if (c.useProxies() != use) {
-                try {
+            try {
+                if (c.useProxies() != use) {
                     s.setConfig(c.withUseProxies(use));
                     say(use ? Bundle.ProxyManager_readsProxies() : Bundle.ProxyManager_readsSources());
-                } catch (SettingsNotSavedException ex) { // a full disk: the setting stays as it was
-                    LOG.log(Level.WARNING, "the Use proxies switch could not be saved", ex);
-                    say(ex.getMessage());
                 }
+            } catch (SettingsNotSavedException ex) { // a full disk: the setting stays as it was
+                LOG.log(Level.WARNING, "the Use proxies switch could not be saved", ex);
+                say(ex.getMessage());
+            } finally {
+                switchChanges.incrementAndGet(); // samples from now on show the saved state
+                live.refreshSoon();
             }
         }));
     }
@@ -379,17 +391,18 @@ public final class ProxyManagerTopComponent extends LiveTopComponent {
     }
 
     /** What one sample read: the configuration and the list, or nothing when the proxy module is missing. */
-    private record ManagerView(ProxyConfig config, List<ProxyMedia> media) {
+    private record ManagerView(ProxyConfig config, List<ProxyMedia> media, long switchChanges) {
     }
 
     /** Reads the list off the event thread. */
     private ManagerView sample() {
+        long changes = switchChanges.get(); // read before the configuration, so a click saved meanwhile counts
         Optional<ProxyMediaList> s = find(ProxyMediaList.class);
         Optional<ProxyConfiguration> c = find(ProxyConfiguration.class);
         if (s.isEmpty() || c.isEmpty()) {
-            return new ManagerView(null, List.of());
+            return new ManagerView(null, List.of(), changes);
         }
-        return new ManagerView(c.get().config(), s.get().media());
+        return new ManagerView(c.get().config(), s.get().media(), changes);
     }
 
     private void render(ManagerView v) {
@@ -398,7 +411,7 @@ public final class ProxyManagerTopComponent extends LiveTopComponent {
             useProxies.setEnabled(false);
             status.setText(Bundle.ProxyManager_noEngine());
         } else {
-            show(v.config(), v.media());
+            show(v.config(), v.media(), v.switchChanges() == switchChanges.get());
         }
     }
 
@@ -407,9 +420,11 @@ public final class ProxyManagerTopComponent extends LiveTopComponent {
      * only their states changed, and the selection is put back after a change of the rows themselves. Only a
      * selection that really changed asks for a new strip.
      */
-    private void show(ProxyConfig config, List<ProxyMedia> media) {
+    private void show(ProxyConfig config, List<ProxyMedia> media, boolean switchCurrent) {
         useProxies.setEnabled(true);
-        useProxies.setSelected(config.useProxies());
+        if (switchCurrent) {
+            useProxies.setSelected(config.useProxies());
+        }
         List<Path> keep = selected().stream().map(ProxyMedia::source).toList();
         MediaTableModel.Change change;
         refreshing = true;

@@ -84,6 +84,11 @@ public final class PerformanceOptionsContainer extends OptionsPanelController {
         }
     };
     private JTabbedPane pane;
+    /**
+     * The selected tab's help, kept on the event thread: the dialog asks for it off the event thread (while the event
+     * thread waits, and may pump events), where the tabs must not be read.
+     */
+    private volatile HelpCtx help = HelpCtx.DEFAULT_HELP;
     private Lookup masterLookup = Lookup.EMPTY;
     private FileObject listened;
 
@@ -141,9 +146,7 @@ public final class PerformanceOptionsContainer extends OptionsPanelController {
 
     @Override
     public HelpCtx getHelpCtx() {
-        OptionsPanelController selected = pane == null ? null : controllers.get(selectedName());
-        // none yet: the dialog then finds the help of the panel shown (a tab's panel sets its own help ID)
-        return selected == null ? HelpCtx.DEFAULT_HELP : selected.getHelpCtx();
+        return help;
     }
 
     @Override
@@ -260,7 +263,7 @@ public final class PerformanceOptionsContainer extends OptionsPanelController {
     private void showSelected() {
         int index = pane.getSelectedIndex();
         if (index < 0 || !(pane.getComponentAt(index) instanceof JLabel)) {
-            changes.firePropertyChange(OptionsPanelController.PROP_HELP_CTX, null, null);
+            helpChanged(index < 0 ? null : controllers.get(nameAt(index)));
             return;
         }
         String name = nameAt(index);
@@ -279,6 +282,12 @@ public final class PerformanceOptionsContainer extends OptionsPanelController {
         }
         pane.setComponentAt(index, content);
         c.update();
+        helpChanged(c);
+    }
+
+    /** The dialog's Help button: the selected tab's page (none yet: the dialog finds the help of the panel shown). */
+    private void helpChanged(OptionsPanelController selected) {
+        help = selected == null ? HelpCtx.DEFAULT_HELP : selected.getHelpCtx();
         changes.firePropertyChange(OptionsPanelController.PROP_HELP_CTX, null, null);
     }
 
