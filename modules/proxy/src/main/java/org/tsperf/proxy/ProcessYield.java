@@ -51,7 +51,9 @@ final class ProcessYield {
             return;
         }
         if (renice(target, off)) {
-            yielding = userBusy;
+            // raising: still "yielding" until an update finds no thread left low, as a thread that one still low
+            // started meanwhile took its low priority
+            yielding = true;
         } else if (!userBusy) {
             cannotRaise = true;
             LOG.log(Level.FINE, "pid {0}: may not raise its priority again; it stays at nice {1}",
