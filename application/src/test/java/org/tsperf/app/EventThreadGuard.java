@@ -3,8 +3,10 @@ package org.tsperf.app;
 import java.awt.EventQueue;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -158,32 +160,39 @@ final class EventThreadGuard {
     private void probeOnce() throws InterruptedException {
         long[] ran = {0};
         Thread[] edt = new Thread[1];
+        // the probe shares no lock with this thread: holding one while this thread waits for a CPU (or reads the
+        // event thread's stack) would block the event thread on the guard itself, a stall the guard made
+        CountDownLatch done = new CountDownLatch(1);
         long gcBefore = gcMillis();
         long[] timesBefore = schedStat.edtTimes();
         long posted = System.nanoTime();
         EventQueue.invokeLater(() -> {
             edt[0] = Thread.currentThread();
-            synchronized (ran) {
-                ran[0] = System.nanoTime();
-                ran.notifyAll();
-            }
+            ran[0] = System.nanoTime();
+            done.countDown(); // publishes both to the watcher
         });
         AtomicLong controlRan = new AtomicLong();
         controlProbes.add(controlRan);
         StackTraceElement[] stuck = null;
         Thread.State stuckState = null;
+        ThreadInfo lockOwner = null; // the thread holding what the event thread waited for, where the JDK knows it
         Thread edtThread = lastEdt;
-        synchronized (ran) {
-            while (ran[0] == 0) {
-                ran.wait(10);
-                if (ran[0] == 0 && stuck == null && edtThread != null
-                        && System.nanoTime() - posted > TimeUnit.MILLISECONDS.toNanos(THRESHOLD_MILLIS)) {
-                    stuck = edtThread.getStackTrace(); // what holds it, taken while it holds it
-                    stuckState = edtThread.getState();
+        while (!done.await(10, TimeUnit.MILLISECONDS)) {
+            if (stuck == null && edtThread != null
+                    && System.nanoTime() - posted > TimeUnit.MILLISECONDS.toNanos(THRESHOLD_MILLIS)) {
+                // what holds it, taken while it holds it: stack and state of one moment
+                ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(edtThread.getId(),
+                        Integer.MAX_VALUE);
+                if (info != null) {
+                    stuck = info.getStackTrace();
+                    stuckState = info.getThreadState();
+                    lockOwner = info.getLockOwnerId() < 0 ? null
+                            : ManagementFactory.getThreadMXBean().getThreadInfo(info.getLockOwnerId(),
+                                    Integer.MAX_VALUE);
                 }
-                if (stopped) {
-                    return;
-                }
+            }
+            if (stopped) {
+                return;
             }
         }
         lastEdt = edt[0];
@@ -195,7 +204,7 @@ final class EventThreadGuard {
         long gc = gcMillis() - gcBefore;
         long[] timesAfter = schedStat.edtTimes();
         String verdict = timesBefore != null && timesAfter != null
-                ? judgeFromSchedStat(waitMillis, gc, timesBefore, timesAfter, stuck, stuckState)
+                ? judgeFromSchedStat(waitMillis, gc, timesBefore, timesAfter, stuck, stuckState, lockOwner)
                 : judgeFromControl(waitMillis, gc, controlRan.get(), posted);
         if (verdict.startsWith(STALL)) {
             EventThreadStall stall = new EventThreadStall(verdict.substring(STALL.length()),
@@ -257,6 +266,15 @@ final class EventThreadGuard {
     }
 
     /**
+     * Whether the event thread, outside the product's code, waited for a lock of the JDK or the platform that another
+     * thread held, outside the product's code too (seen: the Toolkit's monitor while Jemmy pressed a menu at load 10):
+     * that thread was waiting for a CPU, the machine's load. A lock the product's code holds, or takes, counts.
+     */
+    static boolean heldOutsideTheProduct(StackTraceElement[] waiter, StackTraceElement[] owner) {
+        return waiter != null && owner != null && !productCode(waiter) && !productCode(owner);
+    }
+
+    /**
      * Whether the event thread waited for the display server (an X11 round trip), not for something of its own: the
      * first frame below the JDK's parking frames is in the X11 pipeline, or waits for the AWT lock, which the toolkit
      * thread holds while it talks to the X server ({@code SunToolkit.awtLockWait} under {@code syncNativeQueue}).
@@ -285,7 +303,7 @@ final class EventThreadGuard {
      * and compiles the classes of every window it opens.
      */
     private static String judgeFromSchedStat(long waitMillis, long gc, long[] before, long[] after,
-            StackTraceElement[] stack, Thread.State state) {
+            StackTraceElement[] stack, Thread.State state, ThreadInfo lockOwner) {
         long cpu = TimeUnit.NANOSECONDS.toMillis(after[0] - before[0]);
         long runQueue = TimeUnit.NANOSECONDS.toMillis(after[1] - before[1]);
         long offCpu = Math.max(0, waitMillis - cpu - runQueue - gc);
@@ -297,8 +315,10 @@ final class EventThreadGuard {
                 + " and %d ms of garbage collection", waitMillis, cpu, offCpu, runQueue, gc);
         boolean seenWaiting = state == Thread.State.BLOCKED || state == Thread.State.WAITING
                 || state == Thread.State.TIMED_WAITING;
+        boolean heldOutsideProduct = lockOwner != null
+                && heldOutsideTheProduct(stack, lockOwner.getStackTrace());
         if (offCpu > THRESHOLD_MILLIS && seenWaiting && !onDisplayConnection(stack) && !offEventThreadByThePlatform(stack)
-                && (!startup || productCode(stack))) {
+                && !heldOutsideProduct && (!startup || productCode(stack))) {
             return STALL + "the event thread waited " + offCpu + " ms (over " + THRESHOLD_MILLIS + " ms): " + figures;
         }
         if (cpu > CPU_THRESHOLD_MILLIS && machineHadRoom && !startup) {
@@ -308,6 +328,8 @@ final class EventThreadGuard {
                 + " time off the CPU was the machine's (a virtual machine's stolen time, a CPU quota)"
                 : onDisplayConnection(stack) ? "; its wait was for the display server"
                 : offEventThreadByThePlatform(stack) ? "; its wait was the progress API's for work off the event thread"
+                : heldOutsideProduct ? "; it waited for a lock that thread " + lockOwner.getThreadName()
+                        + " held outside the product's code"
                 : "; its wait was the platform's startup") : "")
                 + (cpu > THRESHOLD_MILLIS ? (startup ? "; its CPU time was the window system's startup"
                 : "; its CPU time is not judged on a saturated machine") : "");

@@ -87,6 +87,42 @@ class EventThreadGuardTest {
             productWindow, momentarily}), "only where it is the waiter");
     }
 
+    @Test
+    void aLockTheProductHoldsCountsOneOfTheJdkHeldOutsideTheProductDoesNot() throws Exception {
+        StackTraceElement jemmy = frame("org.netbeans.jemmy.QueueTool");
+        StackTraceElement toolkit = new StackTraceElement("java.awt.Toolkit", "addAWTEventListener", null, 1);
+        StackTraceElement product = frame("org.tsperf.proxy.ProxyIndex");
+        assertTrue(EventThreadGuard.heldOutsideTheProduct(new StackTraceElement[] {toolkit, jemmy},
+                new StackTraceElement[] {toolkit, frame("sun.awt.X11.XToolkit")}));
+        assertFalse(EventThreadGuard.heldOutsideTheProduct(new StackTraceElement[] {toolkit, jemmy},
+                new StackTraceElement[] {product}), "the holder runs product code");
+        assertFalse(EventThreadGuard.heldOutsideTheProduct(new StackTraceElement[] {toolkit, product},
+                new StackTraceElement[] {jemmy}), "the product's code waits on the event thread");
+        assertFalse(EventThreadGuard.heldOutsideTheProduct(new StackTraceElement[] {toolkit, jemmy}, null),
+                "no holder known (a task, a sleep)");
+
+        // for real: the event thread blocked on a monitor a thread of this (product) package holds is reported
+        Object lock = new Object();
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            synchronized (lock) {
+                held.countDown();
+                blockTheEventThread(400);
+            }
+        }, "lock-holder");
+        holder.start();
+        held.await();
+        EventQueue.invokeAndWait(() -> {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+        });
+        holder.join();
+        Await.await(() -> !reported.isEmpty(), "the guard to report the stall");
+        assertTrue(reported.get(0).getMessage().matches("the event thread waited \\d+ ms \\(over 200 ms\\).*"),
+                reported.get(0).getMessage());
+    }
+
     private static StackTraceElement frame(String className) {
         return new StackTraceElement(className, "run", null, 1);
     }
