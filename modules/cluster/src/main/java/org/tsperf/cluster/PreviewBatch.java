@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.util.Lookup;
 import org.tsperf.api.cluster.ClusterJobOptions;
 import org.tsperf.api.cluster.ClusterPreviewResult;
-import org.tsperf.api.cluster.MemberFailure;
 import org.tsperf.api.timeline.Clip;
 import org.tsperf.api.timeline.PreviewChunk;
 import org.tsperf.api.timeline.PreviewTransfer;
@@ -28,24 +26,23 @@ import org.tsperf.api.timeline.Track;
  * ({@link PreviewTransfer#renderInto}) into the job folder (beside the project's first clip source); this member
  * checks each file and stores it into its preview cache ({@link PreviewTransfer#adopt}).
  */
-final class PreviewBatch implements WorkKind {
+final class PreviewBatch extends ItemBatch {
 
     private static final Logger LOG = Logger.getLogger(PreviewBatch.class.getName());
     static final String FOLDER_PREFIX = ".tsperf-cluster-previews-";
 
-    private final CoordinatorSession session;
     private final String projectJson;
     private final List<PreviewChunk> chunks;
-    private final String jobId;
-    private final Path folder;
+    private final PreviewTransfer transfer;
+    private final List<String> errors = new ArrayList<>();
+    private int stored;
 
-    private PreviewBatch(CoordinatorSession session, String projectJson, List<PreviewChunk> chunks, String jobId,
-            Path folder) {
-        this.session = session;
+    private PreviewBatch(CoordinatorSession session, String projectJson, List<PreviewChunk> chunks,
+            PreviewTransfer transfer, String jobId, Path folder) {
+        super(session, jobId, folder);
         this.projectJson = projectJson;
         this.chunks = chunks;
-        this.jobId = jobId;
-        this.folder = folder;
+        this.transfer = transfer;
     }
 
     static ClusterPreviewResult run(CoordinatorSession session, Project project, ClusterJobOptions options,
@@ -80,43 +77,34 @@ final class PreviewBatch implements WorkKind {
         Canonical id = Canonical.of("tsperf-cluster-previews-v1").text(json);
         chunks.forEach(c -> id.text(c.fingerprint()));
         String jobId = Canonical.sha256(id.bytes()).substring(0, 16);
-        Path folder = first.getParent().resolve(FOLDER_PREFIX + jobId);
-        Files.createDirectories(folder);
-        PreviewBatch batch = new PreviewBatch(session, json, chunks, jobId, folder);
-        Handout handout = new Handout(session, batch, jobId, folder, options);
-        handout.run(() -> { }, progress);
-        return batch.finish(transfer, handout, progress);
+        Path folder = jobFolder(first.getParent(), FOLDER_PREFIX, jobId);
+        PreviewBatch batch = new PreviewBatch(session, json, chunks, transfer, jobId, folder);
+        Handout handout = batch.handOutAll(options, progress);
+        return new ClusterPreviewResult(jobId, chunks.size(), batch.stored, batch.errors, handout.failures(),
+                handout.refused(), handout.resumed());
     }
 
-    private ClusterPreviewResult finish(PreviewTransfer transfer, Handout handout, Consumer<String> progress) {
-        List<String> errors = new ArrayList<>();
-        int stored = 0;
-        for (Map.Entry<Integer, SegmentResult> e : handout.done().entrySet()) {
-            PreviewChunk chunk = chunks.get(e.getKey());
-            SegmentResult r = e.getValue();
-            try {
-                transfer.adopt(chunk, folder.resolve(r.fileName));
-                stored++;
-                progress.accept("preview chunk " + chunk.index() + " rendered by " + r.address
-                        + " is in the preview cache");
-            } catch (IOException ex) {
-                LOG.log(Level.WARNING, "preview chunk " + chunk.index() + " rendered by " + r.address
-                        + " cannot be taken into the cache", ex);
-                errors.add("preview chunk " + chunk.index() + ", rendered by cluster member " + r.address
-                        + ", cannot be taken into the preview cache: " + ex.getMessage());
-            }
+    /** Stores a chunk a worker rendered into this member's preview cache. */
+    @Override
+    void take(int index, SegmentResult r, int attempts, Consumer<String> progress) {
+        PreviewChunk chunk = chunks.get(index);
+        try {
+            transfer.adopt(chunk, folder.resolve(r.fileName));
+            stored++;
+            progress.accept("preview chunk " + chunk.index() + " rendered by " + r.address
+                    + " is in the preview cache");
+        } catch (IOException ex) {
+            LOG.log(Level.WARNING, "preview chunk " + chunk.index() + " rendered by " + r.address
+                    + " cannot be taken into the cache", ex);
+            errors.add("preview chunk " + chunk.index() + ", rendered by cluster member " + r.address
+                    + ", cannot be taken into the preview cache: " + ex.getMessage());
         }
-        for (Map.Entry<Integer, List<MemberFailure>> e : handout.givenUp().entrySet()) {
-            StringBuilder why = new StringBuilder();
-            for (MemberFailure f : e.getValue()) {
-                why.append(why.length() == 0 ? "" : "; ").append(f.member()).append(": ").append(f.reason());
-            }
-            errors.add("preview chunk " + chunks.get(e.getKey()).index() + " failed " + Handout.MAX_FAILURES
-                    + " times on the cluster: " + why);
-        }
-        JobFolders.delete(folder);
-        return new ClusterPreviewResult(jobId, chunks.size(), stored, errors, handout.failures(), handout.refused(),
-                handout.resumed());
+    }
+
+    @Override
+    void giveUp(int index, String why) {
+        errors.add("preview chunk " + chunks.get(index).index() + " failed " + Handout.MAX_FAILURES
+                + " times on the cluster: " + why);
     }
 
     /** Worker side: the task's chunk rendered into the job folder; returns the file. */
@@ -173,8 +161,7 @@ final class PreviewBatch implements WorkKind {
     @Override
     public WorkerTask task(int index, String nonce) {
         return PreviewTask.signed(session.secret(), session.settings().name(), jobId, index, projectJson,
-                chunks.get(index).fingerprint(), folder, nonce,
-                WorkerNode.address(session.instance().getCluster().getLocalMember()));
+                chunks.get(index).fingerprint(), folder, nonce, coordinator());
     }
 
     @Override
@@ -187,10 +174,5 @@ final class PreviewBatch implements WorkKind {
         String prefix = String.format(Locale.ROOT, "preview-%05d-", index);
         return r.fileName.startsWith(prefix) && r.fileName.substring(prefix.length()).matches("[0-9a-f]{8}\\.mp4")
                 ? null : "it names the file " + r.fileName + ", not a rendering of preview chunk " + index;
-    }
-
-    @Override
-    public boolean failsJob() {
-        return false;
     }
 }
