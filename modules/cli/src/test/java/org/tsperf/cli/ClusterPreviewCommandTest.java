@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.PrintWriter;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -80,6 +83,15 @@ class ClusterPreviewCommandTest {
         assertEquals(pending.size(), doc.get("pending").getAsInt(), doc.toString());
         assertEquals(pending.size(), doc.get("stored").getAsInt(), doc.toString());
         assertEquals(0, doc.get("refusedResults").getAsInt(), doc.toString());
+        Set<Integer> items = new TreeSet<>();
+        List<String> workerAddresses = List.of(args.get(args.indexOf("--member") + 1).split(","));
+        for (JsonElement e : doc.getAsJsonArray("chunks")) {
+            JsonObject c = e.getAsJsonObject();
+            assertTrue(items.add(c.get("item").getAsInt()), "each chunk once: " + doc);
+            assertEquals(pending.get(c.get("item").getAsInt()).index(), c.get("index").getAsInt(), c.toString());
+            assertTrue(workerAddresses.contains(c.get("member").getAsString()), "rendered by a worker: " + c);
+        }
+        assertEquals(pending.size(), items.size(), "every chunk named, with the member that rendered it: " + doc);
 
         JsonObject local = render(List.of(file.toString(), "--preview"));
         assertEquals(0, local.get("chunksRendered").getAsInt(), "all there already: " + local);

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -123,6 +125,26 @@ class ClusterPreviewFaultTest {
         }
     }
 
+    /**
+     * The {@code chunks} of a cluster run: every item of {@code pending} once, none twice, each with the member that
+     * rendered it; returns item to member.
+     */
+    private static Map<Integer, String> chunkMembers(JsonObject doc, List<PreviewChunk> pending) {
+        Map<Integer, String> members = new TreeMap<>();
+        for (JsonElement e : doc.getAsJsonArray("chunks")) {
+            JsonObject c = e.getAsJsonObject();
+            int item = c.get("item").getAsInt();
+            assertTrue(members.put(item, c.get("member").getAsString()) == null, "item " + item + " twice: " + doc);
+            PreviewChunk chunk = pending.get(item);
+            assertEquals(chunk.index(), c.get("index").getAsInt(), c.toString());
+            assertEquals(chunk.start(), c.get("start").getAsLong(), c.toString());
+            assertEquals(chunk.end(), c.get("end").getAsLong(), c.toString());
+            assertTrue(c.get("attempts").getAsInt() >= 1, c.toString());
+        }
+        assertEquals(pending.size(), members.size(), "every chunk present: " + doc);
+        return members;
+    }
+
     /** Whether the coordinator's lines show {@code address} holding a chunk: handed more than it answered. */
     private static boolean holding(String err, String address) {
         String a = Pattern.quote(address);
@@ -188,6 +210,11 @@ class ClusterPreviewFaultTest {
                     .contains("left the cluster");
         }
         assertTrue(named, "the killed worker is named: " + doc);
+        Map<Integer, String> members = chunkMembers(doc, pending);
+        for (JsonElement e : doc.getAsJsonArray("failures")) {
+            int item = e.getAsJsonObject().get("item").getAsInt();
+            assertFalse(members.get(item).equals(victim), "chunk " + item + " was rendered again elsewhere: " + doc);
+        }
         assertTrue(r.err().contains("failed on member " + victim + ": the member left the cluster"), r.err());
         assertCachedAsLocal(p, file, pending);
         assertNoJobFolder(media);
@@ -216,6 +243,9 @@ class ClusterPreviewFaultTest {
             assertEquals(forger, f.get("member").getAsString(), "only the forger failed: " + doc);
             assertTrue(f.get("reason").getAsString().contains("refused"), f.toString());
         }
+        for (String member : chunkMembers(doc, pending).values()) {
+            assertFalse(member.equals(stranger) || member.equals(forger), "rendered by " + member + ": " + doc);
+        }
         assertFalse(Pattern.compile("\\) to " + Pattern.quote(stranger) + "$", Pattern.MULTILINE)
                 .matcher(r.err()).find(), "the stranger was handed nothing: " + r.err());
         assertCachedAsLocal(p, file, pending.subList(0, 1));
@@ -241,6 +271,7 @@ class ClusterPreviewFaultTest {
         assertEquals(2, doc.get("pending").getAsInt(), doc.toString());
         assertEquals(0, doc.get("stored").getAsInt(), doc.toString());
         assertEquals(2, doc.getAsJsonArray("errors").size(), doc.toString());
+        assertEquals(0, doc.getAsJsonArray("chunks").size(), doc.toString());
         for (JsonElement e : doc.getAsJsonArray("errors")) {
             String error = e.getAsString();
             assertTrue(error.contains("failed 3 times") && error.contains(outside.toString())

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.openide.util.Lookup;
 import org.tsperf.api.cluster.ClusterJobOptions;
 import org.tsperf.api.cluster.ClusterPreviewResult;
+import org.tsperf.api.cluster.PreviewChunkReport;
 import org.tsperf.api.timeline.Clip;
 import org.tsperf.api.timeline.PreviewChunk;
 import org.tsperf.api.timeline.PreviewTransfer;
@@ -35,7 +36,7 @@ final class PreviewBatch extends ItemBatch {
     private final List<PreviewChunk> chunks;
     private final PreviewTransfer transfer;
     private final List<String> errors = new ArrayList<>();
-    private int stored;
+    private final List<PreviewChunkReport> stored = new ArrayList<>();
 
     private PreviewBatch(CoordinatorSession session, String projectJson, List<PreviewChunk> chunks,
             PreviewTransfer transfer, String jobId, Path folder) {
@@ -80,8 +81,8 @@ final class PreviewBatch extends ItemBatch {
         Path folder = jobFolder(first.getParent(), FOLDER_PREFIX, jobId);
         PreviewBatch batch = new PreviewBatch(session, json, chunks, transfer, jobId, folder);
         Handout handout = batch.handOutAll(options, progress);
-        return new ClusterPreviewResult(jobId, chunks.size(), batch.stored, batch.errors, handout.failures(),
-                handout.refused(), handout.resumed());
+        return new ClusterPreviewResult(jobId, chunks.size(), batch.stored.size(), batch.errors,
+                handout.failures(), handout.refused(), handout.resumed(), batch.stored);
     }
 
     /** Stores a chunk a worker rendered into this member's preview cache. */
@@ -90,7 +91,8 @@ final class PreviewBatch extends ItemBatch {
         PreviewChunk chunk = chunks.get(index);
         try {
             transfer.adopt(chunk, folder.resolve(r.fileName));
-            stored++;
+            stored.add(new PreviewChunkReport(index, chunk.index(), chunk.start(), chunk.end(), r.address, attempts,
+                    r.micros / 1e6));
             progress.accept("preview chunk " + chunk.index() + " rendered by " + r.address
                     + " is in the preview cache");
         } catch (IOException ex) {
