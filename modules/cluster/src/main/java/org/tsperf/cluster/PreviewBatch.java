@@ -110,7 +110,8 @@ final class PreviewBatch extends ItemBatch {
     }
 
     /** Worker side: the task's chunk rendered into the job folder; returns the file. */
-    static Path render(PreviewTask task, MediaRoots roots, Path jobFolder) throws Exception {
+    static Path render(PreviewTask task, WorkerNode worker, Path jobFolder) throws Exception {
+        MediaRoots roots = worker.roots();
         TimelineService timelines = Lookup.getDefault().lookup(TimelineService.class);
         if (timelines == null) {
             throw new IOException("this worker cannot render previews: the Timeline module is not installed");
@@ -128,6 +129,7 @@ final class PreviewBatch extends ItemBatch {
             PreviewChunk chunk = transfer.chunk(project, task.fingerprint).orElseThrow(() -> new IOException(
                     "this worker plans no preview chunk with fingerprint " + task.fingerprint + " for the project"
                     + " (its renderer or preview settings differ from the coordinator's)"));
+            worker.working(task, 0, chunk.end() - chunk.start());
             Path file = jobFolder.resolve(PreviewTask.fileName(task.index, task.nonce));
             transfer.renderInto(project, chunk, file);
             return file;

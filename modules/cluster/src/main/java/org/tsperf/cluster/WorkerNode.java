@@ -151,6 +151,7 @@ final class WorkerNode implements ClusterWorker, RunningMembers.Member {
         long start = System.nanoTime();
         try {
             Path jobFolder = checkedJobFolder(task);
+            working(task, 0, 0);
             Path file = task.perform(this, jobFolder);
             if (!Files.isRegularFile(file)) {
                 return fail(task, "the work left no file");
@@ -176,7 +177,33 @@ final class WorkerNode implements ClusterWorker, RunningMembers.Member {
             return fail(task, ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
         } finally {
             current = null;
+            forget(task);
             running.decrementAndGet();
+        }
+    }
+
+    /**
+     * Says what this worker works on: for the monitor here ({@link #clusterStatus}) and, through the progress map,
+     * for every coordinator's {@code status()} ({@code cluster status}, the monitor where a batch is coordinated).
+     */
+    void working(WorkerTask task, long framesDone, long frames) {
+        current = new SegmentInFlight(task.jobId, task.index, address, framesDone, frames, task.kind());
+        try {
+            hz.<String, String>getMap(HazelcastConfigs.PROGRESS_MAP).set(task.jobId + "/" + task.index,
+                    framesDone + " " + frames + " " + address + " " + task.kind());
+        } catch (RuntimeException ex) {
+            LOG.log(Level.FINE, "cannot publish the progress of " + task, ex);
+        }
+    }
+
+    /** The task's entry in the progress map removed (done or failed). */
+    private void forget(WorkerTask task) {
+        try {
+            if (hz.getLifecycleService().isRunning()) {
+                hz.<String, String>getMap(HazelcastConfigs.PROGRESS_MAP).delete(task.jobId + "/" + task.index);
+            }
+        } catch (RuntimeException ex) {
+            LOG.log(Level.FINE, "cannot remove the progress of " + task, ex);
         }
     }
 
@@ -212,7 +239,8 @@ final class WorkerNode implements ClusterWorker, RunningMembers.Member {
                 long now = System.nanoTime();
                 if (now - lastPut[0] > 500_000_000L) {
                     lastPut[0] = now;
-                    progress.setAsync(progressKey, rp.framesDone() + " " + segment.frames() + " " + address);
+                    progress.setAsync(progressKey, rp.framesDone() + " " + segment.frames() + " " + address + " "
+                            + task.kind());
                 }
             });
             progress.removeAsync(progressKey);
