@@ -111,31 +111,19 @@ final class PreviewBatch extends ItemBatch {
 
     /** Worker side: the task's chunk rendered into the job folder; returns the file. */
     static Path render(PreviewTask task, WorkerNode worker, Path jobFolder) throws Exception {
-        MediaRoots roots = worker.roots();
         TimelineService timelines = Lookup.getDefault().lookup(TimelineService.class);
         if (timelines == null) {
             throw new IOException("this worker cannot render previews: the Timeline module is not installed");
         }
         PreviewTransfer transfer = transfer("this worker cannot render previews");
-        Path projectFile = Files.createTempFile("tsperf-cluster-" + task.jobId + "-", ".json");
-        try {
-            Files.writeString(projectFile, task.projectJson, StandardCharsets.UTF_8);
-            Project project = timelines.read(projectFile);
-            for (Track track : project.tracks()) {
-                for (Clip clip : track.clips()) {
-                    roots.inside(clip.source(), "the source of clip " + clip.id());
-                }
-            }
-            PreviewChunk chunk = transfer.chunk(project, task.fingerprint).orElseThrow(() -> new IOException(
-                    "this worker plans no preview chunk with fingerprint " + task.fingerprint + " for the project"
-                    + " (its renderer or preview settings differ from the coordinator's)"));
-            worker.working(task, 0, chunk.end() - chunk.start());
-            Path file = jobFolder.resolve(PreviewTask.fileName(task.index, task.nonce));
-            transfer.renderInto(project, chunk, file);
-            return file;
-        } finally {
-            Files.deleteIfExists(projectFile);
-        }
+        Project project = worker.project(task, task.projectJson, timelines);
+        PreviewChunk chunk = transfer.chunk(project, task.fingerprint).orElseThrow(() -> new IOException(
+                "this worker plans no preview chunk with fingerprint " + task.fingerprint + " for the project"
+                + " (its renderer or preview settings differ from the coordinator's)"));
+        worker.working(task, 0, chunk.end() - chunk.start());
+        Path file = jobFolder.resolve(PreviewTask.fileName(task.index, task.nonce));
+        transfer.renderInto(project, chunk, file);
+        return file;
     }
 
     static PreviewTransfer transfer(String what) throws IOException {

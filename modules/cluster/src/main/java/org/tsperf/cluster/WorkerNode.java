@@ -218,33 +218,44 @@ final class WorkerNode implements ClusterWorker, RunningMembers.Member {
         }
         String progressKey = task.jobId + "/" + task.index;
         ExportFormat format = ExportFormat.fromCliName(task.format);
+        Project project = project(task, task.projectJson, timelines);
+        Path file = jobFolder.resolve(SegmentTask.fileName(task.index, format));
+        ExportRequest request = new ExportRequest(project, jobFolder.resolve("joined." + format.extension()),
+                format, task.jobIn, task.jobOut);
+        ExportSegment segment = new ExportSegment(task.index, task.in, task.out);
+        IMap<String, String> progress = hz.getMap(HazelcastConfigs.PROGRESS_MAP);
+        long[] lastPut = {0};
+        current = new SegmentInFlight(task.jobId, task.index, address, 0, segment.frames());
+        segments.renderSegment(request, segment, file, () -> closing, rp -> {
+            current = new SegmentInFlight(task.jobId, task.index, address, rp.framesDone(), segment.frames());
+            long now = System.nanoTime();
+            if (now - lastPut[0] > 500_000_000L) {
+                lastPut[0] = now;
+                progress.setAsync(progressKey, rp.framesDone() + " " + segment.frames() + " " + address + " "
+                        + task.kind());
+            }
+        });
+        progress.removeAsync(progressKey);
+        return file;
+    }
+
+    /**
+     * The project a task carries, read with the timeline module; every clip's source must lie under the media roots.
+     *
+     * @throws SecurityException a source outside them
+     */
+    Project project(WorkerTask task, String projectJson, TimelineService timelines) throws IOException,
+            ProjectFileException {
         Path projectFile = Files.createTempFile("tsperf-cluster-" + task.jobId + "-", ".json");
         try {
-            Files.writeString(projectFile, task.projectJson, StandardCharsets.UTF_8);
+            Files.writeString(projectFile, projectJson, StandardCharsets.UTF_8);
             Project project = timelines.read(projectFile);
             for (Track track : project.tracks()) {
                 for (Clip clip : track.clips()) {
                     roots.inside(clip.source(), "the source of clip " + clip.id());
                 }
             }
-            Path file = jobFolder.resolve(SegmentTask.fileName(task.index, format));
-            ExportRequest request = new ExportRequest(project, jobFolder.resolve("joined." + format.extension()),
-                    format, task.jobIn, task.jobOut);
-            ExportSegment segment = new ExportSegment(task.index, task.in, task.out);
-            IMap<String, String> progress = hz.getMap(HazelcastConfigs.PROGRESS_MAP);
-            long[] lastPut = {0};
-            current = new SegmentInFlight(task.jobId, task.index, address, 0, segment.frames());
-            segments.renderSegment(request, segment, file, () -> closing, rp -> {
-                current = new SegmentInFlight(task.jobId, task.index, address, rp.framesDone(), segment.frames());
-                long now = System.nanoTime();
-                if (now - lastPut[0] > 500_000_000L) {
-                    lastPut[0] = now;
-                    progress.setAsync(progressKey, rp.framesDone() + " " + segment.frames() + " " + address + " "
-                            + task.kind());
-                }
-            });
-            progress.removeAsync(progressKey);
-            return file;
+            return project;
         } finally {
             Files.deleteIfExists(projectFile);
         }
