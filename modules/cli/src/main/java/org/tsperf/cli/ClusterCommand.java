@@ -82,12 +82,23 @@ final class ClusterCommand implements Runnable {
                                         m.cpuPercent()), m.segmentsRunning(), m.segmentsDone()));
                     }
                     for (SegmentInFlight f : s.inFlight()) {
-                        out.println(String.format(Locale.ROOT, "  job %s segment %d on %s: %d/%d frames", f.jobId(),
-                                f.index(), f.member(), f.framesDone(), f.frames()));
+                        out.println(line(f));
                     }
                 }
                 return 0;
             }
+        }
+
+        /** "job 0fda segment 13 on 10.0.0.7:5701: 41/120 frames", "job 9a1f preview chunk 2 on ...: 25 frames". */
+        static String line(SegmentInFlight f) {
+            if (f.kind().equals(SegmentInFlight.SEGMENT)) {
+                return String.format(Locale.ROOT, "  job %s segment %d on %s: %d/%d frames", f.jobId(), f.index(),
+                        f.member(), f.framesDone(), f.frames());
+            }
+            String what = f.kind().equals(SegmentInFlight.PREVIEW) ? "preview chunk"
+                    : f.kind().equals(SegmentInFlight.PROXIES) ? "proxies of source" : f.kind();
+            return String.format(Locale.ROOT, "  job %s %s %d on %s%s", f.jobId(), what, f.index(), f.member(),
+                    f.frames() > 0 ? ": " + f.frames() + " frames" : "");
         }
 
         static Map<String, Object> json(ClusterStatus s) {
@@ -97,7 +108,8 @@ final class ClusterCommand implements Runnable {
                     "cpuPercent", x.cpuPercent() < 0 ? null : Math.round(x.cpuPercent() * 10) / 10.0,
                     "segmentsRunning", x.segmentsRunning(), "segmentsDone", x.segmentsDone())).toList());
             m.put("inFlight", s.inFlight().stream().map(f -> Json.object("jobId", f.jobId(), "index", f.index(),
-                    "member", f.member(), "framesDone", f.framesDone(), "frames", f.frames())).toList());
+                    "member", f.member(), "framesDone", f.framesDone(), "frames", f.frames(), "kind", f.kind()))
+                    .toList());
             return m;
         }
     }

@@ -76,6 +76,9 @@ final class ClusterPreviews {
                 "reason", f.reason())).toList());
         m.put("refusedResults", r.refusedResults());
         m.put("resumed", r.resumed());
+        m.put("chunks", r.chunks().stream().map(k -> Json.object("item", k.item(), "index", k.index(), "start",
+                k.start(), "end", k.end(), "member", k.member(), "attempts", k.attempts(), "seconds",
+                Math.round(k.seconds() * 1000) / 1000.0)).toList());
         return m;
     }
 }

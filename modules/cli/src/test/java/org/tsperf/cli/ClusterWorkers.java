@@ -107,15 +107,39 @@ final class ClusterWorkers implements AutoCloseable {
      * options that reach it ({@code --cluster ... --secret-file FILE}), for a coordinator on the port before theirs.
      */
     List<String> cluster(Path dir, Path media, int count, String... jvmOptions) throws Exception {
+        return cluster(dir, media, Collections.nCopies(count, Worker.HONEST), jvmOptions);
+    }
+
+    /** What a worker of {@link #cluster(Path, Path, List, String...)} is. */
+    enum Worker {
+        /** {@code tsperf worker} with the cluster's secret. */
+        HONEST,
+        /** {@code tsperf worker} with a secret of its own: it cannot prove it holds the cluster's. */
+        STRANGER,
+        /** A worker with the cluster's secret whose results are forged after they are signed. */
+        FORGER
+    }
+
+    /**
+     * A new cluster of the {@code kinds} of workers, in that order (worker i on the port {@code i + 1} after the
+     * coordinator's, see {@link #byPort}), sharing {@code media}; returns the options that reach it.
+     */
+    List<String> cluster(Path dir, Path media, List<Worker> kinds, String... jvmOptions) throws Exception {
         Path secret = Files.writeString(dir.resolve("secret"), "a secret of more than sixteen bytes\n");
         String name = "cli-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        int count = kinds.size();
         int base = freePorts(count + 1);
         List<String> members = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             members.add("127.0.0.1:" + (base + i));
         }
         for (int i = 1; i <= count; i++) {
-            byPort.put(base + i, start(name, String.join(",", members), base + i, media, secret, jvmOptions));
+            Worker kind = kinds.get(i - 1);
+            Path its = kind == Worker.STRANGER ? Files.writeString(dir.resolve("stranger-secret-" + i),
+                    "another secret, also long enough\n") : secret;
+            List<String> main = kind == Worker.FORGER ? List.of("org.tsperf.cluster.ForgingWorker")
+                    : List.of(Main.class.getName(), "worker");
+            byPort.put(base + i, start(main, name, String.join(",", members), base + i, media, its, jvmOptions));
         }
         return List.of("--cluster", name, "--member", String.join(",", members), "--port", Integer.toString(base),
                 "--secret-file", secret.toString());
@@ -142,14 +166,21 @@ final class ClusterWorkers implements AutoCloseable {
     /** Starts {@code tsperf worker} in a JVM of its own and waits until it says it joined. */
     Process start(String cluster, String members, int port, Path media, Path secret, String... jvmOptions)
             throws Exception {
+        return start(List.of(Main.class.getName(), "worker"), cluster, members, port, media, secret, jvmOptions);
+    }
+
+    /** Starts {@code main} (a class and its first arguments) with the worker's options, as {@link #start}. */
+    private Process start(List<String> main, String cluster, String members, int port, Path media, Path secret,
+            String... jvmOptions) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx384m", "-Dtsperf.gpu.path=cpu"));
         cmd.addAll(List.of(jvmOptions));
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-"))
                 .forEach(cmd::add);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker",
-                "--cluster", cluster, "--member", members, "--port", Integer.toString(port), "--media-root",
-                media.toString(), "--secret-file", secret.toString()));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        cmd.addAll(main);
+        cmd.addAll(List.of("--cluster", cluster, "--member", members, "--port", Integer.toString(port),
+                "--media-root", media.toString(), "--secret-file", secret.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         synchronized (processes) {
             processes.add(p);

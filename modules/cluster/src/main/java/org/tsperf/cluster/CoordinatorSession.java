@@ -268,7 +268,10 @@ final class CoordinatorSession implements ClusterSession, RunningMembers.Member 
                 p == null ? 0 : p.framesTotal());
     }
 
-    /** Segments in flight as the workers publish them (another coordinator's jobs, seen from here). */
+    /**
+     * Items in flight as the workers publish them: segments, proxies and preview chunks of every coordinator's jobs
+     * (this one's proxy and preview batches included).
+     */
     private List<SegmentInFlight> fromWorkers() {
         Set<String> present = new java.util.HashSet<>();
         for (Member m : hz.getCluster().getMembers()) {
@@ -283,7 +286,7 @@ final class CoordinatorSession implements ClusterSession, RunningMembers.Member 
             }
             try {
                 out.add(new SegmentInFlight(key[0], Integer.parseInt(key[1]), value[2], Long.parseLong(value[0]),
-                        Long.parseLong(value[1])));
+                        Long.parseLong(value[1]), value.length > 3 ? value[3] : SegmentInFlight.SEGMENT));
             } catch (RuntimeException ex) {
                 LOG.log(Level.FINE, "unreadable progress " + e, ex);
             }

@@ -329,10 +329,7 @@ final class Handout {
             if (e.getValue().size() < MAX_FAILURES || done.containsKey(index) || givenUp.containsKey(index)) {
                 continue;
             }
-            StringBuilder why = new StringBuilder();
-            for (MemberFailure g : e.getValue()) {
-                why.append(why.length() == 0 ? "" : "; ").append(g.member()).append(": ").append(g.reason());
-            }
+            String why = reasons(e.getValue());
             if (kind.failsJob()) {
                 throw new IOException(String.format(Locale.ROOT, "%s failed %d times, on different workers where"
                         + " there were enough, so the job fails: %s. The items done are kept in %s for a later run.",
@@ -343,6 +340,15 @@ final class Handout {
             givenUp.put(index, List.copyOf(e.getValue()));
             pending.remove(index);
         }
+    }
+
+    /** An item's failures in words: each member and its reason, "; " between them. */
+    static String reasons(List<MemberFailure> failures) {
+        StringBuilder why = new StringBuilder();
+        for (MemberFailure f : failures) {
+            why.append(why.length() == 0 ? "" : "; ").append(f.member()).append(": ").append(f.reason());
+        }
+        return why.toString();
     }
 
     private void failed(Attempt a, String reason, boolean late) {

@@ -7,14 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.util.Lookup;
 import org.tsperf.api.cluster.ClusterJobOptions;
 import org.tsperf.api.cluster.ClusterPreviewResult;
-import org.tsperf.api.cluster.MemberFailure;
+import org.tsperf.api.cluster.PreviewChunkReport;
 import org.tsperf.api.timeline.Clip;
 import org.tsperf.api.timeline.PreviewChunk;
 import org.tsperf.api.timeline.PreviewTransfer;
@@ -28,24 +27,23 @@ import org.tsperf.api.timeline.Track;
  * ({@link PreviewTransfer#renderInto}) into the job folder (beside the project's first clip source); this member
  * checks each file and stores it into its preview cache ({@link PreviewTransfer#adopt}).
  */
-final class PreviewBatch implements WorkKind {
+final class PreviewBatch extends ItemBatch {
 
     private static final Logger LOG = Logger.getLogger(PreviewBatch.class.getName());
     static final String FOLDER_PREFIX = ".tsperf-cluster-previews-";
 
-    private final CoordinatorSession session;
     private final String projectJson;
     private final List<PreviewChunk> chunks;
-    private final String jobId;
-    private final Path folder;
+    private final PreviewTransfer transfer;
+    private final List<String> errors = new ArrayList<>();
+    private final List<PreviewChunkReport> stored = new ArrayList<>();
 
-    private PreviewBatch(CoordinatorSession session, String projectJson, List<PreviewChunk> chunks, String jobId,
-            Path folder) {
-        this.session = session;
+    private PreviewBatch(CoordinatorSession session, String projectJson, List<PreviewChunk> chunks,
+            PreviewTransfer transfer, String jobId, Path folder) {
+        super(session, jobId, folder);
         this.projectJson = projectJson;
         this.chunks = chunks;
-        this.jobId = jobId;
-        this.folder = folder;
+        this.transfer = transfer;
     }
 
     static ClusterPreviewResult run(CoordinatorSession session, Project project, ClusterJobOptions options,
@@ -80,70 +78,52 @@ final class PreviewBatch implements WorkKind {
         Canonical id = Canonical.of("tsperf-cluster-previews-v1").text(json);
         chunks.forEach(c -> id.text(c.fingerprint()));
         String jobId = Canonical.sha256(id.bytes()).substring(0, 16);
-        Path folder = first.getParent().resolve(FOLDER_PREFIX + jobId);
-        Files.createDirectories(folder);
-        PreviewBatch batch = new PreviewBatch(session, json, chunks, jobId, folder);
-        Handout handout = new Handout(session, batch, jobId, folder, options);
-        handout.run(() -> { }, progress);
-        return batch.finish(transfer, handout, progress);
+        Path folder = jobFolder(first.getParent(), FOLDER_PREFIX, jobId);
+        PreviewBatch batch = new PreviewBatch(session, json, chunks, transfer, jobId, folder);
+        Handout handout = batch.handOutAll(options, progress);
+        return new ClusterPreviewResult(jobId, chunks.size(), batch.stored.size(), batch.errors,
+                handout.failures(), handout.refused(), handout.resumed(), batch.stored);
     }
 
-    private ClusterPreviewResult finish(PreviewTransfer transfer, Handout handout, Consumer<String> progress) {
-        List<String> errors = new ArrayList<>();
-        int stored = 0;
-        for (Map.Entry<Integer, SegmentResult> e : handout.done().entrySet()) {
-            PreviewChunk chunk = chunks.get(e.getKey());
-            SegmentResult r = e.getValue();
-            try {
-                transfer.adopt(chunk, folder.resolve(r.fileName));
-                stored++;
-                progress.accept("preview chunk " + chunk.index() + " rendered by " + r.address
-                        + " is in the preview cache");
-            } catch (IOException ex) {
-                LOG.log(Level.WARNING, "preview chunk " + chunk.index() + " rendered by " + r.address
-                        + " cannot be taken into the cache", ex);
-                errors.add("preview chunk " + chunk.index() + ", rendered by cluster member " + r.address
-                        + ", cannot be taken into the preview cache: " + ex.getMessage());
-            }
+    /** Stores a chunk a worker rendered into this member's preview cache. */
+    @Override
+    void take(int index, SegmentResult r, int attempts, Consumer<String> progress) {
+        PreviewChunk chunk = chunks.get(index);
+        try {
+            transfer.adopt(chunk, folder.resolve(r.fileName));
+            stored.add(new PreviewChunkReport(index, chunk.index(), chunk.start(), chunk.end(), r.address, attempts,
+                    r.micros / 1e6));
+            progress.accept("preview chunk " + chunk.index() + " rendered by " + r.address
+                    + " is in the preview cache");
+        } catch (IOException ex) {
+            LOG.log(Level.WARNING, "preview chunk " + chunk.index() + " rendered by " + r.address
+                    + " cannot be taken into the cache", ex);
+            errors.add("preview chunk " + chunk.index() + ", rendered by cluster member " + r.address
+                    + ", cannot be taken into the preview cache: " + ex.getMessage());
         }
-        for (Map.Entry<Integer, List<MemberFailure>> e : handout.givenUp().entrySet()) {
-            StringBuilder why = new StringBuilder();
-            for (MemberFailure f : e.getValue()) {
-                why.append(why.length() == 0 ? "" : "; ").append(f.member()).append(": ").append(f.reason());
-            }
-            errors.add("preview chunk " + chunks.get(e.getKey()).index() + " failed " + Handout.MAX_FAILURES
-                    + " times on the cluster: " + why);
-        }
-        JobFolders.delete(folder);
-        return new ClusterPreviewResult(jobId, chunks.size(), stored, errors, handout.failures(), handout.refused(),
-                handout.resumed());
+    }
+
+    @Override
+    void giveUp(int index, String why) {
+        errors.add("preview chunk " + chunks.get(index).index() + " failed " + Handout.MAX_FAILURES
+                + " times on the cluster: " + why);
     }
 
     /** Worker side: the task's chunk rendered into the job folder; returns the file. */
-    static Path render(PreviewTask task, MediaRoots roots, Path jobFolder) throws Exception {
+    static Path render(PreviewTask task, WorkerNode worker, Path jobFolder) throws Exception {
         TimelineService timelines = Lookup.getDefault().lookup(TimelineService.class);
         if (timelines == null) {
             throw new IOException("this worker cannot render previews: the Timeline module is not installed");
         }
         PreviewTransfer transfer = transfer("this worker cannot render previews");
-        Path projectFile = Files.createTempFile("tsperf-cluster-" + task.jobId + "-", ".json");
-        try {
-            Files.writeString(projectFile, task.projectJson, StandardCharsets.UTF_8);
-            Project project = timelines.read(projectFile);
-            for (Track track : project.tracks()) {
-                for (Clip clip : track.clips()) {
-                    roots.inside(clip.source(), "the source of clip " + clip.id());
-                }
-            }
-            PreviewChunk chunk = transfer.chunk(project, task.fingerprint).orElseThrow(() -> new IOException(
-                    "this worker plans no preview chunk with fingerprint " + task.fingerprint + " for the project"
-                    + " (its renderer or preview settings differ from the coordinator's)"));
-            Path file = jobFolder.resolve(PreviewTask.fileName(task.index, task.nonce));
-            transfer.renderInto(project, chunk, file);
-            return file;
-        } finally {
-            Files.deleteIfExists(projectFile);
-        }
+        Project project = worker.project(task, task.projectJson, timelines);
+        PreviewChunk chunk = transfer.chunk(project, task.fingerprint).orElseThrow(() -> new IOException(
+                "this worker plans no preview chunk with fingerprint " + task.fingerprint + " for the project"
+                + " (its renderer or preview settings differ from the coordinator's)"));
+        worker.working(task, 0, chunk.end() - chunk.start());
+        Path file = jobFolder.resolve(PreviewTask.fileName(task.index, task.nonce));
+        transfer.renderInto(project, chunk, file);
+        return file;
     }
 
     static PreviewTransfer transfer(String what) throws IOException {
@@ -173,8 +153,7 @@ final class PreviewBatch implements WorkKind {
     @Override
     public WorkerTask task(int index, String nonce) {
         return PreviewTask.signed(session.secret(), session.settings().name(), jobId, index, projectJson,
-                chunks.get(index).fingerprint(), folder, nonce,
-                WorkerNode.address(session.instance().getCluster().getLocalMember()));
+                chunks.get(index).fingerprint(), folder, nonce, coordinator());
     }
 
     @Override
@@ -187,10 +166,5 @@ final class PreviewBatch implements WorkKind {
         String prefix = String.format(Locale.ROOT, "preview-%05d-", index);
         return r.fileName.startsWith(prefix) && r.fileName.substring(prefix.length()).matches("[0-9a-f]{8}\\.mp4")
                 ? null : "it names the file " + r.fileName + ", not a rendering of preview chunk " + index;
-    }
-
-    @Override
-    public boolean failsJob() {
-        return false;
     }
 }

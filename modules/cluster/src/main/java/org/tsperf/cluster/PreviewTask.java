@@ -2,6 +2,7 @@ package org.tsperf.cluster;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.tsperf.api.cluster.SegmentInFlight;
 
 /**
  * One preview chunk of a project, handed to a worker and signed by the coordinator with the shared secret: the project
@@ -47,7 +48,12 @@ final class PreviewTask extends WorkerTask {
 
     @Override
     Path perform(WorkerNode worker, Path folder) throws Exception {
-        return PreviewBatch.render(this, worker.roots(), folder);
+        return PreviewBatch.render(this, worker, folder);
+    }
+
+    @Override
+    String kind() {
+        return SegmentInFlight.PREVIEW;
     }
 
     @Override

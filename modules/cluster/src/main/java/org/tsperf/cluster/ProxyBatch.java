@@ -1,11 +1,9 @@
 package org.tsperf.cluster;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -24,27 +22,28 @@ import org.tsperf.api.proxy.ProxyTransfer;
  * and lists them in a signed manifest; this member checks every file against it and takes the proxies into its store
  * ({@link ProxyTransfer#adopt}), recorded in its index as a local proxy job would be.
  */
-final class ProxyBatch implements WorkKind {
+final class ProxyBatch extends ItemBatch {
 
     private static final Logger LOG = Logger.getLogger(ProxyBatch.class.getName());
     static final String FOLDER_PREFIX = ".tsperf-cluster-proxies-";
 
-    private final CoordinatorSession session;
     private final ProxySettings settings;
+    private final ProxyTransfer transfer;
     /** The sources to make, in the batch's order; item k of the job is {@code sources.get(toMake.get(k))}. */
     private final List<Path> sources;
     private final List<Integer> toMake;
-    private final String jobId;
-    private final Path folder;
+    /** One result per source: found ready, made and taken in, or failed. */
+    private final ProxyResult[] results;
+    private final List<ProxyFileReport> files = new ArrayList<>();
 
-    private ProxyBatch(CoordinatorSession session, ProxySettings settings, List<Path> sources, List<Integer> toMake,
-            String jobId, Path folder) {
-        this.session = session;
+    private ProxyBatch(CoordinatorSession session, ProxySettings settings, ProxyTransfer transfer,
+            List<Path> sources, List<Integer> toMake, ProxyResult[] results, String jobId, Path folder) {
+        super(session, jobId, folder);
         this.settings = settings;
+        this.transfer = transfer;
         this.sources = sources;
         this.toMake = toMake;
-        this.jobId = jobId;
-        this.folder = folder;
+        this.results = results;
     }
 
     static ClusterProxyResult run(CoordinatorSession session, List<Path> given, ProxySettings settings,
@@ -74,52 +73,42 @@ final class ProxyBatch implements WorkKind {
             return new ClusterProxyResult("", List.of(results), List.of(), List.of(), 0, 0);
         }
         String jobId = Canonical.sha256(id.bytes()).substring(0, 16);
-        Path folder = sources.get(toMake.get(0)).getParent().resolve(FOLDER_PREFIX + jobId);
-        Files.createDirectories(folder);
-        ProxyBatch batch = new ProxyBatch(session, settings, sources, toMake, jobId, folder);
-        Handout handout = new Handout(session, batch, jobId, folder, options);
-        handout.run(() -> { }, progress);
-        return batch.finish(transfer, handout, results, progress);
-    }
-
-    /** Takes the proxies made into the store, and says what failed. */
-    private ClusterProxyResult finish(ProxyTransfer transfer, Handout handout, ProxyResult[] results,
-            Consumer<String> progress) {
-        List<ProxyFileReport> files = new ArrayList<>();
-        for (Map.Entry<Integer, SegmentResult> e : handout.done().entrySet()) {
-            int i = toMake.get(e.getKey());
-            Path src = sources.get(i);
-            SegmentResult r = e.getValue();
-            try {
-                ProxyResult adopted = transfer.adopt(folder.resolve(ProxyWork.storeName(r.fileName)), src, settings);
-                List<String> reasons = new ArrayList<>(adopted.reasons());
-                reasons.add("made on cluster member " + r.address + " and taken into the store");
-                results[i] = new ProxyResult(src, adopted.status(), adopted.proxies(), reasons, "");
-                files.add(new ProxyFileReport(i, src, r.address, handout.attempts(e.getKey()), r.micros / 1e6));
-                progress.accept("the proxies of " + src + " are in the store " + settings.store());
-            } catch (IOException ex) {
-                LOG.log(Level.WARNING, "the proxies of " + src + " made by " + r.address + " cannot be taken into"
-                        + " the store", ex);
-                results[i] = ProxyResult.failed(src, src + ": its proxies, made by cluster member " + r.address
-                        + ", cannot be taken into the store " + settings.store() + ": " + ex.getMessage(), List.of());
-            }
-        }
-        for (Map.Entry<Integer, List<MemberFailure>> e : handout.givenUp().entrySet()) {
-            int i = toMake.get(e.getKey());
-            StringBuilder why = new StringBuilder();
-            for (MemberFailure f : e.getValue()) {
-                why.append(why.length() == 0 ? "" : "; ").append(f.member()).append(": ").append(f.reason());
-            }
-            results[i] = ProxyResult.failed(sources.get(i), sources.get(i) + ": its proxies failed "
-                    + Handout.MAX_FAILURES + " times on the cluster: " + why, List.of());
-        }
-        JobFolders.delete(folder);
+        Path folder = jobFolder(sources.get(toMake.get(0)).getParent(), FOLDER_PREFIX, jobId);
+        ProxyBatch batch = new ProxyBatch(session, settings, transfer, sources, toMake, results, jobId, folder);
+        Handout handout = batch.handOutAll(options, progress);
         List<MemberFailure> failures = new ArrayList<>();
         for (MemberFailure f : handout.failures()) {
             failures.add(new MemberFailure(f.member(), toMake.get(f.segment()), f.reason()));
         }
-        return new ClusterProxyResult(jobId, List.of(results), files, failures, handout.refused(),
+        return new ClusterProxyResult(jobId, List.of(results), batch.files, failures, handout.refused(),
                 handout.resumed());
+    }
+
+    /** Takes the proxies a worker made into the store, recorded in its index as a local proxy job would be. */
+    @Override
+    void take(int index, SegmentResult r, int attempts, Consumer<String> progress) {
+        int i = toMake.get(index);
+        Path src = sources.get(i);
+        try {
+            ProxyResult adopted = transfer.adopt(folder.resolve(ProxyWork.storeName(r.fileName)), src, settings);
+            List<String> reasons = new ArrayList<>(adopted.reasons());
+            reasons.add("made on cluster member " + r.address + " and taken into the store");
+            results[i] = new ProxyResult(src, adopted.status(), adopted.proxies(), reasons, "");
+            files.add(new ProxyFileReport(i, src, r.address, attempts, r.micros / 1e6));
+            progress.accept("the proxies of " + src + " are in the store " + settings.store());
+        } catch (IOException ex) {
+            LOG.log(Level.WARNING, "the proxies of " + src + " made by " + r.address + " cannot be taken into"
+                    + " the store", ex);
+            results[i] = ProxyResult.failed(src, src + ": its proxies, made by cluster member " + r.address
+                    + ", cannot be taken into the store " + settings.store() + ": " + ex.getMessage(), List.of());
+        }
+    }
+
+    @Override
+    void giveUp(int index, String why) {
+        int i = toMake.get(index);
+        results[i] = ProxyResult.failed(sources.get(i), sources.get(i) + ": its proxies failed "
+                + Handout.MAX_FAILURES + " times on the cluster: " + why, List.of());
     }
 
     @Override
@@ -133,15 +122,9 @@ final class ProxyBatch implements WorkKind {
     }
 
     @Override
-    public long frames(int index) {
-        return 0;
-    }
-
-    @Override
     public WorkerTask task(int index, String nonce) {
         return ProxyTask.signed(session.secret(), session.settings().name(), jobId, index,
-                sources.get(toMake.get(index)), settings, folder, nonce,
-                WorkerNode.address(session.instance().getCluster().getLocalMember()));
+                sources.get(toMake.get(index)), settings, folder, nonce, coordinator());
     }
 
     @Override
@@ -152,10 +135,5 @@ final class ProxyBatch implements WorkKind {
     @Override
     public String checkFile(SegmentResult r, int index) {
         return ProxyWork.check(folder, r.fileName, index);
-    }
-
-    @Override
-    public boolean failsJob() {
-        return false;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.tsperf.api.cluster.SegmentInFlight;
 import org.tsperf.api.proxy.ProxyFormat;
 import org.tsperf.api.proxy.ProxyQuality;
 import org.tsperf.api.proxy.ProxyResolution;
@@ -83,6 +84,11 @@ final class ProxyTask extends WorkerTask {
     @Override
     Path perform(WorkerNode worker, Path folder) throws Exception {
         return ProxyWork.make(this, worker.roots(), folder);
+    }
+
+    @Override
+    String kind() {
+        return SegmentInFlight.PROXIES;
     }
 
     @Override

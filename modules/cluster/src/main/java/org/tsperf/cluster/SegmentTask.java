@@ -2,6 +2,7 @@ package org.tsperf.cluster;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.tsperf.api.cluster.SegmentInFlight;
 import org.tsperf.api.timeline.ExportFormat;
 
 /**
@@ -61,6 +62,11 @@ final class SegmentTask extends WorkerTask {
 
     static String sidecarName(int index) {
         return String.format(Locale.ROOT, "segment-%05d.result", index);
+    }
+
+    @Override
+    String kind() {
+        return SegmentInFlight.SEGMENT;
     }
 
     @Override

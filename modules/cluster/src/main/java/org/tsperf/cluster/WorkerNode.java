@@ -151,6 +151,7 @@ final class WorkerNode implements ClusterWorker, RunningMembers.Member {
         long start = System.nanoTime();
         try {
             Path jobFolder = checkedJobFolder(task);
+            working(task, 0, 0);
             Path file = task.perform(this, jobFolder);
             if (!Files.isRegularFile(file)) {
                 return fail(task, "the work left no file");
@@ -176,7 +177,33 @@ final class WorkerNode implements ClusterWorker, RunningMembers.Member {
             return fail(task, ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
         } finally {
             current = null;
+            forget(task);
             running.decrementAndGet();
+        }
+    }
+
+    /**
+     * Says what this worker works on: for the monitor here ({@link #clusterStatus}) and, through the progress map,
+     * for every coordinator's {@code status()} ({@code cluster status}, the monitor where a batch is coordinated).
+     */
+    void working(WorkerTask task, long framesDone, long frames) {
+        current = new SegmentInFlight(task.jobId, task.index, address, framesDone, frames, task.kind());
+        try {
+            hz.<String, String>getMap(HazelcastConfigs.PROGRESS_MAP).set(task.jobId + "/" + task.index,
+                    framesDone + " " + frames + " " + address + " " + task.kind());
+        } catch (RuntimeException ex) {
+            LOG.log(Level.FINE, "cannot publish the progress of " + task, ex);
+        }
+    }
+
+    /** The task's entry in the progress map removed (done or failed). */
+    private void forget(WorkerTask task) {
+        try {
+            if (hz.getLifecycleService().isRunning()) {
+                hz.<String, String>getMap(HazelcastConfigs.PROGRESS_MAP).delete(task.jobId + "/" + task.index);
+            }
+        } catch (RuntimeException ex) {
+            LOG.log(Level.FINE, "cannot remove the progress of " + task, ex);
         }
     }
 
@@ -191,32 +218,44 @@ final class WorkerNode implements ClusterWorker, RunningMembers.Member {
         }
         String progressKey = task.jobId + "/" + task.index;
         ExportFormat format = ExportFormat.fromCliName(task.format);
+        Project project = project(task, task.projectJson, timelines);
+        Path file = jobFolder.resolve(SegmentTask.fileName(task.index, format));
+        ExportRequest request = new ExportRequest(project, jobFolder.resolve("joined." + format.extension()),
+                format, task.jobIn, task.jobOut);
+        ExportSegment segment = new ExportSegment(task.index, task.in, task.out);
+        IMap<String, String> progress = hz.getMap(HazelcastConfigs.PROGRESS_MAP);
+        long[] lastPut = {0};
+        current = new SegmentInFlight(task.jobId, task.index, address, 0, segment.frames());
+        segments.renderSegment(request, segment, file, () -> closing, rp -> {
+            current = new SegmentInFlight(task.jobId, task.index, address, rp.framesDone(), segment.frames());
+            long now = System.nanoTime();
+            if (now - lastPut[0] > 500_000_000L) {
+                lastPut[0] = now;
+                progress.setAsync(progressKey, rp.framesDone() + " " + segment.frames() + " " + address + " "
+                        + task.kind());
+            }
+        });
+        progress.removeAsync(progressKey);
+        return file;
+    }
+
+    /**
+     * The project a task carries, read with the timeline module; every clip's source must lie under the media roots.
+     *
+     * @throws SecurityException a source outside them
+     */
+    Project project(WorkerTask task, String projectJson, TimelineService timelines) throws IOException,
+            ProjectFileException {
         Path projectFile = Files.createTempFile("tsperf-cluster-" + task.jobId + "-", ".json");
         try {
-            Files.writeString(projectFile, task.projectJson, StandardCharsets.UTF_8);
+            Files.writeString(projectFile, projectJson, StandardCharsets.UTF_8);
             Project project = timelines.read(projectFile);
             for (Track track : project.tracks()) {
                 for (Clip clip : track.clips()) {
                     roots.inside(clip.source(), "the source of clip " + clip.id());
                 }
             }
-            Path file = jobFolder.resolve(SegmentTask.fileName(task.index, format));
-            ExportRequest request = new ExportRequest(project, jobFolder.resolve("joined." + format.extension()),
-                    format, task.jobIn, task.jobOut);
-            ExportSegment segment = new ExportSegment(task.index, task.in, task.out);
-            IMap<String, String> progress = hz.getMap(HazelcastConfigs.PROGRESS_MAP);
-            long[] lastPut = {0};
-            current = new SegmentInFlight(task.jobId, task.index, address, 0, segment.frames());
-            segments.renderSegment(request, segment, file, () -> closing, rp -> {
-                current = new SegmentInFlight(task.jobId, task.index, address, rp.framesDone(), segment.frames());
-                long now = System.nanoTime();
-                if (now - lastPut[0] > 500_000_000L) {
-                    lastPut[0] = now;
-                    progress.setAsync(progressKey, rp.framesDone() + " " + segment.frames() + " " + address);
-                }
-            });
-            progress.removeAsync(progressKey);
-            return file;
+            return project;
         } finally {
             Files.deleteIfExists(projectFile);
         }

@@ -37,6 +37,9 @@ abstract class WorkerTask implements Callable<SegmentResult>, HazelcastInstanceA
     /** The bytes the signature covers: every field but the signature. */
     abstract byte[] content();
 
+    /** What the task makes, as the monitor and {@code cluster status} name it ({@code SegmentInFlight.kind}). */
+    abstract String kind();
+
     /** The name of the signed result the worker keeps in the job folder. */
     abstract String sidecarName();
 

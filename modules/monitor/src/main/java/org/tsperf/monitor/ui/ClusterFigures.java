@@ -14,7 +14,8 @@ import org.tsperf.api.cluster.SegmentInFlight;
  *
  * @param summary  "studio: 3 members, 2 segments in flight, 45 % (90/200 frames)", "none running" or "not active"
  * @param members  "10.0.0.7:5701  worker  CPU 97 %, 1 running, 12 done", one per member
- * @param segments "segment 13 on 10.0.0.7:5701: 34 %", one per segment in flight
+ * @param segments "segment 13 on 10.0.0.7:5701: 34 %", "preview chunk 2 on 10.0.0.7:5701 (25 frames)", "proxies of
+ *                 source 0 on 10.0.0.8:5701": one per item in flight, of every kind
  */
 @NbBundle.Messages({
     "MSG_NoCluster=none running",
@@ -25,7 +26,11 @@ import org.tsperf.api.cluster.SegmentInFlight;
     "# {0} - address", "# {1} - role", "# {2} - CPU percent or ?", "# {3} - running", "# {4} - done",
     "FMT_ClusterMember={0}  {1}  CPU {2}, {3} running, {4} done",
     "# {0} - segment index", "# {1} - member", "# {2} - percent", "# {3} - frames done", "# {4} - frames",
-    "FMT_ClusterSegment=segment {0} on {1}: {2} % ({3}/{4} frames)"
+    "FMT_ClusterSegment=segment {0} on {1}: {2} % ({3}/{4} frames)",
+    "# {0} - chunk index among those handed out", "# {1} - member", "# {2} - frames",
+    "FMT_ClusterPreviewChunk=preview chunk {0} on {1} ({2} frames)",
+    "# {0} - source index among those handed out", "# {1} - member",
+    "FMT_ClusterProxies=proxies of source {0} on {1}"
 })
 record ClusterFigures(String summary, List<String> members, List<String> segments) {
 
@@ -52,9 +57,7 @@ record ClusterFigures(String summary, List<String> members, List<String> segment
                         String.valueOf(m.segmentsDone())));
             }
             for (SegmentInFlight s : c.inFlight()) {
-                segments.add(Bundle.FMT_ClusterSegment(String.valueOf(s.index()), s.member(),
-                        percent(share(s.framesDone(), s.frames())), String.valueOf(s.framesDone()),
-                        String.valueOf(s.frames())));
+                segments.add(item(s));
             }
         }
         return new ClusterFigures(String.join("; ", summaries), members, segments);
@@ -62,7 +65,8 @@ record ClusterFigures(String summary, List<String> members, List<String> segment
 
     /**
      * The cluster, its size and the progress of its running export: the coordinator's count of all segments
-     * together, or (a worker, which knows only its own) the segments in flight added up.
+     * together, or (a worker, which knows only its own) the export segments in flight added up (proxies and preview
+     * chunks count no frames done).
      */
     static String summary(ClusterStatus c) {
         String line = Bundle.FMT_ClusterSummary(c.name(), String.valueOf(c.members().size()),
@@ -70,11 +74,24 @@ record ClusterFigures(String summary, List<String> members, List<String> segment
         long done = c.framesDone();
         long total = c.framesTotal();
         if (total <= 0) {
-            done = c.inFlight().stream().mapToLong(SegmentInFlight::framesDone).sum();
-            total = c.inFlight().stream().mapToLong(SegmentInFlight::frames).sum();
+            List<SegmentInFlight> segments = c.inFlight().stream()
+                    .filter(s -> s.kind().equals(SegmentInFlight.SEGMENT)).toList();
+            done = segments.stream().mapToLong(SegmentInFlight::framesDone).sum();
+            total = segments.stream().mapToLong(SegmentInFlight::frames).sum();
         }
         return total <= 0 ? line : line + Bundle.FMT_ClusterProgress(percent(share(done, total)),
                 String.valueOf(done), String.valueOf(total));
+    }
+
+    private static String item(SegmentInFlight s) {
+        return switch (s.kind()) {
+            case SegmentInFlight.PREVIEW -> Bundle.FMT_ClusterPreviewChunk(String.valueOf(s.index()), s.member(),
+                    String.valueOf(s.frames()));
+            case SegmentInFlight.PROXIES -> Bundle.FMT_ClusterProxies(String.valueOf(s.index()), s.member());
+            default -> Bundle.FMT_ClusterSegment(String.valueOf(s.index()), s.member(),
+                    percent(share(s.framesDone(), s.frames())), String.valueOf(s.framesDone()),
+                    String.valueOf(s.frames()));
+        };
     }
 
     private static double share(long done, long total) {

@@ -139,6 +139,15 @@ class DashboardModelTest {
         s = new DashboardModel(Lookup.getDefault(), Path.of("/")).build(snapshot(List.of()));
         assertEquals("studio: 1 members, 1 segments in flight, 25 % (30/120 frames)", s.cluster().summary(),
                 "a worker knows only its segments: they are added up");
+
+        StudioCluster.running = List.of(new ClusterStatus("studio", List.of(
+                new MemberStatus("10.0.0.7:5701", "worker", 50, 1, 0)), List.of(
+                new SegmentInFlight("9a1f", 2, "10.0.0.7:5701", 0, 25, SegmentInFlight.PREVIEW),
+                new SegmentInFlight("77c0", 0, "10.0.0.8:5701", 0, 0, SegmentInFlight.PROXIES)), 0, 0));
+        s = new DashboardModel(Lookup.getDefault(), Path.of("/")).build(snapshot(List.of()));
+        assertEquals("studio: 1 members, 2 segments in flight", s.cluster().summary(), "no export: no frames count");
+        assertEquals(List.of("preview chunk 2 on 10.0.0.7:5701 (25 frames)", "proxies of source 0 on 10.0.0.8:5701"),
+                s.cluster().segments(), "proxy and preview jobs show as export segments do");
     }
 
     @Test
