@@ -13,16 +13,26 @@ import org.tsperf.api.gpu.FrameOperation.ConvertToRgba;
 import org.tsperf.api.gpu.FrameOperation.Scale;
 import org.tsperf.api.gpu.FrameOperation.ScaleFilter;
 import org.tsperf.api.gpu.PixelFormat;
+import org.tsperf.api.gpu.ProcessingPath;
 import org.tsperf.api.gpu.VideoProcessor;
 import org.tsperf.api.media.DecodedFrame;
+import org.tsperf.api.media.FrameSource;
 import org.tsperf.api.media.VideoFormat;
 import org.tsperf.api.playback.Picture;
 
 /**
  * Turns decoded frames into pictures for the screen through the video processor (GPU where it wins, the CPU
  * reference otherwise), and keeps them in the frame cache, where the next request finds them.
+ *
+ * <p>When the processor's path is the CPU, the decoder makes the RGBA pictures itself ({@link FrameSource#deliverRgba}:
+ * swscale scales and converts in one pass with the stream's matrix and range, for a fraction of the CPU reference's
+ * cost) and only their bytes are copied here. With a GPU path the YUV planes go to the processor as before.
+ * {@code -Dtsperf.playback.decoderRgba=false} keeps the processor's conversion on every path (comparisons).
  */
 final class PictureMaker {
+
+    /** Whether the decoder may make the RGBA pictures when the processor converts on the CPU. */
+    static final boolean DECODER_RGBA = !"false".equals(System.getProperty("tsperf.playback.decoderRgba"));
 
     private final VideoProcessor processor;
     private final MultiLevelCache cache;
@@ -41,6 +51,15 @@ final class PictureMaker {
     /** Lets the processor choose its path now (it measures both at first use), not on the first frame played. */
     void warmUp() {
         processor.status();
+    }
+
+    /**
+     * Has the source deliver pictures for {@code size}: scaled in the decoder, and in RGBA when the processor's path
+     * is the CPU (see the class comment).
+     */
+    void fit(FrameSource frames, PictureSize size) {
+        frames.scaleTo(size.width(), size.height());
+        frames.deliverRgba(DECODER_RGBA && processor.status().path() == ProcessingPath.CPU);
     }
 
     /** The cache key of a picture of frame {@code index} of a source at a size. */
@@ -68,11 +87,18 @@ final class PictureMaker {
         VideoFormat f = source.frames().format();
         byte[] bytes = new byte[size.width() * size.height() * 4];
         Frame decoded = frame.picture();
-        List<FrameOperation> chain = size.width() == decoded.width() && size.height() == decoded.height()
-                ? List.of(new ConvertToRgba(f.matrix(), f.range()))
-                : List.of(new ConvertToRgba(f.matrix(), f.range()),
-                        new Scale(size.width(), size.height(), ScaleFilter.BILINEAR));
-        processor.process(frame.picture(), chain, ByteBuffer.wrap(bytes));
+        boolean sameSize = size.width() == decoded.width() && size.height() == decoded.height();
+        if (decoded.format() == PixelFormat.RGBA8 && sameSize) {
+            // converted by the decoder (fit): the bytes only
+            decoded.data().get(0, bytes);
+        } else {
+            List<FrameOperation> chain = decoded.format() == PixelFormat.RGBA8
+                    ? List.of(new Scale(size.width(), size.height(), ScaleFilter.BILINEAR))
+                    : sameSize ? List.of(new ConvertToRgba(f.matrix(), f.range()))
+                    : List.of(new ConvertToRgba(f.matrix(), f.range()),
+                            new Scale(size.width(), size.height(), ScaleFilter.BILINEAR));
+            processor.process(decoded, chain, ByteBuffer.wrap(bytes));
+        }
         if (cache != null && keep) {
             cache.put(key(source.contentId(), frame.index(), size.width(), size.height()), bytes);
         }

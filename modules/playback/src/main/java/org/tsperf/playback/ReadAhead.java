@@ -235,7 +235,7 @@ final class ReadAhead implements Runnable {
             source = chooser.open(file, viewWidth);
             decoderNext = 0;
             size = PictureSize.fit(source.frames().format(), viewWidth, viewHeight);
-        source.frames().scaleTo(size.width(), size.height());
+            maker.fit(source.frames(), size);
             player.opened(source);
         } catch (MediaException | RuntimeException ex) {
             LOG.log(Level.FINE, "cannot open " + file, ex);
@@ -265,7 +265,7 @@ final class ReadAhead implements Runnable {
             transport.seek(source.frames().frameAt(time), false);
         }
         size = PictureSize.fit(source.frames().format(), viewWidth, viewHeight);
-        source.frames().scaleTo(size.width(), size.height());
+        maker.fit(source.frames(), size);
     }
 
     /**
@@ -304,7 +304,7 @@ final class ReadAhead implements Runnable {
         source = chooser.openOriginal(original);
         decoderNext = 0;
         size = PictureSize.fit(source.frames().format(), viewWidth, viewHeight);
-        source.frames().scaleTo(size.width(), size.height());
+        maker.fit(source.frames(), size);
         reverseChunk.clear();
         player.opened(source);
         return source.frames().frameAt(time);

@@ -66,6 +66,11 @@ final class SlowDecoder implements MediaDecoder {
             }
 
             @Override
+            public boolean deliverRgba(boolean rgba) {
+                return s.deliverRgba(rgba);
+            }
+
+            @Override
             public long frameAt(long timeMicros) {
                 return s.frameAt(timeMicros);
             }

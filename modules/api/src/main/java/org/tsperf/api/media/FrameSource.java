@@ -40,6 +40,21 @@ public interface FrameSource extends AutoCloseable {
      */
     void scaleTo(int width, int height);
 
+    /**
+     * Asks for the next pictures in {@link org.tsperf.api.gpu.PixelFormat#RGBA8} (with {@code true}), converted by
+     * the decoder's own converter at the {@link #scaleTo} size in the same pass as the scaling, with the stream's
+     * {@link VideoFormat#matrix() matrix} and {@link VideoFormat#range() range}; or in the decoder's YUV format again
+     * (with {@code false}). Playback asks for it when the video processor converts on the CPU anyway: swscale's
+     * conversion costs a fraction of the CPU reference's. {@link VideoFormat#pixelFormat()} keeps saying the
+     * stream's own format; the pictures' {@link org.tsperf.api.gpu.Frame#format()} says what they hold.
+     *
+     * @return whether the pictures are now delivered as asked; a source that cannot convert answers false to
+     *         {@code true} and goes on delivering YUV (the default)
+     */
+    default boolean deliverRgba(boolean rgba) {
+        return !rgba;
+    }
+
     /** The index of the frame shown at {@code timeMicros} (clamped to the stream). */
     long frameAt(long timeMicros);
 

@@ -6,7 +6,12 @@ import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.tsperf.api.gpu.FrameOperation.YuvMatrix;
+import org.tsperf.api.gpu.FrameOperation.YuvRange;
 import org.tsperf.api.gpu.PixelFormat;
 
 /**
@@ -14,6 +19,10 @@ import org.tsperf.api.gpu.PixelFormat;
  * row padding), converting with swscale first when the decoder's format is not one the processors take. The
  * conversion frame and swscale context are made once and reused: nothing is allocated per frame but buffer views.
  * Not thread-safe (one per source).
+ *
+ * <p>With {@link PixelFormat#RGBA8} as the target, swscale scales and converts in one pass, straight into the frame
+ * buffer, with the colour details ({@code sws_setColorspaceDetails}) of the stream's matrix and range, so that its
+ * pictures match the video processor's conversion ({@code ConvertToRgba} with the same matrix and range).
  */
 final class FramePixels implements AutoCloseable {
 
@@ -21,19 +30,48 @@ final class FramePixels implements AutoCloseable {
     private final int height;
     private final PixelFormat target;
     private final int targetAv;
+    private final YuvMatrix matrix;
+    private final YuvRange range;
     private SwsContext sws;
     private AVFrame converted;
+    /** What {@link #rgbaContext} was made for: source width, height and format. */
+    private int swsWidth = -1;
+    private int swsHeight = -1;
+    private int swsFormat = -1;
+    private BytePointer rgbaTarget;
+    private ByteBuffer rgbaTargetOf;
+    private final PointerPointer<BytePointer> rgbaPlanes = new PointerPointer<>(4);
+    private final IntPointer rgbaStrides = new IntPointer(4);
 
+    /** Pictures in a YUV layout ({@link PixelFormat#I420}, {@link PixelFormat#NV12}, {@link PixelFormat#I420_10LE}). */
     FramePixels(int width, int height, PixelFormat target) {
+        this(width, height, target, null, null);
+    }
+
+    /**
+     * @param matrix the stream's YUV matrix (for {@link PixelFormat#RGBA8}; ignored for a YUV target)
+     * @param range  the stream's YUV range (for {@link PixelFormat#RGBA8}; ignored for a YUV target)
+     */
+    FramePixels(int width, int height, PixelFormat target, YuvMatrix matrix, YuvRange range) {
         this.width = width;
         this.height = height;
         this.target = target;
+        this.matrix = matrix;
+        this.range = range;
         this.targetAv = switch (target) {
             case I420 -> avutil.AV_PIX_FMT_YUV420P;
             case NV12 -> avutil.AV_PIX_FMT_NV12;
             case I420_10LE -> avutil.AV_PIX_FMT_YUV420P10LE;
-            case RGBA8 -> throw new IllegalArgumentException("decoded frames are YUV, not " + target);
+            case RGBA8 -> avutil.AV_PIX_FMT_RGBA;
         };
+        if (target == PixelFormat.RGBA8 && (matrix == null || range == null)) {
+            throw new IllegalArgumentException("RGBA pictures need the stream's matrix and range");
+        }
+        rgbaStrides.put(0, width * 4);
+    }
+
+    PixelFormat target() {
+        return target;
     }
 
     /** The layout frames of an FFmpeg pixel format are delivered in. */
@@ -54,6 +92,10 @@ final class FramePixels implements AutoCloseable {
 
     /** Writes the picture of {@code frame} to {@code dst} from position 0. */
     void copy(AVFrame frame, ByteBuffer dst) {
+        if (target == PixelFormat.RGBA8) {
+            toRgba(frame, dst);
+            return;
+        }
         AVFrame src = frame;
         // the layouts match only when the FFmpeg formats are the same (yuvj420p is yuv420p with full range)
         int f = frame.format();
@@ -87,15 +129,7 @@ final class FramePixels implements AutoCloseable {
     }
 
     private AVFrame convert(AVFrame frame) {
-        if (converted == null) {
-            converted = avutil.av_frame_alloc();
-            converted.width(width).height(height).format(targetAv);
-            int err = avutil.av_frame_get_buffer(converted, 0);
-            if (err < 0) {
-                throw new IllegalStateException("no memory for a " + width + "x" + height + " conversion frame ("
-                        + AvInput.error(err) + ")");
-            }
-        }
+        conversionFrame();
         // the flags of ffmpeg's own format conversion, so that converted frames match the command line's; area
         // averaging to shrink (playback at the view's size), which neither aliases nor costs what bicubic does
         boolean shrinking = width < frame.width() || height < frame.height();
@@ -110,8 +144,83 @@ final class FramePixels implements AutoCloseable {
         return converted;
     }
 
+    /**
+     * Scales and converts in one swscale pass. A direct buffer (the frame buffers are) is written in place; any
+     * other goes through the conversion frame.
+     */
+    private void toRgba(AVFrame frame, ByteBuffer dst) {
+        if (frame.width() != swsWidth || frame.height() != swsHeight || frame.format() != swsFormat) {
+            rgbaContext(frame);
+        }
+        if (!dst.isDirect()) {
+            swscale.sws_scale(sws, frame.data(), frame.linesize(), 0, frame.height(), conversionFrame().data(),
+                    converted.linesize());
+            copyPlane(converted, 0, width * 4, height, dst, 0);
+            return;
+        }
+        if (dst != rgbaTargetOf) {
+            // frame buffers come back from a small pool: the same few buffers, wrapped once each time they change
+            rgbaTarget = new BytePointer(dst);
+            rgbaTargetOf = dst;
+        }
+        if (rgbaTarget.capacity() < (long) width * height * 4) {
+            throw new IllegalArgumentException("a frame buffer of " + rgbaTarget.capacity() + " bytes cannot hold a "
+                    + width + "x" + height + " RGBA picture");
+        }
+        rgbaPlanes.put(0, rgbaTarget);
+        swscale.sws_scale(sws, frame.data(), frame.linesize(), 0, frame.height(), rgbaPlanes, rgbaStrides);
+    }
+
+    /**
+     * A context for this source size and format, with the colour details of the stream: made anew when the input
+     * changes (never per frame), since {@code sws_getCachedContext} may hand back a context whose details are reset.
+     */
+    private void rgbaContext(AVFrame frame) {
+        if (sws != null) {
+            swscale.sws_freeContext(sws);
+            sws = null;
+        }
+        boolean shrinking = width < frame.width() || height < frame.height();
+        sws = swscale.sws_getContext(frame.width(), frame.height(), frame.format(), width, height, targetAv,
+                shrinking ? swscale.SWS_AREA : swscale.SWS_BICUBIC, null, null, (DoublePointer) null);
+        if (sws == null || sws.isNull()) {
+            sws = null;
+            throw new IllegalStateException("swscale cannot convert " + AvInput.string(
+                    avutil.av_get_pix_fmt_name(frame.format())) + " to RGBA");
+        }
+        int space = matrix == YuvMatrix.BT709 ? swscale.SWS_CS_ITU709 : swscale.SWS_CS_ITU601;
+        int err = swscale.sws_setColorspaceDetails(sws, swscale.sws_getCoefficients(space),
+                range == YuvRange.FULL ? 1 : 0, swscale.sws_getCoefficients(swscale.SWS_CS_DEFAULT), 1, 0, 1 << 16,
+                1 << 16);
+        if (err < 0) {
+            throw new IllegalStateException("swscale cannot convert " + AvInput.string(
+                    avutil.av_get_pix_fmt_name(frame.format())) + " to RGBA with " + matrix + " " + range
+                    + " colours (" + AvInput.error(err) + ")");
+        }
+        swsWidth = frame.width();
+        swsHeight = frame.height();
+        swsFormat = frame.format();
+    }
+
+    private AVFrame conversionFrame() {
+        if (converted == null) {
+            converted = avutil.av_frame_alloc();
+            converted.width(width).height(height).format(targetAv);
+            int err = avutil.av_frame_get_buffer(converted, 0);
+            if (err < 0) {
+                throw new IllegalStateException("no memory for a " + width + "x" + height + " conversion frame ("
+                        + AvInput.error(err) + ")");
+            }
+        }
+        return converted;
+    }
+
     @Override
     public void close() {
+        if (!rgbaPlanes.isNull()) {
+            rgbaPlanes.close();
+            rgbaStrides.close();
+        }
         if (sws != null) {
             swscale.sws_freeContext(sws);
             sws = null;

@@ -60,6 +60,8 @@ final class VideoDecoder implements FrameSource {
     /** Size of the pictures handed out: the coded size unless {@link #scaleTo} asked for less. */
     private int outWidth;
     private int outHeight;
+    /** Pictures are handed out in RGBA ({@link #deliverRgba}). */
+    private boolean rgba;
     /** {@link #frame} holds a decoded frame not handed out yet. */
     private boolean pending;
     private boolean inputEnded;
@@ -378,7 +380,7 @@ final class VideoDecoder implements FrameSource {
             }
             src = downloaded;
         }
-        PixelFormat pf = format.pixelFormat();
+        PixelFormat pf = pixels.target();
         FrameBuffers.Lease lease = FrameBuffers.take(pf.frameBytes(outWidth, outHeight), options.bufferPriority());
         try {
             pixels.copy(src, lease.buffer());
@@ -395,11 +397,26 @@ final class VideoDecoder implements FrameSource {
         int w = width <= 0 ? format.width() : Math.min(format.width(), Math.max(2, width + (width & 1)));
         int h = height <= 0 ? format.height() : Math.min(format.height(), Math.max(2, height + (height & 1)));
         if (w != outWidth || h != outHeight) {
-            pixels.close();
-            pixels = new FramePixels(w, h, format.pixelFormat());
             outWidth = w;
             outHeight = h;
+            newPixels();
         }
+    }
+
+    @Override
+    public boolean deliverRgba(boolean rgba) {
+        checkOpen();
+        if (rgba != this.rgba) {
+            this.rgba = rgba;
+            newPixels();
+        }
+        return true;
+    }
+
+    private void newPixels() {
+        pixels.close();
+        pixels = rgba ? new FramePixels(outWidth, outHeight, PixelFormat.RGBA8, format.matrix(), format.range())
+                : new FramePixels(outWidth, outHeight, format.pixelFormat());
     }
 
     @Override
