@@ -146,6 +146,12 @@ class TimelinePlayerTest {
         p.play();
         PlayerState end = r.await(s -> !s.playing() && s.frame() == LENGTH - 1, DEADLINE, "the timeline's end");
         List<Recorder.Shown> shown = r.shown();
+        // stopped at the end, the player shows the last frame again as its still (a paused picture is made at full
+        // quality), which may come before this reads: the play is what came before it
+        int n = shown.size();
+        if (n > 1 && shown.get(n - 1).index() == LENGTH - 1 && shown.get(n - 2).index() == LENGTH - 1) {
+            shown = shown.subList(0, n - 1);
+        }
         for (int i = 1; i < shown.size(); i++) {
             assertTrue(shown.get(i).index() > shown.get(i - 1).index(), "in order: " + shown.get(i - 1).index()
                     + " then " + shown.get(i).index());
