@@ -68,6 +68,39 @@ final class ModuleManagement {
         return states;
     }
 
+    /** How long a command waits for the platform's view of the modules it changed (see statesAfter). */
+    private static final long SETTLE_MILLIS = 30_000;
+
+    /**
+     * The state of the named modules once the platform's view shows what the command did to those of them it
+     * changed ({@code expected}: enabled, disabled or not installed), or as it is after {@link #SETTLE_MILLIS}. The
+     * autoupdate API learns of a module the module system installed, enabled or removed through its listeners, a
+     * moment later: on a loaded machine a command printed "not installed" for a module it had just installed.
+     */
+    List<ModuleState> statesAfter(Collection<String> codeNames, Set<String> changed, String expected)
+            throws ModuleCommandException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
+        while (true) {
+            List<ModuleState> states = states(codeNames);
+            List<ModuleState> unsettled = states.stream().filter(m -> changed.contains(m.name()) && !m.restart()
+                    && !expected.equals(m.state())).toList();
+            if (unsettled.isEmpty()) {
+                return states;
+            }
+            if (System.nanoTime() > deadline) {
+                LOG.log(Level.WARNING, "after {0} s the platform still shows {1}, not {2}",
+                        new Object[] {SETTLE_MILLIS / 1000, unsettled, expected});
+                return states;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new ModuleCommandException("interrupted while the modules' state settled", ex);
+            }
+        }
+    }
+
     /** The state of the named modules now. */
     List<ModuleState> states(Collection<String> codeNames) {
         Map<String, UpdateUnit> units = units();

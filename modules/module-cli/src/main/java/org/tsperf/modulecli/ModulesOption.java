@@ -107,13 +107,22 @@ public final class ModulesOption extends OptionProcessor {
             names.add(modules.resolve(n));
         }
         Set<String> shown = new LinkedHashSet<>(names);
-        switch (sub) {
-            case "enable" -> shown.addAll(modules.enable(names));
-            case "disable" -> shown.addAll(modules.disable(names));
-            case "install" -> shown.addAll(modules.install(names));
-            default -> shown.addAll(modules.uninstall(names));
-        }
-        return modules.states(shown);
+        Set<String> changed = switch (sub) {
+            case "enable" -> modules.enable(names);
+            case "disable" -> modules.disable(names);
+            case "install" -> modules.install(names);
+            default -> modules.uninstall(names);
+        };
+        shown.addAll(changed);
+        // the named modules the command changed show their new state (what they needed may be libraries that
+        // stay disabled until used)
+        Set<String> named = new LinkedHashSet<>(changed);
+        named.retainAll(names);
+        return modules.statesAfter(shown, named, switch (sub) {
+            case "disable" -> ModuleState.DISABLED;
+            case "uninstall" -> ModuleState.NOT_INSTALLED;
+            default -> ModuleState.ENABLED;
+        });
     }
 
     private static void print(PrintStream out, List<ModuleState> states, boolean json) {
