@@ -59,8 +59,7 @@ public class BackgroundTasksUiTest extends JellyTestCase {
     }
 
     private static TopComponentOperator window() {
-        new Action("Window|Background Tasks", null).perform();
-        return new TopComponentOperator("Background Tasks");
+        return WindowMenu.open("Background Tasks");
     }
 
     public void testWaitingTaskShowsItsReasonAndCancels() {

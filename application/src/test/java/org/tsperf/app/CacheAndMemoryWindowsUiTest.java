@@ -9,7 +9,6 @@ import java.util.logging.Level;
 import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
 import org.netbeans.jellytools.TopComponentOperator;
-import org.netbeans.jellytools.actions.Action;
 import org.netbeans.jemmy.operators.ComponentOperator;
 import org.netbeans.jemmy.operators.JButtonOperator;
 import org.netbeans.jemmy.operators.JComboBoxOperator;
@@ -53,8 +52,7 @@ public class CacheAndMemoryWindowsUiTest extends JellyTestCase {
     }
 
     public void testCacheViewerShowsEveryLevelAndClears() {
-        new Action("Window|Cache Viewer", null).perform();
-        TopComponentOperator viewer = new TopComponentOperator("Cache Viewer");
+        TopComponentOperator viewer = WindowMenu.open("Cache Viewer");
         JTableOperator levels = new JTableOperator(viewer, new NameComponentChooser("levelsTable"));
         await(() -> String.valueOf(levels.getRowCount()), "3", "three levels");
         assertEquals("L1", String.valueOf(levels.getValueAt(0, 0)));
@@ -83,8 +81,7 @@ public class CacheAndMemoryWindowsUiTest extends JellyTestCase {
         for (int i = 0; i < 2; i++) {
             cache.put(CacheKey.thumbnail("uitest-clip", i * 1_000_000L, 160), new byte[1000]);
         }
-        new Action("Window|Cache Viewer", null).perform();
-        TopComponentOperator viewer = new TopComponentOperator("Cache Viewer");
+        TopComponentOperator viewer = WindowMenu.open("Cache Viewer");
         JTableOperator entries = new JTableOperator(viewer, new NameComponentChooser("entriesTable"));
         JComboBoxOperator types = new JComboBoxOperator(viewer, new NameComponentChooser("entriesTypeFilter"));
         JTextFieldOperator keys = new JTextFieldOperator(viewer, new NameComponentChooser("entriesFilter"));
@@ -159,8 +156,7 @@ public class CacheAndMemoryWindowsUiTest extends JellyTestCase {
     }
 
     public void testMemoryManagerShowsProfilePoolsAndFrees() {
-        new Action("Window|Memory Manager", null).perform();
-        TopComponentOperator window = new TopComponentOperator("Memory Manager");
+        TopComponentOperator window = WindowMenu.open("Memory Manager");
         JLabelOperator profile = new JLabelOperator(window, new NameComponentChooser("profileValue"));
         await(profile::getText, "Profile: \\d+ GB machine \\(heap .*\\)", "the profile");
         JLabelOperator pressure = new JLabelOperator(window, new NameComponentChooser("pressureValue"));

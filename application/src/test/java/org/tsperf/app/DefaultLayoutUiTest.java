@@ -31,7 +31,6 @@ import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
 import org.netbeans.jellytools.MainWindowOperator;
 import org.netbeans.jellytools.TopComponentOperator;
-import org.netbeans.jellytools.actions.Action;
 import org.netbeans.junit.NbModuleSuite;
 import org.openide.windows.Mode;
 import org.openide.windows.TopComponent;
@@ -232,7 +231,7 @@ public class DefaultLayoutUiTest extends JellyTestCase {
     /** Opens a window from the Window menu, as a user does: it goes where the layout puts it. */
     private static TopComponent open(String title) throws Exception {
         mainWindowAt(1280, 800);
-        new Action("Window|" + title, null).perform();
+        WindowMenu.open(title);
         return select(title);
     }
 

@@ -6,7 +6,6 @@ import java.util.logging.Level;
 import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
 import org.netbeans.jellytools.TopComponentOperator;
-import org.netbeans.jellytools.actions.Action;
 import org.netbeans.jemmy.operators.JButtonOperator;
 import org.netbeans.jemmy.operators.JComboBoxOperator;
 import org.netbeans.jemmy.operators.JLabelOperator;
@@ -50,8 +49,7 @@ public class GpuSchedulerUiTest extends JellyTestCase {
     }
 
     public void testWindowShowsTheDeviceThePathAndTheQueues() {
-        new Action("Window|" + TITLE, null).perform();
-        TopComponentOperator window = new TopComponentOperator(TITLE);
+        TopComponentOperator window = WindowMenu.open(TITLE);
         JLabelOperator path = new JLabelOperator(window, new NameComponentChooser("gpu.path"));
         String text = await(path::getText, "Frame operations: (VULKAN|CPU) \\((measured at first use|CPU fallback).*",
                 "the measured path");

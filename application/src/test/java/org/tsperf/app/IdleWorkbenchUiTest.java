@@ -21,7 +21,6 @@ import javax.swing.SwingUtilities;
 import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
 import org.netbeans.jellytools.TopComponentOperator;
-import org.netbeans.jellytools.actions.Action;
 import org.netbeans.jemmy.operators.JButtonOperator;
 import org.netbeans.jemmy.operators.JFileChooserOperator;
 import org.netbeans.jemmy.operators.JLabelOperator;
@@ -76,8 +75,7 @@ public class IdleWorkbenchUiTest extends JellyTestCase {
 
     public void testSelectedClipShowsItsStripWithoutAResize() {
         Path clip = ProductWindows.realClip(CLIP);
-        new Action("Window|Proxy Manager", null).perform();
-        TopComponentOperator tc = new TopComponentOperator("Proxy Manager");
+        TopComponentOperator tc = WindowMenu.open("Proxy Manager");
         new JButtonOperator(tc, "Add Files...").pushNoBlock();
         JFileChooserOperator chooser = new JFileChooserOperator();
         chooser.setSelectedFile(clip.toFile());

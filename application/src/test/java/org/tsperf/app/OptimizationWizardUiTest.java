@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
 import org.netbeans.jellytools.TopComponentOperator;
-import org.netbeans.jellytools.actions.Action;
 import org.netbeans.jemmy.operators.JButtonOperator;
 import org.netbeans.jemmy.operators.JDialogOperator;
 import org.netbeans.jemmy.operators.JTableOperator;
@@ -47,8 +46,7 @@ public class OptimizationWizardUiTest extends JellyTestCase {
 
     public void testOptimizeNowWalksTheWizardToApplyAndUndo() {
         System.setProperty("tsperf.optimize.disk.test", "1M"); // the disk test: 1 MiB per disk, not 32
-        new Action("Window|Performance Monitor", null).perform();
-        TopComponentOperator monitor = new TopComponentOperator("Performance Monitor");
+        TopComponentOperator monitor = WindowMenu.open("Performance Monitor");
         JButtonOperator optimize = new JButtonOperator(monitor, new NameComponentChooser("optimizeNow"));
         await(() -> String.valueOf(optimize.isEnabled()), "true", "Optimize Now enabled: the wizard is installed");
         optimize.pushNoBlock();

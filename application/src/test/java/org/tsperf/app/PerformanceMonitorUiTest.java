@@ -12,7 +12,6 @@ import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
 import org.netbeans.jellytools.MainWindowOperator;
 import org.netbeans.jellytools.TopComponentOperator;
-import org.netbeans.jellytools.actions.Action;
 import org.netbeans.jemmy.operators.JButtonOperator;
 import org.netbeans.jemmy.operators.JLabelOperator;
 import org.netbeans.jemmy.operators.JProgressBarOperator;
@@ -107,8 +106,7 @@ public class PerformanceMonitorUiTest extends JellyTestCase {
 
     public void testWindowMenuReopensTheMonitor() {
         new TopComponentOperator(TITLE).close();
-        new Action("Window|" + TITLE, null).perform();
-        TopComponentOperator reopened = new TopComponentOperator(TITLE);
+        TopComponentOperator reopened = WindowMenu.open(TITLE);
         await(() -> new JProgressBarOperator(reopened, new NameComponentChooser("cpuBar")).getString(), "\\d+ %.*",
                 "figures after reopening");
     }

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import javax.swing.SwingUtilities;
 import junit.framework.AssertionFailedError;
 import org.netbeans.jellytools.TopComponentOperator;
-import org.netbeans.jellytools.actions.Action;
 import org.netbeans.jemmy.operators.JLabelOperator;
 import org.netbeans.jemmy.operators.JTableOperator;
 import org.netbeans.jemmy.util.NameComponentChooser;
@@ -50,8 +49,7 @@ final class ProductWindows {
     /** Opens every product window from the Window menu; returns the Proxy Manager. */
     static TopComponentOperator openEveryWindow() {
         for (String title : TITLES) {
-            new Action("Window|" + title, null).perform();
-            new TopComponentOperator(title);
+            WindowMenu.open(title);
         }
         return new TopComponentOperator("Proxy Manager");
     }

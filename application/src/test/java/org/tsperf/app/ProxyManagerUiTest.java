@@ -13,7 +13,6 @@ import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
 import org.netbeans.jellytools.OptionsOperator;
 import org.netbeans.jellytools.TopComponentOperator;
-import org.netbeans.jellytools.actions.Action;
 import org.netbeans.jemmy.operators.JButtonOperator;
 import org.netbeans.jemmy.operators.JCheckBoxOperator;
 import org.netbeans.jemmy.operators.JFileChooserOperator;
@@ -66,8 +65,7 @@ public class ProxyManagerUiTest extends JellyTestCase {
 
     public void testAddedClipGetsItsProxyAndStripThenIsDeleted() throws Exception {
         Path clip = clip(getWorkDir().toPath().resolve("interview.mp4"));
-        new Action("Window|Proxy Manager", null).perform();
-        TopComponentOperator tc = new TopComponentOperator("Proxy Manager");
+        TopComponentOperator tc = WindowMenu.open("Proxy Manager");
         new JButtonOperator(tc, "Add Files...").pushNoBlock();
         JFileChooserOperator chooser = new JFileChooserOperator();
         chooser.setSelectedFile(clip.toFile());

@@ -18,7 +18,6 @@ import javax.swing.TransferHandler;
 import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
 import org.netbeans.jellytools.TopComponentOperator;
-import org.netbeans.jellytools.actions.Action;
 import org.netbeans.jemmy.operators.JButtonOperator;
 import org.netbeans.jemmy.operators.JComponentOperator;
 import org.netbeans.jemmy.operators.JLabelOperator;
@@ -82,8 +81,7 @@ public class TimelinePreviewUiTest extends JellyTestCase {
         Path second = ViewerUiTest.clip(dir.resolve("second.mp4"));
         Lookup.getDefault().lookup(ProxyMediaList.class).addMedia(List.of(first, second)).get(60, TimeUnit.SECONDS);
 
-        new Action("Window|Proxy Manager", null).perform();
-        TopComponentOperator manager = new TopComponentOperator("Proxy Manager");
+        TopComponentOperator manager = WindowMenu.open("Proxy Manager");
         JTableOperator table = new JTableOperator(manager, new NameComponentChooser("proxyMedia"));
         await(() -> ProductWindows.row(table, "first.mp4") >= 0 && ProductWindows.row(table, "second.mp4") >= 0,
                 "both clips in the Proxy Manager's list");
@@ -93,8 +91,7 @@ public class TimelinePreviewUiTest extends JellyTestCase {
             table.getSelectionModel().setSelectionInterval(Math.min(a, b), Math.max(a, b));
         });
 
-        new Action("Window|Timeline", null).performMenu();
-        TopComponentOperator timeline = new TopComponentOperator("Timeline");
+        TopComponentOperator timeline = WindowMenu.open("Timeline");
         TimelineDocument doc = ((TopComponent) timeline.getSource()).getLookup().lookup(TimelineDocument.class);
         assertNotNull("the Timeline's document is in its Lookup", doc);
         JComponentOperator view = new JComponentOperator(timeline, new NameComponentChooser("timelineView"));

@@ -61,8 +61,7 @@ public class TimelineUiTest extends JellyTestCase {
     }
 
     public void testDroppedClipsShowAndUndoRedoFromTheEditMenu() throws Exception {
-        new Action("Window|Timeline", null).performMenu();
-        TopComponentOperator timeline = new TopComponentOperator("Timeline");
+        TopComponentOperator timeline = WindowMenu.open("Timeline");
         TimelineDocument doc = ((TopComponent) timeline.getSource()).getLookup().lookup(TimelineDocument.class);
         assertNotNull("the Timeline's document is in its Lookup", doc);
         JComponentOperator view = new JComponentOperator(timeline, new NameComponentChooser("timelineView"));

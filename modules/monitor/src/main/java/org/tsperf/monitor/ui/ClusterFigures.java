@@ -12,15 +12,20 @@ import org.tsperf.api.cluster.SegmentInFlight;
  * The monitor's Cluster section: a summary line, then one line per member (role and load) and per segment in
  * flight (member, segment, % done). Made from {@code ClusterService.running()} on the sampler thread.
  *
- * @param summary  "studio: 3 members, 2 segments in flight, 45 % (90/200 frames)", "none running" or "not active"
+ * @param summary  "studio: 3 members, 2 segments in flight, 45 % (90/200 frames)", "studio: 2 members, 1 preview
+ *                 chunks and 2 proxy sources in flight", "none running" or "not active"
  * @param members  "10.0.0.7:5701  worker  CPU 97 %, 1 running, 12 done", one per member
  * @param segments "segment 13 on 10.0.0.7:5701: 34 %", "preview chunk 2 on 10.0.0.7:5701 (25 frames)", "proxies of
  *                 source 0 on 10.0.0.8:5701": one per item in flight, of every kind
  */
 @NbBundle.Messages({
     "MSG_NoCluster=none running",
-    "# {0} - cluster name", "# {1} - members", "# {2} - segments in flight",
-    "FMT_ClusterSummary={0}: {1} members, {2} segments in flight",
+    "# {0} - cluster name", "# {1} - members", "# {2} - items in flight, by kind",
+    "FMT_ClusterSummary={0}: {1} members, {2} in flight",
+    "# {0} - count", "FMT_ClusterSegments={0} segments",
+    "# {0} - count", "FMT_ClusterPreviewChunks={0} preview chunks",
+    "# {0} - count", "FMT_ClusterProxySources={0} proxy sources",
+    "MSG_ClusterKindsJoin=\\ and ",
     "# {0} - percent", "# {1} - frames done", "# {2} - frames in all",
     "FMT_ClusterProgress=, {0} % ({1}/{2} frames)",
     "# {0} - address", "# {1} - role", "# {2} - CPU percent or ?", "# {3} - running", "# {4} - done",
@@ -69,8 +74,7 @@ record ClusterFigures(String summary, List<String> members, List<String> segment
      * chunks count no frames done).
      */
     static String summary(ClusterStatus c) {
-        String line = Bundle.FMT_ClusterSummary(c.name(), String.valueOf(c.members().size()),
-                String.valueOf(c.inFlight().size()));
+        String line = Bundle.FMT_ClusterSummary(c.name(), String.valueOf(c.members().size()), kinds(c.inFlight()));
         long done = c.framesDone();
         long total = c.framesTotal();
         if (total <= 0) {
@@ -81,6 +85,24 @@ record ClusterFigures(String summary, List<String> members, List<String> segment
         }
         return total <= 0 ? line : line + Bundle.FMT_ClusterProgress(percent(share(done, total)),
                 String.valueOf(done), String.valueOf(total));
+    }
+
+    /** "2 segments", "1 preview chunks and 2 proxy sources": each kind in flight counted ("0 segments": none). */
+    private static String kinds(List<SegmentInFlight> inFlight) {
+        long segments = inFlight.stream().filter(s -> s.kind().equals(SegmentInFlight.SEGMENT)).count();
+        long chunks = inFlight.stream().filter(s -> s.kind().equals(SegmentInFlight.PREVIEW)).count();
+        long sources = inFlight.stream().filter(s -> s.kind().equals(SegmentInFlight.PROXIES)).count();
+        List<String> parts = new ArrayList<>();
+        if (segments > 0 || chunks + sources == 0) {
+            parts.add(Bundle.FMT_ClusterSegments(String.valueOf(segments)));
+        }
+        if (chunks > 0) {
+            parts.add(Bundle.FMT_ClusterPreviewChunks(String.valueOf(chunks)));
+        }
+        if (sources > 0) {
+            parts.add(Bundle.FMT_ClusterProxySources(String.valueOf(sources)));
+        }
+        return String.join(Bundle.MSG_ClusterKindsJoin(), parts);
     }
 
     private static String item(SegmentInFlight s) {

@@ -145,7 +145,8 @@ class DashboardModelTest {
                 new SegmentInFlight("9a1f", 2, "10.0.0.7:5701", 0, 25, SegmentInFlight.PREVIEW),
                 new SegmentInFlight("77c0", 0, "10.0.0.8:5701", 0, 0, SegmentInFlight.PROXIES)), 0, 0));
         s = new DashboardModel(Lookup.getDefault(), Path.of("/")).build(snapshot(List.of()));
-        assertEquals("studio: 1 members, 2 segments in flight", s.cluster().summary(), "no export: no frames count");
+        assertEquals("studio: 1 members, 1 preview chunks and 1 proxy sources in flight", s.cluster().summary(),
+                "each kind counted by its name; no export: no frames count");
         assertEquals(List.of("preview chunk 2 on 10.0.0.7:5701 (25 frames)", "proxies of source 0 on 10.0.0.8:5701"),
                 s.cluster().segments(), "proxy and preview jobs show as export segments do");
     }
