@@ -59,7 +59,7 @@ public class BackgroundTasksUiTest extends JellyTestCase {
     }
 
     private static TopComponentOperator window() {
-        return WindowMenu.open("Background Tasks");
+        return Menus.openWindow("Background Tasks");
     }
 
     public void testWaitingTaskShowsItsReasonAndCancels() {

@@ -52,7 +52,7 @@ public class CacheAndMemoryWindowsUiTest extends JellyTestCase {
     }
 
     public void testCacheViewerShowsEveryLevelAndClears() {
-        TopComponentOperator viewer = WindowMenu.open("Cache Viewer");
+        TopComponentOperator viewer = Menus.openWindow("Cache Viewer");
         JTableOperator levels = new JTableOperator(viewer, new NameComponentChooser("levelsTable"));
         await(() -> String.valueOf(levels.getRowCount()), "3", "three levels");
         assertEquals("L1", String.valueOf(levels.getValueAt(0, 0)));
@@ -81,7 +81,7 @@ public class CacheAndMemoryWindowsUiTest extends JellyTestCase {
         for (int i = 0; i < 2; i++) {
             cache.put(CacheKey.thumbnail("uitest-clip", i * 1_000_000L, 160), new byte[1000]);
         }
-        TopComponentOperator viewer = WindowMenu.open("Cache Viewer");
+        TopComponentOperator viewer = Menus.openWindow("Cache Viewer");
         JTableOperator entries = new JTableOperator(viewer, new NameComponentChooser("entriesTable"));
         JComboBoxOperator types = new JComboBoxOperator(viewer, new NameComponentChooser("entriesTypeFilter"));
         JTextFieldOperator keys = new JTextFieldOperator(viewer, new NameComponentChooser("entriesFilter"));
@@ -156,7 +156,7 @@ public class CacheAndMemoryWindowsUiTest extends JellyTestCase {
     }
 
     public void testMemoryManagerShowsProfilePoolsAndFrees() {
-        TopComponentOperator window = WindowMenu.open("Memory Manager");
+        TopComponentOperator window = Menus.openWindow("Memory Manager");
         JLabelOperator profile = new JLabelOperator(window, new NameComponentChooser("profileValue"));
         await(profile::getText, "Profile: \\d+ GB machine \\(heap .*\\)", "the profile");
         JLabelOperator pressure = new JLabelOperator(window, new NameComponentChooser("pressureValue"));

@@ -231,7 +231,7 @@ public class DefaultLayoutUiTest extends JellyTestCase {
     /** Opens a window from the Window menu, as a user does: it goes where the layout puts it. */
     private static TopComponent open(String title) throws Exception {
         mainWindowAt(1280, 800);
-        WindowMenu.open(title);
+        Menus.openWindow(title);
         return select(title);
     }
 

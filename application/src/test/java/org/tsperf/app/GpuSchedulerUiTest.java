@@ -49,7 +49,7 @@ public class GpuSchedulerUiTest extends JellyTestCase {
     }
 
     public void testWindowShowsTheDeviceThePathAndTheQueues() {
-        TopComponentOperator window = WindowMenu.open(TITLE);
+        TopComponentOperator window = Menus.openWindow(TITLE);
         JLabelOperator path = new JLabelOperator(window, new NameComponentChooser("gpu.path"));
         String text = await(path::getText, "Frame operations: (VULKAN|CPU) \\((measured at first use|CPU fallback).*",
                 "the measured path");

@@ -75,7 +75,7 @@ public class IdleWorkbenchUiTest extends JellyTestCase {
 
     public void testSelectedClipShowsItsStripWithoutAResize() {
         Path clip = ProductWindows.realClip(CLIP);
-        TopComponentOperator tc = WindowMenu.open("Proxy Manager");
+        TopComponentOperator tc = Menus.openWindow("Proxy Manager");
         new JButtonOperator(tc, "Add Files...").pushNoBlock();
         JFileChooserOperator chooser = new JFileChooserOperator();
         chooser.setSelectedFile(clip.toFile());

@@ -46,7 +46,7 @@ public class OptimizationWizardUiTest extends JellyTestCase {
 
     public void testOptimizeNowWalksTheWizardToApplyAndUndo() {
         System.setProperty("tsperf.optimize.disk.test", "1M"); // the disk test: 1 MiB per disk, not 32
-        TopComponentOperator monitor = WindowMenu.open("Performance Monitor");
+        TopComponentOperator monitor = Menus.openWindow("Performance Monitor");
         JButtonOperator optimize = new JButtonOperator(monitor, new NameComponentChooser("optimizeNow"));
         await(() -> String.valueOf(optimize.isEnabled()), "true", "Optimize Now enabled: the wizard is installed");
         optimize.pushNoBlock();

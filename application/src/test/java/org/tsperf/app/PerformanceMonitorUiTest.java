@@ -106,7 +106,7 @@ public class PerformanceMonitorUiTest extends JellyTestCase {
 
     public void testWindowMenuReopensTheMonitor() {
         new TopComponentOperator(TITLE).close();
-        TopComponentOperator reopened = WindowMenu.open(TITLE);
+        TopComponentOperator reopened = Menus.openWindow(TITLE);
         await(() -> new JProgressBarOperator(reopened, new NameComponentChooser("cpuBar")).getString(), "\\d+ %.*",
                 "figures after reopening");
     }

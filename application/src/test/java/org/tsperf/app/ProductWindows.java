@@ -49,7 +49,7 @@ final class ProductWindows {
     /** Opens every product window from the Window menu; returns the Proxy Manager. */
     static TopComponentOperator openEveryWindow() {
         for (String title : TITLES) {
-            WindowMenu.open(title);
+            Menus.openWindow(title);
         }
         return new TopComponentOperator("Proxy Manager");
     }

@@ -65,7 +65,7 @@ public class ProxyManagerUiTest extends JellyTestCase {
 
     public void testAddedClipGetsItsProxyAndStripThenIsDeleted() throws Exception {
         Path clip = clip(getWorkDir().toPath().resolve("interview.mp4"));
-        TopComponentOperator tc = WindowMenu.open("Proxy Manager");
+        TopComponentOperator tc = Menus.openWindow("Proxy Manager");
         new JButtonOperator(tc, "Add Files...").pushNoBlock();
         JFileChooserOperator chooser = new JFileChooserOperator();
         chooser.setSelectedFile(clip.toFile());

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
 import org.netbeans.jellytools.TopComponentOperator;
-import org.netbeans.jellytools.actions.ActionNoBlock;
 import org.netbeans.jemmy.operators.JButtonOperator;
 import org.netbeans.jemmy.operators.JComponentOperator;
 import org.netbeans.jemmy.operators.JFileChooserOperator;
@@ -69,7 +68,7 @@ public class TimelinePlaybackUiTest extends JellyTestCase {
                 + " \"width\": 320, \"height\": 180, \"rate\": \"25/1\", \"tracks\": [{\"id\": \"V1\", \"kind\":"
                 + " \"video\", \"clips\": [" + clips + "]}]}", StandardCharsets.UTF_8);
 
-        new ActionNoBlock("File|Open Project...", null).performMenu();
+        Menus.pushForFileChooser("File|Open Project...");
         JFileChooserOperator chooser = new JFileChooserOperator();
         chooser.setSelectedFile(project.toFile());
         chooser.approve();

@@ -81,7 +81,7 @@ public class TimelinePreviewUiTest extends JellyTestCase {
         Path second = ViewerUiTest.clip(dir.resolve("second.mp4"));
         Lookup.getDefault().lookup(ProxyMediaList.class).addMedia(List.of(first, second)).get(60, TimeUnit.SECONDS);
 
-        TopComponentOperator manager = WindowMenu.open("Proxy Manager");
+        TopComponentOperator manager = Menus.openWindow("Proxy Manager");
         JTableOperator table = new JTableOperator(manager, new NameComponentChooser("proxyMedia"));
         await(() -> ProductWindows.row(table, "first.mp4") >= 0 && ProductWindows.row(table, "second.mp4") >= 0,
                 "both clips in the Proxy Manager's list");
@@ -91,7 +91,7 @@ public class TimelinePreviewUiTest extends JellyTestCase {
             table.getSelectionModel().setSelectionInterval(Math.min(a, b), Math.max(a, b));
         });
 
-        TopComponentOperator timeline = WindowMenu.open("Timeline");
+        TopComponentOperator timeline = Menus.openWindow("Timeline");
         TimelineDocument doc = ((TopComponent) timeline.getSource()).getLookup().lookup(TimelineDocument.class);
         assertNotNull("the Timeline's document is in its Lookup", doc);
         JComponentOperator view = new JComponentOperator(timeline, new NameComponentChooser("timelineView"));

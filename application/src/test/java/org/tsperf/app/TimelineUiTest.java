@@ -18,7 +18,6 @@ import javax.swing.TransferHandler;
 import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
 import org.netbeans.jellytools.TopComponentOperator;
-import org.netbeans.jellytools.actions.Action;
 import org.netbeans.jemmy.operators.JComponentOperator;
 import org.netbeans.jemmy.operators.JLabelOperator;
 import org.netbeans.jemmy.operators.JPopupMenuOperator;
@@ -61,7 +60,7 @@ public class TimelineUiTest extends JellyTestCase {
     }
 
     public void testDroppedClipsShowAndUndoRedoFromTheEditMenu() throws Exception {
-        TopComponentOperator timeline = WindowMenu.open("Timeline");
+        TopComponentOperator timeline = Menus.openWindow("Timeline");
         TimelineDocument doc = ((TopComponent) timeline.getSource()).getLookup().lookup(TimelineDocument.class);
         assertNotNull("the Timeline's document is in its Lookup", doc);
         JComponentOperator view = new JComponentOperator(timeline, new NameComponentChooser("timelineView"));
@@ -89,17 +88,14 @@ public class TimelineUiTest extends JellyTestCase {
         new JPopupMenuOperator().pushMenu("Add Cross-fade to Next Clip");
         await(() -> !doc.project().track("V1").orElseThrow().transitions().isEmpty(), "the cross-fade to be added");
         assertEquals(first.end() - 30, doc.project().clip("bottle-detection").orElseThrow().start());
-        new Action("Edit|Undo", null).performMenu();
-        await(() -> doc.project().track("V1").orElseThrow().transitions().isEmpty()
+        Menus.push("Edit|Undo", () -> doc.project().track("V1").orElseThrow().transitions().isEmpty()
                 && doc.project().clip("bottle-detection").orElseThrow().start() == first.end(), "Edit > Undo to take "
                 + "the cross-fade back");
 
         view.clickMouse(TimelineViewX.HEADER + 10, FIRST_ROW_MIDDLE, 1);
-        new Action("Edit|Undo", null).performMenu();
-        await(() -> clips(doc) == 1 && doc.project().clip("bottle-detection").isEmpty(), "Edit > Undo to take the "
-                + "last clip back");
-        new Action("Edit|Redo", null).performMenu();
-        await(() -> clips(doc) == 2, "Edit > Redo to add it again");
+        Menus.push("Edit|Undo", () -> clips(doc) == 1 && doc.project().clip("bottle-detection").isEmpty(),
+                "Edit > Undo to take the last clip back");
+        Menus.push("Edit|Redo", () -> clips(doc) == 2, "Edit > Redo to add it again");
 
         view.clickMouse(TimelineViewX.HEADER + 10, FIRST_ROW_MIDDLE, 1);
         view.pushKey(KeyEvent.VK_DELETE);

@@ -15,8 +15,6 @@ import javax.swing.SwingUtilities;
 import junit.framework.Test;
 import org.netbeans.jellytools.JellyTestCase;
 import org.netbeans.jellytools.TopComponentOperator;
-import org.netbeans.jellytools.actions.Action;
-import org.netbeans.jellytools.actions.ActionNoBlock;
 import org.netbeans.jemmy.operators.JButtonOperator;
 import org.netbeans.jemmy.operators.JComponentOperator;
 import org.netbeans.jemmy.operators.JFileChooserOperator;
@@ -58,7 +56,7 @@ public class ViewerUiTest extends JellyTestCase {
 
     public void testOpensPlaysAndStepsExactFrames() throws Exception {
         Path clip = clip(getWorkDir().toPath().resolve("colours.mp4"));
-        new ActionNoBlock("File|Open Media...", null).performMenu();
+        Menus.pushForFileChooser("File|Open Media...");
         JFileChooserOperator chooser = new JFileChooserOperator();
         chooser.setSelectedFile(clip.toFile());
         chooser.approve();
@@ -94,10 +92,10 @@ public class ViewerUiTest extends JellyTestCase {
         await(() -> shows(picture, 0) && frameOf(timecode.getText()) == 0, "Home to show frame 0");
 
         // the same commands from the Playback menu, run on the active Viewer
-        new Action("Playback|Next Frame (Right)", null).performMenu();
-        await(() -> frameOf(timecode.getText()) == 1 && shows(picture, 1), "Playback > Next Frame to show frame 1");
-        new Action("Playback|Go to End (End)", null).performMenu();
-        await(() -> frameOf(timecode.getText()) == 2 * FPS - 1, "Playback > Go to End");
+        Menus.push("Playback|Next Frame (Right)", () -> frameOf(timecode.getText()) == 1 && shows(picture, 1),
+                "Playback > Next Frame to show frame 1");
+        Menus.push("Playback|Go to End (End)", () -> frameOf(timecode.getText()) == 2 * FPS - 1,
+                "Playback > Go to End");
 
         // nothing listens on the network; one listener on the loopback address (::1) remains, probably the
         // platform's single-instance handler, which issue 13 is to look into

@@ -25,7 +25,7 @@ import org.tsperf.api.cluster.SegmentInFlight;
     "# {0} - count", "FMT_ClusterSegments={0} segments",
     "# {0} - count", "FMT_ClusterPreviewChunks={0} preview chunks",
     "# {0} - count", "FMT_ClusterProxySources={0} proxy sources",
-    "MSG_ClusterKindsJoin=\\ and ",
+    "# {0} - the kinds before", "# {1} - the last kind", "FMT_ClusterKindsAnd={0} and {1}",
     "# {0} - percent", "# {1} - frames done", "# {2} - frames in all",
     "FMT_ClusterProgress=, {0} % ({1}/{2} frames)",
     "# {0} - address", "# {1} - role", "# {2} - CPU percent or ?", "# {3} - running", "# {4} - done",
@@ -102,7 +102,11 @@ record ClusterFigures(String summary, List<String> members, List<String> segment
         if (sources > 0) {
             parts.add(Bundle.FMT_ClusterProxySources(String.valueOf(sources)));
         }
-        return String.join(Bundle.MSG_ClusterKindsJoin(), parts);
+        String all = parts.get(0);
+        for (String part : parts.subList(1, parts.size())) {
+            all = Bundle.FMT_ClusterKindsAnd(all, part);
+        }
+        return all;
     }
 
     private static String item(SegmentInFlight s) {
